@@ -1,0 +1,65 @@
+package org.peerboard;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything PeerBoard can be told at start-up. Defaults suit a laptop; environment variables override them.
+ */
+public record Config(
+    String host,
+    int port,
+    Path dataDir,
+    Optional<String> databaseUrl,
+    int embeddedDbPort,
+    Optional<String> publicUrl,
+    Optional<String> adminToken,
+    int maxFrameBytes,
+    boolean devMode) {
+
+  public static Config fromEnv(Map<String, String> env) {
+    return new Config(
+        env.getOrDefault("HOST", "0.0.0.0"),
+        intOf(env, "PORT", 8080),
+        Path.of(env.getOrDefault("PEERBOARD_DATA_DIR", "data")).toAbsolutePath(),
+        nonBlank(env.get("DATABASE_URL")),
+        intOf(env, "PEERBOARD_DB_PORT", 54329),
+        nonBlank(env.get("PEERBOARD_PUBLIC_URL")).map(Config::withoutTrailingSlash),
+        nonBlank(env.get("PEERBOARD_ADMIN_TOKEN")),
+        intOf(env, "PEERBOARD_MAX_FRAME_BYTES", 16 * 1024),
+        "true".equalsIgnoreCase(env.get("PEERBOARD_DEV")));
+  }
+
+  public Config withPort(int newPort) {
+    return new Config(host, newPort, dataDir, databaseUrl, embeddedDbPort, publicUrl, adminToken, maxFrameBytes, devMode);
+  }
+
+  public Config withDatabaseUrl(String url) {
+    return new Config(host, port, dataDir, Optional.of(url), embeddedDbPort, publicUrl, adminToken, maxFrameBytes, devMode);
+  }
+
+  public Config withPublicUrl(String url) {
+    return new Config(host, port, dataDir, databaseUrl, embeddedDbPort, Optional.of(url), adminToken, maxFrameBytes, devMode);
+  }
+
+  private static int intOf(Map<String, String> env, String name, int fallback) {
+    String value = env.get(name);
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a number, got '" + value + "'");
+    }
+  }
+
+  private static Optional<String> nonBlank(String value) {
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+  }
+
+  private static String withoutTrailingSlash(String url) {
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+}

@@ -1,0 +1,109 @@
+package org.peerboard;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import org.peerboard.board.db.Access;
+import org.peerboard.board.db.BoardStore;
+import org.peerboard.board.web.BoardRoutes;
+import org.peerboard.db.DbSettings;
+import org.peerboard.http.HealthRoutes;
+import org.peerboard.http.HttpErrors;
+import org.peerboard.http.Links;
+import org.peerboard.http.SecurityHeaders;
+import org.peerboard.live.LiveHub;
+import org.peerboard.live.Notifier;
+import org.peerboard.live.WsHandler;
+import org.peerboard.pages.PageRoutes;
+import org.peerboard.workshop.db.Templates;
+import org.peerboard.workshop.db.WorkshopStore;
+import org.peerboard.workshop.web.WorkshopRoutes;
+
+/** The HTTP and WebSocket server: wires each feature's routes onto one router and listens. */
+public final class Server extends VerticleBase {
+  public static final short GOING_AWAY = 1001;
+
+  private final Config config;
+  private final DbSettings db;
+  private final Links links;
+  private Pool pool;
+  private LiveHub hub;
+  private Notifier notifier;
+  private HttpServer server;
+
+  public Server(Config config, DbSettings db, Links links) {
+    this.config = config;
+    this.db = db;
+    this.links = links;
+  }
+
+  @Override
+  public Future<?> start() {
+    PgConnectOptions connect = connectOptions(db);
+    pool = PgBuilder.pool()
+        .with(new PoolOptions().setMaxSize(16).setMaxWaitQueueSize(2_000))
+        .connectingTo(connect)
+        .using(vertx)
+        .build();
+    Templates templates = new Templates(pool);
+    BoardStore boards = new BoardStore(pool, templates);
+    Access access = new Access(pool);
+    WorkshopStore workshops = new WorkshopStore(pool, templates);
+    hub = new LiveHub(boards);
+    notifier = new Notifier(vertx, connect, hub);
+    WsHandler ws = new WsHandler(access, boards, hub, config.maxFrameBytes());
+
+    Router router = Router.router(vertx);
+    router.route().handler(SecurityHeaders::apply);
+    router.route("/api/*").handler(BodyHandler.create().setBodyLimit(64 * 1024));
+    router.route("/ws").handler(ctx -> ctx.request().toWebSocket()
+        .onSuccess(ws::accept)
+        .onFailure(e -> ctx.fail(400, e)));
+    new HealthRoutes(pool).mount(router);
+    new WorkshopRoutes(workshops, links, config.adminToken()).mount(router);
+    new BoardRoutes(access, boards).mount(router);
+    new PageRoutes(vertx, workshops, access, boards, templates, links, config).mount(router);
+    router.route("/static/*").handler(StaticHandler.create("web/static").setCachingEnabled(!config.devMode()));
+    router.route().last().handler(ctx -> ctx.fail(404));
+    router.route().failureHandler(HttpErrors::handle);
+
+    HttpServerOptions options = new HttpServerOptions()
+        .setHost(config.host())
+        .setPort(config.port())
+        .setMaxWebSocketFrameSize(256 * 1024)
+        .setMaxWebSocketMessageSize(256 * 1024)
+        .setCompressionSupported(true);
+    return notifier.start()
+        .compose(v -> vertx.createHttpServer(options).requestHandler(router).listen())
+        .onSuccess(s -> server = s);
+  }
+
+  @Override
+  public Future<?> stop() {
+    Future<Void> closed = server == null ? Future.succeededFuture() : server.shutdown();
+    hub.closeAll(GOING_AWAY, "server shutting down");
+    return closed.compose(v -> notifier.stop()).compose(v -> pool.close());
+  }
+
+  public int actualPort() {
+    return server.actualPort();
+  }
+
+  static PgConnectOptions connectOptions(DbSettings db) {
+    return new PgConnectOptions()
+        .setHost(db.host())
+        .setPort(db.port())
+        .setDatabase(db.database())
+        .setUser(db.user())
+        .setPassword(db.password())
+        .setPipeliningLimit(1);
+  }
+}

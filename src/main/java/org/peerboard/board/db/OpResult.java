@@ -1,0 +1,6 @@
+package org.peerboard.board.db;
+
+import io.vertx.core.json.JsonObject;
+
+/** The answer to an applied op: the seq of its event and what it created; {@code replay} when it ran before. */
+public record OpResult(long seq, JsonObject result, boolean replay) {}

@@ -1,0 +1,20 @@
+package org.peerboard.board.model;
+
+import java.util.List;
+import java.util.UUID;
+
+/** A note as stored: at most 500 characters in one lane, with tags, a pseudonymous author and a version. */
+public record Note(
+    UUID id,
+    String lane,
+    List<String> tags,
+    String text,
+    UUID authorId,
+    Role authorRole,
+    boolean hidden,
+    UUID clusterId,
+    UUID duplicateOf,
+    int version) {
+
+  public static final int MAX_TEXT = 500;
+}

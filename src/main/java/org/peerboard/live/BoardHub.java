@@ -1,0 +1,100 @@
+package org.peerboard.live;
+
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.peerboard.board.db.StoredEvent;
+import org.peerboard.board.db.Views;
+import org.peerboard.board.model.Actor;
+
+/**
+ * The sockets of one board in this process, the highest seq fetched from the log, and the recent events kept to
+ * serve sockets that are a little behind. Touched only from the live verticle's event loop.
+ */
+final class BoardHub {
+  static final int RECENT = 1000;
+
+  final UUID boardId;
+  final Set<Connection> sockets = new LinkedHashSet<>();
+  final List<Rendered> recent = new ArrayList<>();
+  long head = -1;
+  boolean fetching;
+  boolean fetchAgain;
+
+  BoardHub(UUID boardId) {
+    this.boardId = boardId;
+  }
+
+  /** An event with its frames rendered once per kind of viewer, not once per socket. */
+  static final class Rendered {
+    final StoredEvent event;
+    private final Map<String, String> frames = new HashMap<>(4);
+
+    Rendered(StoredEvent event) {
+      this.event = event;
+    }
+
+    String frameFor(Actor viewer) {
+      boolean mine = viewer.participantId() != null && viewer.participantId().toString().equals(authorOf(event));
+      return frames.computeIfAbsent(viewer.role().wire() + (mine ? ":mine" : ""), k -> render(viewer));
+    }
+
+    void scrubText(String noteId) {
+      JsonObject note = event.data().getJsonObject("note");
+      if (note != null && noteId.equals(note.getString("id"))) {
+        note.remove("text");
+        frames.clear();
+      }
+    }
+
+    private String render(Actor viewer) {
+      JsonObject data = event.data().copy();
+      JsonObject note = data.getJsonObject("note");
+      if (note != null) {
+        data.put("note", Views.note(note, viewer));
+      }
+      return new JsonObject()
+          .put("type", "event")
+          .put("seq", event.seq())
+          .put("event", event.type())
+          .put("data", data)
+          .put("at", event.at().toInstant().toString())
+          .encode();
+    }
+
+    private static String authorOf(StoredEvent event) {
+      JsonObject note = event.data().getJsonObject("note");
+      return note == null ? null : note.getString("authorId");
+    }
+  }
+
+  void remember(Rendered rendered) {
+    if (rendered.event.type().equals("note.deleted")) {
+      String noteId = rendered.event.data().getString("noteId");
+      recent.forEach(r -> r.scrubText(noteId));
+    }
+    recent.add(rendered);
+    if (recent.size() > 2 * RECENT) {
+      recent.subList(0, recent.size() - RECENT).clear();
+    }
+    head = rendered.event.seq();
+  }
+
+  long oldestRecent() {
+    return recent.isEmpty() ? Long.MAX_VALUE : recent.get(0).event.seq();
+  }
+
+  /** The kept event with this seq; the window is contiguous, so it is found by position. */
+  Rendered recentAt(long seq) {
+    return recent.get((int) (seq - recent.get(0).event.seq()));
+  }
+
+  int participantsOnline() {
+    return (int) sockets.stream().filter(c -> c.actor != null && c.actor.participantId() != null).count();
+  }
+}

@@ -1,0 +1,194 @@
+package org.peerboard.live;
+
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.peerboard.board.model.ErrorCode;
+import org.peerboard.board.model.Note;
+import org.peerboard.board.model.Op;
+import org.peerboard.board.model.Rejection;
+import org.peerboard.live.model.ClientMessage;
+
+/**
+ * The one allow-list parser of client frames. It reads only the fields it knows, checks their types and sizes,
+ * and builds records; anything else becomes an {@code invalid} rejection carrying the opId when it was readable.
+ */
+public final class FrameParser {
+  private static final int MAX_ID = 100;
+  private static final int MAX_TAGS = 10;
+
+  private FrameParser() {}
+
+  /** A frame that could not be parsed, with the opId when one could be read. */
+  public static final class BadFrame extends RuntimeException {
+    private final String opId;
+    private final Rejection rejection;
+
+    BadFrame(String opId, Rejection rejection) {
+      super(rejection.getMessage(), null, false, false);
+      this.opId = opId;
+      this.rejection = rejection;
+    }
+
+    public String opId() {
+      return opId;
+    }
+
+    public Rejection rejection() {
+      return rejection;
+    }
+  }
+
+  public static ClientMessage parse(String frame) {
+    JsonObject json;
+    try {
+      json = new JsonObject(frame);
+    } catch (DecodeException | ClassCastException e) {
+      throw new BadFrame(null, invalid("error.invalidFrame"));
+    }
+    String type = json.getValue("type") instanceof String s ? s : null;
+    if ("hello".equals(type)) {
+      return hello(json);
+    }
+    if ("op".equals(type)) {
+      return opRequest(json);
+    }
+    throw new BadFrame(null, invalid("error.invalidShape"));
+  }
+
+  private static ClientMessage.Hello hello(JsonObject json) {
+    try {
+      UUID boardId = uuid(json, "boardId");
+      String token = string(json, "token", 200);
+      Object since = json.getValue("since");
+      Long sinceSeq = null;
+      if (since != null) {
+        if (!(since instanceof Number n) || n.doubleValue() != Math.floor(n.doubleValue()) || n.longValue() < 0) {
+          throw invalid("error.invalidShape");
+        }
+        sinceSeq = n.longValue();
+      }
+      String lang = json.getValue("lang") instanceof String s ? s : null;
+      return new ClientMessage.Hello(boardId, token, sinceSeq, lang);
+    } catch (Rejection r) {
+      throw new BadFrame(null, r);
+    }
+  }
+
+  private static ClientMessage.OpRequest opRequest(JsonObject json) {
+    String rawOpId = json.getValue("opId") instanceof String s && s.length() <= MAX_ID ? s : null;
+    try {
+      UUID opId = uuid(json, "opId");
+      String name = string(json, "op", MAX_ID);
+      if (!(json.getValue("data") instanceof JsonObject data)) {
+        throw invalid("error.invalidShape");
+      }
+      return new ClientMessage.OpRequest(opId, op(name, data));
+    } catch (Rejection r) {
+      throw new BadFrame(rawOpId, r);
+    }
+  }
+
+  private static Op op(String name, JsonObject data) {
+    return switch (name) {
+      case "note.add" -> new Op.NoteAdd(
+          optionalUuid(data, "noteId"), string(data, "lane", MAX_ID), tags(data, true), text(data, true));
+      case "note.edit" -> {
+        String text = text(data, false);
+        List<String> tags = tags(data, false);
+        if (text == null && tags == null) {
+          throw invalid("error.invalidShape");
+        }
+        yield new Op.NoteEdit(uuid(data, "noteId"), text, tags, version(data));
+      }
+      case "note.move" -> new Op.NoteMove(uuid(data, "noteId"), string(data, "lane", MAX_ID), version(data));
+      case "note.delete" -> new Op.NoteDelete(uuid(data, "noteId"));
+      default -> throw invalid("error.unknownOp");
+    };
+  }
+
+  private static String text(JsonObject data, boolean required) {
+    Object value = data.getValue("text");
+    if (value == null && !required) {
+      return null;
+    }
+    if (!(value instanceof String text)) {
+      throw invalid("error.invalidShape");
+    }
+    int length = text.codePointCount(0, text.length());
+    if (text.isBlank() || length > Note.MAX_TEXT || text.indexOf('\0') >= 0) {
+      throw invalid("error.textLength");
+    }
+    return text;
+  }
+
+  private static List<String> tags(JsonObject data, boolean defaultEmpty) {
+    Object value = data.getValue("tags");
+    if (value == null) {
+      return defaultEmpty ? List.of() : null;
+    }
+    if (!(value instanceof JsonArray array) || array.size() > MAX_TAGS) {
+      throw invalid("error.invalidShape");
+    }
+    List<String> tags = new ArrayList<>();
+    for (Object tag : array) {
+      if (!(tag instanceof String s) || s.isEmpty() || s.length() > MAX_ID) {
+        throw invalid("error.invalidShape");
+      }
+      if (!tags.contains(s)) {
+        tags.add(s);
+      }
+    }
+    return List.copyOf(tags);
+  }
+
+  private static Integer version(JsonObject data) {
+    Object value = data.getValue("version");
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof Number n) || n.doubleValue() != Math.floor(n.doubleValue()) || n.longValue() < 1
+        || n.longValue() > Integer.MAX_VALUE) {
+      throw invalid("error.invalidShape");
+    }
+    return n.intValue();
+  }
+
+  private static String string(JsonObject json, String field, int maxLength) {
+    if (!(json.getValue(field) instanceof String s) || s.isEmpty() || s.length() > maxLength) {
+      throw invalid("error.invalidShape");
+    }
+    return s;
+  }
+
+  private static UUID uuid(JsonObject json, String field) {
+    UUID id = optionalUuid(json, field);
+    if (id == null) {
+      throw invalid("error.invalidShape");
+    }
+    return id;
+  }
+
+  private static UUID optionalUuid(JsonObject json, String field) {
+    Object value = json.getValue(field);
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof String s) || s.length() != 36) {
+      throw invalid("error.invalidShape");
+    }
+    try {
+      return UUID.fromString(s);
+    } catch (IllegalArgumentException e) {
+      throw invalid("error.invalidShape");
+    }
+  }
+
+  private static Rejection invalid(String key) {
+    return new Rejection(ErrorCode.INVALID, key);
+  }
+
+}

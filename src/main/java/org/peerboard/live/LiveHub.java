@@ -1,0 +1,146 @@
+package org.peerboard.live;
+
+import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.peerboard.board.db.BoardStore;
+import org.peerboard.board.db.StoredEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fan-out in this process. A signal (a local commit or a NOTIFY from any process) makes the board's hub read the
+ * log after the last seq it fetched; every socket is then sent the events after the last seq it was sent, in
+ * order, so no socket sees a gap or a duplicate. A socket further behind than the recent window reads from the
+ * log on its own, without holding up the others.
+ */
+public final class LiveHub {
+  private static final Logger LOG = LoggerFactory.getLogger(LiveHub.class);
+  private static final int PAGE = 500;
+
+  private final BoardStore store;
+  private final Map<UUID, BoardHub> boards = new HashMap<>();
+
+  public LiveHub(BoardStore store) {
+    this.store = store;
+  }
+
+  /** A socket has been welcomed at {@code sentSeq}; the log's head is {@code head}. */
+  void register(Connection c, long head) {
+    BoardHub hub = boards.computeIfAbsent(c.actor.boardId(), BoardHub::new);
+    hub.sockets.add(c);
+    if (hub.head < 0) {
+      hub.head = Math.min(head, c.sentSeq);
+    }
+    signal(c.actor.boardId(), head);
+    deliver(hub, c);
+    presence(hub);
+  }
+
+  void unregister(Connection c) {
+    if (c.actor == null) {
+      return;
+    }
+    BoardHub hub = boards.get(c.actor.boardId());
+    if (hub == null) {
+      return;
+    }
+    hub.sockets.remove(c);
+    if (hub.sockets.isEmpty()) {
+      boards.remove(hub.boardId);
+    } else {
+      presence(hub);
+    }
+  }
+
+  /** Something was committed on this board up to {@code seq}. */
+  public void signal(UUID boardId, long seq) {
+    BoardHub hub = boards.get(boardId);
+    if (hub != null && seq > hub.head) {
+      fetch(hub);
+    }
+  }
+
+  /** After the LISTEN connection came back: every board reads what it may have missed. */
+  public void signalAll() {
+    boards.values().forEach(this::fetch);
+  }
+
+  public void closeAll(short code, String reason) {
+    boards.values().forEach(hub -> hub.sockets.forEach(c -> {
+      c.closed = true;
+      c.socket.close(code, reason);
+    }));
+    boards.clear();
+  }
+
+  private void fetch(BoardHub hub) {
+    if (hub.fetching) {
+      hub.fetchAgain = true;
+      return;
+    }
+    hub.fetching = true;
+    hub.fetchAgain = false;
+    store.events(hub.boardId, hub.head, Long.MAX_VALUE, PAGE).onComplete(result -> {
+      hub.fetching = false;
+      if (result.failed()) {
+        LOG.warn("Could not read events of board {}: {}", hub.boardId, result.cause().getMessage());
+        return;
+      }
+      List<StoredEvent> events = result.result();
+      for (StoredEvent event : events) {
+        if (event.seq() == hub.head + 1) {
+          hub.remember(new BoardHub.Rendered(event));
+        }
+      }
+      for (Connection c : List.copyOf(hub.sockets)) {
+        deliver(hub, c);
+      }
+      if (hub.fetchAgain || events.size() == PAGE) {
+        fetch(hub);
+      }
+    });
+  }
+
+  private void deliver(BoardHub hub, Connection c) {
+    if (c.catchingUp || !c.ready() || c.sentSeq >= hub.head) {
+      return;
+    }
+    if (hub.oldestRecent() <= c.sentSeq + 1) {
+      while (c.sentSeq < hub.head && !c.closed) {
+        c.send(hub.recentAt(c.sentSeq + 1).frameFor(c.actor));
+        c.sentSeq++;
+      }
+      return;
+    }
+    c.catchingUp = true;
+    long upTo = Math.min(hub.head, hub.oldestRecent() == Long.MAX_VALUE ? hub.head : hub.oldestRecent() - 1);
+    store.events(hub.boardId, c.sentSeq, upTo, PAGE).onComplete(result -> {
+      c.catchingUp = false;
+      if (result.failed()) {
+        LOG.warn("Catch-up of a socket on board {} failed: {}", hub.boardId, result.cause().getMessage());
+        c.closed = true;
+        c.socket.close((short) 1011, "catch-up failed, reconnect");
+        return;
+      }
+      for (StoredEvent event : result.result()) {
+        if (event.seq() == c.sentSeq + 1) {
+          c.send(new BoardHub.Rendered(event).frameFor(c.actor));
+          c.sentSeq = event.seq();
+        }
+      }
+      deliver(hub, c);
+    });
+  }
+
+  private void presence(BoardHub hub) {
+    String frame = new JsonObject()
+        .put("type", "presence")
+        .put("online", hub.sockets.size())
+        .put("participants", hub.participantsOnline())
+        .encode();
+    hub.sockets.forEach(c -> c.send(frame));
+  }
+}

@@ -1,0 +1,53 @@
+package org.peerboard.live;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.pubsub.PgSubscriber;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Listens on PostgreSQL's {@code peerboard_events} channel for commits made by any process. It reconnects with
+ * a capped backoff, and after every (re)subscription asks each board to read the log, so a dropped LISTEN
+ * connection loses no event.
+ */
+public final class Notifier {
+  private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);
+  public static final String CHANNEL = "peerboard_events";
+
+  private final PgSubscriber subscriber;
+
+  public Notifier(Vertx vertx, PgConnectOptions options, LiveHub hub) {
+    subscriber = PgSubscriber.subscriber(vertx, options)
+        .reconnectPolicy(retries -> Math.min(5_000L, 100L * (1L << Math.min(retries, 6))));
+    subscriber.closeHandler(v -> LOG.warn("LISTEN connection to PostgreSQL lost; reconnecting"));
+    subscriber.channel(CHANNEL)
+        .subscribeHandler(v -> {
+          LOG.debug("Listening on {}", CHANNEL);
+          hub.signalAll();
+        })
+        .handler(payload -> onNotify(hub, payload));
+  }
+
+  public Future<Void> start() {
+    return subscriber.connect();
+  }
+
+  public Future<Void> stop() {
+    return subscriber.close();
+  }
+
+  private static void onNotify(LiveHub hub, String payload) {
+    int colon = payload.indexOf(':');
+    if (colon < 0) {
+      return;
+    }
+    try {
+      hub.signal(UUID.fromString(payload.substring(0, colon)), Long.parseLong(payload.substring(colon + 1)));
+    } catch (IllegalArgumentException e) {
+      LOG.warn("Ignoring a malformed notification: {}", payload);
+    }
+  }
+}

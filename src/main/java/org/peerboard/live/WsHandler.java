@@ -1,0 +1,158 @@
+package org.peerboard.live;
+
+import io.vertx.core.Future;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.JsonObject;
+import org.peerboard.board.db.Access;
+import org.peerboard.board.db.BoardStore;
+import org.peerboard.board.model.ErrorCode;
+import org.peerboard.board.model.Rejection;
+import org.peerboard.http.HttpErrors;
+import org.peerboard.i18n.Messages;
+import org.peerboard.live.model.ClientMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The protocol of one socket: hello, then welcome with the board or the missed events, then ops answered by an
+ * ack after commit or an error. A bad frame gets an error and the socket stays open; a failed hello closes it.
+ */
+public final class WsHandler {
+  private static final Logger LOG = LoggerFactory.getLogger(WsHandler.class);
+  public static final short POLICY_VIOLATION = 1008;
+
+  private final Access access;
+  private final BoardStore store;
+  private final LiveHub hub;
+  private final int maxFrameBytes;
+
+  public WsHandler(Access access, BoardStore store, LiveHub hub, int maxFrameBytes) {
+    this.access = access;
+    this.store = store;
+    this.hub = hub;
+    this.maxFrameBytes = maxFrameBytes;
+  }
+
+  public void accept(ServerWebSocket socket) {
+    Connection c = new Connection(socket);
+    socket.textMessageHandler(frame -> onText(c, frame));
+    socket.binaryMessageHandler(frame -> error(c, null, new Rejection(ErrorCode.INVALID, "error.invalidFrame")));
+    socket.closeHandler(v -> {
+      c.closed = true;
+      hub.unregister(c);
+    });
+    socket.exceptionHandler(e -> LOG.debug("socket error: {}", e.getMessage()));
+  }
+
+  private void onText(Connection c, String frame) {
+    if (frame.length() > maxFrameBytes) {
+      error(c, null, new Rejection(ErrorCode.INVALID, "error.frameTooLarge"));
+      return;
+    }
+    ClientMessage message;
+    try {
+      message = FrameParser.parse(frame);
+    } catch (FrameParser.BadFrame bad) {
+      error(c, bad.opId(), bad.rejection());
+      return;
+    }
+    if (message instanceof ClientMessage.Hello hello) {
+      hello(c, hello);
+    } else {
+      op(c, (ClientMessage.OpRequest) message);
+    }
+  }
+
+  private void hello(Connection c, ClientMessage.Hello hello) {
+    if (c.actor != null || c.helloPending) {
+      error(c, null, new Rejection(ErrorCode.INVALID, "error.alreadyHello"));
+      return;
+    }
+    c.helloPending = true;
+    c.language = Messages.language(hello.lang());
+    access.resolve(hello.boardId(), hello.token())
+        .compose(actor -> {
+          c.actor = actor;
+          return hello.since() == null ? welcomeWithBoard(c) : welcomeWithEvents(c, hello.since());
+        })
+        .onFailure(failure -> {
+          c.actor = null;
+          error(c, null, failure);
+          c.closed = true;
+          c.socket.close(POLICY_VIOLATION, "hello failed");
+        });
+  }
+
+  private Future<Void> welcomeWithBoard(Connection c) {
+    return store.snapshot(c.actor).map(board -> {
+      long seq = board.getLong("seq");
+      c.send(welcome(c, seq).put("board", board));
+      c.sentSeq = seq;
+      c.helloPending = false;
+      hub.register(c, seq);
+      return null;
+    });
+  }
+
+  private Future<Void> welcomeWithEvents(Connection c, long since) {
+    return store.head(c.actor.boardId()).compose(head -> {
+      if (since > head) {
+        return welcomeWithBoard(c);
+      }
+      c.send(welcome(c, head));
+      c.sentSeq = since;
+      c.helloPending = false;
+      hub.register(c, head);
+      return Future.succeededFuture();
+    });
+  }
+
+  private static JsonObject welcome(Connection c, long seq) {
+    return new JsonObject()
+        .put("type", "welcome")
+        .put("role", c.actor.role().wire())
+        .put("participantId", c.actor.participantId() == null ? null : c.actor.participantId().toString())
+        .put("seq", seq);
+  }
+
+  private void op(Connection c, ClientMessage.OpRequest request) {
+    if (!c.ready() || c.helloPending) {
+      error(c, request.opId().toString(), new Rejection(ErrorCode.UNAUTHORIZED, "error.helloFirst"));
+      return;
+    }
+    store.apply(c.actor, request.opId(), request.op()).onComplete(result -> {
+      if (result.failed()) {
+        error(c, request.opId().toString(), result.cause());
+        return;
+      }
+      c.send(new JsonObject()
+          .put("type", "ack")
+          .put("opId", request.opId().toString())
+          .put("seq", result.result().seq())
+          .put("result", result.result().result()));
+      hub.signal(c.actor.boardId(), result.result().seq());
+    });
+  }
+
+  private void error(Connection c, String opId, Throwable failure) {
+    ErrorCode code;
+    String key;
+    if (failure instanceof Rejection rejection) {
+      code = rejection.code();
+      key = rejection.messageKey();
+    } else if (HttpErrors.isDatabaseDown(failure)) {
+      code = ErrorCode.UNAVAILABLE;
+      key = "error.unavailable";
+    } else {
+      LOG.error("Unexpected failure on a socket", failure);
+      code = ErrorCode.UNAVAILABLE;
+      key = "error.internal";
+    }
+    c.send(new JsonObject()
+        .put("type", "error")
+        .put("opId", opId)
+        .put("code", code.wire())
+        .put("message", Messages.error(c.language, key)));
+  }
+
+}

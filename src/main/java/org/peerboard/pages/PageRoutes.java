@@ -1,0 +1,219 @@
+package org.peerboard.pages;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.templ.handlebars.HandlebarsTemplateEngine;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.UUID;
+import org.peerboard.Config;
+import org.peerboard.board.db.Access;
+import org.peerboard.board.db.BoardStore;
+import org.peerboard.board.model.ErrorCode;
+import org.peerboard.board.model.Rejection;
+import org.peerboard.board.model.Role;
+import org.peerboard.http.Languages;
+import org.peerboard.http.Links;
+import org.peerboard.i18n.Messages;
+import org.peerboard.security.Keys;
+import org.peerboard.workshop.db.Templates;
+import org.peerboard.workshop.db.WorkshopStore;
+
+/**
+ * The pages people open: new workshop, organiser links, join-and-post for phones, projector and moderator. A link
+ * with {@code ?k=} stores the key in an HttpOnly cookie scoped to that page and redirects to the clean URL.
+ */
+public final class PageRoutes {
+  static final String KEY_COOKIE = "pb_key";
+
+  private final HandlebarsTemplateEngine engine;
+  private final WorkshopStore workshops;
+  private final Access access;
+  private final Templates templates;
+  private final Links links;
+  private final Config config;
+
+  public PageRoutes(Vertx vertx, WorkshopStore workshops, Access access, BoardStore boards, Templates templates,
+                    Links links, Config config) {
+    this.engine = HandlebarsTemplateEngine.create(vertx);
+    this.workshops = workshops;
+    this.access = access;
+    this.templates = templates;
+    this.links = links;
+    this.config = config;
+  }
+
+  public void mount(Router router) {
+    router.get("/").handler(ctx -> ctx.redirect("/new"));
+    router.get("/new").handler(this::newWorkshop);
+    router.get("/w/:id").handler(this::organiser);
+    router.get("/j/:code").handler(this::join);
+    router.get("/p/:id").handler(ctx -> boardPage(ctx, "projector", Role.VIEWER));
+    router.get("/m/:id").handler(ctx -> boardPage(ctx, "moderator", Role.MODERATOR));
+  }
+
+  private void newWorkshop(RoutingContext ctx) {
+    String lang = Languages.of(ctx);
+    render(ctx, "new", lang, new JsonObject().put("adminTokenRequired", config.adminToken().isPresent()));
+  }
+
+  private void organiser(RoutingContext ctx) {
+    if (keyInQuery(ctx)) {
+      return;
+    }
+    UUID workshopId = uuid(ctx.pathParam("id"));
+    String key = keyCookie(ctx);
+    workshops.checkOrganiser(workshopId, key)
+        .compose(ok -> workshops.workshop(workshopId))
+        .compose(info -> workshops.boards(workshopId).map(boards -> {
+          WorkshopStore.WorkshopInfo workshop = info.orElseThrow(() -> notFound("error.workshopNotFound"));
+          JsonArray boardList = new JsonArray();
+          for (WorkshopStore.BoardInfo board : boards) {
+            String moderatorKey = Keys.derive(key, "moderator:" + board.id());
+            boardList.add(new JsonObject()
+                .put("id", board.id().toString())
+                .put("name", board.name())
+                .put("joinCode", board.joinCode())
+                .put("joinUrl", links.join(board.joinCode()))
+                .put("qrUrl", "/j/" + board.joinCode() + "/qr.svg")
+                .put("moderatorUrl", links.moderator(board.id(), moderatorKey))
+                .put("projectorUrl", links.projector(board.id(), Keys.derive(moderatorKey, "projector"))));
+          }
+          return new JsonObject()
+              .put("workshop", workshopJson(workshop))
+              .put("organiserUrl", links.organiser(workshopId, key))
+              .put("organiserKey", key)
+              .put("boards", boardList);
+        }))
+        .onSuccess(state -> render(ctx, "organiser",
+            Languages.explicit(ctx).orElse(state.getJsonObject("workshop").getString("language")), state))
+        .onFailure(ctx::fail);
+  }
+
+  private void join(RoutingContext ctx) {
+    workshops.openBoard(ctx.pathParam("code")).compose(found -> {
+      WorkshopStore.JoinTarget target = found.orElseThrow(() -> notFound("error.joinCodeNotFound"));
+      return templates.get(target.workshop().templateId()).map(t -> target);
+    }).onSuccess(target -> {
+      String lang = Languages.explicit(ctx).orElse(target.workshop().language());
+      render(ctx, "join", lang, new JsonObject()
+          .put("boardId", target.boardId().toString())
+          .put("boardName", target.boardName())
+          .put("joinCode", target.joinCode())
+          .put("workshop", workshopJson(target.workshop()))
+          .put("privacyNotice", target.workshop().privacyNotice())
+          .put("template", templates.json(target.workshop().templateId())));
+    }).onFailure(ctx::fail);
+  }
+
+  private void boardPage(RoutingContext ctx, String page, Role expected) {
+    if (keyInQuery(ctx)) {
+      return;
+    }
+    UUID boardId = uuid(ctx.pathParam("id"));
+    String key = keyCookie(ctx);
+    if (key == null) {
+      ctx.fail(new Rejection(ErrorCode.UNAUTHORIZED, "error.unknownKey"));
+      return;
+    }
+    access.resolve(boardId, key).compose(actor -> {
+      boolean allowed = expected == Role.VIEWER ? actor.role() != Role.PARTICIPANT : actor.role().runsTheBoard();
+      if (!allowed) {
+        throw new Rejection(ErrorCode.FORBIDDEN, "error.forbidden");
+      }
+      return workshops.boardWithWorkshop(boardId);
+    }).onSuccess(target -> {
+      String lang = Languages.explicit(ctx).orElse(target.workshop().language());
+      JsonObject state = new JsonObject()
+          .put("boardId", boardId.toString())
+          .put("boardName", target.boardName())
+          .put("key", key)
+          .put("joinCode", target.joinCode())
+          .put("joinUrl", links.join(target.joinCode()))
+          .put("qrUrl", "/j/" + target.joinCode() + "/qr.svg")
+          .put("workshop", workshopJson(target.workshop()))
+          .put("template", templates.json(target.workshop().templateId()));
+      if (expected == Role.MODERATOR) {
+        state.put("projectorUrl", links.projector(boardId, Keys.derive(key, "projector")));
+      }
+      render(ctx, page, lang, state);
+    }).onFailure(ctx::fail);
+  }
+
+  /** {@code ?k=} becomes an HttpOnly cookie for this page only, and the browser is sent to the clean URL. */
+  private boolean keyInQuery(RoutingContext ctx) {
+    String key = ctx.request().getParam("k");
+    if (key == null) {
+      return false;
+    }
+    String path = ctx.request().path();
+    ctx.response().addCookie(Cookie.cookie(KEY_COOKIE, key).setPath(path).setHttpOnly(true)
+        .setSameSite(CookieSameSite.LAX).setMaxAge(60L * 60 * 24 * 365));
+    String lang = ctx.request().getParam("lang");
+    ctx.response().setStatusCode(303).putHeader("Location", path + (lang == null ? "" : "?lang=" + lang))
+        .putHeader("Cache-Control", "no-store").end();
+    return true;
+  }
+
+  private static String keyCookie(RoutingContext ctx) {
+    Cookie cookie = ctx.request().getCookie(KEY_COOKIE);
+    return cookie == null ? null : cookie.getValue();
+  }
+
+  private void render(RoutingContext ctx, String page, String lang, JsonObject state) {
+    Languages.explicit(ctx).ifPresent(chosen -> ctx.response().addCookie(Cookie.cookie(Languages.COOKIE, chosen)
+        .setPath("/").setSameSite(CookieSameSite.LAX).setMaxAge(60L * 60 * 24 * 365)));
+    state.put("lang", lang);
+    Map<String, Object> context = new HashMap<>();
+    context.put("lang", lang);
+    context.put("otherLang", "it".equals(lang) ? "en" : "it");
+    context.put("t", messages(lang));
+    context.put("state", state.getMap());
+    context.put("stateJson", PageState.embed(state.put("messages", new JsonObject(messages(lang)))));
+    Future<io.vertx.core.buffer.Buffer> html = engine.render(context, "web/templates/" + page + ".hbs");
+    html.onSuccess(body -> ctx.response()
+            .putHeader("Content-Type", "text/html; charset=utf-8")
+            .putHeader("Cache-Control", "no-store")
+            .end(body))
+        .onFailure(ctx::fail);
+  }
+
+  static Map<String, Object> messages(String lang) {
+    ResourceBundle bundle = Messages.bundle("i18n/messages", lang);
+    Map<String, Object> map = new HashMap<>();
+    for (Enumeration<String> keys = bundle.getKeys(); keys.hasMoreElements(); ) {
+      String key = keys.nextElement();
+      map.put(key.replace('.', '_'), bundle.getString(key));
+    }
+    return map;
+  }
+
+  private static JsonObject workshopJson(WorkshopStore.WorkshopInfo workshop) {
+    return new JsonObject()
+        .put("id", workshop.id().toString())
+        .put("title", workshop.title())
+        .put("place", workshop.place())
+        .put("date", workshop.date())
+        .put("language", workshop.language());
+  }
+
+  private static UUID uuid(String raw) {
+    try {
+      return UUID.fromString(raw);
+    } catch (IllegalArgumentException e) {
+      throw notFound("error.notFound");
+    }
+  }
+
+  private static Rejection notFound(String key) {
+    return new Rejection(ErrorCode.NOT_FOUND, key);
+  }
+}

@@ -1,0 +1,81 @@
+package org.peerboard.workshop.db;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.peerboard.board.model.ErrorCode;
+import org.peerboard.board.model.Rejection;
+import org.peerboard.workshop.model.Template;
+
+/** Templates from the database, kept in memory once read: a template never changes once boards use it. */
+public final class Templates {
+  private static final String SELECT = "select definition from template where id = $1";
+
+  private final Pool pool;
+  private final Map<String, Template> cache = new ConcurrentHashMap<>();
+  private final Map<String, JsonObject> json = new ConcurrentHashMap<>();
+
+  public Templates(Pool pool) {
+    this.pool = pool;
+  }
+
+  public Future<Template> get(String id) {
+    Template cached = cache.get(id);
+    if (cached != null) {
+      return Future.succeededFuture(cached);
+    }
+    return pool.preparedQuery(SELECT).execute(Tuple.of(id)).map(rows -> {
+      if (rows.size() == 0) {
+        throw new Rejection(ErrorCode.INVALID, "error.unknownTemplate");
+      }
+      Row row = rows.iterator().next();
+      JsonObject definition = (JsonObject) row.getValue("definition");
+      Template template = parse(definition);
+      json.put(id, definition);
+      cache.put(id, template);
+      return template;
+    });
+  }
+
+  /** The definition as clients receive it in the board object. */
+  public JsonObject json(String id) {
+    return json.get(id);
+  }
+
+  static Template parse(JsonObject definition) {
+    return new Template(
+        definition.getString("id"),
+        labels(definition.getJsonObject("labels")),
+        items(definition.getJsonArray("phases")),
+        items(definition.getJsonArray("dimensions")),
+        items(definition.getJsonArray("tags")),
+        items(definition.getJsonArray("extraLanes")));
+  }
+
+  private static List<Template.Item> items(JsonArray array) {
+    List<Template.Item> items = new ArrayList<>();
+    if (array != null) {
+      for (int i = 0; i < array.size(); i++) {
+        JsonObject item = array.getJsonObject(i);
+        items.add(new Template.Item(item.getString("key"), labels(item.getJsonObject("labels"))));
+      }
+    }
+    return List.copyOf(items);
+  }
+
+  private static Map<String, String> labels(JsonObject labels) {
+    Map<String, String> map = new HashMap<>();
+    if (labels != null) {
+      labels.forEach(e -> map.put(e.getKey(), String.valueOf(e.getValue())));
+    }
+    return Map.copyOf(map);
+  }
+}

@@ -1,0 +1,36 @@
+package org.peerboard.workshop.db;
+
+/** The SQL of workshops, their boards and participants joining them. */
+final class WorkshopSql {
+  private WorkshopSql() {}
+
+  static final String INSERT_WORKSHOP = """
+      insert into workshop (id, title, place, held_on, language, template_id, organiser_key_hash, privacy_notice)
+      values ($1, $2, $3, $4, $5, $6, $7, $8)""";
+  static final String WORKSHOP_BY_KEY = """
+      select id, language, template_id from workshop where id = $1 and organiser_key_hash = $2""";
+  static final String WORKSHOP_EXISTS = "select 1 from workshop where id = $1";
+  static final String NEXT_POSITION = "select coalesce(max(position) + 1, 0) as next from board where workshop_id = $1";
+  static final String INSERT_BOARD = """
+      insert into board (id, workshop_id, name, position, join_code, moderator_key_hash, projector_key_hash)
+      values ($1, $2, $3, $4, $5, $6, $7)
+      on conflict (join_code) where stage <> 'closed' do nothing""";
+  static final String INSERT_LANE = "insert into lane (board_id, id, phase, dimension, position) values ($1, $2, $3, $4, $5)";
+  static final String OPEN_BOARD_BY_CODE = "select id from board where join_code = $1 and stage <> 'closed'";
+  static final String INSERT_PARTICIPANT = """
+      insert into participant (id, board_id, token_hash, name, profession, consented_at)
+      values ($1, $2, $3, $4, $5, now())""";
+  static final String WORKSHOP = """
+      select id, title, place, held_on, language, template_id, privacy_notice from workshop where id = $1""";
+  static final String BOARDS = "select id, name, join_code from board where workshop_id = $1 order by position";
+  static final String BOARD_BY_CODE = """
+      select b.id, b.name, b.join_code, b.stage, w.id as workshop_id, w.title, w.language, w.template_id,
+             w.privacy_notice
+        from board b join workshop w on w.id = b.workshop_id
+       where b.join_code = $1 and b.stage <> 'closed'""";
+  static final String BOARD_BY_ID = """
+      select b.id, b.name, b.join_code, b.stage, w.id as workshop_id, w.title, w.language, w.template_id,
+             w.privacy_notice
+        from board b join workshop w on w.id = b.workshop_id
+       where b.id = $1""";
+}

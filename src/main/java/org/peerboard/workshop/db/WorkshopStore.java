@@ -1,0 +1,196 @@
+package org.peerboard.workshop.db;
+
+import static org.peerboard.workshop.db.WorkshopSql.*;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.peerboard.board.model.ErrorCode;
+import org.peerboard.board.model.Rejection;
+import org.peerboard.security.Keys;
+import org.peerboard.workshop.model.CreatedBoard;
+import org.peerboard.workshop.model.JoinCodes;
+import org.peerboard.workshop.model.NewWorkshop;
+import org.peerboard.workshop.model.Template;
+
+/** Creates workshops and boards, and lets participants join a board by its code. */
+public final class WorkshopStore {
+  private static final int CODE_ATTEMPTS = 20;
+
+  private final Pool pool;
+  private final Templates templates;
+
+  public WorkshopStore(Pool pool, Templates templates) {
+    this.pool = pool;
+    this.templates = templates;
+  }
+
+  /** A new workshop: its id, its organiser key (shown once) and its boards. */
+  public record Created(UUID id, String organiserKey, List<CreatedBoard> boards) {}
+
+  /** A participant who just joined, with the token that is their identity from now on. */
+  public record Joined(UUID boardId, UUID participantId, String token) {}
+
+  /** Workshop facts the pages and links need. */
+  public record WorkshopInfo(UUID id, String title, String place, String date, String language, String templateId,
+                             String privacyNotice) {}
+
+  /** A board as listed for its workshop. */
+  public record BoardInfo(UUID id, String name, String joinCode) {}
+
+  /** An open board found by its join code, with its workshop. */
+  public record JoinTarget(UUID boardId, String boardName, String joinCode, WorkshopInfo workshop) {}
+
+  public Future<Created> create(NewWorkshop request) {
+    UUID id = UUID.randomUUID();
+    String organiserKey = Keys.newKey();
+    return templates.get(request.templateId()).compose(template -> pool.withTransaction(conn ->
+        conn.preparedQuery(INSERT_WORKSHOP).execute(Tuple.from(new Object[] {id, request.title(), request.place(),
+                request.date(), request.language(), request.templateId(), Keys.hash(organiserKey),
+                request.privacyNotice()}))
+            .compose(inserted -> addBoards(conn, id, organiserKey, template, request.groups(), 0))
+            .map(boards -> new Created(id, organiserKey, boards))));
+  }
+
+  /** Adds one board to a workshop; the organiser key must be the workshop's. */
+  public Future<CreatedBoard> addBoard(UUID workshopId, String organiserKey, String name) {
+    return pool.withTransaction(conn -> organiserWorkshop(conn, workshopId, organiserKey)
+        .compose(workshop -> templates.get(workshop.getString("template_id"))
+            .compose(template -> conn.preparedQuery(NEXT_POSITION).execute(Tuple.of(workshopId))
+                .compose(rows -> addBoards(conn, workshopId, organiserKey, template, List.of(name),
+                    rows.iterator().next().getInteger("next"))))
+            .map(boards -> boards.get(0))));
+  }
+
+  /** Whether this key is the organiser key of this workshop; fails not_found or forbidden otherwise. */
+  public Future<Void> checkOrganiser(UUID workshopId, String organiserKey) {
+    return pool.withConnection(conn -> organiserWorkshop(conn, workshopId, organiserKey)).mapEmpty();
+  }
+
+  public Future<Joined> join(String code, String name, String profession) {
+    Optional<String> normalised = JoinCodes.normalise(code);
+    if (normalised.isEmpty()) {
+      return Future.failedFuture(new Rejection(ErrorCode.NOT_FOUND, "error.joinCodeNotFound"));
+    }
+    UUID participantId = UUID.randomUUID();
+    String token = Keys.newKey();
+    return pool.withTransaction(conn -> conn.preparedQuery(OPEN_BOARD_BY_CODE).execute(Tuple.of(normalised.get()))
+        .compose(rows -> {
+          if (rows.size() == 0) {
+            throw new Rejection(ErrorCode.NOT_FOUND, "error.joinCodeNotFound");
+          }
+          UUID boardId = rows.iterator().next().getUUID("id");
+          return conn.preparedQuery(INSERT_PARTICIPANT)
+              .execute(Tuple.of(participantId, boardId, Keys.hash(token), name, profession))
+              .map(inserted -> new Joined(boardId, participantId, token));
+        }));
+  }
+
+  public Future<Optional<WorkshopInfo>> workshop(UUID id) {
+    return pool.preparedQuery(WORKSHOP).execute(Tuple.of(id))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(workshopInfo(rows.iterator().next(), "id")));
+  }
+
+  public Future<List<BoardInfo>> boards(UUID workshopId) {
+    return pool.preparedQuery(BOARDS).execute(Tuple.of(workshopId)).map(rows -> {
+      List<BoardInfo> boards = new ArrayList<>();
+      for (Row row : rows) {
+        boards.add(new BoardInfo(row.getUUID("id"), row.getString("name"), row.getString("join_code")));
+      }
+      return boards;
+    });
+  }
+
+  public Future<Optional<JoinTarget>> openBoard(String typedCode) {
+    Optional<String> code = JoinCodes.normalise(typedCode);
+    if (code.isEmpty()) {
+      return Future.succeededFuture(Optional.empty());
+    }
+    return pool.preparedQuery(BOARD_BY_CODE).execute(Tuple.of(code.get())).map(WorkshopStore::joinTarget);
+  }
+
+  /** A board with its workshop, whatever its stage; fails not_found. */
+  public Future<JoinTarget> boardWithWorkshop(UUID boardId) {
+    return pool.preparedQuery(BOARD_BY_ID).execute(Tuple.of(boardId)).map(rows -> joinTarget(rows)
+        .orElseThrow(() -> new Rejection(ErrorCode.NOT_FOUND, "error.boardNotFound")));
+  }
+
+  private static Optional<JoinTarget> joinTarget(io.vertx.sqlclient.RowSet<Row> rows) {
+    if (rows.size() == 0) {
+      return Optional.empty();
+    }
+    Row row = rows.iterator().next();
+    return Optional.of(new JoinTarget(row.getUUID("id"), row.getString("name"), row.getString("join_code"),
+        new WorkshopInfo(row.getUUID("workshop_id"), row.getString("title"), null, null, row.getString("language"),
+            row.getString("template_id"), row.getString("privacy_notice"))));
+  }
+
+  private static WorkshopInfo workshopInfo(Row row, String idColumn) {
+    return new WorkshopInfo(row.getUUID(idColumn), row.getString("title"), row.getString("place"),
+        row.getLocalDate("held_on") == null ? null : row.getLocalDate("held_on").toString(),
+        row.getString("language"), row.getString("template_id"), row.getString("privacy_notice"));
+  }
+
+  private Future<Row> organiserWorkshop(SqlConnection conn, UUID workshopId, String organiserKey) {
+    Future<io.vertx.sqlclient.RowSet<Row>> lookup = Keys.plausible(organiserKey)
+        ? conn.preparedQuery(WORKSHOP_BY_KEY).execute(Tuple.of(workshopId, Keys.hash(organiserKey)))
+        : Future.succeededFuture(null);
+    return lookup.compose(rows -> {
+      if (rows != null && rows.size() > 0) {
+        return Future.succeededFuture(rows.iterator().next());
+      }
+      return conn.preparedQuery(WORKSHOP_EXISTS).execute(Tuple.of(workshopId)).map(exists -> {
+        if (exists.size() == 0) {
+          throw new Rejection(ErrorCode.NOT_FOUND, "error.workshopNotFound");
+        }
+        throw new Rejection(organiserKey == null ? ErrorCode.UNAUTHORIZED : ErrorCode.FORBIDDEN,
+            "error.organiserOnly");
+      });
+    });
+  }
+
+  private Future<List<CreatedBoard>> addBoards(SqlConnection conn, UUID workshopId, String organiserKey,
+                                               Template template, List<String> names, int firstPosition) {
+    Future<List<CreatedBoard>> chain = Future.succeededFuture(new ArrayList<>());
+    for (int i = 0; i < names.size(); i++) {
+      String name = names.get(i);
+      int position = firstPosition + i;
+      chain = chain.compose(made -> addBoard(conn, workshopId, organiserKey, template, name, position, 0)
+          .map(board -> {
+            made.add(board);
+            return made;
+          }));
+    }
+    return chain;
+  }
+
+  private Future<CreatedBoard> addBoard(SqlConnection conn, UUID workshopId, String organiserKey, Template template,
+                                        String name, int position, int attempt) {
+    if (attempt >= CODE_ATTEMPTS) {
+      return Future.failedFuture(new IllegalStateException("no free join code after " + CODE_ATTEMPTS + " tries"));
+    }
+    UUID boardId = UUID.randomUUID();
+    String code = JoinCodes.next();
+    String moderatorKey = Keys.derive(organiserKey, "moderator:" + boardId);
+    String projectorKey = Keys.derive(moderatorKey, "projector");
+    return conn.preparedQuery(INSERT_BOARD)
+        .execute(Tuple.from(new Object[] {boardId, workshopId, name, position, code, Keys.hash(moderatorKey),
+            Keys.hash(projectorKey)}))
+        .compose(inserted -> {
+          if (inserted.rowCount() == 0) {
+            return addBoard(conn, workshopId, organiserKey, template, name, position, attempt + 1);
+          }
+          List<Tuple> lanes = template.lanes().stream()
+              .map(l -> Tuple.of(boardId, l.id(), l.phase(), l.dimension(), l.position()))
+              .toList();
+          return conn.preparedQuery(INSERT_LANE).executeBatch(lanes)
+              .map(done -> new CreatedBoard(boardId, name, code, moderatorKey, projectorKey));
+        });
+  }
+}

@@ -1,0 +1,89 @@
+package org.peerboard.workshop.web;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.peerboard.board.model.ErrorCode;
+import org.peerboard.board.model.Rejection;
+import org.peerboard.workshop.model.NewWorkshop;
+
+/** Reads request bodies of the workshop routes into validated values; anything else is {@code invalid}. */
+final class WorkshopRequests {
+  private WorkshopRequests() {}
+
+  static NewWorkshop newWorkshop(JsonObject body) {
+    String title = text(body, "title", NewWorkshop.MAX_TITLE, true);
+    String place = text(body, "place", NewWorkshop.MAX_TITLE, false);
+    LocalDate date = null;
+    String rawDate = text(body, "date", 10, false);
+    if (rawDate != null) {
+      try {
+        date = LocalDate.parse(rawDate);
+      } catch (DateTimeParseException e) {
+        throw invalid();
+      }
+    }
+    String language = text(body, "language", 2, false);
+    if (language == null) {
+      language = "en";
+    } else if (!language.equals("it") && !language.equals("en")) {
+      throw invalid();
+    }
+    String template = text(body, "template", 100, false);
+    List<String> groups = new ArrayList<>();
+    Object rawGroups = body.getValue("groups");
+    if (rawGroups != null) {
+      if (!(rawGroups instanceof JsonArray array) || array.isEmpty() || array.size() > NewWorkshop.MAX_GROUPS) {
+        throw invalid();
+      }
+      for (Object group : array) {
+        groups.add(name(group));
+      }
+    } else {
+      groups.add("it".equals(language) ? "Gruppo 1" : "Group 1");
+    }
+    String notice = text(body, "privacyNotice", NewWorkshop.MAX_NOTICE, false);
+    return new NewWorkshop(title, place, date, language, template == null ? "care-pathway" : template,
+        List.copyOf(groups), notice);
+  }
+
+  static String name(Object value) {
+    if (!(value instanceof String s) || s.isBlank() || s.strip().length() > NewWorkshop.MAX_NAME) {
+      throw invalid();
+    }
+    return s.strip();
+  }
+
+  static String text(JsonObject body, String field, int max, boolean required) {
+    Object value = body.getValue(field);
+    if (value == null || (value instanceof String s && s.isBlank() && !required)) {
+      if (required) {
+        throw invalid();
+      }
+      return null;
+    }
+    if (!(value instanceof String s) || s.isBlank() || s.strip().length() > max || s.indexOf('\0') >= 0) {
+      throw invalid();
+    }
+    return s.strip();
+  }
+
+  static JsonObject body(io.vertx.ext.web.RoutingContext ctx) {
+    try {
+      Object json = ctx.body().asJsonObject();
+      if (json == null) {
+        throw invalid();
+      }
+      return (JsonObject) json;
+    } catch (io.vertx.core.json.DecodeException | ClassCastException e) {
+      throw invalid();
+    }
+  }
+
+  static Rejection invalid() {
+    return new Rejection(ErrorCode.INVALID, "error.invalidShape");
+  }
+}

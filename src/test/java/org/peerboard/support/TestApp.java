@@ -1,0 +1,56 @@
+package org.peerboard.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.peerboard.Config;
+import org.peerboard.PeerBoard;
+
+/**
+ * Boots the production wiring ({@link PeerBoard#start}) against a real embedded PostgreSQL in a temporary data
+ * directory. One shared instance serves most test classes; tests that restart the server start their own.
+ */
+public final class TestApp {
+  private static PeerBoard shared;
+  private static Api sharedApi;
+
+  private TestApp() {}
+
+  public static synchronized PeerBoard shared() {
+    if (shared == null) {
+      try {
+        shared = start(Files.createTempDirectory("peerboard-test"), freePort(), freePort());
+      } catch (Exception e) {
+        throw new IllegalStateException("could not start PeerBoard for tests", e);
+      }
+      Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+    }
+    return shared;
+  }
+
+  public static synchronized Api api() {
+    if (sharedApi == null) {
+      sharedApi = new Api("http://127.0.0.1:" + shared().port());
+    }
+    return sharedApi;
+  }
+
+  public static PeerBoard start(Path dataDir, int port, int dbPort) throws Exception {
+    return PeerBoard.start(config(dataDir, port, dbPort));
+  }
+
+  public static Config config(Path dataDir, int port, int dbPort) {
+    return new Config("127.0.0.1", port, dataDir, Optional.empty(), dbPort,
+        Optional.of("http://127.0.0.1:" + port), Optional.empty(), 16 * 1024, false);
+  }
+
+  public static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
