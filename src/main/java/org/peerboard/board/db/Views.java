@@ -26,7 +26,7 @@ public final class Views {
     if (viewer.role().runsTheBoard()) {
       view.put("hidden", hidden);
     }
-    if (!hidden || viewer.role().runsTheBoard() || view.getBoolean("mine")) {
+    if (stored.containsKey("text") && (!hidden || viewer.role().runsTheBoard() || view.getBoolean("mine"))) {
       view.put("text", stored.getString("text"));
     }
     return view;
