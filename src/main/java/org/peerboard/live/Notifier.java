@@ -22,7 +22,7 @@ public final class Notifier {
   public Notifier(Vertx vertx, PgConnectOptions options, LiveHub hub) {
     subscriber = PgSubscriber.subscriber(vertx, options)
         .reconnectPolicy(retries -> Math.min(5_000L, 100L * (1L << Math.min(retries, 6))));
-    subscriber.closeHandler(v -> LOG.warn("LISTEN connection to PostgreSQL lost; reconnecting"));
+    subscriber.closeHandler(v -> LOG.info("LISTEN subscriber closed"));
     subscriber.channel(CHANNEL)
         .subscribeHandler(v -> {
           LOG.debug("Listening on {}", CHANNEL);

@@ -21,6 +21,8 @@ public final class WsClient implements AutoCloseable {
   private final WebSocketClient client;
   private final WebSocket socket;
   private final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
+  /** Frames read while looking for an answer, handed out again first and in their order. */
+  private final java.util.Deque<JsonObject> stash = new java.util.ArrayDeque<>();
   private volatile Short closeStatus;
 
   private WsClient(WebSocketClient client, WebSocket socket) {
@@ -81,23 +83,35 @@ public final class WsClient implements AutoCloseable {
     sendText(new JsonObject().put("type", "op").put("opId", opId).put("op", name).put("data", data).encode());
   }
 
-  /** The ack or error answering this opId, skipping events and presence frames. */
+  /** The ack or error answering this opId; other frames stay to be read later, in order. */
   public JsonObject answer(String opId) {
+    for (java.util.Iterator<JsonObject> it = stash.iterator(); it.hasNext(); ) {
+      JsonObject frame = it.next();
+      if (isAnswerTo(frame, opId)) {
+        it.remove();
+        return frame;
+      }
+    }
     long deadline = System.nanoTime() + WAIT.toNanos();
     List<JsonObject> skipped = new ArrayList<>();
     while (System.nanoTime() < deadline) {
-      JsonObject frame = poll(Duration.ofNanos(deadline - System.nanoTime()));
+      JsonObject frame = take(Duration.ofNanos(deadline - System.nanoTime()));
       if (frame == null) {
         break;
       }
-      String type = frame.getString("type");
-      if (("ack".equals(type) || "error".equals(type)) && opId.equals(frame.getString("opId"))) {
-        skipped.forEach(frames::add);
+      if (isAnswerTo(frame, opId)) {
+        stash.addAll(skipped);
         return frame;
       }
       skipped.add(frame);
     }
+    stash.addAll(skipped);
     throw new AssertionError("no answer to op " + opId + "; got " + skipped);
+  }
+
+  private static boolean isAnswerTo(JsonObject frame, String opId) {
+    String type = frame.getString("type");
+    return ("ack".equals(type) || "error".equals(type)) && opId.equals(frame.getString("opId"));
   }
 
   /** The next frame of this type, dropping others (presence, other events). */
@@ -138,6 +152,11 @@ public final class WsClient implements AutoCloseable {
   }
 
   public JsonObject poll(Duration wait) {
+    JsonObject stashed = stash.pollFirst();
+    return stashed != null ? stashed : take(wait);
+  }
+
+  private JsonObject take(Duration wait) {
     try {
       return frames.poll(Math.max(1, wait.toMillis()), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {

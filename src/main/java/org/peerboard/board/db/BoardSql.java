@@ -13,7 +13,7 @@ final class BoardSql {
       select b.stage, b.focus, b.settings, w.template_id
         from board b join workshop w on w.id = b.workshop_id
        where b.id = $1
-         for update of b""";
+         for no key update of b""";
   static final String NEXT_SEQ = "update board set seq = seq + 1 where id = $1 returning seq";
   static final String APPEND_EVENT = """
       insert into board_event (board_id, seq, type, data, actor_id, actor_role, note_id)

@@ -38,13 +38,16 @@ public final class BoardStore {
     this.templates = templates;
   }
 
+  /**
+   * The board row is locked first ({@code for no key update}, which does not conflict with the key-share locks
+   * that inserts referencing the board take), so ops on one board queue in one order and never deadlock.
+   */
   public Future<OpResult> apply(Actor actor, UUID opId, Op op) {
-    return pool.withTransaction(conn -> conn.preparedQuery(CLAIM_OP).execute(Tuple.of(actor.boardId(), opId))
-        .compose(claimed -> claimed.rowCount() == 0
-            ? replay(conn, actor.boardId(), opId)
-            : lockBoard(conn, actor.boardId())
-                .compose(locked -> change(conn, actor, op, locked))
-                .compose(change -> record(conn, actor, opId, change))));
+    return pool.withTransaction(conn -> lockBoard(conn, actor.boardId())
+        .compose(locked -> conn.preparedQuery(CLAIM_OP).execute(Tuple.of(actor.boardId(), opId))
+            .compose(claimed -> claimed.rowCount() == 0
+                ? replay(conn, actor.boardId(), opId)
+                : change(conn, actor, op, locked).compose(change -> record(conn, actor, opId, change)))));
   }
 
   /** The board as this viewer may see it: the object of {@code welcome.board} and {@code GET /api/boards/{id}}. */
