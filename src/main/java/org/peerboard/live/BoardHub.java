@@ -1,5 +1,6 @@
 package org.peerboard.live;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,8 +41,18 @@ final class BoardHub {
     }
 
     String frameFor(Actor viewer) {
-      boolean mine = viewer.participantId() != null && viewer.participantId().toString().equals(authorOf(event));
-      return frames.computeIfAbsent(viewer.role().wire() + (mine ? ":mine" : ""), k -> render(viewer));
+      boolean personal = viewer.participantId() != null && mentions(viewer.participantId().toString());
+      return personal ? render(viewer) : frames.computeIfAbsent(viewer.role().wire(), k -> render(viewer));
+    }
+
+    /** Whether the event says something only this participant may see (their own note). */
+    private boolean mentions(String participantId) {
+      JsonObject note = event.data().getJsonObject("note");
+      if (note != null && participantId.equals(note.getString("authorId"))) {
+        return true;
+      }
+      JsonArray notes = event.data().getJsonArray("notes");
+      return notes != null && notes.stream().anyMatch(n -> participantId.equals(((JsonObject) n).getString("authorId")));
     }
 
     void scrubText(String noteId) {
@@ -53,11 +64,7 @@ final class BoardHub {
     }
 
     private String render(Actor viewer) {
-      JsonObject data = event.data().copy();
-      JsonObject note = data.getJsonObject("note");
-      if (note != null) {
-        data.put("note", Views.note(note, viewer));
-      }
+      JsonObject data = Views.eventData(event.data(), viewer);
       return new JsonObject()
           .put("type", "event")
           .put("seq", event.seq())
@@ -65,11 +72,6 @@ final class BoardHub {
           .put("data", data)
           .put("at", event.at().toInstant().toString())
           .encode();
-    }
-
-    private static String authorOf(StoredEvent event) {
-      JsonObject note = event.data().getJsonObject("note");
-      return note == null ? null : note.getString("authorId");
     }
   }
 
@@ -94,7 +96,18 @@ final class BoardHub {
     return recent.get((int) (seq - recent.get(0).event.seq()));
   }
 
+  /** People, not sockets: a participant with two tabs open counts once. */
   int participantsOnline() {
-    return (int) sockets.stream().filter(c -> c.actor != null && c.actor.participantId() != null).count();
+    return (int) sockets.stream().filter(c -> c.actor != null && c.actor.participantId() != null)
+        .map(c -> c.actor.participantId()).distinct().count();
+  }
+
+  JsonObject participantsPerPhase() {
+    Map<String, java.util.Set<java.util.UUID>> phases = new HashMap<>();
+    sockets.stream().filter(c -> c.actor != null && c.actor.participantId() != null && c.phase != null)
+        .forEach(c -> phases.computeIfAbsent(c.phase, k -> new java.util.HashSet<>()).add(c.actor.participantId()));
+    JsonObject counts = new JsonObject();
+    phases.forEach((phase, people) -> counts.put(phase, people.size()));
+    return counts;
   }
 }

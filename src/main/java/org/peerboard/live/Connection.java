@@ -6,9 +6,12 @@ import org.peerboard.board.model.Actor;
 
 /** One open socket: who is on it once they said hello, and the last seq it was sent. */
 final class Connection {
+  static final short SLOW_CONSUMER = 4008;
   final ServerWebSocket socket;
   Actor actor;
   String language = "en";
+  String clientId;
+  String phase;
   long sentSeq;
   boolean catchingUp;
   boolean closed;
@@ -26,9 +29,22 @@ final class Connection {
     send(frame.encode());
   }
 
+  /** A socket whose peer stopped reading is cut off rather than buffered without end; it catches up on reconnect. */
   void send(String frame) {
+    if (closed) {
+      return;
+    }
+    if (socket.writeQueueFull()) {
+      close(SLOW_CONSUMER, "too far behind, reconnect");
+      return;
+    }
+    socket.writeTextMessage(frame);
+  }
+
+  void close(short code, String reason) {
     if (!closed) {
-      socket.writeTextMessage(frame);
+      closed = true;
+      socket.close(code, reason);
     }
   }
 }

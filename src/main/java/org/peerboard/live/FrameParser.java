@@ -10,6 +10,9 @@ import org.peerboard.board.model.ErrorCode;
 import org.peerboard.board.model.Note;
 import org.peerboard.board.model.Op;
 import org.peerboard.board.model.Rejection;
+import org.peerboard.board.model.Settings;
+import org.peerboard.board.model.Stage;
+import org.peerboard.board.model.TimerAction;
 import org.peerboard.live.model.ClientMessage;
 
 /**
@@ -19,6 +22,8 @@ import org.peerboard.live.model.ClientMessage;
 public final class FrameParser {
   private static final int MAX_ID = 100;
   private static final int MAX_TAGS = 10;
+  private static final int MAX_NOTE_IDS = 500;
+  public static final int MAX_CLUSTER_NAME = 120;
 
   private FrameParser() {}
 
@@ -56,6 +61,10 @@ public final class FrameParser {
     if ("op".equals(type)) {
       return opRequest(json);
     }
+    if ("presence".equals(type)) {
+      String phase = json.getValue("phase") instanceof String s && s.length() <= MAX_ID ? s : null;
+      return new ClientMessage.Where(phase);
+    }
     throw new BadFrame(null, invalid("error.invalidShape"));
   }
 
@@ -72,7 +81,9 @@ public final class FrameParser {
         sinceSeq = n.longValue();
       }
       String lang = json.getValue("lang") instanceof String s ? s : null;
-      return new ClientMessage.Hello(boardId, token, sinceSeq, lang);
+      String clientId = json.getValue("clientId") instanceof String s && !s.isBlank() && s.length() <= MAX_ID ? s
+          : null;
+      return new ClientMessage.Hello(boardId, token, sinceSeq, lang, clientId);
     } catch (Rejection r) {
       throw new BadFrame(null, r);
     }
@@ -106,8 +117,100 @@ public final class FrameParser {
       }
       case "note.move" -> new Op.NoteMove(uuid(data, "noteId"), string(data, "lane", MAX_ID), version(data));
       case "note.delete" -> new Op.NoteDelete(uuid(data, "noteId"));
+      case "note.hide" -> new Op.NoteHide(uuid(data, "noteId"), bool(data, "hidden", true), version(data));
+      case "note.duplicate" -> new Op.NoteDuplicate(uuid(data, "noteId"), optionalUuid(data, "of"), version(data));
+      case "board.stage" -> new Op.BoardStage(Stage.fromWire(string(data, "stage", 20))
+          .orElseThrow(() -> invalid("error.invalidShape")));
+      case "board.focus" -> new Op.BoardFocus(data.getValue("phase") == null ? null : string(data, "phase", MAX_ID));
+      case "board.timer" -> new Op.BoardTimer(TimerAction.fromWire(string(data, "action", 20))
+          .orElseThrow(() -> invalid("error.invalidShape")), optionalInt(data, "seconds"));
+      case "board.settings" -> new Op.BoardSettings(settings(data));
+      case "board.reveal" -> new Op.BoardReveal();
+      case "participant.remove" -> new Op.ParticipantRemove(uuid(data, "participantId"));
+      case "cluster.create" -> new Op.ClusterCreate(optionalUuid(data, "clusterId"), string(data, "lane", MAX_ID),
+          name(data), noteIds(data, true));
+      case "cluster.rename" -> new Op.ClusterRename(uuid(data, "clusterId"), name(data), version(data));
+      case "cluster.add" -> new Op.ClusterAdd(uuid(data, "clusterId"), noteIds(data, false), version(data));
+      case "cluster.remove" -> new Op.ClusterRemove(noteIds(data, false));
+      case "cluster.merge" -> new Op.ClusterMerge(uuid(data, "clusterId"), uuid(data, "intoClusterId"),
+          version(data));
+      case "cluster.dissolve" -> new Op.ClusterDissolve(uuid(data, "clusterId"), version(data));
+      case "undo" -> new Op.Undo();
       default -> throw invalid("error.unknownOp");
     };
+  }
+
+  private static Settings.Patch settings(JsonObject data) {
+    Object view = data.getValue("view");
+    if (view != null && !"notes".equals(view) && !"clusters".equals(view)) {
+      throw invalid("error.invalidShape");
+    }
+    boolean clearSpotlight = data.containsKey("spotlight") && data.getValue("spotlight") == null;
+    Settings.Patch patch = new Settings.Patch(optionalBool(data, "anonymous"), optionalBool(data, "hideNotes"),
+        optionalBool(data, "lateNotes"), optionalBool(data, "approveNotes"), (String) view,
+        optionalBool(data, "showQr"), optionalUuid(data, "spotlight"), clearSpotlight);
+    if (data.isEmpty()) {
+      throw invalid("error.invalidShape");
+    }
+    return patch;
+  }
+
+  private static String name(JsonObject data) {
+    Object value = data.getValue("name");
+    if (!(value instanceof String name) || name.isBlank() || name.strip().codePointCount(0, name.strip().length())
+        > MAX_CLUSTER_NAME || name.indexOf('\0') >= 0) {
+      throw invalid("error.clusterName");
+    }
+    return name.strip();
+  }
+
+  private static List<UUID> noteIds(JsonObject data, boolean mayBeEmpty) {
+    Object value = data.getValue("noteIds");
+    if (value == null && mayBeEmpty) {
+      return List.of();
+    }
+    if (!(value instanceof JsonArray array) || array.size() > MAX_NOTE_IDS || (!mayBeEmpty && array.isEmpty())) {
+      throw invalid("error.invalidShape");
+    }
+    List<UUID> ids = new ArrayList<>();
+    for (int i = 0; i < array.size(); i++) {
+      UUID id = optionalUuid(new JsonObject().put("id", array.getValue(i)), "id");
+      if (id == null) {
+        throw invalid("error.invalidShape");
+      }
+      if (!ids.contains(id)) {
+        ids.add(id);
+      }
+    }
+    return List.copyOf(ids);
+  }
+
+  private static boolean bool(JsonObject data, String field, boolean fallback) {
+    Boolean value = optionalBool(data, field);
+    return value == null ? fallback : value;
+  }
+
+  private static Boolean optionalBool(JsonObject data, String field) {
+    Object value = data.getValue(field);
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof Boolean b)) {
+      throw invalid("error.invalidShape");
+    }
+    return b;
+  }
+
+  private static Integer optionalInt(JsonObject data, String field) {
+    Object value = data.getValue(field);
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof Number n) || n.doubleValue() != Math.floor(n.doubleValue())
+        || Math.abs(n.doubleValue()) > Integer.MAX_VALUE) {
+      throw invalid("error.invalidShape");
+    }
+    return n.intValue();
   }
 
   private static String text(JsonObject data, boolean required) {

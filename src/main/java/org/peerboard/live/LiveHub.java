@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 public final class LiveHub {
   private static final Logger LOG = LoggerFactory.getLogger(LiveHub.class);
   private static final int PAGE = 500;
+  static final short REMOVED = 4003;
 
   private final BoardStore store;
   private final Map<UUID, BoardHub> boards = new HashMap<>();
@@ -32,11 +33,23 @@ public final class LiveHub {
     BoardHub hub = boards.computeIfAbsent(c.actor.boardId(), BoardHub::new);
     hub.sockets.add(c);
     if (hub.head < 0) {
+      // a new hub: events committed between the welcome and now may have been notified to nobody
       hub.head = Math.min(head, c.sentSeq);
+      fetch(hub);
+    } else {
+      signal(c.actor.boardId(), head);
     }
-    signal(c.actor.boardId(), head);
     deliver(hub, c);
     presence(hub);
+  }
+
+  /** A phone says which phase it is looking at; moderators see how many are in each. */
+  void where(Connection c, String phase) {
+    c.phase = phase;
+    BoardHub hub = boards.get(c.actor.boardId());
+    if (hub != null) {
+      presence(hub);
+    }
   }
 
   void unregister(Connection c) {
@@ -69,10 +82,7 @@ public final class LiveHub {
   }
 
   public void closeAll(short code, String reason) {
-    boards.values().forEach(hub -> hub.sockets.forEach(c -> {
-      c.closed = true;
-      c.socket.close(code, reason);
-    }));
+    boards.values().forEach(hub -> hub.sockets.forEach(c -> c.close(code, reason)));
     boards.clear();
   }
 
@@ -110,8 +120,7 @@ public final class LiveHub {
     }
     if (hub.oldestRecent() <= c.sentSeq + 1) {
       while (c.sentSeq < hub.head && !c.closed) {
-        c.send(hub.recentAt(c.sentSeq + 1).frameFor(c.actor));
-        c.sentSeq++;
+        send(c, hub.recentAt(c.sentSeq + 1));
       }
       return;
     }
@@ -121,26 +130,46 @@ public final class LiveHub {
       c.catchingUp = false;
       if (result.failed()) {
         LOG.warn("Catch-up of a socket on board {} failed: {}", hub.boardId, result.cause().getMessage());
-        c.closed = true;
-        c.socket.close((short) 1011, "catch-up failed, reconnect");
+        c.close((short) 1011, "catch-up failed, reconnect");
         return;
       }
       for (StoredEvent event : result.result()) {
-        if (event.seq() == c.sentSeq + 1) {
-          c.send(new BoardHub.Rendered(event).frameFor(c.actor));
-          c.sentSeq = event.seq();
+        if (event.seq() == c.sentSeq + 1 && !c.closed) {
+          send(c, new BoardHub.Rendered(event));
         }
       }
       deliver(hub, c);
     });
   }
 
+  /** Sends one event; a removed participant's socket gets the event, then is closed. */
+  private void send(Connection c, BoardHub.Rendered rendered) {
+    try {
+      c.send(rendered.frameFor(c.actor));
+    } catch (RuntimeException e) {
+      LOG.error("Could not render event {} of board {}; the socket reconnects and reloads", rendered.event.seq(),
+          c.actor.boardId(), e);
+      c.close((short) 1011, "reload");
+      return;
+    }
+    c.sentSeq = rendered.event.seq();
+    if (rendered.event.type().equals("participant.removed") && c.actor.participantId() != null
+        && c.actor.participantId().toString().equals(rendered.event.data().getString("participantId"))) {
+      c.close(REMOVED, "removed from the board");
+    }
+  }
+
   private void presence(BoardHub hub) {
-    String frame = new JsonObject()
+    JsonObject presence = new JsonObject()
         .put("type", "presence")
         .put("online", hub.sockets.size())
-        .put("participants", hub.participantsOnline())
-        .encode();
-    hub.sockets.forEach(c -> c.send(frame));
+        .put("participants", hub.participantsOnline());
+    String frame = presence.encode();
+    String forRunners = presence.put("phases", hub.participantsPerPhase()).encode();
+    hub.sockets.forEach(c -> {
+      if (c.ready()) {
+        c.send(c.actor.role().runsTheBoard() ? forRunners : frame);
+      }
+    });
   }
 }

@@ -45,7 +45,8 @@ public final class WsHandler {
   }
 
   private void onText(Connection c, String frame) {
-    if (frame.length() > maxFrameBytes) {
+    if (frame.length() > maxFrameBytes || (frame.length() * 3L > maxFrameBytes
+        && frame.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > maxFrameBytes)) {
       error(c, null, new Rejection(ErrorCode.INVALID, "error.frameTooLarge"));
       return;
     }
@@ -58,6 +59,10 @@ public final class WsHandler {
     }
     if (message instanceof ClientMessage.Hello hello) {
       hello(c, hello);
+    } else if (message instanceof ClientMessage.Where where) {
+      if (c.ready()) {
+        hub.where(c, where.phase());
+      }
     } else {
       op(c, (ClientMessage.OpRequest) message);
     }
@@ -70,6 +75,7 @@ public final class WsHandler {
     }
     c.helloPending = true;
     c.language = Messages.language(hello.lang());
+    c.clientId = hello.clientId() != null ? hello.clientId() : java.util.UUID.randomUUID().toString();
     access.resolve(hello.boardId(), hello.token())
         .compose(actor -> {
           c.actor = actor;
@@ -78,8 +84,7 @@ public final class WsHandler {
         .onFailure(failure -> {
           c.actor = null;
           error(c, null, failure);
-          c.closed = true;
-          c.socket.close(POLICY_VIOLATION, "hello failed");
+          c.close(POLICY_VIOLATION, "hello failed");
         });
   }
 
@@ -120,7 +125,7 @@ public final class WsHandler {
       error(c, request.opId().toString(), new Rejection(ErrorCode.UNAUTHORIZED, "error.helloFirst"));
       return;
     }
-    store.apply(c.actor, request.opId(), request.op()).onComplete(result -> {
+    store.apply(c.actor, c.clientId, request.opId(), request.op()).onComplete(result -> {
       if (result.failed()) {
         error(c, request.opId().toString(), result.cause());
         return;

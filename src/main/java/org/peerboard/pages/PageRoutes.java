@@ -129,8 +129,13 @@ public final class PageRoutes {
       if (!allowed) {
         throw new Rejection(ErrorCode.FORBIDDEN, "error.forbidden");
       }
-      return workshops.boardWithWorkshop(boardId);
-    }).onSuccess(target -> {
+      return workshops.boardWithWorkshop(boardId).map(target -> {
+        String moderatorKey = actor.role() == Role.ORGANISER ? Keys.derive(key, "moderator:" + boardId) : key;
+        return java.util.Map.entry(target, moderatorKey);
+      });
+    }).onSuccess(found -> {
+      WorkshopStore.JoinTarget target = found.getKey();
+      String moderatorKey = found.getValue();
       String lang = Languages.explicit(ctx).orElse(target.workshop().language());
       JsonObject state = new JsonObject()
           .put("boardId", boardId.toString())
@@ -142,7 +147,7 @@ public final class PageRoutes {
           .put("workshop", workshopJson(target.workshop()))
           .put("template", templates.json(target.workshop().templateId()));
       if (expected == Role.MODERATOR) {
-        state.put("projectorUrl", links.projector(boardId, Keys.derive(key, "projector")));
+        state.put("projectorUrl", links.projector(boardId, Keys.derive(moderatorKey, "projector")));
       }
       render(ctx, page, lang, state);
     }).onFailure(ctx::fail);

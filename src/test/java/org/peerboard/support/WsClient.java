@@ -126,6 +126,18 @@ public final class WsClient implements AutoCloseable {
     throw new AssertionError("no " + type + " frame within " + WAIT);
   }
 
+  /** The next event with this name, skipping other frames. */
+  public JsonObject nextEvent(String name) {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (System.nanoTime() < deadline) {
+      JsonObject frame = poll(Duration.ofNanos(deadline - System.nanoTime()));
+      if (frame != null && "event".equals(frame.getString("type")) && name.equals(frame.getString("event"))) {
+        return frame;
+      }
+    }
+    throw new AssertionError("no " + name + " event within " + WAIT);
+  }
+
   /** The next event frame, skipping presence frames. */
   public JsonObject nextEvent() {
     return nextOfType("event");

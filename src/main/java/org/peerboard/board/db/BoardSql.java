@@ -1,6 +1,6 @@
 package org.peerboard.board.db;
 
-/** The SQL of boards, notes and their event log. */
+/** The SQL of boards, notes, clusters and their event log. */
 final class BoardSql {
   private BoardSql() {}
 
@@ -10,29 +10,91 @@ final class BoardSql {
   static final String RECORD_OP = "update applied_op set seq = $3, result = $4 where board_id = $1 and op_id = $2";
 
   static final String LOCK_BOARD = """
-      select b.stage, b.focus, b.settings, w.template_id
+      select b.stage, b.focus, b.settings, b.timer, w.template_id,
+             (select p.removed_at is null from participant p where p.id = $2 and p.board_id = b.id) as active
         from board b join workshop w on w.id = b.workshop_id
        where b.id = $1
          for no key update of b""";
   static final String NEXT_SEQ = "update board set seq = seq + 1 where id = $1 returning seq";
   static final String APPEND_EVENT = """
-      insert into board_event (board_id, seq, type, data, actor_id, actor_role, note_id)
-      values ($1, $2, $3, $4, $5, $6, $7) returning at""";
+      insert into board_event (board_id, seq, type, data, actor_id, actor_role, note_id, actor_client, undo)
+      values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning at""";
   static final String NOTIFY = "select pg_notify('peerboard_events', $1)";
 
-  static final String NOTE_COLUMNS =
-      "id, lane, tags, text, author_id, author_role, hidden, cluster_id, duplicate_of, version";
-  static final String NOTE_EXISTS = "select 1 from note where id = $1";
-  static final String INSERT_NOTE = "insert into note (id, board_id, lane, tags, text, author_id, author_role) "
-      + "values ($1, $2, $3, $4, $5, $6, $7) returning " + NOTE_COLUMNS;
+  static final String NOTE_COLUMNS = "id, lane, tags, text, author_id, author_role, hidden, cluster_id, duplicate_of, "
+      + "version, secret, held, (select p.name from participant p where p.id = note.author_id) as author_name";
+  /** A note id is never given out twice, not even after the note was deleted. */
+  static final String NOTE_EXISTS =
+      "select 1 from note where id = $1 union all select 1 from board_event where note_id = $1 limit 1";
+  static final String INSERT_NOTE = "insert into note (id, board_id, lane, tags, text, author_id, author_role, "
+      + "secret, held, hidden) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) returning " + NOTE_COLUMNS;
   static final String LOCK_NOTE = "select " + NOTE_COLUMNS + " from note where id = $1 and board_id = $2 for update";
   static final String EDIT_NOTE = "update note set text = coalesce($3, text), tags = coalesce($4, tags), "
-      + "version = version + 1, updated_at = now() where id = $1 and board_id = $2 returning " + NOTE_COLUMNS;
-  static final String MOVE_NOTE = "update note set lane = $3, version = version + 1, updated_at = now() "
-      + "where id = $1 and board_id = $2 returning " + NOTE_COLUMNS;
+      + "version = version + 1, updated_at = now(), secret = secret or $5 where id = $1 and board_id = $2 returning "
+      + NOTE_COLUMNS;
   static final String DELETE_NOTE = "delete from note where id = $1 and board_id = $2";
   static final String SCRUB_NOTE_TEXT =
       "update board_event set data = data #- '{note,text}' where board_id = $1 and note_id = $2";
+  static final String NOTES_BY_ID = "select " + NOTE_COLUMNS + " from note where board_id = $1 and id = any($2) "
+      + "order by created_at, id";
+  static final String LOCK_NOTES = "select " + NOTE_COLUMNS + " from note where board_id = $1 and id = any($2) "
+      + "order by id for update";
+  static final String REVEAL_NOTES = "update note set secret = false where board_id = $1 and secret";
+
+  static final String SET_STAGE = "update board set stage = $2 where id = $1";
+  static final String SET_FOCUS = "update board set focus = $2 where id = $1";
+  static final String SET_TIMER = "update board set timer = $2 where id = $1";
+  static final String SET_SETTINGS = "update board set settings = $2 where id = $1";
+  static final String REMOVE_PARTICIPANT = """
+      update participant set removed_at = now() where id = $2 and board_id = $1 and removed_at is null""";
+  static final String PARTICIPANT_EXISTS = "select 1 from participant where id = $2 and board_id = $1";
+
+  static final String CLUSTER_COLUMNS = """
+      c.id, c.lane, c.name, c.version,
+      coalesce((select array_agg(n.id order by n.created_at, n.id) from note n where n.cluster_id = c.id), '{}')
+        as note_ids""";
+  static final String CLUSTERS_BY_ID = "select " + CLUSTER_COLUMNS + " from cluster c where c.board_id = $1 "
+      + "and c.id = any($2) order by c.created_at, c.id";
+  static final String LOCK_CLUSTER = "select id, lane, name, version from cluster where id = $1 and board_id = $2 "
+      + "for update";
+  static final String CLUSTER_EXISTS = "select 1 from cluster where id = $1";
+  static final String INSERT_CLUSTER = "insert into cluster (id, board_id, lane, name) values ($1, $2, $3, $4)";
+  static final String UPSERT_CLUSTER = """
+      insert into cluster (id, board_id, lane, name) values ($1, $2, $3, $4)
+      on conflict (id) do update set lane = excluded.lane, name = excluded.name,
+        version = cluster.version + 1, updated_at = now()""";
+  static final String RENAME_CLUSTER = "update cluster set name = $3, version = version + 1, updated_at = now() "
+      + "where id = $1 and board_id = $2";
+  static final String TOUCH_CLUSTERS = "update cluster set version = version + 1, updated_at = now() "
+      + "where board_id = $1 and id = any($2)";
+  static final String DELETE_CLUSTER = "delete from cluster where id = $1 and board_id = $2";
+  static final String PLACE_NOTES = "update note set cluster_id = $3, version = version + 1, updated_at = now() "
+      + "where board_id = $1 and id = any($2)";
+  static final String MOVE_CLUSTER_NOTES = "update note set cluster_id = $3, version = version + 1, "
+      + "updated_at = now() where board_id = $1 and cluster_id = $2";
+  /** Puts back only the captured fields; a cluster or original that is gone since is not brought back. */
+  static final String RESTORE_NOTE = """
+      update note set
+             lane = case when $3 then $4 else lane end,
+             cluster_id = case when $5 then (select c.id from cluster c where c.id = $6 and c.board_id = $1)
+                          else cluster_id end,
+             duplicate_of = case when $7 then (select d.id from note d where d.id = $8 and d.board_id = $1)
+                            else duplicate_of end,
+             hidden = case when $9 then $10 else hidden end,
+             held = case when $9 then $11 else held end,
+             version = version + 1, updated_at = now()
+       where board_id = $1 and id = $2""";
+  static final String SET_NOTE_FLAGS = """
+      update note set lane = $3, cluster_id = $4, duplicate_of = $5, hidden = $6, held = $7,
+             version = version + 1, updated_at = now()
+       where board_id = $1 and id = $2 returning """ + " " + NOTE_COLUMNS;
+
+  static final String LAST_UNDOABLE = """
+      select seq, type, undo from board_event
+       where board_id = $1 and actor_role = $2 and actor_client is not distinct from $3
+         and undo is not null and undone_by is null
+       order by seq desc limit 1""";
+  static final String MARK_UNDONE = "update board_event set undone_by = $3 where board_id = $1 and seq = $2";
 
   static final String BOARD = """
       select b.id, b.name, b.join_code, b.stage, b.settings, b.focus, b.timer, b.seq, b.workshop_id,
@@ -41,6 +103,11 @@ final class BoardSql {
        where b.id = $1""";
   static final String LANES = "select id, phase, dimension from lane where board_id = $1 order by position";
   static final String NOTES = "select " + NOTE_COLUMNS + " from note where board_id = $1 order by created_at, id";
+  static final String CLUSTERS = "select " + CLUSTER_COLUMNS + " from cluster c where c.board_id = $1 "
+      + "order by c.created_at, c.id";
+  static final String PARTICIPANTS = """
+      select id, name, profession, removed_at is not null as removed from participant
+       where board_id = $1 order by created_at""";
   static final String HEAD = "select seq from board where id = $1";
   static final String EVENTS_AFTER = """
       select seq, type, data, actor_id, actor_role, at from board_event

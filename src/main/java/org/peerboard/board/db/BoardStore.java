@@ -10,24 +10,24 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.peerboard.board.model.Actor;
 import org.peerboard.board.model.BoardState;
 import org.peerboard.board.model.ErrorCode;
-import org.peerboard.board.model.Note;
-import org.peerboard.board.model.NoteRules;
 import org.peerboard.board.model.Op;
 import org.peerboard.board.model.Rejection;
+import org.peerboard.board.model.Role;
+import org.peerboard.board.model.Settings;
 import org.peerboard.board.model.Stage;
 import org.peerboard.workshop.db.Templates;
-import org.peerboard.workshop.model.Template;
 
 /**
- * Applies ops to a board. Each op runs in ONE transaction that claims its op id, checks the rules against the
- * locked board, changes the state tables, appends the event with the board's next seq and notifies every
- * process; the caller acks only after this future completes, that is after the commit.
+ * Applies ops to a board. Each op runs in ONE transaction that locks the board, claims its op id, checks the
+ * rules, changes the state tables, appends the event with the board's next seq and notifies every process; the
+ * caller acks only after this future completes, that is after the commit.
  */
 public final class BoardStore {
   private final Pool pool;
@@ -42,28 +42,75 @@ public final class BoardStore {
    * The board row is locked first ({@code for no key update}, which does not conflict with the key-share locks
    * that inserts referencing the board take), so ops on one board queue in one order and never deadlock.
    */
-  public Future<OpResult> apply(Actor actor, UUID opId, Op op) {
-    return pool.withTransaction(conn -> lockBoard(conn, actor.boardId())
-        .compose(locked -> conn.preparedQuery(CLAIM_OP).execute(Tuple.of(actor.boardId(), opId))
+  public Future<OpResult> apply(Actor actor, String client, UUID opId, Op op) {
+    return pool.withTransaction(conn -> lock(conn, actor, client)
+        .compose(tx -> conn.preparedQuery(CLAIM_OP).execute(Tuple.of(actor.boardId(), opId))
             .compose(claimed -> claimed.rowCount() == 0
                 ? replay(conn, actor.boardId(), opId)
-                : change(conn, actor, op, locked).compose(change -> record(conn, actor, opId, change)))));
+                : change(tx, op).compose(change -> record(tx, opId, op, change)))));
+  }
+
+  private static Future<Change> change(Tx tx, Op op) {
+    if (op instanceof Op.NoteAdd o) {
+      return NoteChanges.add(tx, o);
+    } else if (op instanceof Op.NoteEdit o) {
+      return NoteChanges.edit(tx, o);
+    } else if (op instanceof Op.NoteMove o) {
+      return NoteChanges.move(tx, o);
+    } else if (op instanceof Op.NoteDelete o) {
+      return NoteChanges.delete(tx, o);
+    } else if (op instanceof Op.NoteHide o) {
+      return NoteChanges.hide(tx, o);
+    } else if (op instanceof Op.NoteDuplicate o) {
+      return NoteChanges.duplicate(tx, o);
+    } else if (op instanceof Op.BoardStage o) {
+      return BoardChanges.stage(tx, o);
+    } else if (op instanceof Op.BoardFocus o) {
+      return BoardChanges.focus(tx, o);
+    } else if (op instanceof Op.BoardTimer o) {
+      return BoardChanges.timer(tx, o);
+    } else if (op instanceof Op.BoardSettings o) {
+      return BoardChanges.settings(tx, o);
+    } else if (op instanceof Op.BoardReveal o) {
+      return BoardChanges.reveal(tx, o);
+    } else if (op instanceof Op.ParticipantRemove o) {
+      return BoardChanges.removeParticipant(tx, o);
+    } else if (op instanceof Op.ClusterCreate o) {
+      return ClusterChanges.create(tx, o);
+    } else if (op instanceof Op.ClusterRename o) {
+      return ClusterChanges.rename(tx, o);
+    } else if (op instanceof Op.ClusterAdd o) {
+      return ClusterChanges.add(tx, o);
+    } else if (op instanceof Op.ClusterRemove o) {
+      return ClusterChanges.remove(tx, o);
+    } else if (op instanceof Op.ClusterMerge o) {
+      return ClusterChanges.merge(tx, o);
+    } else if (op instanceof Op.ClusterDissolve o) {
+      return ClusterChanges.dissolve(tx, o);
+    }
+    return UndoChanges.undo(tx, (Op.Undo) op);
   }
 
   /** The board as this viewer may see it: the object of {@code welcome.board} and {@code GET /api/boards/{id}}. */
   public Future<JsonObject> snapshot(Actor viewer) {
+    UUID boardId = viewer.boardId();
     return pool.withTransaction(conn -> conn.preparedQuery("set transaction isolation level repeatable read, read only")
         .execute()
-        .compose(ignored -> conn.preparedQuery(BOARD).execute(Tuple.of(viewer.boardId())))
+        .compose(ignored -> conn.preparedQuery(BOARD).execute(Tuple.of(boardId)))
         .compose(boards -> {
           if (boards.size() == 0) {
             throw new Rejection(ErrorCode.NOT_FOUND, "error.boardNotFound");
           }
           Row board = boards.iterator().next();
+          Snapshot snapshot = new Snapshot(board);
           return templates.get(board.getString("template_id"))
-              .compose(t -> conn.preparedQuery(LANES).execute(Tuple.of(viewer.boardId())))
-              .compose(lanes -> conn.preparedQuery(NOTES).execute(Tuple.of(viewer.boardId()))
-                  .map(notes -> boardJson(board, lanes, notes, viewer)));
+              .compose(t -> conn.preparedQuery(LANES).execute(Tuple.of(boardId)).map(r -> snapshot.lanes = r))
+              .compose(r -> conn.preparedQuery(NOTES).execute(Tuple.of(boardId)).map(n -> snapshot.notes = n))
+              .compose(r -> conn.preparedQuery(CLUSTERS).execute(Tuple.of(boardId)).map(c -> snapshot.clusters = c))
+              .compose(r -> viewer.role().runsTheBoard()
+                  ? conn.preparedQuery(PARTICIPANTS).execute(Tuple.of(boardId)).map(p -> snapshot.participants = p)
+                  : Future.succeededFuture(null))
+              .map(r -> boardJson(snapshot, viewer));
         }));
   }
 
@@ -89,11 +136,6 @@ public final class BoardStore {
     });
   }
 
-  private record Locked(BoardState state, Template template) {}
-
-  /** The state change an op made, ready to be logged. */
-  private record Change(String event, JsonObject data, UUID noteId, JsonObject result) {}
-
   private Future<OpResult> replay(SqlConnection conn, UUID boardId, UUID opId) {
     return conn.preparedQuery(REPLAY_OP).execute(Tuple.of(boardId, opId)).map(rows -> {
       Row row = rows.iterator().next();
@@ -101,122 +143,94 @@ public final class BoardStore {
     });
   }
 
-  private Future<Locked> lockBoard(SqlConnection conn, UUID boardId) {
-    return conn.preparedQuery(LOCK_BOARD).execute(Tuple.of(boardId)).compose(rows -> {
+  private Future<Tx> lock(SqlConnection conn, Actor actor, String client) {
+    return conn.preparedQuery(LOCK_BOARD).execute(Tuple.of(actor.boardId(), actor.participantId())).compose(rows -> {
       if (rows.size() == 0) {
         throw new Rejection(ErrorCode.NOT_FOUND, "error.boardNotFound");
       }
       Row row = rows.iterator().next();
-      JsonObject settings = (JsonObject) row.getValue("settings");
+      if (actor.role() == Role.PARTICIPANT && !Boolean.TRUE.equals(row.getBoolean("active"))) {
+        throw new Rejection(ErrorCode.UNAUTHORIZED, "error.participantRemoved");
+      }
+      Settings settings = SettingsJson.read((JsonObject) row.getValue("settings"));
       BoardState state = new BoardState(Stage.fromWire(row.getString("stage")).orElseThrow(), row.getString("focus"),
-          Boolean.TRUE.equals(settings.getBoolean("lateNotes")));
-      return templates.get(row.getString("template_id")).map(template -> new Locked(state, template));
+          settings);
+      return templates.get(row.getString("template_id"))
+          .map(template -> new Tx(conn, actor, client, state, template, (JsonObject) row.getValue("timer")));
     });
   }
 
-  private Future<Change> change(SqlConnection conn, Actor actor, Op op, Locked board) {
-    if (op instanceof Op.NoteAdd add) {
-      return addNote(conn, actor, add, board);
-    }
-    if (op instanceof Op.NoteEdit edit) {
-      return lockNote(conn, actor.boardId(), edit.noteId()).compose(note -> {
-        Rejection.check(NoteRules.mayEdit(actor, board.state(), board.template(), note, edit));
-        return conn.preparedQuery(EDIT_NOTE).execute(Tuple.of(note.id(), actor.boardId(), edit.text(),
-                edit.tags() == null ? null : edit.tags().toArray(String[]::new)))
-            .map(rows -> noteChange("note.edited", rows));
-      });
-    }
-    if (op instanceof Op.NoteMove move) {
-      return lockNote(conn, actor.boardId(), move.noteId()).compose(note -> {
-        Rejection.check(NoteRules.mayMove(actor, board.state(), board.template(), note, move));
-        return conn.preparedQuery(MOVE_NOTE).execute(Tuple.of(note.id(), actor.boardId(), move.lane()))
-            .map(rows -> noteChange("note.moved", rows));
-      });
-    }
-    Op.NoteDelete delete = (Op.NoteDelete) op;
-    return lockNote(conn, actor.boardId(), delete.noteId()).compose(note -> {
-      Rejection.check(NoteRules.mayDelete(actor, board.state(), note));
-      return conn.preparedQuery(DELETE_NOTE).execute(Tuple.of(note.id(), actor.boardId()))
-          .compose(deleted -> conn.preparedQuery(SCRUB_NOTE_TEXT).execute(Tuple.of(actor.boardId(), note.id())))
-          .map(scrubbed -> new Change("note.deleted",
-              new JsonObject().put("noteId", note.id().toString()).put("lane", note.lane()), note.id(),
-              new JsonObject().put("noteId", note.id().toString())));
-    });
-  }
-
-  private Future<Change> addNote(SqlConnection conn, Actor actor, Op.NoteAdd add, Locked board) {
-    Rejection.check(NoteRules.mayAdd(actor, board.state(), board.template(), add.lane(), add.tags()));
-    UUID noteId = add.noteId() == null ? UUID.randomUUID() : add.noteId();
-    return conn.preparedQuery(NOTE_EXISTS).execute(Tuple.of(noteId)).compose(existing -> {
-      if (existing.size() > 0) {
-        throw new Rejection(ErrorCode.CONFLICT, "error.noteExists");
-      }
-      return conn.preparedQuery(INSERT_NOTE).execute(Tuple.of(noteId, actor.boardId(), add.lane(),
-          add.tags().toArray(String[]::new), add.text(), actor.participantId(), actor.role().wire()));
-    }).map(rows -> noteChange("note.added", rows));
-  }
-
-  private static Change noteChange(String event, RowSet<Row> rows) {
-    Note note = Notes.fromRow(rows.iterator().next());
-    return new Change(event, new JsonObject().put("note", Notes.stored(note)), note.id(),
-        new JsonObject().put("noteId", note.id().toString()).put("version", note.version()));
-  }
-
-  private Future<Note> lockNote(SqlConnection conn, UUID boardId, UUID noteId) {
-    return conn.preparedQuery(LOCK_NOTE).execute(Tuple.of(noteId, boardId)).map(rows -> {
-      if (rows.size() == 0) {
-        throw new Rejection(ErrorCode.NOT_FOUND, "error.noteNotFound");
-      }
-      return Notes.fromRow(rows.iterator().next());
-    });
-  }
-
-  private Future<OpResult> record(SqlConnection conn, Actor actor, UUID opId, Change change) {
-    UUID boardId = actor.boardId();
-    return conn.preparedQuery(NEXT_SEQ).execute(Tuple.of(boardId)).compose(seqRows -> {
+  private Future<OpResult> record(Tx tx, UUID opId, Op op, Change change) {
+    UUID boardId = tx.boardId();
+    Actor actor = tx.actor();
+    JsonObject undo = op.undoable() && actor.role().runsTheBoard() ? change.undo() : null;
+    return tx.conn().preparedQuery(NEXT_SEQ).execute(Tuple.of(boardId)).compose(seqRows -> {
       long seq = seqRows.iterator().next().getLong("seq");
-      return conn.preparedQuery(APPEND_EVENT)
-          .execute(Tuple.of(boardId, seq, change.event(), change.data(), actor.participantId(), actor.role().wire(),
-              change.noteId()))
-          .compose(appended -> conn.preparedQuery(RECORD_OP).execute(Tuple.of(boardId, opId, seq, change.result())))
-          .compose(recorded -> conn.preparedQuery(NOTIFY).execute(Tuple.of(boardId + ":" + seq)))
+      Long undoes = change.data().getLong("undoes");
+      return tx.conn().preparedQuery(APPEND_EVENT)
+          .execute(Tuple.from(new Object[] {boardId, seq, change.event(), change.data(), actor.participantId(),
+              actor.role().wire(), change.noteId(), tx.client(), undo}))
+          .compose(appended -> undoes == null ? Future.succeededFuture()
+              : tx.conn().preparedQuery(MARK_UNDONE).execute(Tuple.of(boardId, undoes, seq)))
+          .compose(marked -> tx.conn().preparedQuery(RECORD_OP).execute(Tuple.of(boardId, opId, seq, change.result())))
+          .compose(recorded -> tx.conn().preparedQuery(NOTIFY).execute(Tuple.of(boardId + ":" + seq)))
           .map(notified -> new OpResult(seq, change.result(), false));
     });
   }
 
-  private JsonObject boardJson(Row board, RowSet<Row> lanes, RowSet<Row> notes, Actor viewer) {
+  /** The rows a snapshot is made of, read in one repeatable-read transaction. */
+  private static final class Snapshot {
+    final Row board;
+    RowSet<Row> lanes;
+    RowSet<Row> notes;
+    RowSet<Row> clusters;
+    RowSet<Row> participants;
+
+    Snapshot(Row board) {
+      this.board = board;
+    }
+  }
+
+  private JsonObject boardJson(Snapshot s, Actor viewer) {
+    Row board = s.board;
+    Settings settings = SettingsJson.read((JsonObject) board.getValue("settings"));
     JsonArray laneList = new JsonArray();
-    for (Row lane : lanes) {
+    for (Row lane : s.lanes) {
       laneList.add(new JsonObject().put("id", lane.getString("id")).put("phase", lane.getString("phase"))
           .put("dimension", lane.getString("dimension")));
     }
     JsonArray noteList = new JsonArray();
-    for (Row row : notes) {
-      JsonObject stored = Notes.stored(Notes.fromRow(row));
+    Notes.all(s.notes).forEach(note -> {
+      JsonObject stored = Notes.stored(note, settings);
       if (Views.listed(stored, viewer)) {
         noteList.add(Views.note(stored, viewer));
       }
-    }
-    JsonObject settings = defaults().mergeIn((JsonObject) board.getValue("settings"));
-    return new JsonObject()
+    });
+    JsonArray clusterList = new JsonArray();
+    s.clusters.forEach(row -> clusterList.add(Notes.cluster(row)));
+    JsonObject json = new JsonObject()
         .put("id", board.getUUID("id").toString())
         .put("name", board.getString("name"))
         .put("workshop", new JsonObject().put("id", board.getUUID("workshop_id").toString())
             .put("title", board.getString("title")).put("language", board.getString("language")))
         .put("joinCode", board.getString("join_code"))
         .put("stage", board.getString("stage"))
-        .put("settings", settings)
+        .put("settings", SettingsJson.write(settings))
         .put("focus", board.getString("focus"))
-        .put("timer", board.getValue("timer"))
+        .put("timer", TimerJson.view((JsonObject) board.getValue("timer"), Instant.now()))
         .put("seq", board.getLong("seq"))
         .put("template", templates.json(board.getString("template_id")))
         .put("lanes", laneList)
         .put("notes", noteList)
-        .put("clusters", new JsonArray())
+        .put("clusters", clusterList)
         .put("rounds", new JsonArray());
-  }
-
-  private static JsonObject defaults() {
-    return new JsonObject().put("anonymous", true).put("hideNotes", false).put("lateNotes", false);
+    if (s.participants != null) {
+      JsonArray people = new JsonArray();
+      s.participants.forEach(p -> people.add(new JsonObject().put("id", p.getUUID("id").toString())
+          .put("name", p.getString("name")).put("profession", p.getString("profession"))
+          .put("removed", p.getBoolean("removed"))));
+      json.put("participants", people);
+    }
+    return json;
   }
 }

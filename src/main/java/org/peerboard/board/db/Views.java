@@ -1,19 +1,22 @@
 package org.peerboard.board.db;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.peerboard.board.model.Actor;
 
 /**
  * What each role is shown of a note, built from the stored form field by field: the author's id never leaves
- * the server, a participant learns only whether a note is theirs, and hidden notes lose their text for
- * everyone but those who run the board.
+ * the server, a participant learns only whether a note is theirs, and the text of hidden, held or secret notes
+ * reaches only those who run the board and the note's author.
  */
 public final class Views {
   private Views() {}
 
   public static JsonObject note(JsonObject stored, Actor viewer) {
     boolean hidden = Boolean.TRUE.equals(stored.getBoolean("hidden"));
-    String authorId = stored.getString("authorId");
+    boolean secret = Boolean.TRUE.equals(stored.getBoolean("secret"));
+    boolean mine = viewer.participantId() != null && viewer.participantId().toString()
+        .equals(stored.getString("authorId"));
     JsonObject view = new JsonObject()
         .put("id", stored.getString("id"))
         .put("lane", stored.getString("lane"))
@@ -21,13 +24,20 @@ public final class Views {
         .put("version", stored.getInteger("version"))
         .put("clusterId", stored.getString("clusterId"))
         .put("duplicateOf", stored.getString("duplicateOf"))
-        .put("mine", viewer.participantId() != null && viewer.participantId().toString().equals(authorId))
-        .put("byModerator", !"participant".equals(stored.getString("authorRole")));
-    if (viewer.role().runsTheBoard()) {
-      view.put("hidden", hidden);
+        .put("mine", mine)
+        .put("byModerator", !"participant".equals(stored.getString("authorRole")))
+        .put("hidden", hidden);
+    if (Boolean.TRUE.equals(stored.getBoolean("held"))) {
+      view.put("held", true);
     }
-    if (stored.containsKey("text") && (!hidden || viewer.role().runsTheBoard() || view.getBoolean("mine"))) {
+    boolean mayRead = viewer.role().runsTheBoard() || mine || (!hidden && !secret);
+    if (stored.containsKey("text") && mayRead) {
       view.put("text", stored.getString("text"));
+    } else if (secret && !hidden) {
+      view.put("secret", true);
+    }
+    if (stored.getString("authorName") != null && (mayRead || viewer.role().runsTheBoard())) {
+      view.put("author", stored.getString("authorName"));
     }
     return view;
   }
@@ -36,5 +46,21 @@ public final class Views {
   public static boolean listed(JsonObject stored, Actor viewer) {
     return !Boolean.TRUE.equals(stored.getBoolean("hidden")) || viewer.role().runsTheBoard()
         || (viewer.participantId() != null && viewer.participantId().toString().equals(stored.getString("authorId")));
+  }
+
+  /** Event data for this viewer: every note in it (one, or a list) cut down by {@link #note}. */
+  public static JsonObject eventData(JsonObject data, Actor viewer) {
+    JsonObject view = data.copy();
+    JsonObject note = data.getJsonObject("note");
+    if (note != null) {
+      view.put("note", note(note, viewer));
+    }
+    JsonArray notes = data.getJsonArray("notes");
+    if (notes != null) {
+      JsonArray cut = new JsonArray();
+      notes.forEach(n -> cut.add(note((JsonObject) n, viewer)));
+      view.put("notes", cut);
+    }
+    return view;
   }
 }

@@ -3,7 +3,10 @@ package org.peerboard.board.model;
 import java.util.List;
 import java.util.UUID;
 
-/** A note as stored: at most 500 characters in one lane, with tags, a pseudonymous author and a version. */
+/**
+ * A note as stored: at most 500 characters in one lane, with tags, a pseudonymous author and a version.
+ * {@code secret}: written while the board hid notes, not yet revealed; {@code held}: waiting for approval.
+ */
 public record Note(
     UUID id,
     String lane,
@@ -14,7 +17,10 @@ public record Note(
     boolean hidden,
     UUID clusterId,
     UUID duplicateOf,
-    int version) {
+    int version,
+    boolean secret,
+    boolean held,
+    String authorName) {
 
   public static final int MAX_TEXT = 500;
 }

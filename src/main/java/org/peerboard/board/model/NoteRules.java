@@ -25,13 +25,28 @@ public final class NoteRules {
       return reject(ErrorCode.CONFLICT, "error.boardClosed");
     }
     if (actor.role() == Role.PARTICIPANT) {
-      if (board.stage() != Stage.COLLECTING && !board.lateNotes()) {
-        return reject(ErrorCode.CONFLICT, "error.notCollecting");
-      }
-      String phase = Template.phaseOf(lane);
-      if (board.focus() != null && phase != null && !board.focus().equals(phase)) {
-        return reject(ErrorCode.CONFLICT, "error.phaseNotInFocus");
-      }
+      Decision now = participantMayWrite(board);
+      return now.allowed() ? inFocus(board, lane) : now;
+    }
+    return ALLOWED;
+  }
+
+  /** Participants write while collecting, or later when the moderator allows late notes; never when closed. */
+  private static Decision participantMayWrite(BoardState board) {
+    if (board.stage() == Stage.CLOSED) {
+      return reject(ErrorCode.CONFLICT, "error.boardClosed");
+    }
+    if (board.stage() != Stage.COLLECTING && !board.lateNotes()) {
+      return reject(ErrorCode.CONFLICT, "error.notCollecting");
+    }
+    return ALLOWED;
+  }
+
+  /** With a phase in focus, only its lanes (and extra lanes) take notes from participants. */
+  private static Decision inFocus(BoardState board, String lane) {
+    String phase = Template.phaseOf(lane);
+    if (board.focus() != null && phase != null && !board.focus().equals(phase)) {
+      return reject(ErrorCode.CONFLICT, "error.phaseNotInFocus");
     }
     return ALLOWED;
   }
@@ -45,13 +60,13 @@ public final class NoteRules {
     if (board.stage() == Stage.CLOSED) {
       return reject(ErrorCode.CONFLICT, "error.boardClosed");
     }
-    if (actor.role() == Role.PARTICIPANT && board.stage() != Stage.COLLECTING && !board.lateNotes()) {
-      return reject(ErrorCode.CONFLICT, "error.notCollecting");
+    if (actor.role() == Role.PARTICIPANT) {
+      Decision now = participantMayWrite(board);
+      if (!now.allowed()) {
+        return now;
+      }
     }
-    if (seenVersion != null && seenVersion != note.version()) {
-      return reject(ErrorCode.CONFLICT, "error.staleVersion");
-    }
-    return ALLOWED;
+    return BoardRules.fresh(seenVersion, note.version());
   }
 
   public static Decision mayEdit(Actor actor, BoardState board, Template template, Note note, Op.NoteEdit edit) {
@@ -64,11 +79,17 @@ public final class NoteRules {
     return mayChange(actor, board, note, edit.version());
   }
 
+  /** A participant moves their own note while collecting; a moderator moves any note while clustering is open. */
   public static Decision mayMove(Actor actor, BoardState board, Template template, Note note, Op.NoteMove move) {
     if (!template.hasLane(move.lane())) {
       return reject(ErrorCode.INVALID, "error.unknownLane");
     }
-    return mayChange(actor, board, note, move.version());
+    if (actor.role().runsTheBoard()) {
+      Decision cluster = BoardRules.mayCluster(actor, board);
+      return cluster.allowed() ? BoardRules.fresh(move.version(), note.version()) : cluster;
+    }
+    Decision change = mayChange(actor, board, note, move.version());
+    return change.allowed() ? inFocus(board, move.lane()) : change;
   }
 
   /** Deleting stays possible for moderators on a closed board: it is how they redact. */
@@ -77,8 +98,8 @@ public final class NoteRules {
     if (!owner.allowed()) {
       return owner;
     }
-    if (actor.role() == Role.PARTICIPANT && board.stage() != Stage.COLLECTING && !board.lateNotes()) {
-      return reject(ErrorCode.CONFLICT, board.stage() == Stage.CLOSED ? "error.boardClosed" : "error.notCollecting");
+    if (actor.role() == Role.PARTICIPANT) {
+      return participantMayWrite(board);
     }
     return ALLOWED;
   }

@@ -7,6 +7,11 @@ import java.util.UUID;
 public sealed interface Op {
   String name();
 
+  /** Ops a moderator may take back with {@code undo}: clustering and moderation of notes. */
+  default boolean undoable() {
+    return false;
+  }
+
   record NoteAdd(UUID noteId, String lane, List<String> tags, String text) implements Op {
     public String name() {
       return "note.add";
@@ -24,11 +29,149 @@ public sealed interface Op {
     public String name() {
       return "note.move";
     }
+
+    @Override
+    public boolean undoable() {
+      return true;
+    }
   }
 
   record NoteDelete(UUID noteId) implements Op {
     public String name() {
       return "note.delete";
+    }
+  }
+
+  record NoteHide(UUID noteId, boolean hidden, Integer version) implements Op {
+    public String name() {
+      return "note.hide";
+    }
+
+    @Override
+    public boolean undoable() {
+      return true;
+    }
+  }
+
+  /** Marks {@code noteId} as a duplicate of {@code of} (null clears the mark). */
+  record NoteDuplicate(UUID noteId, UUID of, Integer version) implements Op {
+    public String name() {
+      return "note.duplicate";
+    }
+
+    @Override
+    public boolean undoable() {
+      return true;
+    }
+  }
+
+  record BoardStage(Stage stage) implements Op {
+    public String name() {
+      return "board.stage";
+    }
+  }
+
+  /** {@code phase} null clears the focus. */
+  record BoardFocus(String phase) implements Op {
+    public String name() {
+      return "board.focus";
+    }
+  }
+
+  record BoardTimer(TimerAction action, Integer seconds) implements Op {
+    public String name() {
+      return "board.timer";
+    }
+  }
+
+  /** Only the settings present change; the rest stay. */
+  record BoardSettings(Settings.Patch patch) implements Op {
+    public String name() {
+      return "board.settings";
+    }
+  }
+
+  record BoardReveal() implements Op {
+    public String name() {
+      return "board.reveal";
+    }
+  }
+
+  record ParticipantRemove(UUID participantId) implements Op {
+    public String name() {
+      return "participant.remove";
+    }
+  }
+
+  record ClusterCreate(UUID clusterId, String lane, String label, List<UUID> noteIds) implements Op {
+    public String name() {
+      return "cluster.create";
+    }
+
+    @Override
+    public boolean undoable() {
+      return true;
+    }
+  }
+
+  record ClusterRename(UUID clusterId, String newName, Integer version) implements Op {
+    public String name() {
+      return "cluster.rename";
+    }
+
+    @Override
+    public boolean undoable() {
+      return true;
+    }
+  }
+
+  record ClusterAdd(UUID clusterId, List<UUID> noteIds, Integer version) implements Op {
+    public String name() {
+      return "cluster.add";
+    }
+
+    @Override
+    public boolean undoable() {
+      return true;
+    }
+  }
+
+  record ClusterRemove(List<UUID> noteIds) implements Op {
+    public String name() {
+      return "cluster.remove";
+    }
+
+    @Override
+    public boolean undoable() {
+      return true;
+    }
+  }
+
+  record ClusterMerge(UUID clusterId, UUID intoClusterId, Integer version) implements Op {
+    public String name() {
+      return "cluster.merge";
+    }
+
+    @Override
+    public boolean undoable() {
+      return true;
+    }
+  }
+
+  record ClusterDissolve(UUID clusterId, Integer version) implements Op {
+    public String name() {
+      return "cluster.dissolve";
+    }
+
+    @Override
+    public boolean undoable() {
+      return true;
+    }
+  }
+
+  record Undo() implements Op {
+    public String name() {
+      return "undo";
     }
   }
 }

@@ -145,12 +145,15 @@ public final class WorkshopStore {
       if (rows != null && rows.size() > 0) {
         return Future.succeededFuture(rows.iterator().next());
       }
-      return conn.preparedQuery(WORKSHOP_EXISTS).execute(Tuple.of(workshopId)).map(exists -> {
+      byte[] hash = Keys.plausible(organiserKey) ? Keys.hash(organiserKey) : new byte[0];
+      return conn.preparedQuery(WORKSHOP_KEY_KIND).execute(Tuple.of(workshopId, hash)).map(exists -> {
         if (exists.size() == 0) {
           throw new Rejection(ErrorCode.NOT_FOUND, "error.workshopNotFound");
         }
-        throw new Rejection(organiserKey == null ? ErrorCode.UNAUTHORIZED : ErrorCode.FORBIDDEN,
-            "error.organiserOnly");
+        if (Boolean.TRUE.equals(exists.iterator().next().getBoolean("board_key"))) {
+          throw new Rejection(ErrorCode.FORBIDDEN, "error.organiserOnly");
+        }
+        throw new Rejection(ErrorCode.UNAUTHORIZED, "error.organiserOnly");
       });
     });
   }

@@ -51,7 +51,8 @@ final class WorkshopRequests {
   }
 
   static String name(Object value) {
-    if (!(value instanceof String s) || s.isBlank() || s.strip().length() > NewWorkshop.MAX_NAME) {
+    if (!(value instanceof String s) || s.isBlank() || s.strip().length() > NewWorkshop.MAX_NAME
+        || s.indexOf('\0') >= 0) {
       throw invalid();
     }
     return s.strip();

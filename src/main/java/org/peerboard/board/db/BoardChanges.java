@@ -1,0 +1,73 @@
+package org.peerboard.board.db;
+
+import static org.peerboard.board.db.BoardSql.*;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import org.peerboard.board.model.BoardRules;
+import org.peerboard.board.model.ErrorCode;
+import org.peerboard.board.model.Op;
+import org.peerboard.board.model.Rejection;
+import org.peerboard.board.model.Settings;
+import org.peerboard.board.model.Timer;
+
+/** Running the session: stage, focus, timer, settings, the reveal, and removing a participant. */
+final class BoardChanges {
+  private BoardChanges() {}
+
+  static Future<Change> stage(Tx tx, Op.BoardStage op) {
+    Rejection.check(BoardRules.mayRun(tx.actor()));
+    return tx.conn().preparedQuery(SET_STAGE).execute(Tuple.of(tx.boardId(), op.stage().wire()))
+        .map(v -> new Change("board.staged", new JsonObject().put("stage", op.stage().wire()), null, new JsonObject()));
+  }
+
+  static Future<Change> focus(Tx tx, Op.BoardFocus op) {
+    Rejection.check(BoardRules.mayFocus(tx.actor(), tx.board(), tx.template(), op.phase()));
+    return tx.conn().preparedQuery(SET_FOCUS).execute(Tuple.of(tx.boardId(), op.phase()))
+        .map(v -> new Change("board.focused", new JsonObject().put("focus", op.phase()), null, new JsonObject()));
+  }
+
+  static Future<Change> timer(Tx tx, Op.BoardTimer op) {
+    Rejection.check(BoardRules.mayRunOpenBoard(tx.actor(), tx.board()));
+    Instant now = Instant.now();
+    Timer next = Timer.apply(TimerJson.read(tx.timer()), op.action(), op.seconds(), now);
+    JsonObject stored = TimerJson.write(next);
+    return tx.conn().preparedQuery(SET_TIMER).execute(Tuple.of(tx.boardId(), stored))
+        .map(v -> new Change("board.timer", new JsonObject().put("timer", TimerJson.view(stored, now)), null,
+            new JsonObject()));
+  }
+
+  static Future<Change> settings(Tx tx, Op.BoardSettings op) {
+    Rejection.check(BoardRules.mayRunOpenBoard(tx.actor(), tx.board()));
+    Settings next = tx.board().settings().apply(op.patch());
+    JsonObject json = SettingsJson.write(next);
+    return tx.conn().preparedQuery(SET_SETTINGS).execute(Tuple.of(tx.boardId(), json))
+        .map(v -> new Change("board.settings", new JsonObject().put("settings", json), null, new JsonObject()));
+  }
+
+  /** Others' notes written while hidden become readable; clients fetch the board again on this event. */
+  static Future<Change> reveal(Tx tx, Op.BoardReveal op) {
+    Rejection.check(BoardRules.mayRun(tx.actor()));
+    JsonObject json = SettingsJson.write(tx.board().settings().revealedNow());
+    return tx.conn().preparedQuery(SET_SETTINGS).execute(Tuple.of(tx.boardId(), json))
+        .compose(v -> tx.conn().preparedQuery(REVEAL_NOTES).execute(Tuple.of(tx.boardId())))
+        .map(revealed -> new Change("board.revealed", new JsonObject().put("settings", json)
+            .put("revealedNotes", revealed.rowCount()), null, new JsonObject()));
+  }
+
+  /** The participant's token stops working at once; their notes stay. */
+  static Future<Change> removeParticipant(Tx tx, Op.ParticipantRemove op) {
+    Rejection.check(BoardRules.mayRun(tx.actor()));
+    return tx.conn().preparedQuery(PARTICIPANT_EXISTS).execute(Tuple.of(tx.boardId(), op.participantId()))
+        .compose(found -> {
+          if (found.size() == 0) {
+            throw new Rejection(ErrorCode.NOT_FOUND, "error.participantNotFound");
+          }
+          return tx.conn().preparedQuery(REMOVE_PARTICIPANT).execute(Tuple.of(tx.boardId(), op.participantId()));
+        })
+        .map(v -> new Change("participant.removed",
+            new JsonObject().put("participantId", op.participantId().toString()), null, new JsonObject()));
+  }
+}

@@ -1,0 +1,132 @@
+package org.peerboard.board.db;
+
+import static org.peerboard.board.db.BoardSql.*;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.peerboard.board.model.BoardRules;
+import org.peerboard.board.model.ErrorCode;
+import org.peerboard.board.model.Note;
+import org.peerboard.board.model.NoteRules;
+import org.peerboard.board.model.Op;
+import org.peerboard.board.model.Rejection;
+import org.peerboard.board.model.Role;
+
+/** Adding, editing, moving, deleting, hiding and de-duplicating notes. */
+final class NoteChanges {
+  private NoteChanges() {}
+
+  static Future<Change> add(Tx tx, Op.NoteAdd add) {
+    Rejection.check(NoteRules.mayAdd(tx.actor(), tx.board(), tx.template(), add.lane(), add.tags()));
+    UUID noteId = add.noteId() == null ? UUID.randomUUID() : add.noteId();
+    boolean held = tx.actor().role() == Role.PARTICIPANT && tx.board().settings().approveNotes();
+    return tx.conn().preparedQuery(NOTE_EXISTS).execute(Tuple.of(noteId)).compose(existing -> {
+      if (existing.size() > 0) {
+        throw new Rejection(ErrorCode.CONFLICT, "error.noteExists");
+      }
+      return tx.conn().preparedQuery(INSERT_NOTE).execute(Tuple.from(new Object[] {noteId, tx.boardId(), add.lane(),
+          add.tags().toArray(String[]::new), add.text(), tx.actor().participantId(), tx.actor().role().wire(),
+          tx.board().settings().notesSecret(), held}));
+    }).map(rows -> noteChange(tx, "note.added", rows));
+  }
+
+  static Future<Change> edit(Tx tx, Op.NoteEdit edit) {
+    return lock(tx, edit.noteId()).compose(note -> {
+      Rejection.check(NoteRules.mayEdit(tx.actor(), tx.board(), tx.template(), note, edit));
+      return tx.conn().preparedQuery(EDIT_NOTE).execute(Tuple.of(note.id(), tx.boardId(), edit.text(),
+              edit.tags() == null ? null : edit.tags().toArray(String[]::new), tx.board().settings().notesSecret()))
+          .map(rows -> noteChange(tx, "note.edited", rows));
+    });
+  }
+
+  /** Moving a note to another lane takes it out of its cluster, which belongs to the old lane. */
+  static Future<Change> move(Tx tx, Op.NoteMove move) {
+    return lock(tx, move.noteId()).compose(note -> {
+      Rejection.check(NoteRules.mayMove(tx.actor(), tx.board(), tx.template(), note, move));
+      return setFlags(tx, note, "note.moved", move.lane(), null, note.duplicateOf(), note.hidden(), note.held(),
+          tx.actor().role().runsTheBoard() ? Set.of(Affected.Field.LANE, Affected.Field.CLUSTER) : null);
+    });
+  }
+
+  static Future<Change> delete(Tx tx, Op.NoteDelete delete) {
+    return lock(tx, delete.noteId()).compose(note -> {
+      Rejection.check(NoteRules.mayDelete(tx.actor(), tx.board(), note));
+      return tx.conn().preparedQuery(DELETE_NOTE).execute(Tuple.of(note.id(), tx.boardId()))
+          .compose(deleted -> tx.conn().preparedQuery(SCRUB_NOTE_TEXT).execute(Tuple.of(tx.boardId(), note.id())))
+          .map(scrubbed -> new Change("note.deleted",
+              new JsonObject().put("noteId", note.id().toString()).put("lane", note.lane())
+                  .put("clusterId", Notes.string(note.clusterId())),
+              note.id(), new JsonObject().put("noteId", note.id().toString())));
+    });
+  }
+
+  /** Hiding is moderation and works on a closed board too; un-hiding a held note approves it. */
+  static Future<Change> hide(Tx tx, Op.NoteHide hide) {
+    Rejection.check(BoardRules.mayRun(tx.actor()));
+    return lock(tx, hide.noteId()).compose(note -> {
+      Rejection.check(BoardRules.fresh(hide.version(), note.version()));
+      return setFlags(tx, note, "note.hidden", note.lane(), note.clusterId(), note.duplicateOf(), hide.hidden(),
+          hide.hidden() && note.held(), Set.of(Affected.Field.HIDDEN));
+    });
+  }
+
+  static Future<Change> duplicate(Tx tx, Op.NoteDuplicate op) {
+    Rejection.check(BoardRules.mayCluster(tx.actor(), tx.board()));
+    if (op.noteId().equals(op.of())) {
+      throw new Rejection(ErrorCode.INVALID, "error.duplicateOfItself");
+    }
+    return lock(tx, op.noteId()).compose(note -> {
+      Rejection.check(BoardRules.fresh(op.version(), note.version()));
+      Future<Void> original = op.of() == null ? Future.succeededFuture() : tx.conn()
+          .preparedQuery(NOTES_BY_ID).execute(Tuple.of(tx.boardId(), (Object) new UUID[] {op.of()})).map(rows -> {
+            if (rows.size() == 0) {
+              throw new Rejection(ErrorCode.NOT_FOUND, "error.noteNotFound");
+            }
+            return null;
+          });
+      return original.compose(v -> setFlags(tx, note, "note.duplicated", note.lane(), note.clusterId(), op.of(),
+          note.hidden(), note.held(), Set.of(Affected.Field.DUPLICATE)));
+    });
+  }
+
+  /** One note's placement or flags change; moderators' changes keep the changed fields for undo. */
+  private static Future<Change> setFlags(Tx tx, Note note, String event, String lane, UUID clusterId, UUID duplicateOf,
+                                         boolean hidden, boolean held, Set<Affected.Field> undoFields) {
+    Set<UUID> clusters = note.clusterId() == null ? Set.of() : Set.of(note.clusterId());
+    Future<JsonObject> before = undoFields != null ? Affected.capture(tx, List.of(note.id()), undoFields, Set.of(), Set.of())
+        : Future.succeededFuture(null);
+    return before.compose(captured -> tx.conn().preparedQuery(SET_NOTE_FLAGS)
+        .execute(Tuple.from(new Object[] {tx.boardId(), note.id(), lane, clusterId, duplicateOf, hidden, held}))
+        .compose(rows -> Affected.after(tx, List.of(note.id()), clusters))
+        .map(after -> {
+          JsonObject data = after.put("note", after.getJsonArray("notes").getJsonObject(0));
+          data.remove("notes");
+          return new Change(event, data, note.id(), result(note.id(), data.getJsonObject("note")), captured);
+        }));
+  }
+
+  static Future<Note> lock(Tx tx, UUID noteId) {
+    return tx.conn().preparedQuery(LOCK_NOTE).execute(Tuple.of(noteId, tx.boardId())).map(rows -> {
+      if (rows.size() == 0) {
+        throw new Rejection(ErrorCode.NOT_FOUND, "error.noteNotFound");
+      }
+      return Notes.fromRow(rows.iterator().next());
+    });
+  }
+
+  private static Change noteChange(Tx tx, String event, RowSet<Row> rows) {
+    Note note = Notes.fromRow(rows.iterator().next());
+    JsonObject stored = Notes.stored(note, tx.board().settings());
+    return new Change(event, new JsonObject().put("note", stored), note.id(), result(note.id(), stored));
+  }
+
+  private static JsonObject result(UUID noteId, JsonObject stored) {
+    return new JsonObject().put("noteId", noteId.toString()).put("version", stored.getInteger("version"));
+  }
+}

@@ -1,0 +1,34 @@
+package org.peerboard.board.db;
+
+import io.vertx.core.json.JsonObject;
+import java.util.UUID;
+import org.peerboard.board.model.Settings;
+
+/** Settings between the board row's jsonb and the record. */
+final class SettingsJson {
+  private SettingsJson() {}
+
+  static Settings read(JsonObject json) {
+    Settings d = Settings.DEFAULTS;
+    if (json == null) {
+      return d;
+    }
+    String spotlight = json.getString("spotlight");
+    return new Settings(json.getBoolean("anonymous", d.anonymous()), json.getBoolean("hideNotes", d.hideNotes()),
+        json.getBoolean("revealed", d.revealed()), json.getBoolean("lateNotes", d.lateNotes()),
+        json.getBoolean("approveNotes", d.approveNotes()), json.getString("view", d.view()),
+        json.getBoolean("showQr", d.showQr()), spotlight == null ? null : UUID.fromString(spotlight));
+  }
+
+  static JsonObject write(Settings s) {
+    return new JsonObject()
+        .put("anonymous", s.anonymous())
+        .put("hideNotes", s.hideNotes())
+        .put("revealed", s.revealed())
+        .put("lateNotes", s.lateNotes())
+        .put("approveNotes", s.approveNotes())
+        .put("view", s.view())
+        .put("showQr", s.showQr())
+        .put("spotlight", s.spotlight() == null ? null : s.spotlight().toString());
+  }
+}

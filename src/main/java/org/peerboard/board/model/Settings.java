@@ -1,0 +1,39 @@
+package org.peerboard.board.model;
+
+import java.util.UUID;
+
+/**
+ * How a board behaves and shows: anonymous authorship, notes hidden until the reveal, late notes, notes held
+ * for approval, and what the projector shows (raw notes or clusters, the QR code, a spotlighted item).
+ */
+public record Settings(boolean anonymous, boolean hideNotes, boolean revealed, boolean lateNotes,
+                       boolean approveNotes, String view, boolean showQr, UUID spotlight) {
+
+  public static final Settings DEFAULTS = new Settings(true, false, false, false, false, "notes", true, null);
+
+  /** A change to some settings; null fields stay as they are. {@code clearSpotlight} removes the spotlight. */
+  public record Patch(Boolean anonymous, Boolean hideNotes, Boolean lateNotes, Boolean approveNotes, String view,
+                      Boolean showQr, UUID spotlight, boolean clearSpotlight) {}
+
+  public Settings apply(Patch p) {
+    boolean hide = p.hideNotes() != null ? p.hideNotes() : hideNotes;
+    return new Settings(
+        p.anonymous() != null ? p.anonymous() : anonymous,
+        hide,
+        p.hideNotes() != null && p.hideNotes() && !hideNotes ? false : revealed,
+        p.lateNotes() != null ? p.lateNotes() : lateNotes,
+        p.approveNotes() != null ? p.approveNotes() : approveNotes,
+        p.view() != null ? p.view() : view,
+        p.showQr() != null ? p.showQr() : showQr,
+        p.clearSpotlight() ? null : p.spotlight() != null ? p.spotlight() : spotlight);
+  }
+
+  /** Whether new notes are secret now: their text reaches others only after the reveal. */
+  public boolean notesSecret() {
+    return hideNotes && !revealed;
+  }
+
+  public Settings revealedNow() {
+    return new Settings(anonymous, hideNotes, true, lateNotes, approveNotes, view, showQr, spotlight);
+  }
+}
