@@ -68,7 +68,7 @@ public final class Server extends VerticleBase {
         .onSuccess(ws::accept)
         .onFailure(e -> ctx.fail(400, e)));
     new HealthRoutes(pool).mount(router);
-    new WorkshopRoutes(workshops, links, config.adminToken()).mount(router);
+    new WorkshopRoutes(workshops, templates, access, boards, links, config.adminToken()).mount(router);
     new BoardRoutes(access, boards).mount(router);
     new PageRoutes(vertx, workshops, access, boards, templates, links, config).mount(router);
     router.route("/static/*").handler(StaticHandler.create("web/static").setCachingEnabled(!config.devMode()));

@@ -22,7 +22,10 @@ public final class HttpErrors {
     Throwable failure = ctx.failure();
     ErrorCode code;
     String messageKey;
-    if (failure instanceof Rejection rejection) {
+    if (failure instanceof Rejection rejection && rejection.detail() != null) {
+      send(ctx, rejection.code().status(), rejection.code(), rejection.messageKey(), rejection.detail());
+      return;
+    } else if (failure instanceof Rejection rejection) {
       code = rejection.code();
       messageKey = rejection.messageKey();
     } else if (failure instanceof HttpException http) {
@@ -65,10 +68,14 @@ public final class HttpErrors {
   }
 
   private static void send(RoutingContext ctx, int status, ErrorCode code, String messageKey) {
+    send(ctx, status, code, messageKey, null);
+  }
+
+  private static void send(RoutingContext ctx, int status, ErrorCode code, String messageKey, String detail) {
     if (ctx.response().ended() || ctx.response().headWritten()) {
       return;
     }
-    String message = Messages.error(Languages.of(ctx), messageKey);
+    String message = Messages.error(Languages.of(ctx), messageKey) + (detail == null ? "" : " " + detail);
     ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")
         .end(new JsonObject().put("error", new JsonObject().put("code", code.wire()).put("message", message)).encode());
   }

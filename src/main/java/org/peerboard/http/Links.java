@@ -31,6 +31,11 @@ public final class Links {
     return base + "/j/" + code;
   }
 
+  /** The workshop-wide join address, where a participant picks their group. */
+  public String group(String code) {
+    return base + "/g/" + code;
+  }
+
   public String qr(String code) {
     return base + "/j/" + code + "/qr.svg";
   }

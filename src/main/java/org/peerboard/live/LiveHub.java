@@ -20,6 +20,7 @@ public final class LiveHub {
   private static final Logger LOG = LoggerFactory.getLogger(LiveHub.class);
   private static final int PAGE = 500;
   static final short REMOVED = 4003;
+  static final short KEY_ROTATED = 4001;
 
   private final BoardStore store;
   private final Map<UUID, BoardHub> boards = new HashMap<>();
@@ -156,6 +157,10 @@ public final class LiveHub {
     if (rendered.event.type().equals("participant.removed") && c.actor.participantId() != null
         && c.actor.participantId().toString().equals(rendered.event.data().getString("participantId"))) {
       c.close(REMOVED, "removed from the board");
+    }
+    if (rendered.event.type().equals("board.keysRotated")
+        && rendered.event.data().getJsonArray("roles").contains(c.actor.role().wire())) {
+      c.close(KEY_ROTATED, "this link's key was replaced");
     }
   }
 

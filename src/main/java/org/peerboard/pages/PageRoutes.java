@@ -23,7 +23,7 @@ import org.peerboard.board.model.Role;
 import org.peerboard.http.Languages;
 import org.peerboard.http.Links;
 import org.peerboard.i18n.Messages;
-import org.peerboard.security.Keys;
+import org.peerboard.security.BoardKeys;
 import org.peerboard.workshop.db.Templates;
 import org.peerboard.workshop.db.WorkshopStore;
 
@@ -54,7 +54,9 @@ public final class PageRoutes {
   public void mount(Router router) {
     router.get("/").handler(ctx -> ctx.redirect("/new"));
     router.get("/new").handler(this::newWorkshop);
-    router.get("/w/:id").handler(this::organiser);
+    router.get("/w/:id").handler(ctx -> organiser(ctx, "organiser"));
+    router.get("/w/:id/plenary").handler(ctx -> organiser(ctx, "plenary"));
+    router.get("/g/:code").handler(this::pickGroup);
     router.get("/j/:code").handler(this::join);
     router.get("/p/:id").handler(ctx -> boardPage(ctx, "projector", Role.VIEWER));
     router.get("/m/:id").handler(ctx -> boardPage(ctx, "moderator", Role.MODERATOR));
@@ -65,7 +67,22 @@ public final class PageRoutes {
     render(ctx, "new", lang, new JsonObject().put("adminTokenRequired", config.adminToken().isPresent()));
   }
 
-  private void organiser(RoutingContext ctx) {
+  /** The workshop-wide QR code lands here: the participant picks their group, then joins that board. */
+  private void pickGroup(RoutingContext ctx) {
+    workshops.workshopByCode(ctx.pathParam("code")).compose(found -> {
+      WorkshopStore.WorkshopInfo workshop = found.orElseThrow(() -> notFound("error.joinCodeNotFound"));
+      return workshops.boards(workshop.id()).map(boards -> {
+        JsonArray groups = new JsonArray();
+        boards.stream().filter(b -> !"closed".equals(b.stage())).forEach(b -> groups.add(new JsonObject()
+            .put("name", b.name()).put("joinCode", b.joinCode()).put("joinUrl", "/j/" + b.joinCode())));
+        return new JsonObject().put("workshop", workshopJson(workshop)).put("groups", groups);
+      });
+    }).onSuccess(state -> render(ctx, "group",
+        Languages.explicit(ctx).orElse(state.getJsonObject("workshop").getString("language")), state))
+        .onFailure(ctx::fail);
+  }
+
+  private void organiser(RoutingContext ctx, String page) {
     if (keyInQuery(ctx)) {
       return;
     }
@@ -77,7 +94,7 @@ public final class PageRoutes {
           WorkshopStore.WorkshopInfo workshop = info.orElseThrow(() -> notFound("error.workshopNotFound"));
           JsonArray boardList = new JsonArray();
           for (WorkshopStore.BoardInfo board : boards) {
-            String moderatorKey = Keys.derive(key, "moderator:" + board.id());
+            String moderatorKey = BoardKeys.moderator(key, board.id(), board.moderatorGeneration());
             boardList.add(new JsonObject()
                 .put("id", board.id().toString())
                 .put("name", board.name())
@@ -85,15 +102,19 @@ public final class PageRoutes {
                 .put("joinUrl", links.join(board.joinCode()))
                 .put("qrUrl", "/j/" + board.joinCode() + "/qr.svg")
                 .put("moderatorUrl", links.moderator(board.id(), moderatorKey))
-                .put("projectorUrl", links.projector(board.id(), Keys.derive(moderatorKey, "projector"))));
+                .put("stage", board.stage())
+                .put("projectorUrl", links.projector(board.id(),
+                    BoardKeys.projector(moderatorKey, board.projectorGeneration()))));
           }
           return new JsonObject()
               .put("workshop", workshopJson(workshop))
               .put("organiserUrl", links.organiser(workshopId, key))
               .put("organiserKey", key)
+              .put("joinUrl", links.group(workshop.joinCode()))
+              .put("qrUrl", "/g/" + workshop.joinCode() + "/qr.svg")
               .put("boards", boardList);
         }))
-        .onSuccess(state -> render(ctx, "organiser",
+        .onSuccess(state -> render(ctx, page,
             Languages.explicit(ctx).orElse(state.getJsonObject("workshop").getString("language")), state))
         .onFailure(ctx::fail);
   }
@@ -130,7 +151,8 @@ public final class PageRoutes {
         throw new Rejection(ErrorCode.FORBIDDEN, "error.forbidden");
       }
       return workshops.boardWithWorkshop(boardId).map(target -> {
-        String moderatorKey = actor.role() == Role.ORGANISER ? Keys.derive(key, "moderator:" + boardId) : key;
+        String moderatorKey = actor.role() == Role.ORGANISER
+            ? BoardKeys.moderator(key, boardId, target.moderatorGeneration()) : key;
         return java.util.Map.entry(target, moderatorKey);
       });
     }).onSuccess(found -> {
@@ -147,7 +169,8 @@ public final class PageRoutes {
           .put("workshop", workshopJson(target.workshop()))
           .put("template", templates.json(target.workshop().templateId()));
       if (expected == Role.MODERATOR) {
-        state.put("projectorUrl", links.projector(boardId, Keys.derive(moderatorKey, "projector")));
+        state.put("projectorUrl", links.projector(boardId,
+            BoardKeys.projector(moderatorKey, target.projectorGeneration())));
       }
       render(ctx, page, lang, state);
     }).onFailure(ctx::fail);
@@ -207,7 +230,8 @@ public final class PageRoutes {
         .put("title", workshop.title())
         .put("place", workshop.place())
         .put("date", workshop.date())
-        .put("language", workshop.language());
+        .put("language", workshop.language())
+        .put("joinCode", workshop.joinCode());
   }
 
   private static UUID uuid(String raw) {

@@ -3,15 +3,21 @@ package org.peerboard.board.db;
 import static org.peerboard.board.db.BoardSql.*;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import org.peerboard.board.model.BoardRules;
 import org.peerboard.board.model.ErrorCode;
 import org.peerboard.board.model.Op;
 import org.peerboard.board.model.Rejection;
+import org.peerboard.board.model.Role;
 import org.peerboard.board.model.Settings;
 import org.peerboard.board.model.Timer;
+import org.peerboard.security.BoardKeys;
+import org.peerboard.security.Keys;
+import org.peerboard.workshop.model.JoinCodes;
 
 /** Running the session: stage, focus, timer, settings, the reveal, and removing a participant. */
 final class BoardChanges {
@@ -55,6 +61,45 @@ final class BoardChanges {
         .compose(v -> tx.conn().preparedQuery(REVEAL_NOTES).execute(Tuple.of(tx.boardId())))
         .map(revealed -> new Change("board.revealed", new JsonObject().put("settings", json)
             .put("revealedNotes", revealed.rowCount()), null, new JsonObject()));
+  }
+
+  /**
+   * New moderator or projector keys (the moderator key's projector key changes with it) or a new join code; the
+   * old ones stop working at once, and sockets holding a rotated key are closed when they get this event.
+   */
+  static Future<Change> rotate(Tx tx, Op.BoardRotate op) {
+    if (tx.actor().role() != Role.ORGANISER) {
+      throw new Rejection(ErrorCode.FORBIDDEN, "error.organiserOnly");
+    }
+    return tx.conn().preparedQuery(KEY_GENERATIONS).execute(Tuple.of(tx.boardId())).compose(rows -> {
+      Row row = rows.iterator().next();
+      int moderatorGen = row.getInteger("moderator_generation") + (op.moderator() ? 1 : 0);
+      int projectorGen = row.getInteger("projector_generation") + (op.projector() ? 1 : 0);
+      String moderatorKey = BoardKeys.moderator(op.organiserKey(), tx.boardId(), moderatorGen);
+      String projectorKey = BoardKeys.projector(moderatorKey, projectorGen);
+      JsonArray roles = new JsonArray();
+      if (op.moderator()) {
+        roles.add(Role.MODERATOR.wire());
+      }
+      if (op.moderator() || op.projector()) {
+        roles.add(Role.VIEWER.wire());
+      }
+      return tx.conn().preparedQuery(ROTATE_KEYS).execute(Tuple.of(tx.boardId(), moderatorGen, projectorGen,
+              Keys.hash(moderatorKey), Keys.hash(projectorKey)))
+          .compose(v -> op.joinCode() ? newJoinCode(tx, 0) : Future.succeededFuture(row.getString("join_code")))
+          .map(code -> new Change("board.keysRotated", new JsonObject().put("roles", roles).put("joinCode", code),
+              null, new JsonObject().put("moderatorGeneration", moderatorGen)
+                  .put("projectorGeneration", projectorGen).put("joinCode", code)));
+    });
+  }
+
+  private static Future<String> newJoinCode(Tx tx, int attempt) {
+    if (attempt > 20) {
+      return Future.failedFuture(new IllegalStateException("no free join code"));
+    }
+    String code = JoinCodes.next();
+    return tx.conn().preparedQuery(NEW_JOIN_CODE).execute(Tuple.of(tx.boardId(), code))
+        .compose(updated -> updated.rowCount() == 1 ? Future.succeededFuture(code) : newJoinCode(tx, attempt + 1));
   }
 
   /** The participant's token stops working at once; their notes stay. */

@@ -89,6 +89,16 @@ final class BoardSql {
              version = version + 1, updated_at = now()
        where board_id = $1 and id = $2 returning """ + " " + NOTE_COLUMNS;
 
+  static final String KEY_GENERATIONS = """
+      select moderator_generation, projector_generation, join_code from board where id = $1""";
+  static final String ROTATE_KEYS = """
+      update board set moderator_generation = $2, projector_generation = $3, moderator_key_hash = $4,
+                       projector_key_hash = $5
+       where id = $1""";
+  static final String NEW_JOIN_CODE = """
+      update board set join_code = $2
+       where id = $1 and not exists (select 1 from board o where o.join_code = $2 and o.stage <> 'closed')""";
+
   static final String LAST_UNDOABLE = """
       select seq, type, undo from board_event
        where board_id = $1 and actor_role = $2 and actor_client is not distinct from $3

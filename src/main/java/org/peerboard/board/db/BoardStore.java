@@ -73,6 +73,8 @@ public final class BoardStore {
       return BoardChanges.settings(tx, o);
     } else if (op instanceof Op.BoardReveal o) {
       return BoardChanges.reveal(tx, o);
+    } else if (op instanceof Op.BoardRotate o) {
+      return BoardChanges.rotate(tx, o);
     } else if (op instanceof Op.ParticipantRemove o) {
       return BoardChanges.removeParticipant(tx, o);
     } else if (op instanceof Op.ClusterCreate o) {

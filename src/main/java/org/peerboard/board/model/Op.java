@@ -169,6 +169,21 @@ public sealed interface Op {
     }
   }
 
+  /**
+   * Rotates a board's keys or join code; only through the organiser's HTTP route, never on the socket, because the
+   * new keys are derived from the organiser key this op carries in memory (it is never stored).
+   */
+  record BoardRotate(boolean moderator, boolean projector, boolean joinCode, String organiserKey) implements Op {
+    public String name() {
+      return "board.rotate";
+    }
+
+    @Override
+    public String toString() {
+      return "BoardRotate[moderator=" + moderator + ", projector=" + projector + ", joinCode=" + joinCode + "]";
+    }
+  }
+
   record Undo() implements Op {
     public String name() {
       return "undo";

@@ -4,11 +4,22 @@ package org.peerboard.board.model;
 public final class Rejection extends RuntimeException {
   private final ErrorCode code;
   private final String messageKey;
+  private final String detail;
 
   public Rejection(ErrorCode code, String messageKey) {
+    this(code, messageKey, null);
+  }
+
+  /** {@code detail} is added to the translated message as it is, e.g. the list of problems in a template. */
+  public Rejection(ErrorCode code, String messageKey, String detail) {
     super(code.wire() + ": " + messageKey, null, false, false);
     this.code = code;
     this.messageKey = messageKey;
+    this.detail = detail;
+  }
+
+  public String detail() {
+    return detail;
   }
 
   public static Rejection of(Decision.Rejected rejected) {

@@ -14,10 +14,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.peerboard.board.model.ErrorCode;
 import org.peerboard.board.model.Rejection;
 import org.peerboard.workshop.model.Template;
+import org.peerboard.workshop.model.TemplateRules;
 
 /** Templates from the database, kept in memory once read: a template never changes once boards use it. */
 public final class Templates {
   private static final String SELECT = "select definition from template where id = $1";
+  private static final String INSERT = "insert into template (id, definition) values ($1, $2)";
 
   private final Pool pool;
   private final Map<String, Template> cache = new ConcurrentHashMap<>();
@@ -48,6 +50,29 @@ public final class Templates {
   /** The definition as clients receive it in the board object. */
   public JsonObject json(String id) {
     return json.get(id);
+  }
+
+  /** Stores an organiser's template under a new id, after {@link TemplateRules} found nothing wrong with it. */
+  public Future<String> create(JsonObject body) {
+    Template parsed;
+    try {
+      parsed = parse(body.copy().put("id", "new"));
+    } catch (ClassCastException | NullPointerException e) {
+      return Future.failedFuture(new Rejection(ErrorCode.INVALID, "error.templateInvalid",
+          "phases, dimensions, tags and extraLanes are lists of {key, labels: {it, en}}."));
+    }
+    List<String> problems = TemplateRules.problems(parsed);
+    if (!problems.isEmpty()) {
+      return Future.failedFuture(new Rejection(ErrorCode.INVALID, "error.templateInvalid",
+          String.join("; ", problems)));
+    }
+    String id = "custom-" + org.peerboard.workshop.model.JoinCodes.next().toLowerCase() 
+        + org.peerboard.workshop.model.JoinCodes.next().toLowerCase();
+    JsonObject definition = new JsonObject().put("id", id).put("labels", body.getValue("labels"))
+        .put("phases", body.getValue("phases")).put("dimensions", body.getValue("dimensions"))
+        .put("tags", body.getValue("tags", new JsonArray())).put("extraLanes", body.getValue("extraLanes",
+            new JsonArray()));
+    return pool.preparedQuery(INSERT).execute(Tuple.of(id, definition)).map(done -> id);
   }
 
   static Template parse(JsonObject definition) {

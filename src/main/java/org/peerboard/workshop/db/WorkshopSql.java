@@ -5,8 +5,10 @@ final class WorkshopSql {
   private WorkshopSql() {}
 
   static final String INSERT_WORKSHOP = """
-      insert into workshop (id, title, place, held_on, language, template_id, organiser_key_hash, privacy_notice)
-      values ($1, $2, $3, $4, $5, $6, $7, $8)""";
+      insert into workshop (id, title, place, held_on, language, template_id, organiser_key_hash, privacy_notice,
+                            join_code)
+      values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+      on conflict (join_code) do nothing""";
   static final String WORKSHOP_BY_KEY = """
       select id, language, template_id from workshop where id = $1 and organiser_key_hash = $2""";
   /** Whether the workshop exists, and whether the key is one of its boards' keys (a key without the right). */
@@ -25,16 +27,30 @@ final class WorkshopSql {
       insert into participant (id, board_id, token_hash, name, profession, consented_at)
       values ($1, $2, $3, $4, $5, now())""";
   static final String WORKSHOP = """
-      select id, title, place, held_on, language, template_id, privacy_notice from workshop where id = $1""";
-  static final String BOARDS = "select id, name, join_code from board where workshop_id = $1 order by position";
+      select id, title, place, held_on, language, template_id, privacy_notice, join_code from workshop where id = $1""";
+  static final String BOARDS = """
+      select id, name, join_code, stage, moderator_generation, projector_generation
+        from board where workshop_id = $1 order by position""";
+  static final String WORKSHOP_BY_JOIN_CODE = """
+      select id, title, place, held_on, language, template_id, privacy_notice, join_code
+        from workshop where join_code = $1""";
+  static final String LOCK_BOARD_OF_WORKSHOP = """
+      select id, name, join_code, stage, moderator_generation, projector_generation
+        from board where id = $1 and workshop_id = $2 for no key update""";
+  static final String ROTATE = """
+      update board set moderator_generation = $2, projector_generation = $3, join_code = $4,
+                       moderator_key_hash = $5, projector_key_hash = $6
+       where id = $1 and not exists (select 1 from board o where o.join_code = $4 and o.id <> $1 and o.stage <> 'closed')""";
   static final String BOARD_BY_CODE = """
-      select b.id, b.name, b.join_code, b.stage, w.id as workshop_id, w.title, w.language, w.template_id,
-             w.privacy_notice
+      select b.id, b.name, b.join_code, b.stage, b.moderator_generation, b.projector_generation,
+             w.id as workshop_id, w.title, w.language,
+             w.template_id, w.privacy_notice
         from board b join workshop w on w.id = b.workshop_id
        where b.join_code = $1 and b.stage <> 'closed'""";
   static final String BOARD_BY_ID = """
-      select b.id, b.name, b.join_code, b.stage, w.id as workshop_id, w.title, w.language, w.template_id,
-             w.privacy_notice
+      select b.id, b.name, b.join_code, b.stage, b.moderator_generation, b.projector_generation,
+             w.id as workshop_id, w.title, w.language,
+             w.template_id, w.privacy_notice
         from board b join workshop w on w.id = b.workshop_id
        where b.id = $1""";
 }

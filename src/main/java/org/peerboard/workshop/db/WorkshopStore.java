@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.peerboard.board.model.ErrorCode;
 import org.peerboard.board.model.Rejection;
+import org.peerboard.security.BoardKeys;
 import org.peerboard.security.Keys;
 import org.peerboard.workshop.model.CreatedBoard;
 import org.peerboard.workshop.model.JoinCodes;
@@ -32,30 +33,53 @@ public final class WorkshopStore {
   }
 
   /** A new workshop: its id, its organiser key (shown once) and its boards. */
-  public record Created(UUID id, String organiserKey, List<CreatedBoard> boards) {}
+  public record Created(UUID id, String organiserKey, String joinCode, List<CreatedBoard> boards) {}
 
   /** A participant who just joined, with the token that is their identity from now on. */
   public record Joined(UUID boardId, UUID participantId, String token) {}
 
   /** Workshop facts the pages and links need. */
   public record WorkshopInfo(UUID id, String title, String place, String date, String language, String templateId,
-                             String privacyNotice) {}
+                             String privacyNotice, String joinCode) {}
 
   /** A board as listed for its workshop. */
-  public record BoardInfo(UUID id, String name, String joinCode) {}
+  public record BoardInfo(UUID id, String name, String joinCode, String stage, int moderatorGeneration,
+                          int projectorGeneration) {}
 
   /** An open board found by its join code, with its workshop. */
-  public record JoinTarget(UUID boardId, String boardName, String joinCode, WorkshopInfo workshop) {}
+  public record JoinTarget(UUID boardId, String boardName, String joinCode, WorkshopInfo workshop,
+                           int moderatorGeneration, int projectorGeneration) {}
 
   public Future<Created> create(NewWorkshop request) {
     UUID id = UUID.randomUUID();
     String organiserKey = Keys.newKey();
     return templates.get(request.templateId()).compose(template -> pool.withTransaction(conn ->
-        conn.preparedQuery(INSERT_WORKSHOP).execute(Tuple.from(new Object[] {id, request.title(), request.place(),
-                request.date(), request.language(), request.templateId(), Keys.hash(organiserKey),
-                request.privacyNotice()}))
-            .compose(inserted -> addBoards(conn, id, organiserKey, template, request.groups(), 0))
-            .map(boards -> new Created(id, organiserKey, boards))));
+        insertWorkshop(conn, id, organiserKey, request, 0)
+            .compose(joinCode -> addBoards(conn, id, organiserKey, template, request.groups(), 0)
+                .map(boards -> new Created(id, organiserKey, joinCode, boards)))));
+  }
+
+  private Future<String> insertWorkshop(SqlConnection conn, UUID id, String organiserKey, NewWorkshop request,
+                                        int attempt) {
+    if (attempt >= CODE_ATTEMPTS) {
+      return Future.failedFuture(new IllegalStateException("no free workshop code after " + CODE_ATTEMPTS + " tries"));
+    }
+    String code = JoinCodes.next();
+    return conn.preparedQuery(INSERT_WORKSHOP).execute(Tuple.from(new Object[] {id, request.title(), request.place(),
+            request.date(), request.language(), request.templateId(), Keys.hash(organiserKey),
+            request.privacyNotice(), code}))
+        .compose(inserted -> inserted.rowCount() == 0 ? insertWorkshop(conn, id, organiserKey, request, attempt + 1)
+            : Future.succeededFuture(code));
+  }
+
+  /** The workshop behind a workshop-wide join code, for participants who pick their group. */
+  public Future<Optional<WorkshopInfo>> workshopByCode(String typedCode) {
+    Optional<String> code = JoinCodes.normalise(typedCode);
+    if (code.isEmpty()) {
+      return Future.succeededFuture(Optional.empty());
+    }
+    return pool.preparedQuery(WORKSHOP_BY_JOIN_CODE).execute(Tuple.of(code.get()))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(workshopInfo(rows.iterator().next(), "id")));
   }
 
   /** Adds one board to a workshop; the organiser key must be the workshop's. */
@@ -101,7 +125,8 @@ public final class WorkshopStore {
     return pool.preparedQuery(BOARDS).execute(Tuple.of(workshopId)).map(rows -> {
       List<BoardInfo> boards = new ArrayList<>();
       for (Row row : rows) {
-        boards.add(new BoardInfo(row.getUUID("id"), row.getString("name"), row.getString("join_code")));
+        boards.add(new BoardInfo(row.getUUID("id"), row.getString("name"), row.getString("join_code"),
+            row.getString("stage"), row.getInteger("moderator_generation"), row.getInteger("projector_generation")));
       }
       return boards;
     });
@@ -128,13 +153,15 @@ public final class WorkshopStore {
     Row row = rows.iterator().next();
     return Optional.of(new JoinTarget(row.getUUID("id"), row.getString("name"), row.getString("join_code"),
         new WorkshopInfo(row.getUUID("workshop_id"), row.getString("title"), null, null, row.getString("language"),
-            row.getString("template_id"), row.getString("privacy_notice"))));
+            row.getString("template_id"), row.getString("privacy_notice"), null),
+        row.getInteger("moderator_generation"), row.getInteger("projector_generation")));
   }
 
   private static WorkshopInfo workshopInfo(Row row, String idColumn) {
     return new WorkshopInfo(row.getUUID(idColumn), row.getString("title"), row.getString("place"),
         row.getLocalDate("held_on") == null ? null : row.getLocalDate("held_on").toString(),
-        row.getString("language"), row.getString("template_id"), row.getString("privacy_notice"));
+        row.getString("language"), row.getString("template_id"), row.getString("privacy_notice"),
+        row.getString("join_code"));
   }
 
   private Future<Row> organiserWorkshop(SqlConnection conn, UUID workshopId, String organiserKey) {
@@ -180,8 +207,8 @@ public final class WorkshopStore {
     }
     UUID boardId = UUID.randomUUID();
     String code = JoinCodes.next();
-    String moderatorKey = Keys.derive(organiserKey, "moderator:" + boardId);
-    String projectorKey = Keys.derive(moderatorKey, "projector");
+    String moderatorKey = BoardKeys.moderator(organiserKey, boardId, 0);
+    String projectorKey = BoardKeys.projector(moderatorKey, 0);
     return conn.preparedQuery(INSERT_BOARD)
         .execute(Tuple.from(new Object[] {boardId, workshopId, name, position, code, Keys.hash(moderatorKey),
             Keys.hash(projectorKey)}))

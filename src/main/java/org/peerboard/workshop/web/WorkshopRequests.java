@@ -14,6 +14,13 @@ import org.peerboard.workshop.model.NewWorkshop;
 final class WorkshopRequests {
   private WorkshopRequests() {}
 
+  /** A workshop request; {@code templateId} overrides the body's {@code template} (an uploaded one). */
+  static NewWorkshop newWorkshop(JsonObject body, String templateId) {
+    NewWorkshop request = newWorkshop(body);
+    return templateId == null ? request : new NewWorkshop(request.title(), request.place(), request.date(),
+        request.language(), templateId, request.groups(), request.privacyNotice());
+  }
+
   static NewWorkshop newWorkshop(JsonObject body) {
     String title = text(body, "title", NewWorkshop.MAX_TITLE, true);
     String place = text(body, "place", NewWorkshop.MAX_TITLE, false);
@@ -32,7 +39,7 @@ final class WorkshopRequests {
     } else if (!language.equals("it") && !language.equals("en")) {
       throw invalid();
     }
-    String template = text(body, "template", 100, false);
+    String template = body.getValue("template") instanceof JsonObject ? null : text(body, "template", 100, false);
     List<String> groups = new ArrayList<>();
     Object rawGroups = body.getValue("groups");
     if (rawGroups != null) {

@@ -1,16 +1,22 @@
 package org.peerboard.workshop.web;
 
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 import java.util.UUID;
+import org.peerboard.board.db.Access;
+import org.peerboard.board.db.BoardStore;
 import org.peerboard.board.model.ErrorCode;
+import org.peerboard.board.model.Op;
 import org.peerboard.board.model.Rejection;
 import org.peerboard.http.Bearer;
 import org.peerboard.http.Links;
+import org.peerboard.security.BoardKeys;
 import org.peerboard.security.Keys;
+import org.peerboard.workshop.db.Templates;
 import org.peerboard.workshop.db.WorkshopStore;
 import org.peerboard.workshop.model.CreatedBoard;
 import org.peerboard.workshop.model.NewWorkshop;
@@ -21,37 +27,115 @@ public final class WorkshopRoutes {
   private final Links links;
   private final Optional<String> adminToken;
 
-  public WorkshopRoutes(WorkshopStore store, Links links, Optional<String> adminToken) {
+  private final Access access;
+  private final BoardStore boards;
+  private final Templates templates;
+
+  public WorkshopRoutes(WorkshopStore store, Templates templates, Access access, BoardStore boards, Links links,
+                        Optional<String> adminToken) {
     this.store = store;
+    this.templates = templates;
+    this.access = access;
+    this.boards = boards;
     this.links = links;
     this.adminToken = adminToken;
   }
 
   public void mount(Router router) {
     router.post("/api/workshops").handler(this::createWorkshop);
+    router.post("/api/templates").handler(this::createTemplate);
     router.post("/api/workshops/:id/boards").handler(this::addBoard);
     router.post("/api/join").handler(this::join);
     router.get("/j/:code/qr.svg").handler(this::qr);
+    router.get("/g/:code/qr.svg").handler(this::workshopQr);
+    router.post("/api/boards/:id/rotate").handler(this::rotate);
   }
 
-  private void createWorkshop(RoutingContext ctx) {
+  /** The organiser replaces leaked links: any of the moderator key, the projector key and the join code. */
+  private void rotate(RoutingContext ctx) {
+    UUID boardId = uuid(ctx.pathParam("id"));
+    JsonObject body = WorkshopRequests.body(ctx);
+    Op.BoardRotate op = new Op.BoardRotate(flag(body, "moderator"), flag(body, "projector"), flag(body, "joinCode"),
+        Bearer.of(ctx));
+    if (!op.moderator() && !op.projector() && !op.joinCode()) {
+      throw WorkshopRequests.invalid();
+    }
+    if (op.organiserKey() == null) {
+      ctx.fail(new Rejection(ErrorCode.UNAUTHORIZED, "error.unknownKey"));
+      return;
+    }
+    access.resolve(boardId, op.organiserKey())
+        .compose(actor -> boards.apply(actor, null, UUID.randomUUID(), op))
+        .compose(done -> store.boardWithWorkshop(boardId).map(target -> {
+          String moderatorKey = BoardKeys.moderator(op.organiserKey(), boardId, target.moderatorGeneration());
+          return boardJson(new CreatedBoard(boardId, target.boardName(), target.joinCode(), moderatorKey,
+              BoardKeys.projector(moderatorKey, target.projectorGeneration())));
+        }))
+        .onSuccess(ctx::json)
+        .onFailure(ctx::fail);
+  }
+
+  private static boolean flag(JsonObject body, String field) {
+    Object value = body.getValue(field);
+    if (value != null && !(value instanceof Boolean)) {
+      throw WorkshopRequests.invalid();
+    }
+    return Boolean.TRUE.equals(value);
+  }
+
+  private void workshopQr(RoutingContext ctx) {
+    store.workshopByCode(ctx.pathParam("code")).onSuccess(workshop -> {
+      if (workshop.isEmpty()) {
+        ctx.fail(new Rejection(ErrorCode.NOT_FOUND, "error.joinCodeNotFound"));
+        return;
+      }
+      ctx.response().putHeader("Content-Type", "image/svg+xml").putHeader("Cache-Control", "public, max-age=3600")
+          .end(QrSvg.of(links.group(workshop.get().joinCode())));
+    }).onFailure(ctx::fail);
+  }
+
+  /** When an administrator token is configured, creating workshops and templates needs it. */
+  private boolean adminAllowed(RoutingContext ctx) {
     if (adminToken.isPresent()) {
       String given = Bearer.of(ctx);
       if (given == null || !Keys.sameHash(Keys.hash(given), Keys.hash(adminToken.get()))) {
         ctx.fail(new Rejection(ErrorCode.UNAUTHORIZED, "error.adminTokenRequired"));
-        return;
+        return false;
       }
     }
-    NewWorkshop request = WorkshopRequests.newWorkshop(WorkshopRequests.body(ctx));
-    store.create(request).onSuccess(created -> {
-      JsonArray boards = new JsonArray();
-      created.boards().forEach(board -> boards.add(boardJson(board)));
-      JsonObject body = new JsonObject()
+    return true;
+  }
+
+  private void createTemplate(RoutingContext ctx) {
+    if (!adminAllowed(ctx)) {
+      return;
+    }
+    templates.create(WorkshopRequests.body(ctx))
+        .onSuccess(id -> ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json")
+            .end(new JsonObject().put("id", id).encode()))
+        .onFailure(ctx::fail);
+  }
+
+  private void createWorkshop(RoutingContext ctx) {
+    if (!adminAllowed(ctx)) {
+      return;
+    }
+    JsonObject body = WorkshopRequests.body(ctx);
+    WorkshopRequests.newWorkshop(body); // the rest of the request is checked before an uploaded template is stored
+    Future<String> uploaded = body.getValue("template") instanceof JsonObject own ? templates.create(own)
+        : Future.succeededFuture(null);
+    uploaded.compose(templateId -> store.create(WorkshopRequests.newWorkshop(body, templateId))).onSuccess(created -> {
+      JsonArray boardList = new JsonArray();
+      created.boards().forEach(board -> boardList.add(boardJson(board)));
+      JsonObject answer = new JsonObject()
           .put("id", created.id().toString())
           .put("organiserKey", created.organiserKey())
           .put("organiserUrl", links.organiser(created.id(), created.organiserKey()))
-          .put("boards", boards);
-      ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json").end(body.encode());
+          .put("joinCode", created.joinCode())
+          .put("joinUrl", links.group(created.joinCode()))
+          .put("qrUrl", links.base() + "/g/" + created.joinCode() + "/qr.svg")
+          .put("boards", boardList);
+      ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json").end(answer.encode());
     }).onFailure(ctx::fail);
   }
 
