@@ -34,7 +34,7 @@ export function syncList(container, items, keyOf, signatureOf, render) {
       const fresh = render(item);
       fresh.dataset.key = key;
       fresh.dataset.sig = signature;
-      if (el) el.replaceWith(fresh);
+      if (el) replaceKeepingFocus(el, fresh);
       el = fresh;
     }
     existing.delete(key);
@@ -42,6 +42,16 @@ export function syncList(container, items, keyOf, signatureOf, render) {
     if (at !== el) container.insertBefore(el, at || null);
   });
   for (const stale of existing.values()) stale.remove();
+}
+
+const FOCUSABLE = 'button, a[href], input, select, textarea';
+
+/** Replaces a node; if focus was inside it, the control in the same place in the new node takes the focus. */
+function replaceKeepingFocus(old, fresh) {
+  const active = document.activeElement;
+  const index = old.contains(active) ? [...old.querySelectorAll(FOCUSABLE)].indexOf(active) : -1;
+  old.replaceWith(fresh);
+  if (index >= 0) fresh.querySelectorAll(FOCUSABLE)[index]?.focus();
 }
 
 /** A version 4 UUID; crypto.randomUUID is missing on plain http pages reached by a LAN address. */

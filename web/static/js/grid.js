@@ -23,7 +23,7 @@ export function buildGrid(container, grid, { cellTools, noteActions, showSent = 
   container.style.gridTemplateRows = `auto repeat(${rows}, minmax(0, 1fr))`;
   const lists = new Map();
 
-  const cell = (laneId, dimClass, extraStyle) => {
+  const cell = (laneId, dimClass, column) => {
     const headingId = `cell-${laneId.replace(/[^a-z0-9]/gi, '-')}`;
     const list = h('ul', { class: 'cell-notes' });
     lists.set(laneId, list);
@@ -32,7 +32,10 @@ export function buildGrid(container, grid, { cellTools, noteActions, showSent = 
     h('h3', { class: 'sr-only', id: headingId, text: grid.laneName(laneId) }),
     cellTools ? cellTools(laneId) : null,
     list);
-    if (extraStyle) section.style.gridRow = extraStyle;
+    if (column) {
+      section.style.gridColumn = String(column);
+      section.style.gridRow = `2 / span ${rows}`;
+    }
     return section;
   };
 
@@ -47,7 +50,9 @@ export function buildGrid(container, grid, { cellTools, noteActions, showSent = 
     container.append(h('div', { class: 'row-head', 'aria-hidden': 'true', dataset: { phase: phase.key } },
       h('span', { class: 'row-number', text: `${row + 1}` }), ' ', label(phase)));
     grid.dimensions.forEach((dimension, i) => container.append(cell(`${phase.key}:${dimension.key}`, i)));
-    if (row === 0) grid.extras.forEach((extra) => container.append(cell(extra.key, 'extra', `2 / span ${rows}`)));
+    if (row === 0) {
+      grid.extras.forEach((extra, i) => container.append(cell(extra.key, 'extra', grid.dimensions.length + 2 + i)));
+    }
   });
 
   return function draw(notes) {
