@@ -3,6 +3,7 @@ import { store, uuid } from './dom.js';
 const RETRY_CODES = new Set(['unavailable', 'rate_limited']);
 const BACKOFF_BASE_MS = 500;
 const BACKOFF_CAP_MS = 8000;
+const WELCOME_WAIT_MS = 10000;
 
 /**
  * One board kept live over the WebSocket: hello (with `since` after the first welcome), events applied in seq
@@ -82,6 +83,8 @@ export class LiveBoard extends EventTarget {
       const hello = { type: 'hello', boardId: this.boardId, token: this.token, lang: this.lang };
       if (this.seq != null) hello.since = this.seq;
       ws.send(JSON.stringify(hello));
+      // a half-open socket on flaky Wi-Fi may never answer: give up on it and try again
+      setTimeout(() => { if (this.ws === ws && !this.welcomed) ws.close(); }, WELCOME_WAIT_MS);
     };
     ws.onmessage = (message) => {
       if (this.ws === ws) this.onFrame(JSON.parse(message.data));
