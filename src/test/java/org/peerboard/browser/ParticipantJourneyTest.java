@@ -1,6 +1,8 @@
 package org.peerboard.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
@@ -41,12 +43,22 @@ class ParticipantJourneyTest {
       assertThat(note.locator("[data-send-state]")).hasText("Sent");
       assertThat(note).containsText("Yours");
       Browsers.screenshot(phone, "phone-participant");
+      assertEquals(360, ((Number) phone.evaluate("document.documentElement.scrollWidth")).intValue(),
+          "no horizontal scrolling at 360px");
+      assertEquals("[]", phone.evaluate("JSON.stringify([...document.querySelectorAll('#board-view button, "
+          + "#board-view select, #board-view .check, .lang-switch')].map(e => e.getBoundingClientRect())"
+          + ".filter(r => r.height < 44).map(r => r.height))"), "every control is at least 44px high");
 
       Locator shown = projector.locator("[data-lane='custody:issues'] .note");
       assertThat(shown).hasText(java.util.regex.Pattern.compile("Too few foster families nearby"));
       assertThat(shown.locator(".tag")).hasText("Foster family");
       assertThat(shown).not().containsText("Yours");
       Browsers.screenshot(projector, "projector");
+      assertTrue(Double.parseDouble((String) shown.locator(".note-text")
+          .evaluate("e => getComputedStyle(e).fontSize").toString().replace("px", "")) >= 20,
+          "note text on the projector is at least 20px");
+      assertEquals(0, ((Number) projector.evaluate("document.documentElement.scrollHeight - innerHeight")).intValue(),
+          "the whole board fits on the 1920x1080 screen");
 
       phone.reload();
       assertThat(phone.locator("#join-view")).isHidden();
