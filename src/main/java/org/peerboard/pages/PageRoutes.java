@@ -26,6 +26,7 @@ import org.peerboard.i18n.Messages;
 import org.peerboard.security.BoardKeys;
 import org.peerboard.workshop.db.Templates;
 import org.peerboard.workshop.db.WorkshopStore;
+import org.peerboard.workshop.model.JoinCodes;
 
 /**
  * The pages people open: new workshop, organiser links, join-and-post for phones, projector and moderator. A link
@@ -53,13 +54,45 @@ public final class PageRoutes {
 
   public void mount(Router router) {
     router.get("/").handler(ctx -> ctx.redirect("/new"));
-    router.get("/new").handler(this::newWorkshop);
-    router.get("/w/:id").handler(ctx -> organiser(ctx, "organiser"));
-    router.get("/w/:id/plenary").handler(ctx -> organiser(ctx, "plenary"));
-    router.get("/g/:code").handler(this::pickGroup);
-    router.get("/j/:code").handler(this::join);
-    router.get("/p/:id").handler(ctx -> boardPage(ctx, "projector", Role.VIEWER));
-    router.get("/m/:id").handler(ctx -> boardPage(ctx, "moderator", Role.MODERATOR));
+    router.get("/new").handler(this::newWorkshop).failureHandler(this::errorPage);
+    router.get("/w/:id").handler(ctx -> organiser(ctx, "organiser")).failureHandler(this::errorPage);
+    router.get("/w/:id/plenary").handler(ctx -> organiser(ctx, "plenary")).failureHandler(this::errorPage);
+    router.get("/g/:code").handler(this::pickGroup).failureHandler(this::errorPage);
+    router.get("/j").handler(this::joinByCode).failureHandler(this::errorPage);
+    router.get("/j/:code").handler(this::join).failureHandler(this::errorPage);
+    router.get("/p/:id").handler(ctx -> boardPage(ctx, "projector", Role.VIEWER)).failureHandler(this::errorPage);
+    router.get("/m/:id").handler(ctx -> boardPage(ctx, "moderator", Role.MODERATOR)).failureHandler(this::errorPage);
+  }
+
+  /** {@code /j?code=k7pq3x} (the form on the error page) goes to the tidy {@code /j/K7PQ3X}; bare {@code /j} asks for a code. */
+  private void joinByCode(RoutingContext ctx) {
+    java.util.Optional<String> code = JoinCodes.normalise(ctx.request().getParam("code"));
+    if (code.isPresent()) {
+      ctx.response().setStatusCode(303).putHeader("Location", "/j/" + code.get()).end();
+    } else if (ctx.request().getParam("code") != null) {
+      ctx.fail(notFound("error.joinCodeNotFound"));
+    } else {
+      render(ctx, "error", Languages.of(ctx), new JsonObject().put("codeForm", true));
+    }
+  }
+
+  /**
+   * A person who opens a bad link in a browser gets a page in their language, with a field to type the join code
+   * again; API clients (no {@code text/html} in Accept) still get the JSON error from the router's handler.
+   */
+  private void errorPage(RoutingContext ctx) {
+    String accept = ctx.request().getHeader("Accept");
+    if (!(ctx.failure() instanceof Rejection rejection) || accept == null || !accept.contains("text/html")
+        || ctx.response().headWritten()) {
+      ctx.next();
+      return;
+    }
+    String lang = Languages.of(ctx);
+    ctx.response().setStatusCode(rejection.code().status());
+    render(ctx, "error", lang, new JsonObject()
+        .put("status", rejection.code().status())
+        .put("message", Messages.error(lang, rejection.messageKey()))
+        .put("codeForm", rejection.code() == ErrorCode.NOT_FOUND && ctx.request().path().startsWith("/j")));
   }
 
   private void newWorkshop(RoutingContext ctx) {

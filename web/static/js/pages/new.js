@@ -1,0 +1,53 @@
+import { $ } from '../dom.js';
+import { lang, t } from '../i18n.js';
+
+/** Creates a workshop through the API and opens its organiser page on this same server. */
+const form = $('#new-workshop');
+const error = $('#new-error');
+
+if (!form.querySelector('input[name="language"]:checked')) {
+  form.querySelector(`input[name="language"][value="${lang}"]`).checked = true;
+}
+
+form.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  error.textContent = '';
+  const title = form.elements.title.value.trim();
+  if (!title) {
+    form.elements.title.setAttribute('aria-invalid', 'true');
+    form.elements.title.focus();
+    error.textContent = t('new.failed', { message: t('new.fieldTitle') });
+    return;
+  }
+  form.elements.title.removeAttribute('aria-invalid');
+  const body = { title, language: form.elements.language.value };
+  const place = form.elements.place.value.trim();
+  const date = form.elements.date.value;
+  const privacy = form.elements.privacyNotice.value.trim();
+  const groups = form.elements.groups.value.split('\n').map((line) => line.trim()).filter(Boolean);
+  if (place) body.place = place;
+  if (date) body.date = date;
+  if (privacy) body.privacyNotice = privacy;
+  if (groups.length) body.groups = groups;
+  const headers = { 'Content-Type': 'application/json' };
+  const token = form.elements.adminToken?.value;
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const button = $('#create');
+  button.disabled = true;
+  button.textContent = t('new.creating');
+  try {
+    const response = await fetch('/api/workshops', { method: 'POST', headers, body: JSON.stringify(body) });
+    const answer = await response.json().catch(() => ({}));
+    if (!response.ok) {
+      error.textContent = t('new.failed', { message: answer.error?.message || response.statusText });
+      return;
+    }
+    const target = new URL(answer.organiserUrl);
+    location.assign(target.pathname + target.search);
+  } catch {
+    error.textContent = t('new.networkError');
+  } finally {
+    button.disabled = false;
+    button.textContent = t('new.submit');
+  }
+});

@@ -1,0 +1,149 @@
+import { $, h, store, syncList, uuid } from './dom.js';
+import { label, lang, state, t } from './i18n.js';
+import { LiveBoard } from './live.js';
+import { counter, noteCard, noteSignature, tagPicker, tickedTags } from './notes.js';
+import { showStatus } from './status.js';
+import { gridOf } from './template.js';
+
+const grid = gridOf(state.template);
+const laneKey = `pb:lane:${state.boardId}`;
+const draftKey = `pb:draft:${state.boardId}`;
+const outboxKey = `pb:outbox:${state.boardId}`;
+
+/** The phone view: pick a lane, write and send a note, see that lane live, edit or delete one's own notes. */
+export function startParticipant(token, onExpired) {
+  const live = new LiveBoard({ boardId: state.boardId, token, lang, outboxKey });
+  const ui = { editing: null, confirming: null };
+  const phase = $('#phase');
+  const dimension = $('#dimension');
+  const text = $('#note-text');
+  const status = $('#composer-status');
+
+  fillLanePicker(phase, dimension);
+  $('#composer-tags').replaceChildren(tagPicker(grid, 'tag', store.get(draftKey)?.tags || []));
+  text.value = store.get(draftKey)?.text || '';
+  const paintCounter = counter(text, $('#note-counter'));
+
+  const lane = () => (grid.lanes.has(phase.value) ? phase.value : `${phase.value}:${dimension.value}`);
+  const saveDraft = () => store.set(draftKey, { text: text.value, tags: tickedTags($('#composer'), 'tag') });
+
+  const draw = () => {
+    const current = lane();
+    $('#lane-heading').textContent = grid.laneName(current);
+    const notes = [...live.view().values()].filter((note) => note.lane === current).reverse();
+    const mode = (note) => (ui.editing === note.id ? 'edit' : ui.confirming === note.id ? 'confirm' : '');
+    syncList($('#lane-notes'), notes, (note) => note.id, (note) => noteSignature(note, mode(note)),
+      (note) => (mode(note) === 'edit' ? editCard(note) : card(note, mode(note))));
+    $('#lane-empty').hidden = notes.length > 0;
+  };
+
+  const rerender = () => { ui.editing = null; ui.confirming = null; draw(); };
+
+  function card(note, mode) {
+    let actions = [];
+    if (note.mine && !note.deleting && mode === 'confirm') {
+      actions = [
+        h('button', { type: 'button', class: 'danger', text: t('note.deleteYes'), onclick: () => {
+          live.send('note.delete', { noteId: note.id });
+          rerender();
+        } }),
+        h('button', { type: 'button', text: t('note.cancel'), onclick: rerender }),
+      ];
+    } else if (note.mine && !note.deleting) {
+      actions = [
+        h('button', { type: 'button', text: t('note.edit'), 'aria-label': `${t('note.edit')}: ${note.text}`,
+          onclick: () => { ui.editing = note.id; ui.confirming = null; draw(); focusIn(note.id, 'textarea'); } }),
+        h('button', { type: 'button', class: 'danger', text: t('note.delete'),
+          'aria-label': `${t('note.delete')}: ${note.text}`,
+          onclick: () => { ui.confirming = note.id; ui.editing = null; draw(); focusIn(note.id, 'button'); } }),
+      ];
+    }
+    const element = noteCard(note, grid, { showSent: true, actions });
+    if (mode === 'confirm') element.prepend(h('p', { class: 'confirm', text: t('note.confirmDelete') }));
+    return element;
+  }
+
+  function editCard(note) {
+    const id = `edit-${note.id}`;
+    const area = h('textarea', { id, maxlength: 500, rows: 4 });
+    area.value = note.text || '';
+    const form = h('form', { class: 'edit-form', 'aria-label': t('note.editing'), onsubmit: (event) => {
+      event.preventDefault();
+      const edited = area.value.trim();
+      if (!edited) return;
+      live.send('note.edit', { noteId: note.id, text: edited, tags: tickedTags(form, `tag-${note.id}`) });
+      rerender();
+    } },
+    h('label', { for: id, text: t('note.text') }), area,
+    tagPicker(grid, `tag-${note.id}`, note.tags || []),
+    h('div', { class: 'note-actions' },
+      h('button', { type: 'submit', class: 'primary', text: t('note.save') }),
+      h('button', { type: 'button', text: t('note.cancel'), onclick: rerender })));
+    return h('li', { class: 'note', dataset: { noteId: note.id, dim: note.lane.split(':')[1] || 'extra' } }, form);
+  }
+
+  phase.addEventListener('change', () => {
+    $('#dimension-field').hidden = grid.lanes.has(phase.value);
+    store.set(laneKey, { phase: phase.value, dimension: dimension.value });
+    rerender();
+  });
+  dimension.addEventListener('change', () => {
+    store.set(laneKey, { phase: phase.value, dimension: dimension.value });
+    rerender();
+  });
+  text.addEventListener('input', saveDraft);
+  $('#composer-tags').addEventListener('change', saveDraft);
+  $('#composer').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const body = text.value.trim();
+    if (!body) {
+      status.textContent = t('part.emptyNote');
+      text.focus();
+      return;
+    }
+    live.send('note.add', { noteId: uuid(), lane: lane(), tags: tickedTags($('#composer'), 'tag'), text: body });
+    text.value = '';
+    paintCounter();
+    saveDraft();
+    status.textContent = live.status === 'online' ? '' : t('part.queued');
+  });
+
+  showStatus(live, $('#conn'));
+  live.addEventListener('change', draw);
+  live.addEventListener('status', () => {
+    if (live.status === 'online') status.textContent = '';
+  });
+  live.addEventListener('rejected', ({ detail }) => {
+    status.textContent = t('note.rejected', { message: detail.error.message });
+    if (detail.entry.op === 'note.add' && !text.value) {
+      text.value = detail.entry.data.text;
+      paintCounter();
+      saveDraft();
+    }
+  });
+  live.addEventListener('fatal', () => {
+    live.stop();
+    store.set(outboxKey, null);
+    onExpired();
+  });
+  $('#dimension-field').hidden = grid.lanes.has(phase.value);
+  draw();
+  live.start();
+  return live;
+}
+
+function fillLanePicker(phase, dimension) {
+  const saved = store.get(laneKey) || {};
+  phase.replaceChildren(
+    ...grid.phases.map((p, i) => h('option', { value: p.key, text: `${i + 1}. ${label(p)}` })),
+    ...grid.extras.map((extra) => h('option', { value: extra.key, text: label(extra) })));
+  dimension.replaceChildren(...grid.dimensions.map((d) => h('option', { value: d.key, text: label(d) })));
+  if (saved.phase && [...phase.options].some((o) => o.value === saved.phase)) phase.value = saved.phase;
+  if (saved.dimension && [...dimension.options].some((o) => o.value === saved.dimension)) {
+    dimension.value = saved.dimension;
+  }
+}
+
+function focusIn(noteId, selector) {
+  document.querySelector(`[data-note-id="${noteId}"] ${selector}`)?.focus();
+}
