@@ -16,7 +16,16 @@ public record Config(
     Optional<String> publicUrl,
     Optional<String> adminToken,
     int maxFrameBytes,
-    boolean devMode) {
+    boolean devMode,
+    Limits limits) {
+
+  /**
+   * Limits against abuse: notes per participant per minute (a burst of that many, then refilled over the minute),
+   * participants per board (a 1,000-person plenary fits the default), failed joins per address per minute.
+   */
+  public record Limits(int notesPerMinute, int participantsPerBoard, int failedJoinsPerMinute) {
+    public static final Limits DEFAULTS = new Limits(30, 2_000, 20);
+  }
 
   public static Config fromEnv(Map<String, String> env) {
     return new Config(
@@ -28,19 +37,31 @@ public record Config(
         nonBlank(env.get("PEERBOARD_PUBLIC_URL")).map(Config::withoutTrailingSlash),
         nonBlank(env.get("PEERBOARD_ADMIN_TOKEN")),
         intOf(env, "PEERBOARD_MAX_FRAME_BYTES", 16 * 1024),
-        "true".equalsIgnoreCase(env.get("PEERBOARD_DEV")));
+        "true".equalsIgnoreCase(env.get("PEERBOARD_DEV")),
+        new Limits(
+            intOf(env, "PEERBOARD_NOTES_PER_MINUTE", Limits.DEFAULTS.notesPerMinute()),
+            intOf(env, "PEERBOARD_MAX_PARTICIPANTS", Limits.DEFAULTS.participantsPerBoard()),
+            intOf(env, "PEERBOARD_FAILED_JOINS_PER_MINUTE", Limits.DEFAULTS.failedJoinsPerMinute())));
   }
 
   public Config withPort(int newPort) {
-    return new Config(host, newPort, dataDir, databaseUrl, embeddedDbPort, publicUrl, adminToken, maxFrameBytes, devMode);
+    return new Config(host, newPort, dataDir, databaseUrl, embeddedDbPort, publicUrl, adminToken, maxFrameBytes, devMode,
+        limits);
   }
 
   public Config withDatabaseUrl(String url) {
-    return new Config(host, port, dataDir, Optional.of(url), embeddedDbPort, publicUrl, adminToken, maxFrameBytes, devMode);
+    return new Config(host, port, dataDir, Optional.of(url), embeddedDbPort, publicUrl, adminToken, maxFrameBytes, devMode,
+        limits);
   }
 
   public Config withPublicUrl(String url) {
-    return new Config(host, port, dataDir, databaseUrl, embeddedDbPort, Optional.of(url), adminToken, maxFrameBytes, devMode);
+    return new Config(host, port, dataDir, databaseUrl, embeddedDbPort, Optional.of(url), adminToken, maxFrameBytes, devMode,
+        limits);
+  }
+
+  public Config withLimits(Limits newLimits) {
+    return new Config(host, port, dataDir, databaseUrl, embeddedDbPort, publicUrl, adminToken, maxFrameBytes, devMode,
+        newLimits);
   }
 
   private static int intOf(Map<String, String> env, String name, int fallback) {

@@ -18,6 +18,9 @@ import org.peerboard.db.DbSettings;
 import org.peerboard.http.HealthRoutes;
 import org.peerboard.http.HttpErrors;
 import org.peerboard.http.Links;
+import org.peerboard.http.Origins;
+import org.peerboard.board.model.ErrorCode;
+import org.peerboard.board.model.Rejection;
 import org.peerboard.http.SecurityHeaders;
 import org.peerboard.live.LiveHub;
 import org.peerboard.live.Notifier;
@@ -49,26 +52,35 @@ public final class Server extends VerticleBase {
   public Future<?> start() {
     PgConnectOptions connect = connectOptions(db);
     pool = PgBuilder.pool()
-        .with(new PoolOptions().setMaxSize(16).setMaxWaitQueueSize(2_000))
+        .with(new PoolOptions().setMaxSize(16).setMaxWaitQueueSize(2_000)
+            // when PostgreSQL is gone, ops answer `unavailable` within seconds instead of hanging
+            .setConnectionTimeout(3).setConnectionTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS))
         .connectingTo(connect)
         .using(vertx)
         .build();
     Templates templates = new Templates(pool);
     BoardStore boards = new BoardStore(pool, templates);
     Access access = new Access(pool);
-    WorkshopStore workshops = new WorkshopStore(pool, templates);
+    WorkshopStore workshops = new WorkshopStore(pool, templates, config.limits().participantsPerBoard());
     hub = new LiveHub(boards);
     notifier = new Notifier(vertx, connect, hub);
-    WsHandler ws = new WsHandler(access, boards, hub, config.maxFrameBytes());
+    WsHandler ws = new WsHandler(access, boards, hub, config.maxFrameBytes(), config.limits().notesPerMinute());
+    vertx.setPeriodic(60_000, id -> ws.sweepLimits());
 
     Router router = Router.router(vertx);
     router.route().handler(SecurityHeaders::apply);
     router.route("/api/*").handler(BodyHandler.create().setBodyLimit(64 * 1024));
-    router.route("/ws").handler(ctx -> ctx.request().toWebSocket()
-        .onSuccess(ws::accept)
-        .onFailure(e -> ctx.fail(400, e)));
+    Origins origins = new Origins(links);
+    router.route("/ws").handler(ctx -> {
+      if (!origins.allowed(ctx.request())) {
+        ctx.fail(new Rejection(ErrorCode.FORBIDDEN, "error.forbidden"));
+        return;
+      }
+      ctx.request().toWebSocket().onSuccess(ws::accept).onFailure(e -> ctx.fail(400, e));
+    });
     new HealthRoutes(pool).mount(router);
-    new WorkshopRoutes(workshops, templates, access, boards, links, config.adminToken()).mount(router);
+    new WorkshopRoutes(workshops, templates, access, boards, links, config.adminToken(),
+        config.limits().failedJoinsPerMinute()).mount(router);
     new BoardRoutes(access, boards).mount(router);
     new PageRoutes(vertx, workshops, access, boards, templates, links, config).mount(router);
     router.route("/static/*").handler(StaticHandler.create("web/static").setCachingEnabled(!config.devMode()));

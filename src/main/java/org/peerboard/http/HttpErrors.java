@@ -56,6 +56,10 @@ public final class HttpErrors {
 
   public static boolean isDatabaseDown(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof java.util.concurrent.TimeoutException || t instanceof io.vertx.core.impl.NoStackTraceTimeoutException
+          || t instanceof java.net.SocketException) {
+        return true;
+      }
       if (t instanceof ConnectException || t instanceof io.vertx.core.VertxException
           && String.valueOf(t.getMessage()).contains("closed")) {
         return true;

@@ -25,7 +25,7 @@ public final class Notifier {
     subscriber.closeHandler(v -> LOG.info("LISTEN subscriber closed"));
     subscriber.channel(CHANNEL)
         .subscribeHandler(v -> {
-          LOG.debug("Listening on {}", CHANNEL);
+          LOG.info("Listening for board events (LISTEN {}); catching up every board", CHANNEL);
           hub.signalAll();
         })
         .handler(payload -> onNotify(hub, payload));

@@ -1,6 +1,7 @@
 package org.peerboard.live;
 
 import io.vertx.core.Future;
+import java.util.concurrent.TimeUnit;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
 import org.peerboard.board.db.Access;
@@ -10,6 +11,7 @@ import org.peerboard.board.model.Rejection;
 import org.peerboard.http.HttpErrors;
 import org.peerboard.i18n.Messages;
 import org.peerboard.live.model.ClientMessage;
+import org.peerboard.security.Limiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,17 +22,26 @@ import org.slf4j.LoggerFactory;
 public final class WsHandler {
   private static final Logger LOG = LoggerFactory.getLogger(WsHandler.class);
   public static final short POLICY_VIOLATION = 1008;
+  private static final long OP_TIMEOUT_SECONDS = 10;
 
   private final Access access;
   private final BoardStore store;
   private final LiveHub hub;
   private final int maxFrameBytes;
 
-  public WsHandler(Access access, BoardStore store, LiveHub hub, int maxFrameBytes) {
+  private final Limiter<java.util.UUID> notesPerParticipant;
+
+  public WsHandler(Access access, BoardStore store, LiveHub hub, int maxFrameBytes, int notesPerMinute) {
     this.access = access;
     this.store = store;
     this.hub = hub;
     this.maxFrameBytes = maxFrameBytes;
+    this.notesPerParticipant = new Limiter<>(notesPerMinute, notesPerMinute / 60.0);
+  }
+
+  /** Forgets participants who are within their limits again; called once a minute. */
+  public void sweepLimits() {
+    notesPerParticipant.sweep();
   }
 
   public void accept(ServerWebSocket socket) {
@@ -125,18 +136,29 @@ public final class WsHandler {
       error(c, request.opId().toString(), new Rejection(ErrorCode.UNAUTHORIZED, "error.helloFirst"));
       return;
     }
-    store.apply(c.actor, c.clientId, request.opId(), request.op()).onComplete(result -> {
-      if (result.failed()) {
-        error(c, request.opId().toString(), result.cause());
-        return;
-      }
-      c.send(new JsonObject()
-          .put("type", "ack")
-          .put("opId", request.opId().toString())
-          .put("seq", result.result().seq())
-          .put("result", result.result().result()));
-      hub.signal(c.actor.boardId(), result.result().seq());
-    });
+    if (c.actor.participantId() != null && writesNote(request.op())
+        && !notesPerParticipant.tryTake(c.actor.participantId())) {
+      error(c, request.opId().toString(), new Rejection(ErrorCode.RATE_LIMITED, "error.rateLimited"));
+      return;
+    }
+    // an op that takes longer is answered `unavailable`; if it commits later, a retry with its opId gets the ack
+    store.apply(c.actor, c.clientId, request.opId(), request.op()).timeout(OP_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+        .onComplete(result -> {
+          if (result.failed()) {
+            error(c, request.opId().toString(), result.cause());
+            return;
+          }
+          c.send(new JsonObject()
+              .put("type", "ack")
+              .put("opId", request.opId().toString())
+              .put("seq", result.result().seq())
+              .put("result", result.result().result()));
+          hub.signal(c.actor.boardId(), result.result().seq());
+        });
+  }
+
+  private static boolean writesNote(org.peerboard.board.model.Op op) {
+    return op instanceof org.peerboard.board.model.Op.NoteAdd || op instanceof org.peerboard.board.model.Op.NoteEdit;
   }
 
   private void error(Connection c, String opId, Throwable failure) {

@@ -43,7 +43,7 @@ public final class TestApp {
 
   public static Config config(Path dataDir, int port, int dbPort) {
     return new Config("127.0.0.1", port, dataDir, Optional.empty(), dbPort,
-        Optional.of("http://127.0.0.1:" + port), Optional.empty(), 16 * 1024, false);
+        Optional.of("http://127.0.0.1:" + port), Optional.empty(), 16 * 1024, false, Config.Limits.DEFAULTS);
   }
 
   public static int freePort() {

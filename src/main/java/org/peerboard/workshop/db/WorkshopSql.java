@@ -22,7 +22,10 @@ final class WorkshopSql {
       values ($1, $2, $3, $4, $5, $6, $7)
       on conflict (join_code) where stage <> 'closed' do nothing""";
   static final String INSERT_LANE = "insert into lane (board_id, id, phase, dimension, position) values ($1, $2, $3, $4, $5)";
-  static final String OPEN_BOARD_BY_CODE = "select id from board where join_code = $1 and stage <> 'closed'";
+  static final String OPEN_BOARD_BY_CODE = """
+      select b.id, (select count(*) from participant p where p.board_id = b.id and p.removed_at is null)
+             as participants
+        from board b where b.join_code = $1 and b.stage <> 'closed'""";
   static final String INSERT_PARTICIPANT = """
       insert into participant (id, board_id, token_hash, name, profession, consented_at)
       values ($1, $2, $3, $4, $5, now())""";

@@ -27,9 +27,12 @@ public final class WorkshopStore {
   private final Pool pool;
   private final Templates templates;
 
-  public WorkshopStore(Pool pool, Templates templates) {
+  private final int maxParticipants;
+
+  public WorkshopStore(Pool pool, Templates templates, int maxParticipants) {
     this.pool = pool;
     this.templates = templates;
+    this.maxParticipants = maxParticipants;
   }
 
   /** A new workshop: its id, its organiser key (shown once) and its boards. */
@@ -109,7 +112,11 @@ public final class WorkshopStore {
           if (rows.size() == 0) {
             throw new Rejection(ErrorCode.NOT_FOUND, "error.joinCodeNotFound");
           }
-          UUID boardId = rows.iterator().next().getUUID("id");
+          Row board = rows.iterator().next();
+          UUID boardId = board.getUUID("id");
+          if (board.getLong("participants") >= maxParticipants) {
+            throw new Rejection(ErrorCode.CONFLICT, "error.boardFull");
+          }
           return conn.preparedQuery(INSERT_PARTICIPANT)
               .execute(Tuple.of(participantId, boardId, Keys.hash(token), name, profession))
               .map(inserted -> new Joined(boardId, participantId, token));

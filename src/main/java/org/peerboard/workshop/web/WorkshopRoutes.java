@@ -15,6 +15,7 @@ import org.peerboard.board.model.Rejection;
 import org.peerboard.http.Bearer;
 import org.peerboard.http.Links;
 import org.peerboard.security.BoardKeys;
+import org.peerboard.security.Limiter;
 import org.peerboard.security.Keys;
 import org.peerboard.workshop.db.Templates;
 import org.peerboard.workshop.db.WorkshopStore;
@@ -31,8 +32,14 @@ public final class WorkshopRoutes {
   private final BoardStore boards;
   private final Templates templates;
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WorkshopRoutes.class);
+  private final Limiter<String> failedJoins;
+  private final int failedJoinsPerMinute;
+
   public WorkshopRoutes(WorkshopStore store, Templates templates, Access access, BoardStore boards, Links links,
-                        Optional<String> adminToken) {
+                        Optional<String> adminToken, int failedJoinsPerMinute) {
+    this.failedJoins = new Limiter<>(failedJoinsPerMinute, failedJoinsPerMinute / 60.0);
+    this.failedJoinsPerMinute = failedJoinsPerMinute;
     this.store = store;
     this.templates = templates;
     this.access = access;
@@ -159,7 +166,26 @@ public final class WorkshopRoutes {
             .put("boardId", joined.boardId().toString())
             .put("participantId", joined.participantId().toString())
             .put("participantToken", joined.token())))
-        .onFailure(ctx::fail);
+        .onFailure(failure -> failedJoin(ctx, failure));
+  }
+
+  /**
+   * Thirty phones share one address, so only failed joins count against it: past the limit, guesses are answered
+   * {@code rate_limited} after a pause, and logged (the address, never the code). Valid codes always get in.
+   */
+  private void failedJoin(RoutingContext ctx, Throwable failure) {
+    if (!(failure instanceof Rejection r) || r.code() != ErrorCode.NOT_FOUND) {
+      ctx.fail(failure);
+      return;
+    }
+    String address = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
+    if (failedJoins.tryTake(address)) {
+      ctx.fail(failure);
+      return;
+    }
+    LOG.warn("Join code guessing from {}: more than {} failed joins a minute; slowing this address down",
+        address, failedJoinsPerMinute);
+    ctx.vertx().setTimer(1_000, id -> ctx.fail(new Rejection(ErrorCode.RATE_LIMITED, "error.rateLimited")));
   }
 
   private void qr(RoutingContext ctx) {

@@ -1,0 +1,117 @@
+package org.peerboard.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.peerboard.Config;
+import org.peerboard.PeerBoard;
+import org.peerboard.db.DbSettings;
+import org.peerboard.support.Api;
+import org.peerboard.support.TestApp;
+import org.peerboard.support.WsClient;
+
+@DisplayName("Limits against abuse, and WebSocket origins")
+class LimitsTest {
+  private static PeerBoard strict;
+  private static Api api;
+
+  /** A second process on the shared database, with small limits so tests can reach them. */
+  @BeforeAll
+  static void start() throws Exception {
+    DbSettings db = TestApp.shared().database();
+    int port = TestApp.freePort();
+    strict = PeerBoard.start(TestApp.config(Files.createTempDirectory("strict"), port, 0)
+        .withDatabaseUrl("postgres://" + db.user() + ":@" + db.host() + ":" + db.port() + "/" + db.database())
+        .withLimits(new Config.Limits(5, 3, 4)));
+    api = new Api("http://127.0.0.1:" + port);
+  }
+
+  @AfterAll
+  static void stop() {
+    strict.close();
+  }
+
+  @Test
+  @DisplayName("a participant over the note rate gets rate_limited and nothing is stored; others carry on")
+  void noteRate() {
+    Api.Workshop workshop = api.workshop("Rates", "A");
+    String code = workshop.board(0).getString("joinCode");
+    Api.Participant alice = api.join(code, "Alice");
+    Api.Participant bruno = api.join(code, "Bruno");
+    try (WsClient a = WsClient.hello(strict.port(), alice.boardId(), alice.token(), null);
+         WsClient b = WsClient.hello(strict.port(), bruno.boardId(), bruno.token(), null)) {
+      for (int i = 0; i < 5; i++) {
+        assertEquals("ack", a.answer(a.op("note.add", note(i))).getString("type"));
+      }
+      assertEquals("rate_limited", a.answer(a.op("note.add", note(99))).getString("code"));
+      assertEquals("ack", b.answer(b.op("note.add", note(1))).getString("type"), "the limit is per participant");
+    }
+    assertEquals(6, api.get("/api/boards/" + alice.boardId(), alice.token()).json().getJsonArray("notes").size());
+  }
+
+  @Test
+  @DisplayName("a full board turns new participants away with conflict")
+  void participantsPerBoard() {
+    Api.Workshop workshop = api.workshop("Full", "A");
+    String code = workshop.board(0).getString("joinCode");
+    for (int i = 0; i < 3; i++) {
+      api.join(code, "P" + i);
+    }
+    Api.Response fourth = api.post("/api/join", new JsonObject().put("code", code));
+    assertEquals(409, fourth.status());
+    assertEquals("conflict", fourth.errorCode());
+  }
+
+  @Test
+  @DisplayName("guessed codes from one address are slowed down; a valid code from that address still gets in")
+  void failedJoins() {
+    Api.Workshop workshop = api.workshop("Guess", "A");
+    int limited = 0;
+    for (int i = 0; i < 6; i++) {
+      int status = api.post("/api/join", new JsonObject().put("code", "ZZZZZ" + "ACDEFG".charAt(i))).status();
+      assertTrue(status == 404 || status == 429, "status " + status);
+      limited += status == 429 ? 1 : 0;
+    }
+    assertTrue(limited >= 1, "guessing is slowed down");
+    assertEquals(200, api.post("/api/join", new JsonObject().put("code", workshop.board(0).getString("joinCode")))
+        .status());
+  }
+
+  @Test
+  @DisplayName("a WebSocket opened from another site's page is refused; our own origin is accepted")
+  void origins() throws Exception {
+    Vertx vertx = Vertx.vertx();
+    try {
+      WebSocketClient client = vertx.createWebSocketClient();
+      WebSocketConnectOptions evil = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(strict.port())
+          .setURI("/ws").addHeader("Origin", "http://evil.example");
+      boolean refused;
+      try {
+        client.connect(evil).await(5, TimeUnit.SECONDS);
+        refused = false;
+      } catch (Exception e) {
+        refused = true;
+      }
+      assertTrue(refused, "another site's origin is refused");
+      WebSocketConnectOptions ours = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(strict.port())
+          .setURI("/ws").addHeader("Origin", "http://127.0.0.1:" + strict.port());
+      client.connect(ours).await(5, TimeUnit.SECONDS).close();
+    } finally {
+      vertx.close();
+    }
+  }
+
+  private static JsonObject note(int i) {
+    return new JsonObject().put("lane", "custody:issues").put("text", "note " + i);
+  }
+}
