@@ -79,6 +79,9 @@ final class BoardHub {
     if (rendered.event.type().equals("note.deleted")) {
       String noteId = rendered.event.data().getString("noteId");
       recent.forEach(r -> r.scrubText(noteId));
+    } else if (rendered.event.type().equals("note.redacted")) {
+      String noteId = rendered.event.data().getJsonObject("note").getString("id");
+      recent.forEach(r -> r.scrubText(noteId));
     }
     recent.add(rendered);
     if (recent.size() > 2 * RECENT) {

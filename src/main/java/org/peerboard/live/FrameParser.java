@@ -117,6 +117,7 @@ public final class FrameParser {
       }
       case "note.move" -> new Op.NoteMove(uuid(data, "noteId"), string(data, "lane", MAX_ID), version(data));
       case "note.delete" -> new Op.NoteDelete(uuid(data, "noteId"));
+      case "note.redact" -> new Op.NoteRedact(uuid(data, "noteId"), text(data, true));
       case "note.hide" -> new Op.NoteHide(uuid(data, "noteId"), bool(data, "hidden", true), version(data));
       case "note.duplicate" -> new Op.NoteDuplicate(uuid(data, "noteId"), optionalUuid(data, "of"), version(data));
       case "board.stage" -> new Op.BoardStage(Stage.fromWire(string(data, "stage", 20))

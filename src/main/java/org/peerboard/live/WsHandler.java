@@ -23,6 +23,8 @@ public final class WsHandler {
   private static final Logger LOG = LoggerFactory.getLogger(WsHandler.class);
   public static final short POLICY_VIOLATION = 1008;
   private static final long OP_TIMEOUT_SECONDS = 10;
+  /** Beyond this much unsent data (after the kernel's buffers) a socket is cut off and catches up on reconnect. */
+  static final int WRITE_QUEUE_BYTES = 256 * 1024;
 
   private final Access access;
   private final BoardStore store;
@@ -45,6 +47,7 @@ public final class WsHandler {
   }
 
   public void accept(ServerWebSocket socket) {
+    socket.setWriteQueueMaxSize(WRITE_QUEUE_BYTES);
     Connection c = new Connection(socket);
     socket.textMessageHandler(frame -> onText(c, frame));
     socket.binaryMessageHandler(frame -> error(c, null, new Rejection(ErrorCode.INVALID, "error.invalidFrame")));

@@ -181,6 +181,23 @@ class RunningTheSessionTest {
     }
   }
 
+  @Test
+  @DisplayName("a redacted note shows only its new text everywhere, catch-up included")
+  void redaction() {
+    try (Board board = new Board()) {
+      String noteId = board.note(board.a, "removal:actors", "Call Maria Rossi on 333 1234567");
+      assertEquals("forbidden", run(board.a, "note.redact", new JsonObject().put("noteId", noteId)
+          .put("text", "x")).getString("code"));
+      ok(board.moderator, "note.redact", new JsonObject().put("noteId", noteId).put("text", "Call [name] on [phone]"));
+      assertTrue(board.api.get("/api/boards/" + board.id, board.moderatorKey).body().contains("Call [name]"));
+      try (WsClient late = WsClient.hello(board.port, board.id, board.bruno.token(), 0L)) {
+        List<JsonObject> replay = late.eventsWithin(Duration.ofMillis(500));
+        assertEquals(List.of("note.added", "note.redacted"), replay.stream().map(e -> e.getString("event")).toList());
+        replay.forEach(e -> assertFalse(e.encode().contains("Maria Rossi"), e.encode()));
+      }
+    }
+  }
+
   private static List<JsonObject> concat(List<JsonObject> a, List<JsonObject> b) {
     return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
   }

@@ -59,6 +59,8 @@ public final class BoardStore {
       return NoteChanges.move(tx, o);
     } else if (op instanceof Op.NoteDelete o) {
       return NoteChanges.delete(tx, o);
+    } else if (op instanceof Op.NoteRedact o) {
+      return NoteChanges.redact(tx, o);
     } else if (op instanceof Op.NoteHide o) {
       return NoteChanges.hide(tx, o);
     } else if (op instanceof Op.NoteDuplicate o) {

@@ -66,6 +66,19 @@ final class NoteChanges {
     });
   }
 
+  /**
+   * Redaction is moderation, possible on a closed board too: the new text replaces the old one everywhere, and the
+   * old text is scrubbed from every earlier event, so no view, catch-up or export shows it again.
+   */
+  static Future<Change> redact(Tx tx, Op.NoteRedact redact) {
+    Rejection.check(BoardRules.mayRun(tx.actor()));
+    return lock(tx, redact.noteId()).compose(note -> tx.conn().preparedQuery(SCRUB_NOTE_TEXT)
+        .execute(Tuple.of(tx.boardId(), note.id()))
+        .compose(scrubbed -> tx.conn().preparedQuery(EDIT_NOTE).execute(Tuple.of(note.id(), tx.boardId(),
+            redact.text(), null, false)))
+        .map(rows -> noteChange(tx, "note.redacted", rows)));
+  }
+
   /** Hiding is moderation and works on a closed board too; un-hiding a held note approves it. */
   static Future<Change> hide(Tx tx, Op.NoteHide hide) {
     Rejection.check(BoardRules.mayRun(tx.actor()));

@@ -42,6 +42,13 @@ public sealed interface Op {
     }
   }
 
+  /** A moderator replaces a note's text (e.g. to take out personal data); earlier texts leave the log. */
+  record NoteRedact(UUID noteId, String text) implements Op {
+    public String name() {
+      return "note.redact";
+    }
+  }
+
   record NoteHide(UUID noteId, boolean hidden, Integer version) implements Op {
     public String name() {
       return "note.hide";
