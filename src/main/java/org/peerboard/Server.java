@@ -53,8 +53,8 @@ public final class Server extends VerticleBase {
     PgConnectOptions connect = connectOptions(db);
     pool = PgBuilder.pool()
         .with(new PoolOptions().setMaxSize(16).setMaxWaitQueueSize(2_000)
-            // when PostgreSQL is gone, ops answer `unavailable` within seconds instead of hanging
-            .setConnectionTimeout(3).setConnectionTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS))
+            // a burst of ops waits its turn; when PostgreSQL is gone, connecting fails at once (or the op times out)
+            .setConnectionTimeout(15).setConnectionTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS))
         .connectingTo(connect)
         .using(vertx)
         .build();

@@ -55,12 +55,28 @@ final class BoardHub {
       return notes != null && notes.stream().anyMatch(n -> participantId.equals(((JsonObject) n).getString("authorId")));
     }
 
-    void scrubText(String noteId) {
+    /** Mirrors what the database did to this note's copies in the log (see V4__note_patches_in_log.sql). */
+    void patchNote(String noteId, JsonObject patch, boolean dropText) {
       JsonObject note = event.data().getJsonObject("note");
       if (note != null && noteId.equals(note.getString("id"))) {
-        note.remove("text");
-        frames.clear();
+        patch(note, patch, dropText);
       }
+      JsonArray notes = event.data().getJsonArray("notes");
+      if (notes != null) {
+        notes.forEach(n -> {
+          if (noteId.equals(((JsonObject) n).getString("id"))) {
+            patch((JsonObject) n, patch, dropText);
+          }
+        });
+      }
+    }
+
+    private void patch(JsonObject note, JsonObject patch, boolean dropText) {
+      note.mergeIn(patch);
+      if (dropText) {
+        note.remove("text");
+      }
+      frames.clear();
     }
 
     private String render(Actor viewer) {
@@ -76,12 +92,14 @@ final class BoardHub {
   }
 
   void remember(Rendered rendered) {
-    if (rendered.event.type().equals("note.deleted")) {
-      String noteId = rendered.event.data().getString("noteId");
-      recent.forEach(r -> r.scrubText(noteId));
-    } else if (rendered.event.type().equals("note.redacted")) {
-      String noteId = rendered.event.data().getJsonObject("note").getString("id");
-      recent.forEach(r -> r.scrubText(noteId));
+    JsonObject data = rendered.event.data();
+    switch (rendered.event.type()) {
+      case "note.deleted" -> recent.forEach(r -> r.patchNote(data.getString("noteId"), new JsonObject(), true));
+      case "note.redacted" -> recent.forEach(r -> r.patchNote(data.getJsonObject("note").getString("id"),
+          new JsonObject(), true));
+      case "note.hidden" -> recent.forEach(r -> r.patchNote(data.getJsonObject("note").getString("id"),
+          new JsonObject().put("hidden", data.getJsonObject("note").getBoolean("hidden")), false));
+      default -> { }
     }
     recent.add(rendered);
     if (recent.size() > 2 * RECENT) {

@@ -12,6 +12,7 @@ final class Connection {
   String language = "en";
   String clientId;
   String phase;
+  long phaseSetAt;
   long sentSeq;
   boolean catchingUp;
   boolean closed;

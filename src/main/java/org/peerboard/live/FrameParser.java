@@ -150,7 +150,9 @@ public final class FrameParser {
     Settings.Patch patch = new Settings.Patch(optionalBool(data, "anonymous"), optionalBool(data, "hideNotes"),
         optionalBool(data, "lateNotes"), optionalBool(data, "approveNotes"), (String) view,
         optionalBool(data, "showQr"), optionalUuid(data, "spotlight"), clearSpotlight);
-    if (data.isEmpty()) {
+    if (patch.anonymous() == null && patch.hideNotes() == null && patch.lateNotes() == null
+        && patch.approveNotes() == null && patch.view() == null && patch.showQr() == null && patch.spotlight() == null
+        && !clearSpotlight) {
       throw invalid("error.invalidShape");
     }
     return patch;

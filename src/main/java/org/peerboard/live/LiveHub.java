@@ -37,16 +37,24 @@ public final class LiveHub {
       // a new hub: events committed between the welcome and now may have been notified to nobody
       hub.head = Math.min(head, c.sentSeq);
       fetch(hub);
+    } else if (head > hub.head) {
+      // the log is ahead of this hub: later events may scrub earlier ones (deletion, redaction, hiding), so the
+      // socket waits for the fetch, which then delivers to every socket
+      fetch(hub);
     } else {
-      signal(c.actor.boardId(), head);
+      deliver(hub, c);
     }
-    deliver(hub, c);
     presence(hub);
   }
 
   /** A phone says which phase it is looking at; moderators see how many are in each. */
   void where(Connection c, String phase) {
+    long now = System.nanoTime();
+    if (java.util.Objects.equals(c.phase, phase) || now - c.phaseSetAt < 1_000_000_000L) {
+      return;
+    }
     c.phase = phase;
+    c.phaseSetAt = now;
     BoardHub hub = boards.get(c.actor.boardId());
     if (hub != null) {
       presence(hub);

@@ -154,7 +154,14 @@ public final class PageRoutes {
 
   private void join(RoutingContext ctx) {
     workshops.openBoard(ctx.pathParam("code")).compose(found -> {
-      WorkshopStore.JoinTarget target = found.orElseThrow(() -> notFound("error.joinCodeNotFound"));
+      if (found.isEmpty()) {
+        return workshops.workshopByCode(ctx.pathParam("code")).map(workshop -> {
+          // the workshop-wide code, typed where a group's code was expected: go and pick the group
+          throw workshop.map(w -> (RuntimeException) new GroupCode(w.joinCode()))
+              .orElseGet(() -> notFound("error.joinCodeNotFound"));
+        });
+      }
+      WorkshopStore.JoinTarget target = found.get();
       return templates.get(target.workshop().templateId()).map(t -> target);
     }).onSuccess(target -> {
       String lang = Languages.explicit(ctx).orElse(target.workshop().language());
@@ -165,8 +172,24 @@ public final class PageRoutes {
           .put("workshop", workshopJson(target.workshop()))
           .put("privacyNotice", target.workshop().privacyNotice())
           .put("template", templates.json(target.workshop().templateId())));
-    }).onFailure(ctx::fail);
+    }).onFailure(failure -> {
+      if (failure instanceof GroupCode group) {
+        ctx.response().setStatusCode(303).putHeader("Location", "/g/" + group.code).end();
+      } else {
+        ctx.fail(failure);
+      }
+    });
   }
+  /** Not a failure: the code typed is the workshop's, so the participant picks their group first. */
+  private static final class GroupCode extends RuntimeException {
+    final String code;
+
+    GroupCode(String code) {
+      super(null, null, false, false);
+      this.code = code;
+    }
+  }
+
 
   private void boardPage(RoutingContext ctx, String page, Role expected) {
     if (keyInQuery(ctx)) {
@@ -218,7 +241,8 @@ public final class PageRoutes {
     String path = ctx.request().path();
     ctx.response().addCookie(Cookie.cookie(KEY_COOKIE, key).setPath(path).setHttpOnly(true)
         .setSameSite(CookieSameSite.LAX).setMaxAge(60L * 60 * 24 * 365));
-    String lang = ctx.request().getParam("lang");
+    String asked = ctx.request().getParam("lang");
+    String lang = "it".equals(asked) || "en".equals(asked) ? asked : null;
     ctx.response().setStatusCode(303).putHeader("Location", path + (lang == null ? "" : "?lang=" + lang))
         .putHeader("Cache-Control", "no-store").end();
     return true;

@@ -175,6 +175,30 @@ class ClusteringTest {
   }
 
   @Test
+  @DisplayName("undo never reverts another moderator's later change, and membership changes raise cluster versions")
+  void undoRespectsOthersWork() {
+    try (Board board = new Board()) {
+      String n1 = board.note(board.a, "reporting:actors", "School");
+      WsClient other = board.connect(board.moderatorKey, "moderator-2");
+      String mine = ok(board.moderator, "cluster.create", new JsonObject().put("lane", "reporting:actors")
+          .put("name", "Mine").put("noteIds", ids(n1))).getJsonObject("result").getString("clusterId");
+      String theirs = ok(other, "cluster.create", new JsonObject().put("lane", "reporting:actors")
+          .put("name", "Theirs")).getJsonObject("result").getString("clusterId");
+      int mineVersion = cluster(board.snapshot(board.moderatorKey), mine).getInteger("version");
+      ok(other, "cluster.add", new JsonObject().put("clusterId", theirs).put("noteIds", ids(n1)));
+      assertTrue(cluster(board.snapshot(board.moderatorKey), mine).getInteger("version") > mineVersion,
+          "losing a note is a change of the cluster it left");
+      assertEquals("conflict", run(board.moderator, "cluster.rename", new JsonObject().put("clusterId", mine)
+          .put("name", "x").put("version", mineVersion)).getString("code"));
+      ok(board.moderator, "undo", new JsonObject());
+      JsonObject after = board.snapshot(board.moderatorKey);
+      assertNull(cluster(after, mine), "my cluster is gone again");
+      assertEquals(ids(n1), cluster(after, theirs).getJsonArray("noteIds"), "the other moderator's move stays");
+      other.close();
+    }
+  }
+
+  @Test
   @DisplayName("a note marked as a duplicate keeps both texts; moving a note out of its lane leaves its cluster")
   void duplicatesAndMoves() {
     try (Board board = new Board()) {

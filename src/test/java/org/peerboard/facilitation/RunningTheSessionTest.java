@@ -198,6 +198,52 @@ class RunningTheSessionTest {
     }
   }
 
+  @Test
+  @DisplayName("a hidden note's text is not replayed to a participant catching up, even inside cluster events")
+  void hiddenNotReplayed() {
+    try (Board board = new Board()) {
+      String noteId = board.note(board.a, "leaving:issues", "Offensive remark");
+      ok(board.moderator, "cluster.create", new JsonObject().put("lane", "leaving:issues").put("name", "Theme")
+          .put("noteIds", Board.ids(noteId)));
+      ok(board.moderator, "note.hide", new JsonObject().put("noteId", noteId).put("hidden", true));
+      try (WsClient late = WsClient.hello(board.port, board.id, board.bruno.token(), 0L);
+           WsClient projector = WsClient.hello(board.port, board.id, board.projectorKey, 0L)) {
+        for (JsonObject frame : concat(late.eventsWithin(Duration.ofMillis(500)),
+            projector.eventsWithin(Duration.ofMillis(300)))) {
+          assertFalse(frame.encode().contains("Offensive"), frame.encode());
+        }
+      }
+      ok(board.moderator, "note.delete", new JsonObject().put("noteId", noteId));
+      try (WsClient late = WsClient.hello(board.port, board.id, board.moderatorKey, 0L)) {
+        late.eventsWithin(Duration.ofMillis(500)).forEach(frame ->
+            assertFalse(frame.encode().contains("Offensive"), "deleted text leaves every event: " + frame.encode()));
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("reopening a closed board whose code went to another board gives it a new code")
+  void reopenWithTakenCode() {
+    try (Board board = new Board(); Board other = new Board()) {
+      ok(board.moderator, "board.stage", new JsonObject().put("stage", "closed"));
+      String code = board.workshop.board(0).getString("joinCode");
+      org.peerboard.db.DbSettings db = org.peerboard.support.TestApp.shared().database();
+      try (var conn = java.sql.DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
+        conn.createStatement().executeUpdate("update board set join_code = '" + code + "' where id = '"
+            + other.id + "'");
+      } catch (java.sql.SQLException e) {
+        throw new IllegalStateException(e);
+      }
+      JsonObject reopened = ok(board.moderator, "board.stage", new JsonObject().put("stage", "collecting"));
+      assertTrue(reopened.getLong("seq") > 0);
+      String newCode = board.snapshot(board.moderatorKey).getString("joinCode");
+      assertFalse(code.equals(newCode));
+      assertEquals("closed", board.b.nextEvent("board.staged").getJsonObject("data").getString("stage"));
+      assertEquals(newCode, board.b.nextEvent("board.staged").getJsonObject("data").getString("joinCode"),
+          "phones and the projector learn the new code");
+    }
+  }
+
   private static List<JsonObject> concat(List<JsonObject> a, List<JsonObject> b) {
     return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
   }

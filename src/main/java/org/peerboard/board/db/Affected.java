@@ -110,21 +110,61 @@ final class Affected {
       if (c.getBoolean("absent", false)) {
         deletions.add(Tuple.of(id, tx.boardId()));
       } else {
-        upserts.add(Tuple.of(id, tx.boardId(), c.getString("lane"), c.getString("name")));
+        upserts.add(Tuple.of(id, tx.boardId(), c.getString("lane"), c.getString("name"), c.getString("afterName")));
       }
     });
     List<Tuple> notes = new ArrayList<>();
     before.getJsonArray("notes").forEach(o -> {
       JsonObject n = (JsonObject) o;
+      JsonObject after = n.getJsonObject("after", new JsonObject());
       notes.add(Tuple.from(new Object[] {tx.boardId(), UUID.fromString(n.getString("id")),
           n.containsKey("lane"), n.getString("lane"),
           n.containsKey("clusterId"), uuid(n.getString("clusterId")),
           n.containsKey("duplicateOf"), uuid(n.getString("duplicateOf")),
-          n.containsKey("hidden"), n.getBoolean("hidden", false), n.getBoolean("held", false)}));
+          n.containsKey("hidden"), n.getBoolean("hidden", false), n.getBoolean("held", false),
+          after.getString("lane"), uuid(after.getString("clusterId")), uuid(after.getString("duplicateOf")),
+          after.getBoolean("hidden")}));
     });
     return batch(tx, UPSERT_CLUSTER, upserts)
         .compose(v -> batch(tx, RESTORE_NOTE, notes))
         .compose(v -> batch(tx, DELETE_CLUSTER, deletions));
+  }
+
+  /**
+   * Adds to the captured state what the op left behind (from its event data), so undo restores a field only
+   * while it still holds that value.
+   */
+  static JsonObject withAfter(JsonObject before, JsonObject eventData) {
+    java.util.Map<String, JsonObject> notesAfter = new java.util.HashMap<>();
+    if (eventData.getJsonObject("note") != null) {
+      notesAfter.put(eventData.getJsonObject("note").getString("id"), eventData.getJsonObject("note"));
+    }
+    JsonArray list = eventData.getJsonArray("notes");
+    if (list != null) {
+      list.forEach(n -> notesAfter.put(((JsonObject) n).getString("id"), (JsonObject) n));
+    }
+    java.util.Map<String, JsonObject> clustersAfter = new java.util.HashMap<>();
+    JsonArray clusters = eventData.getJsonArray("clusters");
+    if (clusters != null) {
+      clusters.forEach(c -> clustersAfter.put(((JsonObject) c).getString("id"), (JsonObject) c));
+    }
+    before.getJsonArray("notes").forEach(o -> {
+      JsonObject n = (JsonObject) o;
+      JsonObject after = notesAfter.get(n.getString("id"));
+      if (after != null) {
+        n.put("after", new JsonObject().put("lane", after.getString("lane"))
+            .put("clusterId", after.getString("clusterId")).put("duplicateOf", after.getString("duplicateOf"))
+            .put("hidden", after.getBoolean("hidden")));
+      }
+    });
+    before.getJsonArray("clusters").forEach(o -> {
+      JsonObject c = (JsonObject) o;
+      JsonObject after = clustersAfter.get(c.getString("id"));
+      if (after != null) {
+        c.put("afterName", after.getString("name"));
+      }
+    });
+    return before;
   }
 
   /** Every note id and cluster id named in a captured state. */

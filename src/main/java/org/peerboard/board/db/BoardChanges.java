@@ -14,6 +14,7 @@ import org.peerboard.board.model.Op;
 import org.peerboard.board.model.Rejection;
 import org.peerboard.board.model.Role;
 import org.peerboard.board.model.Settings;
+import org.peerboard.board.model.Stage;
 import org.peerboard.board.model.Timer;
 import org.peerboard.security.BoardKeys;
 import org.peerboard.security.Keys;
@@ -23,10 +24,24 @@ import org.peerboard.workshop.model.JoinCodes;
 final class BoardChanges {
   private BoardChanges() {}
 
+  /**
+   * Reopening a closed board whose join code was given to another open board meanwhile gives it a new code
+   * (named in the event), since codes are unique among open boards.
+   */
   static Future<Change> stage(Tx tx, Op.BoardStage op) {
     Rejection.check(BoardRules.mayRun(tx.actor()));
-    return tx.conn().preparedQuery(SET_STAGE).execute(Tuple.of(tx.boardId(), op.stage().wire()))
-        .map(v -> new Change("board.staged", new JsonObject().put("stage", op.stage().wire()), null, new JsonObject()));
+    boolean reopening = tx.board().stage() == Stage.CLOSED && op.stage() != Stage.CLOSED;
+    Future<String> code = !reopening ? Future.succeededFuture(null) : tx.conn().preparedQuery(CODE_TAKEN)
+        .execute(Tuple.of(tx.boardId())).compose(taken -> taken.size() == 0 ? Future.succeededFuture(null)
+            : newJoinCode(tx, 0));
+    return code.compose(newCode -> tx.conn().preparedQuery(SET_STAGE).execute(Tuple.of(tx.boardId(), op.stage().wire()))
+        .map(v -> {
+          JsonObject data = new JsonObject().put("stage", op.stage().wire());
+          if (newCode != null) {
+            data.put("joinCode", newCode);
+          }
+          return new Change("board.staged", data, null, new JsonObject());
+        }));
   }
 
   static Future<Change> focus(Tx tx, Op.BoardFocus op) {

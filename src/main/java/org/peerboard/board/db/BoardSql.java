@@ -33,8 +33,11 @@ final class BoardSql {
       + "version = version + 1, updated_at = now(), secret = secret or $5 where id = $1 and board_id = $2 returning "
       + NOTE_COLUMNS;
   static final String DELETE_NOTE = "delete from note where id = $1 and board_id = $2";
-  static final String SCRUB_NOTE_TEXT =
-      "update board_event set data = data #- '{note,text}' where board_id = $1 and note_id = $2";
+  /** $2 note id, $3 fields to set on every copy of the note in the log, $4 whether its text leaves the log. */
+  static final String PATCH_NOTE_IN_LOG = """
+      update board_event set data = pb_patch_event(data, $2::text, $3, $4)
+       where board_id = $1
+         and (data->'note'->>'id' = $2::text or data->'notes' @> jsonb_build_array(jsonb_build_object('id', $2::text)))""";
   static final String NOTES_BY_ID = "select " + NOTE_COLUMNS + " from note where board_id = $1 and id = any($2) "
       + "order by created_at, id";
   static final String LOCK_NOTES = "select " + NOTE_COLUMNS + " from note where board_id = $1 and id = any($2) "
@@ -59,10 +62,11 @@ final class BoardSql {
       + "for update";
   static final String CLUSTER_EXISTS = "select 1 from cluster where id = $1";
   static final String INSERT_CLUSTER = "insert into cluster (id, board_id, lane, name) values ($1, $2, $3, $4)";
+  /** Undo brings a cluster back, or its old name if nobody renamed it since ($5: the name the op gave it). */
   static final String UPSERT_CLUSTER = """
       insert into cluster (id, board_id, lane, name) values ($1, $2, $3, $4)
-      on conflict (id) do update set lane = excluded.lane, name = excluded.name,
-        version = cluster.version + 1, updated_at = now()""";
+      on conflict (id) do update set name = excluded.name, version = cluster.version + 1, updated_at = now()
+       where cluster.name is not distinct from $5""";
   static final String RENAME_CLUSTER = "update cluster set name = $3, version = version + 1, updated_at = now() "
       + "where id = $1 and board_id = $2";
   static final String TOUCH_CLUSTERS = "update cluster set version = version + 1, updated_at = now() "
@@ -72,16 +76,19 @@ final class BoardSql {
       + "where board_id = $1 and id = any($2)";
   static final String MOVE_CLUSTER_NOTES = "update note set cluster_id = $3, version = version + 1, "
       + "updated_at = now() where board_id = $1 and cluster_id = $2";
-  /** Puts back only the captured fields; a cluster or original that is gone since is not brought back. */
+  /**
+   * Puts back only the captured fields, and each only while it still holds what the op set ($12 to $15), so an undo
+   * never reverts another moderator's later change; a cluster or original that is gone since is not brought back.
+   */
   static final String RESTORE_NOTE = """
       update note set
-             lane = case when $3 then $4 else lane end,
-             cluster_id = case when $5 then (select c.id from cluster c where c.id = $6 and c.board_id = $1)
-                          else cluster_id end,
-             duplicate_of = case when $7 then (select d.id from note d where d.id = $8 and d.board_id = $1)
-                            else duplicate_of end,
-             hidden = case when $9 then $10 else hidden end,
-             held = case when $9 then $11 else held end,
+             lane = case when $3 and lane is not distinct from $12 then $4 else lane end,
+             cluster_id = case when $5 and cluster_id is not distinct from $13
+                          then (select c.id from cluster c where c.id = $6 and c.board_id = $1) else cluster_id end,
+             duplicate_of = case when $7 and duplicate_of is not distinct from $14
+                            then (select d.id from note d where d.id = $8 and d.board_id = $1) else duplicate_of end,
+             hidden = case when $9 and hidden is not distinct from $15 then $10 else hidden end,
+             held = case when $9 and hidden is not distinct from $15 then $11 else held end,
              version = version + 1, updated_at = now()
        where board_id = $1 and id = $2""";
   static final String SET_NOTE_FLAGS = """
@@ -95,6 +102,9 @@ final class BoardSql {
       update board set moderator_generation = $2, projector_generation = $3, moderator_key_hash = $4,
                        projector_key_hash = $5
        where id = $1""";
+  static final String CODE_TAKEN = """
+      select 1 from board o join board b on b.id = $1
+       where o.join_code = b.join_code and o.id <> b.id and o.stage <> 'closed'""";
   static final String NEW_JOIN_CODE = """
       update board set join_code = $2
        where id = $1 and not exists (select 1 from board o where o.join_code = $2 and o.stage <> 'closed')""";

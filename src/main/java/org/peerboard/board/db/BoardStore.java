@@ -167,7 +167,8 @@ public final class BoardStore {
   private Future<OpResult> record(Tx tx, UUID opId, Op op, Change change) {
     UUID boardId = tx.boardId();
     Actor actor = tx.actor();
-    JsonObject undo = op.undoable() && actor.role().runsTheBoard() ? change.undo() : null;
+    JsonObject undo = op.undoable() && actor.role().runsTheBoard() && change.undo() != null
+        ? Affected.withAfter(change.undo(), change.data()) : null;
     return tx.conn().preparedQuery(NEXT_SEQ).execute(Tuple.of(boardId)).compose(seqRows -> {
       long seq = seqRows.iterator().next().getLong("seq");
       Long undoes = change.data().getLong("undoes");

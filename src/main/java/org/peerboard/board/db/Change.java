@@ -11,8 +11,4 @@ record Change(String event, JsonObject data, UUID noteId, JsonObject result, Jso
   Change(String event, JsonObject data, UUID noteId, JsonObject result) {
     this(event, data, noteId, result, null);
   }
-
-  Change withUndo(JsonObject before) {
-    return new Change(event, data, noteId, result, before);
-  }
 }

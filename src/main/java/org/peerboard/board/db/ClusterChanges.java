@@ -53,8 +53,8 @@ final class ClusterChanges {
     Rejection.check(BoardRules.mayCluster(tx.actor(), tx.board()));
     return lock(tx, op.clusterId(), op.version())
         .compose(cluster -> notesInLane(tx, op.noteIds(), cluster.lane()).compose(notes -> change(tx, "cluster.added",
-            op.noteIds(), Set.of(), Set.of(cluster.id()), () -> touch(tx, Set.of(cluster.id()))
-                .compose(v -> place(tx, op.noteIds(), cluster.id())), clusterResult(cluster.id()))));
+            op.noteIds(), Set.of(), Set.of(cluster.id()), () -> place(tx, op.noteIds(), cluster.id()),
+            clusterResult(cluster.id()))));
   }
 
   static Future<Change> remove(Tx tx, Op.ClusterRemove op) {
@@ -63,7 +63,7 @@ final class ClusterChanges {
       Set<UUID> clusters = new LinkedHashSet<>();
       notes.stream().filter(n -> n.clusterId() != null).forEach(n -> clusters.add(n.clusterId()));
       return change(tx, "cluster.removed", op.noteIds(), Set.of(), clusters,
-          () -> touch(tx, clusters).compose(v -> place(tx, op.noteIds(), null)), new JsonObject());
+          () -> place(tx, op.noteIds(), null), new JsonObject());
     });
   }
 
@@ -79,7 +79,6 @@ final class ClusterChanges {
       return memberIds(tx, from.id()).compose(members -> change(tx, "cluster.merged", members,
           Set.of(from.id()), Set.of(into.id()), () -> tx.conn().preparedQuery(MOVE_CLUSTER_NOTES)
               .execute(Tuple.of(tx.boardId(), from.id(), into.id()))
-              .compose(v -> touch(tx, Set.of(into.id())))
               .compose(v -> tx.conn().preparedQuery(DELETE_CLUSTER).execute(Tuple.of(from.id(), tx.boardId())))
               .mapEmpty(), clusterResult(into.id())));
     }));
@@ -103,6 +102,7 @@ final class ClusterChanges {
                                        JsonObject result) {
     return Affected.capture(tx, noteIds, Set.of(Affected.Field.CLUSTER), restoredClusters, touchedClusters)
         .compose(before -> apply.get()
+            .compose(v -> touch(tx, membershipChanged(before, restoredClusters)))
         .compose(v -> Affected.after(tx, noteIds, Affected.clusterIds(before)))
         .map(after -> new Change(event, after.put("clusterId", result.getString("clusterId")), null, result, before)));
   }
@@ -115,7 +115,17 @@ final class ClusterChanges {
         .mapEmpty();
   }
 
+  /** Clusters whose notes changed (not those the op created, renamed or deleted): their version goes up. */
+  private static Set<UUID> membershipChanged(JsonObject before, Set<UUID> restoredClusters) {
+    Set<UUID> changed = new LinkedHashSet<>(Affected.clusterIds(before));
+    changed.removeAll(restoredClusters);
+    return changed;
+  }
+
   private static Future<Void> touch(Tx tx, Set<UUID> clusterIds) {
+    if (clusterIds.isEmpty()) {
+      return Future.succeededFuture();
+    }
     return tx.conn().preparedQuery(TOUCH_CLUSTERS).execute(Tuple.of(tx.boardId(), (Object) Affected.ids(clusterIds)))
         .mapEmpty();
   }

@@ -58,7 +58,7 @@ final class NoteChanges {
     return lock(tx, delete.noteId()).compose(note -> {
       Rejection.check(NoteRules.mayDelete(tx.actor(), tx.board(), note));
       return tx.conn().preparedQuery(DELETE_NOTE).execute(Tuple.of(note.id(), tx.boardId()))
-          .compose(deleted -> tx.conn().preparedQuery(SCRUB_NOTE_TEXT).execute(Tuple.of(tx.boardId(), note.id())))
+          .compose(deleted -> scrubText(tx, note.id()))
           .map(scrubbed -> new Change("note.deleted",
               new JsonObject().put("noteId", note.id().toString()).put("lane", note.lane())
                   .put("clusterId", Notes.string(note.clusterId())),
@@ -72,8 +72,7 @@ final class NoteChanges {
    */
   static Future<Change> redact(Tx tx, Op.NoteRedact redact) {
     Rejection.check(BoardRules.mayRun(tx.actor()));
-    return lock(tx, redact.noteId()).compose(note -> tx.conn().preparedQuery(SCRUB_NOTE_TEXT)
-        .execute(Tuple.of(tx.boardId(), note.id()))
+    return lock(tx, redact.noteId()).compose(note -> scrubText(tx, note.id())
         .compose(scrubbed -> tx.conn().preparedQuery(EDIT_NOTE).execute(Tuple.of(note.id(), tx.boardId(),
             redact.text(), null, false)))
         .map(rows -> noteChange(tx, "note.redacted", rows)));
@@ -84,8 +83,10 @@ final class NoteChanges {
     Rejection.check(BoardRules.mayRun(tx.actor()));
     return lock(tx, hide.noteId()).compose(note -> {
       Rejection.check(BoardRules.fresh(hide.version(), note.version()));
-      return setFlags(tx, note, "note.hidden", note.lane(), note.clusterId(), note.duplicateOf(), hide.hidden(),
-          hide.hidden() && note.held(), Set.of(Affected.Field.HIDDEN));
+      return tx.conn().preparedQuery(PATCH_NOTE_IN_LOG).execute(Tuple.of(tx.boardId(), note.id().toString(),
+              new JsonObject().put("hidden", hide.hidden()), false))
+          .compose(patched -> setFlags(tx, note, "note.hidden", note.lane(), note.clusterId(), note.duplicateOf(),
+              hide.hidden(), hide.hidden() && note.held(), Set.of(Affected.Field.HIDDEN)));
     });
   }
 
@@ -114,14 +115,23 @@ final class NoteChanges {
     Set<UUID> clusters = note.clusterId() == null ? Set.of() : Set.of(note.clusterId());
     Future<JsonObject> before = undoFields != null ? Affected.capture(tx, List.of(note.id()), undoFields, Set.of(), Set.of())
         : Future.succeededFuture(null);
+    boolean leftCluster = note.clusterId() != null && !note.clusterId().equals(clusterId);
     return before.compose(captured -> tx.conn().preparedQuery(SET_NOTE_FLAGS)
         .execute(Tuple.from(new Object[] {tx.boardId(), note.id(), lane, clusterId, duplicateOf, hidden, held}))
+        .compose(rows -> leftCluster ? tx.conn().preparedQuery(TOUCH_CLUSTERS)
+            .execute(Tuple.of(tx.boardId(), (Object) new UUID[] {note.clusterId()})) : Future.succeededFuture(rows))
         .compose(rows -> Affected.after(tx, List.of(note.id()), clusters))
         .map(after -> {
           JsonObject data = after.put("note", after.getJsonArray("notes").getJsonObject(0));
           data.remove("notes");
           return new Change(event, data, note.id(), result(note.id(), data.getJsonObject("note")), captured);
         }));
+  }
+
+  /** The note's text leaves every event that carried it, alone or in a list. */
+  private static Future<Void> scrubText(Tx tx, UUID noteId) {
+    return tx.conn().preparedQuery(PATCH_NOTE_IN_LOG)
+        .execute(Tuple.of(tx.boardId(), noteId.toString(), new JsonObject(), true)).mapEmpty();
   }
 
   static Future<Note> lock(Tx tx, UUID noteId) {

@@ -32,6 +32,11 @@ final class TimerJson {
     if (stored == null || stored.isEmpty()) {
       return null;
     }
-    return stored.copy().put("serverNow", now.toString());
+    JsonObject view = stored.copy().put("serverNow", now.toString());
+    if (stored.getBoolean("running", false) && stored.getString("endsAt") != null) {
+      long left = java.time.Duration.between(now, Instant.parse(stored.getString("endsAt"))).toSeconds();
+      view.put("remaining", Math.max(0, left));
+    }
+    return view;
   }
 }

@@ -47,6 +47,8 @@ final class UndoChanges {
           JsonObject before = (JsonObject) last.getValue("undo");
           Set<UUID> noteIds = Affected.noteIds(before);
           return Affected.restore(tx, before)
+              .compose(v -> tx.conn().preparedQuery(TOUCH_CLUSTERS)
+                  .execute(Tuple.of(tx.boardId(), (Object) Affected.ids(Affected.clusterIds(before)))))
               .compose(v -> Affected.after(tx, noteIds, Affected.clusterIds(before)))
               .map(after -> {
                 String inverse = INVERSE.getOrDefault(type, type);

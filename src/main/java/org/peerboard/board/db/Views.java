@@ -33,7 +33,8 @@ public final class Views {
     boolean mayRead = viewer.role().runsTheBoard() || mine || (!hidden && !secret);
     if (stored.containsKey("text") && mayRead) {
       view.put("text", stored.getString("text"));
-    } else if (secret && !hidden) {
+    }
+    if (secret && !hidden) {
       view.put("secret", true);
     }
     if (stored.getString("authorName") != null && (mayRead || viewer.role().runsTheBoard())) {

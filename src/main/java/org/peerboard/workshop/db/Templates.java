@@ -99,7 +99,11 @@ public final class Templates {
   private static Map<String, String> labels(JsonObject labels) {
     Map<String, String> map = new HashMap<>();
     if (labels != null) {
-      labels.forEach(e -> map.put(e.getKey(), String.valueOf(e.getValue())));
+      labels.forEach(e -> {
+        if (e.getValue() instanceof String label) {
+          map.put(e.getKey(), label);
+        }
+      });
     }
     return Map.copyOf(map);
   }

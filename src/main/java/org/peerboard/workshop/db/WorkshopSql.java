@@ -37,13 +37,6 @@ final class WorkshopSql {
   static final String WORKSHOP_BY_JOIN_CODE = """
       select id, title, place, held_on, language, template_id, privacy_notice, join_code
         from workshop where join_code = $1""";
-  static final String LOCK_BOARD_OF_WORKSHOP = """
-      select id, name, join_code, stage, moderator_generation, projector_generation
-        from board where id = $1 and workshop_id = $2 for no key update""";
-  static final String ROTATE = """
-      update board set moderator_generation = $2, projector_generation = $3, join_code = $4,
-                       moderator_key_hash = $5, projector_key_hash = $6
-       where id = $1 and not exists (select 1 from board o where o.join_code = $4 and o.id <> $1 and o.stage <> 'closed')""";
   static final String BOARD_BY_CODE = """
       select b.id, b.name, b.join_code, b.stage, b.moderator_generation, b.projector_generation,
              w.id as workshop_id, w.title, w.language,

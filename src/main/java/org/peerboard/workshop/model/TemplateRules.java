@@ -24,10 +24,11 @@ public final class TemplateRules {
     list("dimensions", template.dimensions(), 1, 10, problems);
     list("tags", template.tags(), 0, 10, problems);
     list("extraLanes", template.extraLanes(), 0, 5, problems);
-    Set<String> laneKeys = new HashSet<>();
-    for (Template.Item item : concat(template.phases(), template.extraLanes())) {
-      if (!laneKeys.add(item.key())) {
-        problems.add("extraLanes." + item.key() + ": same key as a phase");
+    Set<String> phaseKeys = new HashSet<>();
+    template.phases().forEach(p -> phaseKeys.add(p.key()));
+    for (Template.Item extra : template.extraLanes()) {
+      if (phaseKeys.contains(extra.key())) {
+        problems.add("extraLanes." + extra.key() + ": same key as a phase");
       }
     }
     return problems;
@@ -57,11 +58,5 @@ public final class TemplateRules {
         problems.add(where + ".labels." + language + ": a label of 1 to " + MAX_LABEL + " characters is needed");
       }
     }
-  }
-
-  private static List<Template.Item> concat(List<Template.Item> a, List<Template.Item> b) {
-    List<Template.Item> all = new ArrayList<>(a);
-    all.addAll(b);
-    return all;
   }
 }

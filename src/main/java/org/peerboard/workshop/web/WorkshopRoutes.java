@@ -58,7 +58,10 @@ public final class WorkshopRoutes {
     router.post("/api/boards/:id/rotate").handler(this::rotate);
   }
 
-  /** The organiser replaces leaked links: any of the moderator key, the projector key and the join code. */
+  /**
+   * The organiser replaces leaked links: any of the moderator key, the projector key and the join code. An
+   * {@code opId} in the body makes a retried request harmless.
+   */
   private void rotate(RoutingContext ctx) {
     UUID boardId = uuid(ctx.pathParam("id"));
     JsonObject body = WorkshopRequests.body(ctx);
@@ -71,8 +74,9 @@ public final class WorkshopRoutes {
       ctx.fail(new Rejection(ErrorCode.UNAUTHORIZED, "error.unknownKey"));
       return;
     }
+    UUID opId = body.getValue("opId") == null ? UUID.randomUUID() : uuid(String.valueOf(body.getValue("opId")));
     access.resolve(boardId, op.organiserKey())
-        .compose(actor -> boards.apply(actor, null, UUID.randomUUID(), op))
+        .compose(actor -> boards.apply(actor, null, opId, op))
         .compose(done -> store.boardWithWorkshop(boardId).map(target -> {
           String moderatorKey = BoardKeys.moderator(op.organiserKey(), boardId, target.moderatorGeneration());
           return boardJson(new CreatedBoard(boardId, target.boardName(), target.joinCode(), moderatorKey,
