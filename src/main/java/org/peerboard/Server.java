@@ -26,6 +26,10 @@ import org.peerboard.live.LiveHub;
 import org.peerboard.live.Notifier;
 import org.peerboard.live.WsHandler;
 import org.peerboard.pages.PageRoutes;
+import java.util.List;
+import org.peerboard.vote.db.VoteChanges;
+import org.peerboard.vote.db.VoteStore;
+import org.peerboard.vote.web.VoteRoutes;
 import org.peerboard.workshop.db.Templates;
 import org.peerboard.workshop.db.WorkshopStore;
 import org.peerboard.workshop.web.WorkshopRoutes;
@@ -59,7 +63,8 @@ public final class Server extends VerticleBase {
         .using(vertx)
         .build();
     Templates templates = new Templates(pool);
-    BoardStore boards = new BoardStore(pool, templates);
+    VoteStore votes = new VoteStore(pool);
+    BoardStore boards = new BoardStore(pool, templates, List.of(new VoteChanges()), List.of(votes));
     Access access = new Access(pool);
     WorkshopStore workshops = new WorkshopStore(pool, templates, config.limits().participantsPerBoard());
     hub = new LiveHub(boards);
@@ -82,6 +87,7 @@ public final class Server extends VerticleBase {
     new WorkshopRoutes(workshops, templates, access, boards, links, config.adminToken(),
         config.limits().failedJoinsPerMinute()).mount(router);
     new BoardRoutes(access, boards).mount(router);
+    new VoteRoutes(access, votes).mount(router);
     new PageRoutes(vertx, workshops, access, boards, templates, links, config).mount(router);
     router.route("/static/*").handler(StaticHandler.create("web/static").setCachingEnabled(!config.devMode()));
     router.route().last().handler(ctx -> ctx.fail(404));

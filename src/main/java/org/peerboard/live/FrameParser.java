@@ -137,6 +137,11 @@ public final class FrameParser {
           version(data));
       case "cluster.dissolve" -> new Op.ClusterDissolve(uuid(data, "clusterId"), version(data));
       case "undo" -> new Op.Undo();
+      case "vote.open" -> VoteFrames.open(data);
+      case "vote.cast" -> VoteFrames.cast(data);
+      case "vote.close", "vote.reveal", "vote.reopen" ->
+          new Op.VoteStatus(uuid(data, "roundId"), name.substring("vote.".length()));
+      case "vote.link" -> new Op.VoteLink(uuid(data, "roundId"), uuid(data, "itemId"), VoteFrames.phases(data));
       default -> throw invalid("error.unknownOp");
     };
   }
@@ -193,7 +198,7 @@ public final class FrameParser {
     return value == null ? fallback : value;
   }
 
-  private static Boolean optionalBool(JsonObject data, String field) {
+  static Boolean optionalBool(JsonObject data, String field) {
     Object value = data.getValue(field);
     if (value == null) {
       return null;
@@ -204,7 +209,7 @@ public final class FrameParser {
     return b;
   }
 
-  private static Integer optionalInt(JsonObject data, String field) {
+  static Integer optionalInt(JsonObject data, String field) {
     Object value = data.getValue(field);
     if (value == null) {
       return null;
@@ -216,7 +221,7 @@ public final class FrameParser {
     return n.intValue();
   }
 
-  private static String text(JsonObject data, boolean required) {
+  static String text(JsonObject data, boolean required) {
     Object value = data.getValue("text");
     if (value == null && !required) {
       return null;
@@ -263,14 +268,14 @@ public final class FrameParser {
     return n.intValue();
   }
 
-  private static String string(JsonObject json, String field, int maxLength) {
+  static String string(JsonObject json, String field, int maxLength) {
     if (!(json.getValue(field) instanceof String s) || s.isEmpty() || s.length() > maxLength) {
       throw invalid("error.invalidShape");
     }
     return s;
   }
 
-  private static UUID uuid(JsonObject json, String field) {
+  static UUID uuid(JsonObject json, String field) {
     UUID id = optionalUuid(json, field);
     if (id == null) {
       throw invalid("error.invalidShape");
@@ -278,7 +283,7 @@ public final class FrameParser {
     return id;
   }
 
-  private static UUID optionalUuid(JsonObject json, String field) {
+  static UUID optionalUuid(JsonObject json, String field) {
     Object value = json.getValue(field);
     if (value == null) {
       return null;
@@ -293,7 +298,7 @@ public final class FrameParser {
     }
   }
 
-  private static Rejection invalid(String key) {
+  static Rejection invalid(String key) {
     return new Rejection(ErrorCode.INVALID, key);
   }
 

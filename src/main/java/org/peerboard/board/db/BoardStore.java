@@ -32,10 +32,19 @@ import org.peerboard.workshop.db.Templates;
 public final class BoardStore {
   private final Pool pool;
   private final Templates templates;
+  private final List<OpHandler> features;
+  private final List<SnapshotPart> parts;
 
   public BoardStore(Pool pool, Templates templates) {
+    this(pool, templates, List.of(), List.of());
+  }
+
+  /** {@code features} handle ops the board itself does not know (e.g. voting); {@code parts} add to snapshots. */
+  public BoardStore(Pool pool, Templates templates, List<OpHandler> features, List<SnapshotPart> parts) {
     this.pool = pool;
     this.templates = templates;
+    this.features = features;
+    this.parts = parts;
   }
 
   /**
@@ -50,7 +59,17 @@ public final class BoardStore {
                 : change(tx, op).compose(change -> record(tx, opId, op, change)))));
   }
 
-  private static Future<Change> change(Tx tx, Op op) {
+  private Future<Change> change(Tx tx, Op op) {
+    for (OpHandler feature : features) {
+      Future<Change> change = feature.apply(tx, op);
+      if (change != null) {
+        return change;
+      }
+    }
+    return boardChange(tx, op);
+  }
+
+  private static Future<Change> boardChange(Tx tx, Op op) {
     if (op instanceof Op.NoteAdd o) {
       return NoteChanges.add(tx, o);
     } else if (op instanceof Op.NoteEdit o) {
@@ -92,7 +111,10 @@ public final class BoardStore {
     } else if (op instanceof Op.ClusterDissolve o) {
       return ClusterChanges.dissolve(tx, o);
     }
-    return UndoChanges.undo(tx, (Op.Undo) op);
+    if (op instanceof Op.Undo o) {
+      return UndoChanges.undo(tx, o);
+    }
+    throw new Rejection(ErrorCode.INVALID, "error.unknownOp");
   }
 
   /** The board as this viewer may see it: the object of {@code welcome.board} and {@code GET /api/boards/{id}}. */
@@ -114,8 +136,17 @@ public final class BoardStore {
               .compose(r -> viewer.role().runsTheBoard()
                   ? conn.preparedQuery(PARTICIPANTS).execute(Tuple.of(boardId)).map(p -> snapshot.participants = p)
                   : Future.succeededFuture(null))
-              .map(r -> boardJson(snapshot, viewer));
+              .map(r -> boardJson(snapshot, viewer))
+              .compose(json -> addParts(conn, viewer, json));
         }));
+  }
+
+  private Future<JsonObject> addParts(SqlConnection conn, Actor viewer, JsonObject board) {
+    Future<Void> chain = Future.succeededFuture();
+    for (SnapshotPart part : parts) {
+      chain = chain.compose(v -> part.addTo(conn, viewer, board));
+    }
+    return chain.map(v -> board);
   }
 
   public Future<Long> head(UUID boardId) {

@@ -191,6 +191,39 @@ public sealed interface Op {
     }
   }
 
+  /** One criterion of a rating round, with its labels (null: the built-in labels of a known criterion). */
+  record Criterion(String key, java.util.Map<String, String> labels) {}
+
+  /** Opens a vote round over the notes and clusters of a lane; null fields take their defaults. */
+  record VoteOpen(String lane, String kind, Integer budget, Integer cap, List<Criterion> criteria,
+                  Boolean anonymous, Boolean comments) implements Op {
+    public String name() {
+      return "vote.open";
+    }
+  }
+
+  /** Sets (not adds) this participant's dots, or scores and comment, on one item. */
+  record VoteCast(UUID roundId, UUID itemId, Integer dots, java.util.Map<String, Integer> scores, String comment)
+      implements Op {
+    public String name() {
+      return "vote.cast";
+    }
+  }
+
+  /** close, reveal or reopen a round. */
+  record VoteStatus(UUID roundId, String action) implements Op {
+    public String name() {
+      return "vote." + action;
+    }
+  }
+
+  /** Links a proposal to the phases of the grid it would improve. */
+  record VoteLink(UUID roundId, UUID itemId, List<String> phases) implements Op {
+    public String name() {
+      return "vote.link";
+    }
+  }
+
   record Undo() implements Op {
     public String name() {
       return "undo";
