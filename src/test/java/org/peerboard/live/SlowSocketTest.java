@@ -60,6 +60,7 @@ class SlowSocketTest {
         }
       }
       assertTrue(dropped, "the stalled socket was dropped from the board after " + sent + " notes");
+      System.out.printf("slow socket dropped after %d notes of 500 characters%n", sent);
       // the server sent close 4008 behind the data the phone never read; a phone that wakes up reconnects
       stalled.close();
       long head = api.get("/api/boards/" + boardId, awake.token()).json().getLong("seq");

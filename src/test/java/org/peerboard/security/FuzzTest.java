@@ -105,6 +105,7 @@ class FuzzTest {
       }
     }
     assertTrue(errors > FRAMES / 2, "most frames were refused: " + errors);
+    System.out.printf("socket fuzz: %d frames, %d errors, %d acked ops%n", FRAMES, errors, acked.size());
     assertEquals(acked.size(), api.get("/api/boards/" + boardId, alice.token()).json().getLong("seq"),
         "the board changed by exactly the acked ops");
     assertEquals(otherSeq, api.get("/api/boards/" + other.boardId(), other.token()).json().getLong("seq"),
