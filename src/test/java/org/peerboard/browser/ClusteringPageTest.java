@@ -52,6 +52,8 @@ class ClusteringPageTest {
   }
 
   private static void dragWithMouse(Page page, Locator from, Locator to) {
+    from.scrollIntoViewIfNeeded();
+    to.scrollIntoViewIfNeeded();
     BoundingBox a = from.locator(".note-text").boundingBox();
     BoundingBox b = to.boundingBox();
     page.mouse().move(a.x + a.width / 2, a.y + a.height / 2);
