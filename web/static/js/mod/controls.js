@@ -47,9 +47,14 @@ export function bindControls(live, grid, describe) {
     for (const button of document.querySelectorAll('#stage-buttons button')) {
       button.setAttribute('aria-pressed', String(button.dataset.stage === board.stage));
     }
-    if (document.activeElement !== focus) focus.value = board.focus || '';
+    if (!live.outbox.some((entry) => entry.op === 'board.focus')) focus.value = board.focus || '';
     const s = settings();
-    for (const box of document.querySelectorAll('[data-setting]')) box.checked = Boolean(s[box.dataset.setting]);
+    // a setting whose op is still on its way keeps what the moderator just chose
+    const pending = new Set(live.outbox.filter((entry) => entry.op === 'board.settings')
+      .flatMap((entry) => Object.keys(entry.data)));
+    for (const box of document.querySelectorAll('[data-setting]')) {
+      if (!pending.has(box.dataset.setting)) box.checked = Boolean(s[box.dataset.setting]);
+    }
     $('#reveal').disabled = !s.hideNotes || s.revealed;
     $('#reveal').textContent = s.hideNotes && s.revealed ? t('ctl.revealed') : t('ctl.reveal');
     for (const button of document.querySelectorAll('#view-buttons button')) {
