@@ -143,6 +143,8 @@ class ClusteringPageTest {
       moderator.keyboard().press("Enter");
       assertThat(cluster.locator(".cluster-name")).hasText("Support around the child");
 
+      cell.scrollIntoViewIfNeeded();
+      Browsers.screenshot(moderator, "moderator-clusters");
       moderator.keyboard().press("v");
       Locator stack = projector.locator("[data-lane='path:resources'] .stack");
       assertThat(stack.locator(".stack-name")).hasText("Support around the child");
