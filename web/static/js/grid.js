@@ -14,7 +14,7 @@ export function dimensionMark(index) {
  * The whole board as a grid: one row per phase, one column per dimension (each with its colour, shape and name),
  * and the extra lanes as columns spanning every row. Returns a function that draws the notes into their cells.
  */
-export function buildGrid(container, grid, { cellTools, noteActions, showSent = false } = {}) {
+export function buildGrid(container, grid, { cellTools, noteActions, showSent = false, renderLane } = {}) {
   const rows = grid.phases.length;
   container.replaceChildren();
   container.classList.add('grid');
@@ -59,6 +59,10 @@ export function buildGrid(container, grid, { cellTools, noteActions, showSent = 
     const byLane = new Map([...lists.keys()].map((lane) => [lane, []]));
     for (const note of notes.values()) byLane.get(note.lane)?.unshift(note);
     for (const [lane, list] of lists) {
+      if (renderLane) {
+        renderLane(list, lane, byLane.get(lane));
+        continue;
+      }
       syncList(list, byLane.get(lane), (note) => note.id, (note) => noteSignature(note),
         (note) => noteCard(note, grid, { showSent, actions: noteActions ? noteActions(note) : [] }));
     }

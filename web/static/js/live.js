@@ -1,9 +1,22 @@
 import { store, uuid } from './dom.js';
+import { applyBoardEvent, loadBoard } from './boardstate.js';
 
 const RETRY_CODES = new Set(['unavailable', 'rate_limited']);
 const BACKOFF_BASE_MS = 500;
 const BACKOFF_CAP_MS = 8000;
 const WELCOME_WAIT_MS = 10000;
+/** Close codes after which reconnecting is pointless: the participant was removed, or this link's key replaced. */
+const ENDING_CODES = { 4003: 'removed', 4001: 'rotated' };
+
+/** A stable id for this browser, so `undo` takes back this browser's own last op. */
+function clientId() {
+  let id = store.get('pb:clientId');
+  if (!id) {
+    id = uuid();
+    store.set('pb:clientId', id);
+  }
+  return id;
+}
 
 /**
  * One board kept live over the WebSocket: hello (with `since` after the first welcome), events applied in seq
@@ -19,7 +32,9 @@ export class LiveBoard extends EventTarget {
     this.outboxKey = outboxKey;
     this.outbox = (outboxKey && store.get(outboxKey)) || [];
     this.notes = new Map();
+    this.clusters = new Map();
     this.board = null;
+    this.clockOffset = 0;
     this.seq = null;
     this.status = 'connecting';
     this.attempt = 0;
@@ -80,7 +95,7 @@ export class LiveBoard extends EventTarget {
     const ws = new WebSocket(`${scheme}//${location.host}/ws`);
     this.ws = ws;
     ws.onopen = () => {
-      const hello = { type: 'hello', boardId: this.boardId, token: this.token, lang: this.lang };
+      const hello = { type: 'hello', boardId: this.boardId, token: this.token, lang: this.lang, clientId: clientId() };
       if (this.seq != null) hello.since = this.seq;
       ws.send(JSON.stringify(hello));
       // a half-open socket on flaky Wi-Fi may never answer: give up on it and try again
@@ -89,10 +104,15 @@ export class LiveBoard extends EventTarget {
     ws.onmessage = (message) => {
       if (this.ws === ws) this.onFrame(JSON.parse(message.data));
     };
-    ws.onclose = () => {
+    ws.onclose = (closed) => {
       if (this.ws !== ws) return;
       this.ws = null;
       this.welcomed = false;
+      const ending = ENDING_CODES[closed.code];
+      if (ending && !this.fatal) {
+        this.fatal = true;
+        this.emit('fatal', { code: ending });
+      }
       if (this.fatal) this.setStatus('failed');
       else this.scheduleReconnect();
     };
@@ -128,12 +148,9 @@ export class LiveBoard extends EventTarget {
     this.attempt = 0;
     this.role = frame.role;
     this.participantId = frame.participantId;
-    if (frame.board) {
-      this.board = frame.board;
-      this.seq = frame.board.seq;
-      this.notes = new Map(frame.board.notes.map((note) => [note.id, note]));
-    }
+    if (frame.board) loadBoard(this, frame.board);
     this.setStatus('online');
+    if (this.phase) this.ws.send(JSON.stringify({ type: 'presence', phase: this.phase }));
     for (const entry of this.outbox) this.ws.send(JSON.stringify({ type: 'op', ...entry }));
     this.changed();
   }
@@ -145,10 +162,34 @@ export class LiveBoard extends EventTarget {
       return;
     }
     this.seq = frame.seq;
-    const { data } = frame;
-    if (frame.event === 'note.deleted') this.notes.delete(data.noteId);
-    else if (data?.note && frame.event.startsWith('note.')) this.notes.set(data.note.id, data.note);
+    if (applyBoardEvent(this, frame) === 'refresh') this.refresh();
     this.changed(frame);
+  }
+
+  /** Tells the moderators which phase this phone is looking at; sent again after every reconnection. */
+  presence(phase) {
+    this.phase = phase;
+    if (this.welcomed) this.ws.send(JSON.stringify({ type: 'presence', phase }));
+  }
+
+  /**
+   * Loads the board again over HTTP (after a reveal, or when an op met a stale version). The answer replaces
+   * what this client holds only if it is at least as new, so later events are never undone.
+   */
+  async refresh() {
+    try {
+      const response = await fetch(`/api/boards/${this.boardId}`, {
+        headers: { Authorization: `Bearer ${this.token}`, 'Accept-Language': this.lang },
+      });
+      if (!response.ok) return;
+      const board = await response.json();
+      if (this.seq == null || board.seq >= this.seq) {
+        loadBoard(this, board);
+        this.changed();
+      }
+    } catch {
+      // offline: the next welcome brings the board anyway
+    }
   }
 
   onError(frame) {

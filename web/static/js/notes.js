@@ -4,22 +4,26 @@ import { t } from './i18n.js';
 /** The signature of what a note card shows, so unchanged cards are kept as they are. */
 export function noteSignature(note, extra = '') {
   return JSON.stringify([note.text, note.tags, note.pending, note.deleting, note.mine, note.hidden,
-    note.byModerator, extra]);
+    note.byModerator, note.held, note.duplicateOf, note.author, extra]);
 }
 
 /** A note card: its text as text, its tags as words, and who wrote it and whether it was sent, as words too. */
-export function noteCard(note, grid, { showSent = false, actions = [] } = {}) {
+export function noteCard(note, grid, { showSent = false, showAuthor = false, actions = [] } = {}) {
   const dimension = note.lane.split(':')[1];
   const badges = [];
   if (note.mine) badges.push(h('span', { class: 'badge badge-mine', text: t('note.yours') }));
   if (note.byModerator && !note.mine) badges.push(h('span', { class: 'badge badge-mod', text: t('note.byModerator') }));
-  if (note.hidden) badges.push(h('span', { class: 'badge badge-hidden', text: t('note.hidden') }));
+  if (note.held) badges.push(h('span', { class: 'badge badge-held', text: t('note.held') }));
+  else if (note.hidden) badges.push(h('span', { class: 'badge badge-hidden', text: t('note.hidden') }));
+  if (note.duplicateOf) badges.push(h('span', { class: 'badge badge-dup', text: t('note.duplicate') }));
+  if (showAuthor && note.author) badges.push(h('span', { class: 'badge badge-author', text: note.author }));
   if (showSent && (note.mine || note.pending)) {
     const state = note.deleting ? 'deleting' : note.pending ? 'pending' : 'sent';
     badges.push(h('span', { class: `send-state send-${state}`, dataset: { sendState: state },
       text: t(`note.${state}`) }));
   }
-  return h('li', { class: `note${note.pending ? ' is-pending' : ''}${note.deleting ? ' is-deleting' : ''}`,
+  return h('li', { class: `note${note.pending ? ' is-pending' : ''}${note.deleting ? ' is-deleting' : ''}${
+    note.hidden ? ' is-hidden' : ''}`,
     dataset: { noteId: note.id, dim: dimension || 'extra' } },
   h('p', { class: 'note-text', text: note.text ?? '' }),
   note.tags?.length
@@ -54,4 +58,9 @@ export function counter(textarea, output) {
   textarea.addEventListener('input', paint);
   paint();
   return paint;
+}
+
+/** Whether a participant or the projector should show a note at all: hidden notes vanish unless they are one's own. */
+export function shownToAll(note) {
+  return !note.hidden || note.mine;
 }

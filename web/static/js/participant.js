@@ -1,7 +1,9 @@
 import { $, h, store, syncList, uuid } from './dom.js';
 import { label, lang, state, t } from './i18n.js';
 import { LiveBoard } from './live.js';
-import { counter, noteCard, noteSignature, tagPicker, tickedTags } from './notes.js';
+import { counter, noteCard, noteSignature, shownToAll, tagPicker, tickedTags } from './notes.js';
+import { followFocus, mayPost, secretCounts, showRemoved, stageMessage } from './phone.js';
+import { showTimer } from './timer.js';
 import { showStatus } from './status.js';
 import { gridOf } from './template.js';
 
@@ -30,11 +32,28 @@ export function startParticipant(token, onExpired) {
   const draw = () => {
     const current = lane();
     $('#lane-heading').textContent = grid.laneName(current);
-    const notes = [...live.view().values()].filter((note) => note.lane === current).reverse();
+    const all = [...live.view().values()].filter(shownToAll);
+    const notes = all.filter((note) => note.lane === current && !note.secret).reverse();
+    const secret = secretCounts(all, grid, phase.value);
+    $('#secret-counts').replaceChildren(...secret.items);
+    $('#secret-box').hidden = secret.total === 0;
+    $('#stage-banner').textContent = stageMessage(live.board, grid);
+    const open = mayPost(live.board, grid, current);
+    $('#send').disabled = !open;
+    $('#send-closed').textContent = open ? '' : t('part.cannotPost');
     const mode = (note) => (ui.editing === note.id ? 'edit' : ui.confirming === note.id ? 'confirm' : '');
     syncList($('#lane-notes'), notes, (note) => note.id, (note) => noteSignature(note, mode(note)),
       (note) => (mode(note) === 'edit' ? editCard(note) : card(note, mode(note))));
     $('#lane-empty').hidden = notes.length > 0;
+  };
+
+  const choosePhase = (key) => {
+    if (![...phase.options].some((o) => o.value === key)) return;
+    phase.value = key;
+    $('#dimension-field').hidden = grid.lanes.has(phase.value);
+    store.set(laneKey, { phase: phase.value, dimension: dimension.value });
+    live.presence(phase.value);
+    rerender();
   };
 
   const rerender = () => { ui.editing = null; ui.confirming = null; draw(); };
@@ -82,11 +101,7 @@ export function startParticipant(token, onExpired) {
     return h('li', { class: 'note', dataset: { noteId: note.id, dim: note.lane.split(':')[1] || 'extra' } }, form);
   }
 
-  phase.addEventListener('change', () => {
-    $('#dimension-field').hidden = grid.lanes.has(phase.value);
-    store.set(laneKey, { phase: phase.value, dimension: dimension.value });
-    rerender();
-  });
+  phase.addEventListener('change', () => choosePhase(phase.value));
   dimension.addEventListener('change', () => {
     store.set(laneKey, { phase: phase.value, dimension: dimension.value });
     rerender();
@@ -121,11 +136,18 @@ export function startParticipant(token, onExpired) {
       saveDraft();
     }
   });
-  live.addEventListener('fatal', () => {
+  live.addEventListener('fatal', ({ detail }) => {
     live.stop();
     store.set(outboxKey, null);
-    onExpired();
+    if (detail.code === 'removed') showRemoved();
+    else onExpired();
   });
+  followFocus(live, (focus) => {
+    choosePhase(focus);
+    $('#focus-news').textContent = t('part.jumped', { phase: label(grid.phases.find((p) => p.key === focus)) });
+  });
+  showTimer(live, $('#timer'), { vibrate: true });
+  live.presence(phase.value);
   $('#dimension-field').hidden = grid.lanes.has(phase.value);
   draw();
   live.start();

@@ -5,27 +5,76 @@ import { gridOf } from '../template.js';
 import { buildGrid } from '../grid.js';
 import { counter, tagPicker, tickedTags } from '../notes.js';
 import { showStatus } from '../status.js';
+import { bindControls, bindShortcuts } from '../mod/controls.js';
+import { bindPeople } from '../mod/people.js';
+import { laneRenderer } from '../mod/cells.js';
+import { bindArrows, bindSelection, bindToolbar, clusterActions } from '../mod/select.js';
+import { bindDrag } from '../mod/drag.js';
+import { bindTagFilter, noteModeration } from '../mod/moderation.js';
+import { rotateButton } from '../rotate.js';
 
-/** The moderator's grid: add a note in any lane, edit, move or delete any note, all with buttons and dialogs. */
+/**
+ * The moderator's page: session controls, the grid with clusters (select, group, drag and drop, arrow keys),
+ * note moderation, and the dialogs to add, edit, move or delete any note.
+ */
 const grid = gridOf(state.template);
 const live = new LiveBoard({ boardId: state.boardId, token: state.key, lang, outboxKey: `pb:outbox:m:${state.boardId}` });
+const ui = { selectedNotes: [], selectedClusters: [], filter: '' };
+const say = (message) => { $('#mod-news').textContent = ''; setTimeout(() => { $('#mod-news').textContent = message; }, 50); };
+let errorTimer;
+const showError = (message) => {
+  $('#mod-error').textContent = message;
+  clearTimeout(errorTimer);
+  errorTimer = setTimeout(() => { $('#mod-error').textContent = ''; }, 10000);
+};
+/** Redraws the grid; a note or cluster that moved (say, into a new cluster) keeps the keyboard focus. */
+const redraw = () => {
+  const active = document.activeElement;
+  const nav = active?.closest?.('[data-nav]');
+  const holder = nav && (nav.dataset.nav === 'note' ? nav.closest('[data-note-id]') : nav.closest('[data-cluster-id]'));
+  draw(live.view());
+  paintSelection();
+  if (holder && !active.isConnected) {
+    const selector = holder.dataset.noteId ? `[data-note-id="${holder.dataset.noteId}"] .select-note`
+      : `[data-cluster-id="${holder.dataset.clusterId}"] .cluster-title`;
+    document.querySelector(`#grid ${selector}`)?.focus();
+  }
+};
+const actions = clusterActions({ live, ui, redraw, say });
+const moderation = noteModeration(live, say);
 const editor = $('#editor');
 const confirm = $('#confirm');
 let editing = null;
 let deleting = null;
 let returnFocus = null;
 
+const noteActions = (note) => (note.deleting ? [] : [
+  h('button', { type: 'button', text: t('note.edit'), 'aria-label': `${t('note.edit')}: ${note.text ?? ''}`,
+    onclick: () => openEditor(note) }),
+  h('button', { type: 'button', class: 'danger', text: t('note.delete'),
+    'aria-label': `${t('note.delete')}: ${note.text ?? ''}`, onclick: () => openConfirm(note) }),
+  ...moderation(note),
+]);
 const draw = buildGrid($('#grid'), grid, {
   showSent: true,
   cellTools: (lane) => h('div', { class: 'cell-tools' },
     h('button', { type: 'button', text: t('mod.addNote'), 'aria-label': t('mod.addNoteIn', { lane: grid.laneName(lane) }),
       onclick: () => openEditor({ lane, tags: [], text: '' }) })),
-  noteActions: (note) => (note.deleting ? [] : [
-    h('button', { type: 'button', text: t('note.edit'), 'aria-label': `${t('note.edit')}: ${note.text ?? ''}`,
-      onclick: () => openEditor(note) }),
-    h('button', { type: 'button', class: 'danger', text: t('note.delete'),
-      'aria-label': `${t('note.delete')}: ${note.text ?? ''}`, onclick: () => openConfirm(note) }),
-  ]),
+  renderLane: laneRenderer({ grid, live, ui, noteActions }),
+});
+const paintSelection = bindToolbar(actions, ui);
+bindSelection($('#grid'), ui, redraw);
+bindArrows($('#grid'));
+bindDrag($('#grid'), { live, ui, actions, say });
+bindTagFilter(grid, ui, redraw);
+
+/** What the spotlight shows, in words: a cluster's name or the start of a note. */
+const describe = (id) => live.clusters.get(id)?.name ?? live.notes.get(id)?.text ?? '…';
+const paintControls = bindControls(live, grid, describe);
+const paintPeople = bindPeople(live, grid);
+bindShortcuts(live, {
+  g: () => actions.group(), a: () => actions.add(), s: () => actions.spotlight(),
+  escape: () => actions.clear(),
 });
 
 $('#editor-lane').replaceChildren(...[...grid.lanes.values()].map((lane) => h('option', { value: lane.id, text: lane.name })));
@@ -87,11 +136,43 @@ $('#confirm-delete').addEventListener('click', () => {
 });
 
 showStatus(live, $('#conn'));
-live.addEventListener('change', () => draw(live.view()));
+live.addEventListener('change', () => {
+  const known = (id) => live.notes.has(id) || live.clusters.has(id);
+  ui.selectedNotes = ui.selectedNotes.filter(known);
+  ui.selectedClusters = ui.selectedClusters.filter(known);
+  redraw();
+  paintControls();
+  paintPeople();
+  paintJoinCode(live.board?.joinCode);
+});
 live.addEventListener('rejected', ({ detail }) => {
-  $('#mod-error').textContent = t('note.rejected', { message: detail.error.message });
+  if (detail.error.code === 'conflict') {
+    showError(t('mod.conflict', { message: detail.error.message }));
+    live.refresh();
+  } else {
+    showError(t('mod.rejected', { message: detail.error.message }));
+  }
 });
 live.addEventListener('fatal', ({ detail }) => {
-  $('#mod-error').textContent = detail.message;
+  $('#mod-error').textContent = detail.code === 'rotated' ? t('mod.rotatedAway') : detail.message;
+});
+live.addEventListener('change', () => {
+  if (live.role === 'organiser' && !$('#rotate-slot').children.length) {
+    $('#rotate-slot').append(rotateButton(state.boardId, state.key, (links) => {
+      $('#projector-link').href = links.projectorUrl;
+      $('#projector-open').href = links.projectorUrl;
+    }));
+  }
 });
 live.start();
+
+/** After the join code was replaced, the links box shows the new code, link and QR code. */
+function paintJoinCode(code) {
+  if (!code || $('#join-code').textContent === code) return;
+  const url = state.joinUrl.replace(state.joinCode, code);
+  $('#join-code').textContent = code;
+  $('#join-url').textContent = url;
+  $('#join-url').href = url;
+  $('#join-qr').src = `/j/${code}/qr.svg`;
+  $('#join-qr').alt = `${t('proj.scan')}: ${url}`;
+}

@@ -1,10 +1,12 @@
 import { $ } from '../dom.js';
 import { lang, t } from '../i18n.js';
+import { bindTemplateChoice, chosenTemplate, showProblems } from '../newtemplate.js';
 
 /** Creates a workshop through the API and opens its organiser page on this same server. */
 const form = $('#new-workshop');
 const error = $('#new-error');
 
+bindTemplateChoice(form);
 if (!form.querySelector('input[name="language"]:checked')) {
   form.querySelector(`input[name="language"][value="${lang}"]`).checked = true;
 }
@@ -29,6 +31,13 @@ form.addEventListener('submit', async (event) => {
   if (date) body.date = date;
   if (privacy) body.privacyNotice = privacy;
   if (groups.length) body.groups = groups;
+  try {
+    const template = await chosenTemplate(form);
+    if (template) body.template = template;
+  } catch (problem) {
+    error.textContent = t('new.failed', { message: problem.message });
+    return;
+  }
   const headers = { 'Content-Type': 'application/json' };
   const token = form.elements.adminToken?.value;
   if (token) headers.Authorization = `Bearer ${token}`;
@@ -39,7 +48,7 @@ form.addEventListener('submit', async (event) => {
     const response = await fetch('/api/workshops', { method: 'POST', headers, body: JSON.stringify(body) });
     const answer = await response.json().catch(() => ({}));
     if (!response.ok) {
-      error.textContent = t('new.failed', { message: answer.error?.message || response.statusText });
+      showProblems(error, t('new.failed', { message: answer.error?.message || response.statusText }));
       return;
     }
     const target = new URL(answer.organiserUrl);

@@ -36,7 +36,7 @@ class OrganiserPagesTest {
       page.getByLabel("Title").fill("Prato consultation");
       page.getByLabel("Place").fill("Prato");
       page.getByLabel("Date").fill("2026-03-18");
-      page.getByLabel("English").check();
+      page.getByLabel("English", new Page.GetByLabelOptions().setExact(true)).check();
       page.getByLabel("Working groups").fill("Table 1\nTable 2\n\nTable 3\n");
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create workshop")).click();
 

@@ -1,0 +1,53 @@
+/**
+ * What a client knows of a board, kept from the snapshot and the events: notes, clusters, stage, focus, timer,
+ * settings and (for those who run the board) the participants. Every event carries the full new state of what it
+ * touched, so applying it is an upsert; an undo's inverse event has the same shape.
+ */
+export function loadBoard(live, board) {
+  live.board = board;
+  live.seq = board.seq;
+  live.notes = new Map(board.notes.map((note) => [note.id, note]));
+  live.clusters = new Map((board.clusters || []).map((cluster) => [cluster.id, cluster]));
+  live.clockOffset = offsetOf(board.timer);
+}
+
+/** Applies one event; returns 'refresh' when the client should load the whole board again. */
+export function applyBoardEvent(live, frame) {
+  const { data } = frame;
+  const board = live.board || {};
+  switch (frame.event) {
+    case 'note.deleted':
+      live.notes.delete(data.noteId);
+      for (const cluster of live.clusters.values()) {
+        cluster.noteIds = (cluster.noteIds || []).filter((id) => id !== data.noteId);
+      }
+      return null;
+    case 'board.staged': board.stage = data.stage; return null;
+    case 'board.focused': board.focus = data.focus; return null;
+    case 'board.timer':
+      board.timer = data.timer;
+      live.clockOffset = offsetOf(data.timer);
+      return null;
+    case 'board.settings': board.settings = data.settings; return null;
+    case 'board.revealed': board.settings = data.settings; return 'refresh';
+    case 'board.keysRotated': board.joinCode = data.joinCode; return null;
+    case 'participant.removed':
+      for (const person of board.participants || []) {
+        if (person.id === data.participantId) person.removed = true;
+      }
+      return null;
+    default:
+      break;
+  }
+  for (const cluster of data?.clusters || []) live.clusters.set(cluster.id, cluster);
+  for (const id of data?.removedClusterIds || []) live.clusters.delete(id);
+  for (const note of data?.notes || []) live.notes.set(note.id, note);
+  if (data?.note) live.notes.set(data.note.id, data.note);
+  return null;
+}
+
+/** How far this clock is behind the server's: added to Date.now() it gives the server's now. */
+function offsetOf(timer) {
+  if (!timer?.serverNow) return 0;
+  return Date.parse(timer.serverNow) - Date.now();
+}

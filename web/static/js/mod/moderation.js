@@ -1,0 +1,47 @@
+import { $, h } from '../dom.js';
+import { t } from '../i18n.js';
+
+/**
+ * A note's moderation buttons: hide or show it (hidden notes vanish for participants and the projector), approve
+ * it when it waits for approval, and undo a "duplicate" mark. Each carries the version the moderator saw.
+ */
+export function noteModeration(live, say) {
+  return (note) => {
+    const name = note.text ?? '';
+    const buttons = [];
+    if (note.held) {
+      buttons.push(h('button', { type: 'button', class: 'primary', text: t('mod.approve'),
+        'aria-label': `${t('mod.approve')}: ${name}`, onclick: () => {
+          live.send('note.hide', { noteId: note.id, hidden: false, version: note.version });
+          say(t('mod.approved'));
+        } }));
+    } else {
+      const hide = !note.hidden;
+      const word = hide ? t('mod.hide') : t('mod.show');
+      buttons.push(h('button', { type: 'button', text: word, 'aria-label': `${word}: ${name}`, onclick: () => {
+        live.send('note.hide', { noteId: note.id, hidden: hide, version: note.version });
+        say(hide ? t('mod.hiddenNews') : t('mod.shownNews'));
+      } }));
+    }
+    if (note.duplicateOf) {
+      buttons.push(h('button', { type: 'button', text: t('mod.notDuplicate'),
+        'aria-label': `${t('mod.notDuplicate')}: ${name}`, onclick: () => {
+          live.send('note.duplicate', { noteId: note.id, of: null, version: note.version });
+        } }));
+    }
+    return buttons;
+  };
+}
+
+/** Radio buttons to dim every note without a tag, so the placements of foster and facility notes can be compared. */
+export function bindTagFilter(grid, ui, redraw) {
+  const box = $('#tag-filter');
+  const choice = (value, text) => h('label', { class: 'check' },
+    h('input', { type: 'radio', name: 'tag-filter', value, checked: value === ui.filter }), h('span', { text }));
+  box.append(choice('', t('clu.filterAll')), ...grid.tags.map((tag) => choice(tag.key, grid.tagName(tag.key))));
+  box.addEventListener('change', (event) => {
+    ui.filter = event.target.value;
+    redraw();
+  });
+  if (!grid.tags.length) box.hidden = true;
+}
