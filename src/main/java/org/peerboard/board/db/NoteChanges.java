@@ -57,11 +57,13 @@ final class NoteChanges {
   static Future<Change> delete(Tx tx, Op.NoteDelete delete) {
     return lock(tx, delete.noteId()).compose(note -> {
       Rejection.check(NoteRules.mayDelete(tx.actor(), tx.board(), note));
+      Set<UUID> cluster = note.clusterId() == null ? Set.of() : Set.of(note.clusterId());
       return tx.conn().preparedQuery(DELETE_NOTE).execute(Tuple.of(note.id(), tx.boardId()))
           .compose(deleted -> scrubText(tx, note.id()))
-          .map(scrubbed -> new Change("note.deleted",
+          .compose(scrubbed -> Affected.after(tx, List.of(), cluster))
+          .map(after -> new Change("note.deleted",
               new JsonObject().put("noteId", note.id().toString()).put("lane", note.lane())
-                  .put("clusterId", Notes.string(note.clusterId())),
+                  .put("clusterId", Notes.string(note.clusterId())).put("clusters", after.getJsonArray("clusters")),
               note.id(), new JsonObject().put("noteId", note.id().toString())));
     });
   }

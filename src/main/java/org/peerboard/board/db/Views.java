@@ -34,8 +34,8 @@ public final class Views {
     if (stored.containsKey("text") && mayRead) {
       view.put("text", stored.getString("text"));
     }
-    if (secret && !hidden) {
-      view.put("secret", true);
+    if (secret && !hidden && (!mayRead || viewer.role().runsTheBoard())) {
+      view.put("secret", true); // withheld text; moderators see it with the mark, authors see theirs plainly
     }
     if (stored.getString("authorName") != null && (mayRead || viewer.role().runsTheBoard())) {
       view.put("author", stored.getString("authorName"));
@@ -52,6 +52,7 @@ public final class Views {
   /** Event data for this viewer: every note in it (one, or a list) cut down by {@link #note}. */
   public static JsonObject eventData(JsonObject data, Actor viewer) {
     JsonObject view = data.copy();
+
     JsonObject note = data.getJsonObject("note");
     if (note != null) {
       view.put("note", note(note, viewer));

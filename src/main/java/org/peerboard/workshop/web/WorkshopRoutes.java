@@ -166,7 +166,8 @@ public final class WorkshopRoutes {
     }
     String name = WorkshopRequests.text(body, "name", NewWorkshop.MAX_NAME, false);
     String profession = WorkshopRequests.text(body, "profession", NewWorkshop.MAX_NAME, false);
-    store.join(code, name, profession).onSuccess(joined -> ctx.json(new JsonObject()
+    store.join(code, name, profession)
+        .onSuccess(joined -> ctx.json(new JsonObject()
             .put("boardId", joined.boardId().toString())
             .put("participantId", joined.participantId().toString())
             .put("participantToken", joined.token())))
