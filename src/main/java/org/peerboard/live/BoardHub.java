@@ -26,6 +26,7 @@ final class BoardHub {
   long head = -1;
   boolean fetching;
   boolean fetchAgain;
+  boolean presencePending;
 
   BoardHub(UUID boardId) {
     this.boardId = boardId;

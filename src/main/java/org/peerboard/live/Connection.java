@@ -12,7 +12,6 @@ final class Connection {
   String language = "en";
   String clientId;
   String phase;
-  long phaseSetAt;
   long sentSeq;
   boolean catchingUp;
   boolean closed;

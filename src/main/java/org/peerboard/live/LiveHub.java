@@ -25,7 +25,10 @@ public final class LiveHub {
   private final BoardStore store;
   private final Map<UUID, BoardHub> boards = new HashMap<>();
 
-  public LiveHub(BoardStore store) {
+  private final io.vertx.core.Vertx vertx;
+
+  public LiveHub(io.vertx.core.Vertx vertx, BoardStore store) {
+    this.vertx = vertx;
     this.store = store;
   }
 
@@ -49,15 +52,18 @@ public final class LiveHub {
 
   /** A phone says which phase it is looking at; moderators see how many are in each. */
   void where(Connection c, String phase) {
-    long now = System.nanoTime();
-    if (java.util.Objects.equals(c.phase, phase) || now - c.phaseSetAt < 1_000_000_000L) {
+    if (java.util.Objects.equals(c.phase, phase)) {
       return;
     }
     c.phase = phase;
-    c.phaseSetAt = now;
     BoardHub hub = boards.get(c.actor.boardId());
-    if (hub != null) {
-      presence(hub);
+    if (hub != null && !hub.presencePending) {
+      // phones changing phase are told to the board at most four times a second, always with the latest state
+      hub.presencePending = true;
+      vertx.setTimer(250, id -> {
+        hub.presencePending = false;
+        presence(hub);
+      });
     }
   }
 
