@@ -34,18 +34,14 @@ final class VoteSql {
   static final String BALLOTS = """
       select participant_id, item_id, dots, scores, comment from ballot where round_id = $1
        order by participant_id, item_id""";
-  static final String ROUNDS = """
+  /** A round with its items and the number of participants who voted, never a ballot. */
+  private static final String ROUND_SELECT = """
       select r.id, r.lane, r.kind, r.status, r.budget, r.cap, r.criteria, r.anonymous, r.comments,
              coalesce((select json_agg(json_build_object('id', i.item_id, 'kind', i.kind, 'phases', i.phases)
                                        order by i.position) from vote_item i where i.round_id = r.id), '[]') as items,
              (select count(distinct b.participant_id) from ballot b
                where b.round_id = r.id and (b.dots > 0 or b.scores <> '{}'::jsonb)) as voters
-        from vote_round r where r.board_id = $1 order by r.created_at, r.id""";
-  static final String ROUND_BY_ID = """
-      select r.id, r.lane, r.kind, r.status, r.budget, r.cap, r.criteria, r.anonymous, r.comments,
-             coalesce((select json_agg(json_build_object('id', i.item_id, 'kind', i.kind, 'phases', i.phases)
-                                       order by i.position) from vote_item i where i.round_id = r.id), '[]') as items,
-             (select count(distinct b.participant_id) from ballot b
-               where b.round_id = r.id and (b.dots > 0 or b.scores <> '{}'::jsonb)) as voters
-        from vote_round r where r.board_id = $1 and r.id = $2""";
+        from vote_round r""";
+  static final String ROUNDS = ROUND_SELECT + " where r.board_id = $1 order by r.created_at, r.id";
+  static final String ROUND_BY_ID = ROUND_SELECT + " where r.board_id = $1 and r.id = $2";
 }
