@@ -136,7 +136,7 @@ export class LiveBoard extends EventTarget {
     switch (frame.type) {
       case 'welcome': return this.onWelcome(frame);
       case 'event': return this.onEvent(frame);
-      case 'ack': return this.settle(frame.opId, null);
+      case 'ack': return this.settle(frame.opId, null, frame.seq);
       case 'error': return this.onError(frame);
       case 'presence': return this.emit('presence', frame);
       default: return undefined;
@@ -149,9 +149,12 @@ export class LiveBoard extends EventTarget {
     this.role = frame.role;
     this.participantId = frame.participantId;
     if (frame.board) loadBoard(this, frame.board);
+    this.dropLanded();
     this.setStatus('online');
     if (this.phase) this.ws.send(JSON.stringify({ type: 'presence', phase: this.phase }));
-    for (const entry of this.outbox) this.ws.send(JSON.stringify({ type: 'op', ...entry }));
+    for (const entry of this.outbox) {
+      if (!entry.ackedSeq) this.ws.send(JSON.stringify({ type: 'op', ...entry }));
+    }
     this.changed();
   }
 
@@ -163,6 +166,7 @@ export class LiveBoard extends EventTarget {
     }
     this.seq = frame.seq;
     if (applyBoardEvent(this, frame) === 'refresh') this.refresh();
+    this.dropLanded();
     this.changed(frame);
   }
 
@@ -203,9 +207,18 @@ export class LiveBoard extends EventTarget {
     }
   }
 
-  settle(opId, error) {
+  /**
+   * An ack can arrive before the event it caused: the op stays in the outbox, marked as acked (and no longer
+   * saved or resent), until the board has caught up with its seq, so the page never shows the old state between.
+   */
+  settle(opId, error, ackSeq) {
     const index = this.outbox.findIndex((entry) => entry.opId === opId);
     if (index < 0) return;
+    if (!error && ackSeq != null && this.seq != null && ackSeq > this.seq) {
+      this.outbox[index].ackedSeq = ackSeq;
+      this.saveOutbox();
+      return;
+    }
     if (error && RETRY_CODES.has(error.code)) {
       this.retryTimer = this.retryTimer || setTimeout(() => { this.retryTimer = null; this.ws?.close(); }, 3000);
       return;
@@ -216,8 +229,14 @@ export class LiveBoard extends EventTarget {
     this.changed();
   }
 
+  dropLanded() {
+    if (this.seq == null || !this.outbox.some((entry) => entry.ackedSeq)) return;
+    this.outbox = this.outbox.filter((entry) => !entry.ackedSeq || entry.ackedSeq > this.seq);
+  }
+
   saveOutbox() {
-    if (this.outboxKey) store.set(this.outboxKey, this.outbox.length ? this.outbox : null);
+    const unacked = this.outbox.filter((entry) => !entry.ackedSeq);
+    if (this.outboxKey) store.set(this.outboxKey, unacked.length ? unacked : null);
   }
 
   setStatus(status) {
