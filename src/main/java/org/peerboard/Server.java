@@ -32,6 +32,7 @@ import org.peerboard.vote.db.VoteStore;
 import org.peerboard.vote.web.VoteRoutes;
 import org.peerboard.workshop.db.Templates;
 import org.peerboard.workshop.db.WorkshopStore;
+import org.peerboard.workshop.web.JoinGuard;
 import org.peerboard.workshop.web.WorkshopRoutes;
 
 /** The HTTP and WebSocket server: wires each feature's routes onto one router and listens. */
@@ -84,11 +85,12 @@ public final class Server extends VerticleBase {
       ctx.request().toWebSocket().onSuccess(ws::accept).onFailure(e -> ctx.fail(400, e));
     });
     new HealthRoutes(pool).mount(router);
-    new WorkshopRoutes(workshops, templates, access, boards, links, config.adminToken(),
-        config.limits().failedJoinsPerMinute()).mount(router);
+    JoinGuard guard = new JoinGuard(config.limits().failedJoinsPerMinute());
+    vertx.setPeriodic(60_000, id -> guard.sweep());
+    new WorkshopRoutes(workshops, templates, access, boards, links, config.adminToken(), guard).mount(router);
     new BoardRoutes(access, boards).mount(router);
     new VoteRoutes(access, votes).mount(router);
-    new PageRoutes(vertx, workshops, access, boards, templates, links, config).mount(router);
+    new PageRoutes(vertx, workshops, access, boards, templates, links, config, guard).mount(router);
     router.route("/static/*").handler(StaticHandler.create("web/static").setCachingEnabled(!config.devMode()));
     router.route().last().handler(ctx -> ctx.fail(404));
     router.route().failureHandler(HttpErrors::handle);

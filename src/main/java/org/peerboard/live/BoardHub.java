@@ -99,7 +99,8 @@ final class BoardHub {
       case "note.redacted" -> recent.forEach(r -> r.patchNote(data.getJsonObject("note").getString("id"),
           new JsonObject(), true));
       case "note.hidden" -> recent.forEach(r -> r.patchNote(data.getJsonObject("note").getString("id"),
-          new JsonObject().put("hidden", data.getJsonObject("note").getBoolean("hidden")), false));
+          new JsonObject().put("hidden", data.getJsonObject("note").getBoolean("hidden"))
+              .put("held", data.getJsonObject("note").getBoolean("held", false)), false));
       default -> { }
     }
     recent.add(rendered);

@@ -26,6 +26,7 @@ import org.peerboard.i18n.Messages;
 import org.peerboard.security.BoardKeys;
 import org.peerboard.workshop.db.Templates;
 import org.peerboard.workshop.db.WorkshopStore;
+import org.peerboard.workshop.web.JoinGuard;
 import org.peerboard.workshop.model.JoinCodes;
 
 /**
@@ -42,8 +43,11 @@ public final class PageRoutes {
   private final Links links;
   private final Config config;
 
+  private final JoinGuard guard;
+
   public PageRoutes(Vertx vertx, WorkshopStore workshops, Access access, BoardStore boards, Templates templates,
-                    Links links, Config config) {
+                    Links links, Config config, JoinGuard guard) {
+    this.guard = guard;
     this.engine = HandlebarsTemplateEngine.create(vertx);
     this.workshops = workshops;
     this.access = access;
@@ -175,6 +179,8 @@ public final class PageRoutes {
     }).onFailure(failure -> {
       if (failure instanceof GroupCode group) {
         ctx.response().setStatusCode(303).putHeader("Location", "/g/" + group.code).end();
+      } else if (failure instanceof Rejection r && r.code() == ErrorCode.NOT_FOUND) {
+        guard.wrongCode(ctx, r);
       } else {
         ctx.fail(failure);
       }

@@ -83,6 +83,8 @@ class LimitsTest {
       limited += status == 429 ? 1 : 0;
     }
     assertTrue(limited >= 1, "guessing is slowed down");
+    assertEquals(429, api.get("/j/ZZZZZA", null).status(), "guessing through the join page counts too");
+    assertEquals(429, api.get("/j/ZZZZZA/qr.svg", null).status(), "and through the QR code");
     assertEquals(200, api.post("/api/join", new JsonObject().put("code", workshop.board(0).getString("joinCode")))
         .status());
   }

@@ -60,6 +60,8 @@ final class NoteChanges {
       Set<UUID> cluster = note.clusterId() == null ? Set.of() : Set.of(note.clusterId());
       return tx.conn().preparedQuery(DELETE_NOTE).execute(Tuple.of(note.id(), tx.boardId()))
           .compose(deleted -> scrubText(tx, note.id()))
+          .compose(scrubbed -> cluster.isEmpty() ? Future.succeededFuture() : tx.conn().preparedQuery(TOUCH_CLUSTERS)
+              .execute(Tuple.of(tx.boardId(), (Object) Affected.ids(cluster))).mapEmpty())
           .compose(scrubbed -> Affected.after(tx, List.of(), cluster))
           .map(after -> new Change("note.deleted",
               new JsonObject().put("noteId", note.id().toString()).put("lane", note.lane())
@@ -86,7 +88,7 @@ final class NoteChanges {
     return lock(tx, hide.noteId()).compose(note -> {
       Rejection.check(BoardRules.fresh(hide.version(), note.version()));
       return tx.conn().preparedQuery(PATCH_NOTE_IN_LOG).execute(Tuple.of(tx.boardId(), note.id().toString(),
-              new JsonObject().put("hidden", hide.hidden()), false))
+              new JsonObject().put("hidden", hide.hidden()).put("held", hide.hidden() && note.held()), false))
           .compose(patched -> setFlags(tx, note, "note.hidden", note.lane(), note.clusterId(), note.duplicateOf(),
               hide.hidden(), hide.hidden() && note.held(), Set.of(Affected.Field.HIDDEN)));
     });

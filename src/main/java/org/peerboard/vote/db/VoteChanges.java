@@ -109,6 +109,9 @@ public final class VoteChanges implements OpHandler {
   }
 
   private Future<Change> cast(Tx tx, Op.VoteCast op) {
+    if (tx.actor().role() != org.peerboard.board.model.Role.PARTICIPANT) {
+      throw new Rejection(ErrorCode.FORBIDDEN, "error.participantsVote");
+    }
     return lock(tx, op.roundId()).compose(round -> tx.conn().preparedQuery(ITEM_EXISTS)
         .execute(Tuple.of(round.id(), op.itemId())).compose(item -> {
           if (item.size() == 0) {
@@ -146,8 +149,8 @@ public final class VoteChanges implements OpHandler {
 
   /** close, reveal (closing it if open) and reopen; a reveal carries the results in its event. */
   private Future<Change> status(Tx tx, Op.VoteStatus op) {
+    Rejection.check(org.peerboard.board.model.BoardRules.mayRun(tx.actor()));
     return lock(tx, op.roundId()).compose(round -> {
-      Rejection.check(org.peerboard.board.model.BoardRules.mayRun(tx.actor()));
       RoundStatus next = switch (op.action()) {
         case "close" -> RoundStatus.CLOSED;
         case "reveal" -> RoundStatus.REVEALED;
@@ -177,8 +180,8 @@ public final class VoteChanges implements OpHandler {
   }
 
   private Future<Change> link(Tx tx, Op.VoteLink op) {
+    Rejection.check(VoteRules.mayRunVotes(tx.actor(), tx.board().stage()));
     return lock(tx, op.roundId()).compose(round -> {
-      Rejection.check(VoteRules.mayRunVotes(tx.actor(), tx.board().stage()));
       for (String phase : op.phases()) {
         if (tx.template().phases().stream().noneMatch(p -> p.key().equals(phase))) {
           throw new Rejection(ErrorCode.INVALID, "error.unknownPhase");

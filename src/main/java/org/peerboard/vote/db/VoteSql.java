@@ -25,7 +25,8 @@ final class VoteSql {
   static final String UPSERT_BALLOT = """
       insert into ballot (round_id, participant_id, item_id, dots, scores, comment) values ($1, $2, $3, $4, $5, $6)
       on conflict (round_id, participant_id, item_id)
-      do update set dots = excluded.dots, scores = excluded.scores, comment = excluded.comment, updated_at = now()""";
+      do update set dots = excluded.dots, scores = ballot.scores || excluded.scores,
+                    comment = coalesce(excluded.comment, ballot.comment), updated_at = now()""";
   static final String VOTERS = """
       select count(distinct participant_id) as voters from ballot
        where round_id = $1 and (dots > 0 or scores <> '{}'::jsonb)""";

@@ -32,7 +32,10 @@ public final class VoteRules {
     if (!basic.allowed()) {
       return basic;
     }
-    if (dots < 0 || dots > round.cap()) {
+    if (dots < 0) {
+      return reject(ErrorCode.INVALID, "error.invalidShape");
+    }
+    if (dots > round.cap()) {
       return reject(ErrorCode.CONFLICT, "error.voteCap");
     }
     if (othersDots + dots > round.budget()) {

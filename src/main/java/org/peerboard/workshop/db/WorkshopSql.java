@@ -25,7 +25,8 @@ final class WorkshopSql {
   static final String OPEN_BOARD_BY_CODE = """
       select b.id, (select count(*) from participant p where p.board_id = b.id and p.removed_at is null)
              as participants
-        from board b where b.join_code = $1 and b.stage <> 'closed'""";
+        from board b where b.join_code = $1 and b.stage <> 'closed'
+         for no key update of b""";
   static final String INSERT_PARTICIPANT = """
       insert into participant (id, board_id, token_hash, name, profession, consented_at)
       values ($1, $2, $3, $4, $5, now())""";

@@ -15,7 +15,6 @@ import org.peerboard.board.model.Rejection;
 import org.peerboard.http.Bearer;
 import org.peerboard.http.Links;
 import org.peerboard.security.BoardKeys;
-import org.peerboard.security.Limiter;
 import org.peerboard.security.Keys;
 import org.peerboard.workshop.db.Templates;
 import org.peerboard.workshop.db.WorkshopStore;
@@ -32,14 +31,11 @@ public final class WorkshopRoutes {
   private final BoardStore boards;
   private final Templates templates;
 
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WorkshopRoutes.class);
-  private final Limiter<String> failedJoins;
-  private final int failedJoinsPerMinute;
+  private final JoinGuard guard;
 
   public WorkshopRoutes(WorkshopStore store, Templates templates, Access access, BoardStore boards, Links links,
-                        Optional<String> adminToken, int failedJoinsPerMinute) {
-    this.failedJoins = new Limiter<>(failedJoinsPerMinute, failedJoinsPerMinute / 60.0);
-    this.failedJoinsPerMinute = failedJoinsPerMinute;
+                        Optional<String> adminToken, JoinGuard guard) {
+    this.guard = guard;
     this.store = store;
     this.templates = templates;
     this.access = access;
@@ -74,7 +70,12 @@ public final class WorkshopRoutes {
       ctx.fail(new Rejection(ErrorCode.UNAUTHORIZED, "error.unknownKey"));
       return;
     }
-    UUID opId = body.getValue("opId") == null ? UUID.randomUUID() : uuid(String.valueOf(body.getValue("opId")));
+    UUID opId;
+    try {
+      opId = body.getValue("opId") == null ? UUID.randomUUID() : UUID.fromString(String.valueOf(body.getValue("opId")));
+    } catch (IllegalArgumentException e) {
+      throw WorkshopRequests.invalid();
+    }
     access.resolve(boardId, op.organiserKey())
         .compose(actor -> boards.apply(actor, null, opId, op))
         .compose(done -> store.boardWithWorkshop(boardId).map(target -> {
@@ -97,7 +98,7 @@ public final class WorkshopRoutes {
   private void workshopQr(RoutingContext ctx) {
     store.workshopByCode(ctx.pathParam("code")).onSuccess(workshop -> {
       if (workshop.isEmpty()) {
-        ctx.fail(new Rejection(ErrorCode.NOT_FOUND, "error.joinCodeNotFound"));
+        guard.wrongCode(ctx, new Rejection(ErrorCode.NOT_FOUND, "error.joinCodeNotFound"));
         return;
       }
       ctx.response().putHeader("Content-Type", "image/svg+xml").putHeader("Cache-Control", "public, max-age=3600")
@@ -174,29 +175,19 @@ public final class WorkshopRoutes {
         .onFailure(failure -> failedJoin(ctx, failure));
   }
 
-  /**
-   * Thirty phones share one address, so only failed joins count against it: past the limit, guesses are answered
-   * {@code rate_limited} after a pause, and logged (the address, never the code). Valid codes always get in.
-   */
   private void failedJoin(RoutingContext ctx, Throwable failure) {
-    if (!(failure instanceof Rejection r) || r.code() != ErrorCode.NOT_FOUND) {
+    if (failure instanceof Rejection r && r.code() == ErrorCode.NOT_FOUND) {
+      guard.wrongCode(ctx, r);
+    } else {
       ctx.fail(failure);
-      return;
     }
-    String address = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
-    if (failedJoins.tryTake(address)) {
-      ctx.fail(failure);
-      return;
-    }
-    LOG.warn("Join code guessing from {}: more than {} failed joins a minute; slowing this address down",
-        address, failedJoinsPerMinute);
-    ctx.vertx().setTimer(1_000, id -> ctx.fail(new Rejection(ErrorCode.RATE_LIMITED, "error.rateLimited")));
   }
+
 
   private void qr(RoutingContext ctx) {
     store.openBoard(ctx.pathParam("code")).onSuccess(board -> {
       if (board.isEmpty()) {
-        ctx.fail(new Rejection(ErrorCode.NOT_FOUND, "error.joinCodeNotFound"));
+        guard.wrongCode(ctx, new Rejection(ErrorCode.NOT_FOUND, "error.joinCodeNotFound"));
         return;
       }
       ctx.response().putHeader("Content-Type", "image/svg+xml").putHeader("Cache-Control", "public, max-age=3600")
