@@ -15,6 +15,8 @@ import org.peerboard.board.db.Access;
 import org.peerboard.board.db.BoardStore;
 import org.peerboard.board.web.BoardRoutes;
 import org.peerboard.db.DbSettings;
+import org.peerboard.export.db.VoteSource;
+import org.peerboard.export.web.ExportFeature;
 import org.peerboard.http.HealthRoutes;
 import org.peerboard.http.HttpErrors;
 import org.peerboard.http.Links;
@@ -83,6 +85,7 @@ public final class Server extends VerticleBase {
         config.limits().failedJoinsPerMinute()).mount(router);
     new BoardRoutes(access, boards).mount(router);
     new PageRoutes(vertx, workshops, access, boards, templates, links, config).mount(router);
+    ExportFeature.mount(vertx, router, pool, templates, links, VoteSource.NONE);
     router.route("/static/*").handler(StaticHandler.create("web/static").setCachingEnabled(!config.devMode()));
     router.route().last().handler(ctx -> ctx.fail(404));
     router.route().failureHandler(HttpErrors::handle);
