@@ -37,7 +37,7 @@ public final class ExportAccess {
         return refuse(key);
       }
       return Future.succeededFuture(new ExportScope(ExportScope.Kind.BOARD, List.of(row.getUUID("workshop_id")),
-          boardId, null, row.getString("language"), parts(row.getString("title"), row.getString("place"),
+          boardId, null, null, row.getString("language"), parts(row.getString("title"), row.getString("place"),
           row.getLocalDate("held_on"), row.getString("name"))));
     });
   }
@@ -51,7 +51,7 @@ public final class ExportAccess {
       if (!Boolean.TRUE.equals(row.getBoolean("organiser"))) {
         return refuse(key);
       }
-      return Future.succeededFuture(new ExportScope(ExportScope.Kind.WORKSHOP, List.of(workshopId), null, null,
+      return Future.succeededFuture(new ExportScope(ExportScope.Kind.WORKSHOP, List.of(workshopId), null, null, null,
           row.getString("language"), parts(row.getString("title"), row.getString("place"),
           row.getLocalDate("held_on"), null)));
     });
@@ -68,7 +68,7 @@ public final class ExportAccess {
       }
       List<UUID> workshops = Arrays.asList(row.getArrayOfUUIDs("workshops"));
       String language = row.getString("language");
-      return Future.succeededFuture(new ExportScope(ExportScope.Kind.STUDY, workshops, null, row.getString("name"),
+      return Future.succeededFuture(new ExportScope(ExportScope.Kind.STUDY, workshops, null, studyId, row.getString("name"),
           language == null ? "en" : language, List.of("study", row.getString("name"))));
     });
   }

@@ -5,6 +5,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
 import org.peerboard.export.db.ExportAccess;
 import org.peerboard.export.db.ExportReader;
+import org.peerboard.export.db.OutcomeReader;
 import org.peerboard.export.db.Studies;
 import org.peerboard.export.db.VoteSource;
 import org.peerboard.http.Links;
@@ -19,5 +20,6 @@ public final class ExportFeature {
     ExportAccess access = new ExportAccess(pool);
     Studies studies = new Studies(pool, access);
     new ExportRoutes(vertx, access, new ExportReader(vertx, pool, templates, votes), studies, links).mount(router);
+    new ReportPages(vertx, access, new OutcomeReader(pool, templates), templates).mount(router);
   }
 }
