@@ -15,6 +15,8 @@ import org.peerboard.board.db.Access;
 import org.peerboard.board.db.BoardStore;
 import org.peerboard.board.web.BoardRoutes;
 import org.peerboard.db.DbSettings;
+import org.peerboard.vote.db.VoteFigures;
+import org.peerboard.export.web.ExportFeature;
 import org.peerboard.http.HealthRoutes;
 import org.peerboard.http.HttpErrors;
 import org.peerboard.http.Links;
@@ -91,6 +93,7 @@ public final class Server extends VerticleBase {
     new BoardRoutes(access, boards).mount(router);
     new VoteRoutes(access, votes).mount(router);
     new PageRoutes(vertx, workshops, access, boards, templates, links, config, guard).mount(router);
+    ExportFeature.mount(vertx, router, pool, templates, links, new VoteFigures(pool));
     router.route("/static/*").handler(StaticHandler.create("web/static").setCachingEnabled(!config.devMode()));
     router.route().last().handler(ctx -> ctx.fail(404));
     router.route().failureHandler(HttpErrors::handle);

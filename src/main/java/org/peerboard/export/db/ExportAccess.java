@@ -1,0 +1,95 @@
+package org.peerboard.export.db;
+
+import static org.peerboard.export.db.ExportSql.*;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.peerboard.board.model.ErrorCode;
+import org.peerboard.board.model.Rejection;
+import org.peerboard.export.model.ExportScope;
+import org.peerboard.security.Keys;
+
+/**
+ * Who may download what: a board's moderator or the workshop's organiser for a board, the organiser for a
+ * workshop, the study key for a study. No key or an unknown one is 401; a key of something else (a participant,
+ * the projector, another workshop) is 403.
+ */
+public final class ExportAccess {
+  private final Pool pool;
+
+  public ExportAccess(Pool pool) {
+    this.pool = pool;
+  }
+
+  public Future<ExportScope> board(UUID boardId, String key) {
+    return pool.preparedQuery(BOARD_SCOPE).execute(Tuple.of(boardId, hash(key))).compose(rows -> {
+      if (rows.size() == 0) {
+        throw new Rejection(ErrorCode.NOT_FOUND, "error.boardNotFound");
+      }
+      Row row = rows.iterator().next();
+      if (row.getString("role") == null) {
+        return refuse(key);
+      }
+      return Future.succeededFuture(new ExportScope(ExportScope.Kind.BOARD, List.of(row.getUUID("workshop_id")),
+          boardId, null, null, row.getString("language"), parts(row.getString("title"), row.getString("place"),
+          row.getLocalDate("held_on"), row.getString("name"))));
+    });
+  }
+
+  public Future<ExportScope> workshop(UUID workshopId, String key) {
+    return pool.preparedQuery(WORKSHOP_SCOPE).execute(Tuple.of(workshopId, hash(key))).compose(rows -> {
+      if (rows.size() == 0) {
+        throw new Rejection(ErrorCode.NOT_FOUND, "error.workshopNotFound");
+      }
+      Row row = rows.iterator().next();
+      if (!Boolean.TRUE.equals(row.getBoolean("organiser"))) {
+        return refuse(key);
+      }
+      return Future.succeededFuture(new ExportScope(ExportScope.Kind.WORKSHOP, List.of(workshopId), null, null, null,
+          row.getString("language"), parts(row.getString("title"), row.getString("place"),
+          row.getLocalDate("held_on"), null)));
+    });
+  }
+
+  public Future<ExportScope> study(UUID studyId, String key) {
+    return pool.preparedQuery(STUDY_SCOPE).execute(Tuple.of(studyId, hash(key))).compose(rows -> {
+      if (rows.size() == 0) {
+        throw new Rejection(ErrorCode.NOT_FOUND, "error.studyNotFound");
+      }
+      Row row = rows.iterator().next();
+      if (!Boolean.TRUE.equals(row.getBoolean("allowed"))) {
+        return refuse(key);
+      }
+      List<UUID> workshops = Arrays.asList(row.getArrayOfUUIDs("workshops"));
+      String language = row.getString("language");
+      return Future.succeededFuture(new ExportScope(ExportScope.Kind.STUDY, workshops, null, studyId, row.getString("name"),
+          language == null ? "en" : language, List.of("study", row.getString("name"))));
+    });
+  }
+
+  /** 403 for a key that opens something else, 401 for no key or one nobody issued. */
+  private <T> Future<T> refuse(String key) {
+    if (!Keys.plausible(key)) {
+      return Future.failedFuture(new Rejection(ErrorCode.UNAUTHORIZED, "error.unknownKey"));
+    }
+    return pool.preparedQuery(KNOWN_KEY).execute(Tuple.of(Keys.hash(key))).map(rows -> {
+      boolean known = Boolean.TRUE.equals(rows.iterator().next().getBoolean("known"));
+      throw known ? new Rejection(ErrorCode.FORBIDDEN, "error.exportForbidden")
+          : new Rejection(ErrorCode.UNAUTHORIZED, "error.unknownKey");
+    });
+  }
+
+  private static byte[] hash(String key) {
+    return Keys.plausible(key) ? Keys.hash(key) : new byte[0];
+  }
+
+  private static List<String> parts(String title, String place, LocalDate date, String group) {
+    return Arrays.asList(title, place, date == null ? null : date.toString(), group);
+  }
+}

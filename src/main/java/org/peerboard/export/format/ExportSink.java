@@ -1,0 +1,45 @@
+package org.peerboard.export.format;
+
+import java.util.List;
+import org.peerboard.export.model.ClusterRow;
+import org.peerboard.export.model.ExportNote;
+import org.peerboard.export.model.Group;
+import org.peerboard.export.model.HistoryRow;
+import org.peerboard.export.model.Labels;
+import org.peerboard.export.model.ParticipantRow;
+import org.peerboard.export.model.Votes;
+import org.peerboard.export.model.WorkshopFacts;
+
+/**
+ * A download format fed in reading order: workshop, then each group with its clusters, its notes page by page and
+ * its history page by page. Calls are blocking (they write) and come one at a time from a worker thread.
+ */
+public interface ExportSink {
+  default void start(Votes votes) {}
+
+  void workshop(WorkshopFacts workshop, Labels labels);
+
+  default void group(Group group, List<ClusterRow> clusters, List<ParticipantRow> participants) {}
+
+  default void notes(List<ExportNote> page) {}
+
+  default void history(List<HistoryRow> page) {}
+
+  default void endGroup() {}
+
+  default void endWorkshop() {}
+
+  /** Writes what is left and closes the output. */
+  void finish();
+
+  /** Releases files of an unfinished export. */
+  default void abort() {}
+
+  default boolean wantsNotes() {
+    return true;
+  }
+
+  default boolean wantsHistory() {
+    return false;
+  }
+}

@@ -1,0 +1,273 @@
+package org.peerboard.export.format;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.peerboard.export.model.ClusterRow;
+import org.peerboard.export.model.ExportNote;
+import org.peerboard.export.model.ExportScope;
+import org.peerboard.export.model.Group;
+import org.peerboard.export.model.HistoryRow;
+import org.peerboard.export.model.Labels;
+import org.peerboard.export.model.ParticipantRow;
+import org.peerboard.export.model.VoteFigure;
+import org.peerboard.export.model.Votes;
+import org.peerboard.export.model.WorkshopFacts;
+import org.peerboard.workshop.model.Template;
+
+/** The whole workshop (or board, or study) as one JSON document, schema version 1 (docs/export-format.md). */
+public final class JsonExport implements ExportSink {
+  public static final int SCHEMA_VERSION = 1;
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  private final JsonGenerator json;
+  private final ExportScope scope;
+  private boolean inWorkshop;
+  private boolean inNotes;
+  private boolean inHistory;
+
+  public JsonExport(OutputStream out, ExportScope scope) {
+    this.scope = scope;
+    try {
+      json = FACTORY.createGenerator(out, JsonEncoding.UTF8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void start(Votes votes) {
+    write(() -> {
+      json.writeStartObject();
+      json.writeNumberField("schemaVersion", SCHEMA_VERSION);
+      json.writeStringField("exportedAt", Instant.now().toString());
+      json.writeStringField("scope", scope.kind().name().toLowerCase(java.util.Locale.ROOT));
+      json.writeStringField("language", scope.language());
+      if (scope.studyName() != null) {
+        json.writeStringField("study", scope.studyName());
+      }
+      json.writeArrayFieldStart("votes");
+      for (VoteFigure f : votes.all()) {
+        vote(f);
+      }
+      json.writeEndArray();
+      json.writeArrayFieldStart("workshops");
+    });
+  }
+
+  @Override
+  public void workshop(WorkshopFacts w, Labels labels) {
+    write(() -> {
+      json.writeStartObject();
+      json.writeStringField("id", w.id().toString());
+      json.writeStringField("title", w.title());
+      json.writeStringField("place", w.place());
+      json.writeStringField("date", w.date());
+      json.writeStringField("language", w.language());
+      json.writeStringField("createdAt", Rows.time(w.createdAt()));
+      template(labels.template());
+      json.writeArrayFieldStart("groups");
+      inWorkshop = true;
+    });
+  }
+
+  @Override
+  public void group(Group g, List<ClusterRow> clusters, List<ParticipantRow> participants) {
+    write(() -> {
+      json.writeStartObject();
+      json.writeStringField("id", g.id().toString());
+      json.writeStringField("name", g.name());
+      json.writeNumberField("position", g.position());
+      json.writeStringField("stage", g.stage());
+      json.writeBooleanField("anonymous", g.anonymous());
+      json.writeArrayFieldStart("participants");
+      for (ParticipantRow p : participants) {
+        json.writeStartObject();
+        json.writeStringField("pseudonym", p.pseudonym());
+        json.writeStringField("profession", p.profession());
+        json.writeBooleanField("removed", p.removed());
+        json.writeStringField("joinedAt", Rows.time(p.joinedAt()));
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      json.writeArrayFieldStart("clusters");
+      for (ClusterRow c : clusters) {
+        json.writeStartObject();
+        json.writeStringField("id", c.id().toString());
+        json.writeStringField("lane", c.lane());
+        json.writeStringField("name", c.name());
+        json.writeNumberField("notes", c.notes());
+        json.writeStringField("createdAt", Rows.time(c.createdAt()));
+        json.writeStringField("updatedAt", Rows.time(c.updatedAt()));
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      json.writeArrayFieldStart("notes");
+      inNotes = true;
+    });
+  }
+
+  @Override
+  public void notes(List<ExportNote> page) {
+    write(() -> {
+      for (ExportNote n : page) {
+        json.writeStartObject();
+        json.writeStringField("id", n.id().toString());
+        json.writeStringField("lane", n.lane());
+        json.writeStringField("phase", n.phase());
+        json.writeStringField("dimension", n.dimension());
+        json.writeArrayFieldStart("tags");
+        for (String tag : n.tags()) {
+          json.writeString(tag);
+        }
+        json.writeEndArray();
+        json.writeStringField("clusterId", Rows.id(n.clusterId()));
+        json.writeStringField("duplicateOf", Rows.id(n.duplicateOf()));
+        json.writeBooleanField("hidden", n.hidden());
+        json.writeBooleanField("held", n.held());
+        json.writeStringField("text", n.text());
+        json.writeStringField("author", n.author().isEmpty() ? null : n.author());
+        json.writeStringField("authorRole", n.authorRole());
+        json.writeStringField("createdAt", Rows.time(n.createdAt()));
+        json.writeStringField("updatedAt", Rows.time(n.updatedAt()));
+        json.writeEndObject();
+      }
+    });
+  }
+
+  @Override
+  public void history(List<HistoryRow> page) {
+    write(() -> {
+      openHistory();
+      for (HistoryRow h : page) {
+        json.writeStartObject();
+        json.writeNumberField("seq", h.seq());
+        json.writeStringField("at", Rows.time(h.at()));
+        json.writeStringField("event", h.event());
+        json.writeStringField("actorRole", h.actorRole());
+        json.writeStringField("actor", h.actor().isEmpty() ? null : h.actor());
+        json.writeStringField("noteId", Rows.id(h.noteId()));
+        json.writeBooleanField("undone", h.undone());
+        json.writeEndObject();
+      }
+    });
+  }
+
+  @Override
+  public void endGroup() {
+    write(() -> {
+      openHistory();
+      json.writeEndArray();
+      inHistory = false;
+      json.writeEndObject();
+    });
+  }
+
+  @Override
+  public void endWorkshop() {
+    write(() -> {
+      json.writeEndArray();
+      json.writeEndObject();
+      inWorkshop = false;
+    });
+  }
+
+  @Override
+  public void finish() {
+    write(() -> {
+      json.writeEndArray();
+      json.writeEndObject();
+      json.close();
+    });
+  }
+
+  @Override
+  public boolean wantsHistory() {
+    return true;
+  }
+
+  private void openHistory() throws IOException {
+    if (inNotes) {
+      json.writeEndArray();
+      inNotes = false;
+      json.writeArrayFieldStart("history");
+      inHistory = true;
+    }
+  }
+
+  private void template(Template t) throws IOException {
+    json.writeObjectFieldStart("template");
+    json.writeStringField("id", t.id());
+    items("phases", t.phases());
+    items("dimensions", t.dimensions());
+    items("tags", t.tags());
+    items("extraLanes", t.extraLanes());
+    json.writeEndObject();
+  }
+
+  private void items(String name, List<Template.Item> items) throws IOException {
+    json.writeArrayFieldStart(name);
+    for (Template.Item item : items) {
+      json.writeStartObject();
+      json.writeStringField("key", item.key());
+      json.writeObjectFieldStart("labels");
+      for (Map.Entry<String, String> label : new java.util.TreeMap<>(item.labels()).entrySet()) {
+        json.writeStringField(label.getKey(), label.getValue());
+      }
+      json.writeEndObject();
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+  }
+
+  private void vote(VoteFigure f) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("groupId", id(f.boardId()));
+    json.writeStringField("roundId", id(f.roundId()));
+    json.writeStringField("roundKind", f.roundKind());
+    json.writeStringField("itemId", id(f.itemId()));
+    json.writeStringField("criterion", f.criterion());
+    json.writeNumberField("ballots", f.ballots());
+    if (f.mean() != null) {
+      json.writeNumberField("mean", f.mean());
+    }
+    if (f.median() != null) {
+      json.writeNumberField("median", f.median());
+    }
+    if (f.dots() != null) {
+      json.writeNumberField("dots", f.dots());
+    }
+    if (f.distribution() != null) {
+      json.writeObjectFieldStart("distribution");
+      for (Map.Entry<Integer, Integer> e : new java.util.TreeMap<>(f.distribution()).entrySet()) {
+        json.writeNumberField(String.valueOf(e.getKey()), e.getValue());
+      }
+      json.writeEndObject();
+    }
+    json.writeEndObject();
+  }
+
+  private static String id(UUID id) {
+    return id == null ? null : id.toString();
+  }
+
+  private interface Step {
+    void run() throws IOException;
+  }
+
+  private void write(Step step) {
+    try {
+      step.run();
+      json.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package org.peerboard.export.format;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.peerboard.export.model.Group;
+import org.peerboard.export.model.Labels;
+import org.peerboard.export.model.Matrix;
+import org.peerboard.export.model.WorkshopFacts;
+
+/** A Matrix row, shared by the CSV and the XLSX sheet. */
+final class MatrixRows {
+  private MatrixRows() {}
+
+  static List<Object> cells(Matrix.Cell cell, WorkshopFacts w, Group g, Labels labels, List<String> tagKeys) {
+    List<Object> row = new ArrayList<>(List.of(w.id(), w.title(), nz(w.place()), g.id(), g.name(), nz(cell.phase()),
+        cell.phase() == null ? "" : labels.phase(cell.phase()), nz(cell.dimension()),
+        cell.dimension() == null ? "" : labels.dimension(cell.dimension()), cell.lane(), cell.notes()));
+    for (String tag : tagKeys) {
+      row.add(cell.perTag().getOrDefault(tag, 0));
+    }
+    row.add(cell.untagged());
+    return row;
+  }
+
+  private static Object nz(Object value) {
+    return value == null ? "" : value;
+  }
+}

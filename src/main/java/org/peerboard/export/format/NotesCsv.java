@@ -1,0 +1,47 @@
+package org.peerboard.export.format;
+
+import java.io.OutputStream;
+import java.util.List;
+import org.peerboard.export.model.Columns;
+import org.peerboard.export.model.ExportNote;
+import org.peerboard.export.model.Group;
+import org.peerboard.export.model.Labels;
+import org.peerboard.export.model.Votes;
+import org.peerboard.export.model.WorkshopFacts;
+
+/** The long format: one row per note. */
+public final class NotesCsv extends CsvSink {
+  private WorkshopFacts workshop;
+  private Labels labels;
+  private Group group;
+  private Votes votes = Votes.NONE;
+
+  public NotesCsv(OutputStream out, String language, boolean keyHeaders) {
+    super(out, Columns.headers(Columns.NOTES, language, keyHeaders));
+  }
+
+  @Override
+  public void start(Votes votes) {
+    this.votes = votes;
+  }
+
+  @Override
+  public void workshop(WorkshopFacts workshop, Labels labels) {
+    this.workshop = workshop;
+    this.labels = labels;
+  }
+
+  @Override
+  public void group(Group group, List<org.peerboard.export.model.ClusterRow> clusters,
+                    List<org.peerboard.export.model.ParticipantRow> participants) {
+    this.group = group;
+  }
+
+  @Override
+  public void notes(List<ExportNote> page) {
+    for (ExportNote note : page) {
+      row(Rows.note(workshop, group, labels, note, votes));
+    }
+    flush();
+  }
+}

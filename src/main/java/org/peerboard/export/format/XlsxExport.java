@@ -1,0 +1,212 @@
+package org.peerboard.export.format;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.peerboard.export.model.ClusterRow;
+import org.peerboard.export.model.Columns;
+import org.peerboard.export.model.ExportNote;
+import org.peerboard.export.model.Group;
+import org.peerboard.export.model.HistoryRow;
+import org.peerboard.export.model.Labels;
+import org.peerboard.export.model.Matrix;
+import org.peerboard.export.model.ParticipantRow;
+import org.peerboard.export.model.VoteFigure;
+import org.peerboard.export.model.Votes;
+import org.peerboard.export.model.WorkshopFacts;
+
+/**
+ * The workbook: Notes, Clusters, Votes, Matrix and History sheets, streamed with SXSSF (a window of rows in memory,
+ * the rest in temporary files). Every text is a string cell, so nothing people typed can become a formula.
+ */
+public final class XlsxExport implements ExportSink {
+  private static final int WINDOW = 200;
+
+  private final Path target;
+  private final String language;
+  private final boolean keyHeaders;
+  private final SXSSFWorkbook book = new SXSSFWorkbook(WINDOW);
+  private final CellStyle header;
+  private final Sheet notes;
+  private final Sheet clusters;
+  private final Sheet votes;
+  private final Sheet history;
+  private final Matrix matrix = new Matrix();
+  private final Map<UUID, WorkshopFacts> workshops = new HashMap<>();
+  private final Map<UUID, Labels> labelsOf = new HashMap<>();
+  private final Map<UUID, Group> groups = new HashMap<>();
+  private WorkshopFacts workshop;
+  private Labels labels;
+  private Group group;
+  private Votes voteFigures = Votes.NONE;
+
+  public XlsxExport(Path target, String language, boolean keyHeaders) {
+    this.target = target;
+    this.language = language;
+    this.keyHeaders = keyHeaders;
+    this.header = book.createCellStyle();
+    Font bold = book.createFont();
+    bold.setBold(true);
+    header.setFont(bold);
+    notes = sheet("export.sheet.notes", Columns.NOTES, Map.of("text", 60, "cluster", 30, "lane_label", 40));
+    clusters = sheet("export.sheet.clusters", Columns.CLUSTERS, Map.of("cluster", 40, "lane_label", 40));
+    votes = sheet("export.sheet.votes", Columns.VOTES, Map.of());
+    history = sheet("export.sheet.history", Columns.HISTORY, Map.of());
+  }
+
+  @Override
+  public void start(Votes figures) {
+    this.voteFigures = figures;
+  }
+
+  @Override
+  public void workshop(WorkshopFacts workshop, Labels labels) {
+    this.workshop = workshop;
+    this.labels = labels;
+    workshops.put(workshop.id(), workshop);
+    labelsOf.put(workshop.id(), labels);
+  }
+
+  @Override
+  public void group(Group group, List<ClusterRow> rows, List<ParticipantRow> participants) {
+    this.group = group;
+    groups.put(group.id(), group);
+    matrix.group(workshop.id(), group.id(), labels.template());
+    for (ClusterRow cluster : rows) {
+      clusters.add(Rows.cluster(workshop, group, labels, cluster));
+    }
+  }
+
+  @Override
+  public void notes(List<ExportNote> page) {
+    for (ExportNote note : page) {
+      notes.add(Rows.note(workshop, group, labels, note, voteFigures));
+      matrix.add(note);
+    }
+  }
+
+  @Override
+  public void history(List<HistoryRow> page) {
+    for (HistoryRow row : page) {
+      history.add(Rows.history(workshop, group, row));
+    }
+  }
+
+  @Override
+  public boolean wantsHistory() {
+    return true;
+  }
+
+  @Override
+  public void finish() {
+    for (VoteFigure f : voteFigures.all()) {
+      Group g = groups.get(f.boardId());
+      votes.add(new Object[] {g == null ? null : g.workshopId(), f.boardId(), g == null ? null : g.name(), f.roundId(),
+          f.roundKind(), f.itemId(), f.criterion(), f.ballots(), f.mean(), f.median(),
+          f.distribution() == null ? null : f.distribution().toString(), f.dots()});
+    }
+    writeMatrix();
+    // Notes, Clusters, Votes, Matrix, History: the matrix is written last but read before the log
+    book.setSheetOrder(Columns.label("export.sheet.matrix", language), 3);
+    for (Sheet sheet : List.of(notes, clusters, votes, history)) {
+      sheet.close();
+    }
+    try (OutputStream out = Files.newOutputStream(target)) {
+      book.write(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      book.dispose();
+    }
+  }
+
+  @Override
+  public void abort() {
+    book.dispose();
+  }
+
+  private void writeMatrix() {
+    List<String> tagKeys = new ArrayList<>();
+    labelsOf.values().forEach(l -> l.template().tags().forEach(t -> {
+      if (!tagKeys.contains(t.key())) {
+        tagKeys.add(t.key());
+      }
+    }));
+    List<String> columns = new ArrayList<>(Columns.MATRIX);
+    tagKeys.forEach(t -> columns.add("tag_" + t));
+    columns.add("untagged");
+    List<String> headers = new ArrayList<>(Columns.headers(Columns.MATRIX, language, keyHeaders));
+    Labels any = labelsOf.isEmpty() ? null : labelsOf.values().iterator().next();
+    tagKeys.forEach(t -> headers.add(keyHeaders || any == null ? "tag_" + t : any.tag(t)));
+    headers.add(keyHeaders ? "untagged" : Columns.label("export.col.untagged", language));
+    Sheet sheet = new Sheet(book.createSheet(Columns.label("export.sheet.matrix", language)), columns, headers,
+        Map.of());
+    for (Matrix.Cell cell : matrix.cells()) {
+      sheet.add(MatrixRows.cells(cell, workshops.get(cell.workshopId()), groups.get(cell.boardId()),
+          labelsOf.get(cell.workshopId()), tagKeys).toArray());
+    }
+    sheet.close();
+  }
+
+  private Sheet sheet(String nameKey, List<String> columns, Map<String, Integer> widths) {
+    return new Sheet(book.createSheet(Columns.label(nameKey, language)), columns,
+        Columns.headers(columns, language, keyHeaders), widths);
+  }
+
+  /** One sheet: a bold, frozen header row, filters over every column, and widths that fit the content. */
+  private final class Sheet {
+    private final SXSSFSheet sheet;
+    private final int width;
+    private int next = 1;
+
+    Sheet(SXSSFSheet sheet, List<String> columns, List<String> headers, Map<String, Integer> widths) {
+      this.sheet = sheet;
+      this.width = columns.size();
+      Row row = sheet.createRow(0);
+      for (int i = 0; i < headers.size(); i++) {
+        org.apache.poi.ss.usermodel.Cell cell = row.createCell(i);
+        cell.setCellValue(headers.get(i));
+        cell.setCellStyle(header);
+        int chars = widths.getOrDefault(columns.get(i), Math.max(12, Math.min(40, headers.get(i).length() + 4)));
+        sheet.setColumnWidth(i, chars * 256);
+      }
+      sheet.createFreezePane(0, 1);
+    }
+
+    void add(Object[] values) {
+      Row row = sheet.createRow(next++);
+      for (int i = 0; i < values.length; i++) {
+        Object value = values[i];
+        if (value == null) {
+          continue;
+        }
+        org.apache.poi.ss.usermodel.Cell cell = row.createCell(i);
+        if (value instanceof Number number) {
+          cell.setCellValue(number.doubleValue());
+        } else if (value instanceof Boolean bool) {
+          cell.setCellValue(bool);
+        } else {
+          // always a string cell: text that looks like a formula stays text
+          cell.setCellValue(String.valueOf(value));
+        }
+      }
+    }
+
+    void close() {
+      sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, next - 1), 0, width - 1));
+    }
+  }
+}

@@ -1,0 +1,24 @@
+package org.peerboard.export.model;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** One note as researchers download it: where it sits, how it was grouped, and who wrote it (pseudonymous). */
+public record ExportNote(
+    UUID id,
+    UUID boardId,
+    String lane,
+    String phase,
+    String dimension,
+    List<String> tags,
+    UUID clusterId,
+    String clusterName,
+    UUID duplicateOf,
+    boolean hidden,
+    boolean held,
+    String text,
+    String author,
+    String authorRole,
+    OffsetDateTime createdAt,
+    OffsetDateTime updatedAt) {}

@@ -1,0 +1,182 @@
+package org.peerboard.export.web;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.templ.handlebars.HandlebarsTemplateEngine;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.UUID;
+import java.util.function.Function;
+import org.peerboard.board.model.Rejection;
+import org.peerboard.export.db.ExportAccess;
+import org.peerboard.export.db.OutcomeReader;
+import org.peerboard.export.model.CompareView;
+import org.peerboard.export.model.ExportScope;
+import org.peerboard.export.model.Labels;
+import org.peerboard.export.model.Outcome;
+import org.peerboard.export.model.ReportView;
+import org.peerboard.http.Bearer;
+import org.peerboard.http.Languages;
+import org.peerboard.i18n.Messages;
+import org.peerboard.workshop.db.Templates;
+
+/**
+ * The organiser's pages over the outcome: the printable report of a workshop ({@code /w/{id}/report}) or of one
+ * board ({@code /m/{id}/report}), and the comparison of a workshop's groups ({@code /w/{id}/compare}) or of a
+ * study's workshops ({@code /s/{id}}). A key arrives as {@code ?k=} once (then a cookie for that path), as the
+ * cookie the organiser or moderator page already set, or as a Bearer header.
+ */
+public final class ReportPages {
+  private static final String KEY_COOKIE = "pb_key";
+
+  private final HandlebarsTemplateEngine engine;
+  private final ExportAccess access;
+  private final OutcomeReader outcomes;
+  private final Templates templates;
+
+  public ReportPages(Vertx vertx, ExportAccess access, OutcomeReader outcomes, Templates templates) {
+    this.engine = HandlebarsTemplateEngine.create(vertx);
+    this.access = access;
+    this.outcomes = outcomes;
+    this.templates = templates;
+  }
+
+  public void mount(Router router) {
+    router.get("/w/:id/report").handler(ctx -> report(ctx, key -> access.workshop(id(ctx), key)))
+        .failureHandler(this::errorPage);
+    router.get("/m/:id/report").handler(ctx -> report(ctx, key -> access.board(id(ctx), key)))
+        .failureHandler(this::errorPage);
+    router.get("/w/:id/compare").handler(ctx -> compare(ctx, key -> access.workshop(id(ctx), key)))
+        .failureHandler(this::errorPage);
+    router.get("/s/:id").handler(ctx -> compare(ctx, key -> access.study(id(ctx), key)))
+        .failureHandler(this::errorPage);
+  }
+
+  private void report(RoutingContext ctx, Function<String, Future<ExportScope>> authorise) {
+    if (keyInQuery(ctx)) {
+      return;
+    }
+    authorise.apply(key(ctx)).compose(scope -> outcomes.read(scope).compose(outcome -> {
+      Outcome.WorkshopView workshop = outcome.workshops().get(0);
+      String lang = Languages.explicit(ctx).orElse(workshop.facts().language());
+      Map<String, Object> state = new HashMap<>(ReportView.of(workshop, new Labels(workshop.template(), lang),
+          Messages.bundle("i18n/messages", lang).getString("export.report.unclustered")));
+      state.put("board", scope.kind() == ExportScope.Kind.BOARD ? workshop.groups().get(0).group().name() : null);
+      state.put("downloads", downloads(scope, key(ctx)));
+      return render(ctx, "report", lang, state);
+    })).onFailure(ctx::fail);
+  }
+
+  private void compare(RoutingContext ctx, Function<String, Future<ExportScope>> authorise) {
+    if (keyInQuery(ctx)) {
+      return;
+    }
+    authorise.apply(key(ctx)).compose(scope -> outcomes.read(scope).compose(outcome -> {
+      if (outcome.workshops().isEmpty()) {
+        throw new Rejection(org.peerboard.board.model.ErrorCode.NOT_FOUND, "error.workshopNotFound");
+      }
+      Outcome.WorkshopView first = outcome.workshops().get(0);
+      String lang = Languages.explicit(ctx).orElse(scope.language());
+      boolean study = scope.kind() == ExportScope.Kind.STUDY;
+      Map<String, Object> state = new HashMap<>(CompareView.of(outcome.workshops(), new Labels(first.template(), lang),
+          study));
+      state.put("title", study ? scope.studyName() : first.facts().title());
+      state.put("study", study);
+      state.put("downloads", downloads(scope, key(ctx)));
+      return render(ctx, "compare", lang, state);
+    })).onFailure(ctx::fail);
+  }
+
+  /**
+   * Links to the downloads of the same scope. The cookie is scoped to the page's path, so the links carry the key
+   * as {@code ?k=}, as the organiser page already shows the organiser link itself.
+   */
+  private static Map<String, Object> downloads(ExportScope scope, String key) {
+    String base = switch (scope.kind()) {
+      case BOARD -> "/api/boards/" + scope.boardId();
+      case WORKSHOP -> "/api/workshops/" + scope.workshopIds().get(0);
+      case STUDY -> "/api/studies/" + scope.studyId();
+    };
+    Map<String, Object> links = new HashMap<>();
+    String k = "?k=" + java.net.URLEncoder.encode(key, java.nio.charset.StandardCharsets.UTF_8);
+    for (String name : java.util.List.of("csv", "xlsx", "json", "qdpx")) {
+      links.put(name, base + "/export." + name + k);
+    }
+    links.put("history", base + "/history.csv" + k);
+    links.put("matrix", base + "/matrix.csv" + k);
+    links.put("qdpxAllowed", scope.kind() != ExportScope.Kind.STUDY);
+    return links;
+  }
+
+  private Future<Void> render(RoutingContext ctx, String page, String lang, Map<String, Object> state) {
+    Map<String, Object> context = new HashMap<>();
+    context.put("lang", lang);
+    context.put("otherLang", "it".equals(lang) ? "en" : "it");
+    context.put("t", messages(lang));
+    context.put("state", state);
+    return engine.render(context, "web/templates/" + page + ".hbs").compose(body -> ctx.response()
+        .putHeader("Content-Type", "text/html; charset=utf-8")
+        .putHeader("Cache-Control", "no-store")
+        .end(body));
+  }
+
+  /** A person gets an HTML page in their language; an API client (no text/html in Accept) the JSON error. */
+  private void errorPage(RoutingContext ctx) {
+    String accept = ctx.request().getHeader("Accept");
+    if (!(ctx.failure() instanceof Rejection rejection) || accept == null || !accept.contains("text/html")
+        || ctx.response().headWritten()) {
+      ctx.next();
+      return;
+    }
+    String lang = Languages.of(ctx);
+    ctx.response().setStatusCode(rejection.code().status());
+    Map<String, Object> state = new HashMap<>();
+    state.put("status", rejection.code().status());
+    state.put("message", Messages.error(lang, rejection.messageKey()));
+    render(ctx, "error", lang, state).onFailure(failure -> ctx.response().end());
+  }
+
+  /** {@code ?k=} becomes an HttpOnly cookie for this path, and the browser goes on to the clean URL. */
+  private static boolean keyInQuery(RoutingContext ctx) {
+    String key = ctx.request().getParam("k");
+    if (key == null) {
+      return false;
+    }
+    String path = ctx.request().path();
+    ctx.response().addCookie(Cookie.cookie(KEY_COOKIE, key).setPath(path).setHttpOnly(true)
+        .setSameSite(CookieSameSite.LAX).setMaxAge(60L * 60 * 24 * 365));
+    String asked = ctx.request().getParam("lang");
+    String lang = "it".equals(asked) || "en".equals(asked) ? "?lang=" + asked : "";
+    ctx.response().setStatusCode(303).putHeader("Location", path + lang).putHeader("Cache-Control", "no-store").end();
+    return true;
+  }
+
+  private static String key(RoutingContext ctx) {
+    String bearer = Bearer.of(ctx);
+    if (bearer != null) {
+      return bearer;
+    }
+    Cookie cookie = ctx.request().getCookie(KEY_COOKIE);
+    return cookie == null ? null : cookie.getValue();
+  }
+
+  private static UUID id(RoutingContext ctx) {
+    return ExportRoutes.parse(ctx.pathParam("id"));
+  }
+
+  static Map<String, Object> messages(String lang) {
+    ResourceBundle bundle = Messages.bundle("i18n/messages", lang);
+    Map<String, Object> map = new HashMap<>();
+    for (Enumeration<String> keys = bundle.getKeys(); keys.hasMoreElements(); ) {
+      String key = keys.nextElement();
+      map.put(key.replace('.', '_'), bundle.getString(key));
+    }
+    return map;
+  }
+}

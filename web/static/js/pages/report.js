@@ -1,0 +1,3 @@
+import { $ } from '../dom.js';
+
+$('#print')?.addEventListener('click', () => window.print());
