@@ -59,7 +59,7 @@ class ReportAndStudyTest {
     assertTrue(html.contains("&lt;b&gt;bold&lt;/b&gt; &amp; &lt;script&gt;"), "people's text is escaped");
     assertFalse(html.contains("<script>alert(1)"));
     assertTrue(html.contains("class=\"cell marked\""), "a cell leaning to one setting is highlighted");
-    assertTrue(html.contains("I risultati dei voti compariranno qui"), "the vote section waits for voting");
+    assertTrue(html.contains("Nessun risultato di votazione"), "no round revealed yet: the vote section says so");
     String english = Fixture.get("/w/" + prato.id() + "/report?lang=en", prato.organiserKey()).text();
     assertTrue(english.contains("Taking into care") && english.contains("Participation"));
     String board = Fixture.get("/m/" + prato.workshop.board(1).getString("id") + "/report",

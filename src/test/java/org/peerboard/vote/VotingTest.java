@@ -175,6 +175,9 @@ class VotingTest {
       } catch (java.io.IOException e) {
         throw new IllegalStateException(e);
       }
+      String report = api.get("/w/" + vote.workshop.id() + "/report", vote.workshop.organiserKey()).body();
+      assertTrue(report.contains("A housing fund at 18") && report.contains("vote-bar"),
+          "the printable report shows the ranked proposals with bars");
     }
   }
 

@@ -20,6 +20,6 @@ public final class ExportFeature {
     ExportAccess access = new ExportAccess(pool);
     Studies studies = new Studies(pool, access);
     new ExportRoutes(vertx, access, new ExportReader(vertx, pool, templates, votes), studies, links).mount(router);
-    new ReportPages(vertx, access, new OutcomeReader(pool, templates), templates).mount(router);
+    new ReportPages(vertx, access, new OutcomeReader(pool, templates), templates, votes).mount(router);
   }
 }

@@ -21,6 +21,8 @@ import org.peerboard.export.model.ExportScope;
 import org.peerboard.export.model.Labels;
 import org.peerboard.export.model.Outcome;
 import org.peerboard.export.model.ReportView;
+import org.peerboard.export.model.ReportVotes;
+import org.peerboard.export.db.VoteSource;
 import org.peerboard.http.Bearer;
 import org.peerboard.http.Languages;
 import org.peerboard.i18n.Messages;
@@ -40,7 +42,10 @@ public final class ReportPages {
   private final OutcomeReader outcomes;
   private final Templates templates;
 
-  public ReportPages(Vertx vertx, ExportAccess access, OutcomeReader outcomes, Templates templates) {
+  private final VoteSource votes;
+
+  public ReportPages(Vertx vertx, ExportAccess access, OutcomeReader outcomes, Templates templates, VoteSource votes) {
+    this.votes = votes;
     this.engine = HandlebarsTemplateEngine.create(vertx);
     this.access = access;
     this.outcomes = outcomes;
@@ -62,15 +67,17 @@ public final class ReportPages {
     if (keyInQuery(ctx)) {
       return;
     }
-    authorise.apply(key(ctx)).compose(scope -> outcomes.read(scope).compose(outcome -> {
+    authorise.apply(key(ctx)).compose(scope -> outcomes.read(scope).compose(outcome -> votes.revealed(
+        scope.workshopIds()).compose(figures -> {
       Outcome.WorkshopView workshop = outcome.workshops().get(0);
       String lang = Languages.explicit(ctx).orElse(workshop.facts().language());
       Map<String, Object> state = new HashMap<>(ReportView.of(workshop, new Labels(workshop.template(), lang),
           Messages.bundle("i18n/messages", lang).getString("export.report.unclustered")));
+      state.put("votes", ReportVotes.of(workshop, figures));
       state.put("board", scope.kind() == ExportScope.Kind.BOARD ? workshop.groups().get(0).group().name() : null);
       state.put("downloads", downloads(scope, key(ctx)));
       return render(ctx, "report", lang, state);
-    })).onFailure(ctx::fail);
+    }))).onFailure(ctx::fail);
   }
 
   private void compare(RoutingContext ctx, Function<String, Future<ExportScope>> authorise) {
