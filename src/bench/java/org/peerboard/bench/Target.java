@@ -91,7 +91,9 @@ abstract class Target implements AutoCloseable {
 
   static Config config(Path dataDir, int port, int dbPort, String databaseUrl) {
     Config config = new Config("127.0.0.1", port, dataDir, Optional.empty(), dbPort,
-        Optional.of("http://127.0.0.1:" + port), Optional.empty(), 16 * 1024, false);
+        Optional.of("http://127.0.0.1:" + port), Optional.empty(), 16 * 1024, false,
+        new Config.Limits(Opts.integer("notesPerMinute", Config.Limits.DEFAULTS.notesPerMinute()),
+            Config.Limits.DEFAULTS.participantsPerBoard(), Config.Limits.DEFAULTS.failedJoinsPerMinute()));
     return databaseUrl == null ? config : config.withDatabaseUrl(databaseUrl);
   }
 
@@ -170,6 +172,11 @@ abstract class Target implements AutoCloseable {
           command.add(arg.replace("{dir}", dir.toString()));
         }
       }
+      System.getProperties().forEach((k, v) -> {
+        if (k.toString().startsWith("bench.") && !k.toString().equals("bench.serverJvmArgs")) {
+          command.add("-D" + k + "=" + v);
+        }
+      });
       command.addAll(List.of("-cp", System.getProperty("java.class.path"), ServerMain.class.getName(),
           dir.toString(), Integer.toString(port), Integer.toString(dbPort), databaseUrl == null ? "" : databaseUrl));
       long t0 = System.nanoTime();
