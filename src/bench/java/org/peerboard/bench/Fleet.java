@@ -41,7 +41,7 @@ final class Fleet implements AutoCloseable {
     CompletableFuture<?>[] all = new CompletableFuture<?>[peers.size()];
     for (int i = 0; i < peers.size(); i++) {
       window.acquire();
-      all[i] = connect(peers.get(i), targets.get(i % targets.size()), since)
+      all[i] = connectRetrying(peers.get(i), targets.get(i % targets.size()), since, 3)
           .whenComplete((ok, e) -> {
             if (e != null && failed.incrementAndGet() <= 3) {
               System.out.println("connect failed: " + e);
@@ -54,6 +54,22 @@ final class Fleet implements AutoCloseable {
       throw new IllegalStateException(failed.get() + " of " + peers.size() + " sockets could not connect");
     }
   }
+
+  /** Like a phone: a socket whose hello failed (e.g. {@code unavailable}) comes back after a second. */
+  CompletableFuture<?> connectRetrying(Peer peer, Target target, Long since, int tries) {
+    return connect(peer, target, since).handle((ok, e) -> {
+      if (e == null || tries <= 1) {
+        return e == null ? CompletableFuture.completedFuture(ok) : CompletableFuture.failedFuture(e);
+      }
+      retries.incrementAndGet();
+      peer.reset();
+      return CompletableFuture.runAsync(() -> { },
+          CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS)).thenCompose(v -> connectRetrying(peer, target,
+          since, tries - 1));
+    }).thenCompose(f -> f);
+  }
+
+  final AtomicInteger retries = new AtomicInteger();
 
   CompletableFuture<?> connect(Peer peer, Target target, Long since) {
     return client.connect(new WebSocketConnectOptions().setHost(target.host()).setPort(target.port()).setURI("/ws"))

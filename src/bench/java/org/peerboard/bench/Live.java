@@ -48,6 +48,8 @@ final class Live {
       t = System.nanoTime();
       fleet.connect(all, targets, 0L, 200);
       System.out.printf("connected %d sockets in %.1f s%n", all.size(), (System.nanoTime() - t) / 1e9);
+      report.note(String.format("connecting the %d sockets (200 hellos in flight) took %.1f s and %d retried hellos",
+          all.size(), (System.nanoTime() - t) / 1e9, fleet.retries.get()));
       Thread.sleep(3_000);
 
       long[] pids = targets.stream().flatMapToLong(x -> java.util.stream.LongStream.of(x.processes())).distinct()

@@ -18,7 +18,7 @@ final class Peer {
   final String token;
   final Tracker tracker;
   WebSocket ws;
-  final Promise<JsonObject> welcome = Promise.promise();
+  Promise<JsonObject> welcome = Promise.promise();
   long welcomeNanos;
   long helloNanos;
   volatile long lastSeq;
@@ -40,6 +40,21 @@ final class Peer {
     this.boardId = boardId;
     this.token = token;
     this.tracker = tracker;
+  }
+
+  /** Forgets a failed attempt before the next one. */
+  void reset() {
+    if (ws != null) {
+      ws.textMessageHandler(null);
+      ws.closeHandler(null);
+      if (!ws.isClosed()) {
+        ws.close();
+      }
+    }
+    welcome = Promise.promise();
+    closed = false;
+    closeCode = null;
+    errors = 0;
   }
 
   Future<JsonObject> hello(WebSocket socket, Long since) {
