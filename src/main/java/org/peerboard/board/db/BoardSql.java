@@ -23,9 +23,13 @@ final class BoardSql {
 
   static final String NOTE_COLUMNS = "id, lane, tags, text, author_id, author_role, hidden, cluster_id, duplicate_of, "
       + "version, secret, held, (select p.name from participant p where p.id = note.author_id) as author_name";
-  /** A note id is never given out twice, not even after the note was deleted. */
-  static final String NOTE_EXISTS =
-      "select 1 from note where id = $1 union all select 1 from board_event where note_id = $1 limit 1";
+  /**
+   * A note id is never given out twice: not while the note lives (on any board), nor on its board's log after it was
+   * deleted. The log is searched on this board only, through the (board_id, note_id) index; without the board it
+   * scanned every board's events, inside the board lock (docs/benchmarks.md, scenario e).
+   */
+  static final String NOTE_EXISTS = "select 1 from note where id = $1 union all "
+      + "select 1 from board_event where board_id = $2 and note_id = $1 limit 1";
   static final String INSERT_NOTE = "insert into note (id, board_id, lane, tags, text, author_id, author_role, "
       + "secret, held, hidden) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) returning " + NOTE_COLUMNS;
   static final String LOCK_NOTE = "select " + NOTE_COLUMNS + " from note where id = $1 and board_id = $2 for update";

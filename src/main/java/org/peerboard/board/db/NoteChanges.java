@@ -26,7 +26,7 @@ final class NoteChanges {
     Rejection.check(NoteRules.mayAdd(tx.actor(), tx.board(), tx.template(), add.lane(), add.tags()));
     UUID noteId = add.noteId() == null ? UUID.randomUUID() : add.noteId();
     boolean held = tx.actor().role() == Role.PARTICIPANT && tx.board().settings().approveNotes();
-    return tx.conn().preparedQuery(NOTE_EXISTS).execute(Tuple.of(noteId)).compose(existing -> {
+    return tx.conn().preparedQuery(NOTE_EXISTS).execute(Tuple.of(noteId, tx.boardId())).compose(existing -> {
       if (existing.size() > 0) {
         throw new Rejection(ErrorCode.CONFLICT, "error.noteExists");
       }

@@ -1,0 +1,38 @@
+package org.peerboard.bench;
+
+import java.nio.file.Path;
+
+/**
+ * The benchmark harness of issue 7. {@code -Dbench.scenario} is one of a, a2, b, c, d, e, f, scaleout (or a comma
+ * list); every run prints a table and updates its block in docs/benchmarks.md. See docs/benchmarks.md.
+ */
+public final class Bench {
+  private Bench() {}
+
+  public static void main(String[] args) throws Exception {
+    String scenarios = Opts.str("scenario", "a");
+    Path docs = Path.of(Opts.str("docs", "docs/benchmarks.md"));
+    for (String scenario : scenarios.split(",")) {
+      Report report = run(scenario.trim());
+      report.print();
+      report.write(docs);
+    }
+    System.exit(0);
+  }
+
+  static Report run(String scenario) throws Exception {
+    return switch (scenario) {
+      case "a" -> Live.run("a", 1, Opts.integer("participants", 200), Opts.number("rate", 20), 12, 1);
+      case "a2" -> Live.run("a2", 1, Opts.integer("participants", 1000), Opts.number("rate", 10), 100, 1);
+      case "b" -> Live.run("b", Opts.integer("boards", 50), Opts.integer("participants", 200),
+          Opts.number("rate", 100), 250, 1);
+      case "scaleout" -> Live.run("scaleout", 1, Opts.integer("participants", 200), Opts.number("rate", 20), 12,
+          Opts.integer("instances", 2));
+      case "c" -> Memory.run();
+      case "d" -> JoinStorm.run();
+      case "e" -> Writes.run();
+      case "f" -> Startup.run();
+      default -> throw new IllegalArgumentException("unknown scenario " + scenario);
+    };
+  }
+}

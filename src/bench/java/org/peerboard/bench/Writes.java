@@ -1,0 +1,101 @@
+package org.peerboard.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Scenario e: durable writes. Senders in a closed loop (each sends its next note.add when the ack of the last one
+ * arrives, i.e. after the commit with fsync on): at several concurrencies on one board, then across 50 boards.
+ */
+final class Writes {
+  private Writes() {}
+
+  private static volatile boolean running;
+
+  static Report run() throws Exception {
+    Report report = new Report("e");
+    int seconds = Opts.integer("duration", 10);
+    // a closed loop writes far faster than a person may (30 notes a minute): lift that limit for this scenario
+    if (Opts.str("notesPerMinute", null) == null) {
+      System.setProperty("bench.notesPerMinute", "1000000");
+    }
+    List<Target> targets = Target.start(1);
+    try (Fleet fleet = new Fleet()) {
+      Target target = targets.get(0);
+      Rest rest = new Rest(target.base());
+      Tracker tracker = new Tracker();
+      tracker.measuring = true;
+      report.note("load average before the run: " + Machine.load() + "; busiest processes: " + Machine.busiest());
+      Machine machine = new Machine(target.processes());
+      machine.start();
+      double best1 = level(report, fleet, rest, target, tracker, 1, 64, new int[] {1, 4, 16, 64}, seconds);
+      double best50 = level(report, fleet, rest, target, tracker, 50, 4, new int[] {1, 2, 4}, seconds);
+      report.note(machine.usage());
+      double best = Math.max(best1, best50);
+      report.row("peak acked note.add/s with ack p99 <= 50 ms: one board / 50 boards",
+          String.format("%.0f / %.0f", best1, best50), ">= 1,000/s", best >= 1000);
+      report.note("closed loop, " + seconds + " s per level after 2 s of warm-up; fsync and synchronous_commit on; "
+          + "every sender's socket also receives the board's events; the per-participant limit of notes a minute raised to "
+          + Opts.str("notesPerMinute", "?") + "; server " + Opts.str("server", "inproc"));
+    } finally {
+      targets.forEach(Target::close);
+    }
+    return report;
+  }
+
+  /** Returns the best throughput among the levels whose ack p99 stayed within 50 ms. */
+  private static double level(Report report, Fleet fleet, Rest rest, Target target, Tracker tracker, int boards,
+      int maxPerBoard, int[] perBoardLevels, int seconds) throws Exception {
+    List<Rest.Board> made = rest.boards(boards);
+    List<List<Rest.Participant>> people = rest.joinAll(made, maxPerBoard, 16);
+    List<List<Peer>> peers = new ArrayList<>();
+    List<Peer> all = new ArrayList<>();
+    for (int b = 0; b < boards; b++) {
+      List<Peer> onBoard = new ArrayList<>();
+      for (Rest.Participant p : people.get(b)) {
+        Peer peer = new Peer(b, p.boardId(), p.token(), tracker);
+        onBoard.add(peer);
+        all.add(peer);
+      }
+      peers.add(onBoard);
+    }
+    fleet.connect(all, List.of(target), 0L, 100);
+    double best = 0;
+    for (int perBoard : perBoardLevels) {
+      List<Peer> senders = new ArrayList<>();
+      peers.forEach(onBoard -> senders.addAll(onBoard.subList(0, perBoard)));
+      running = true;
+      for (Peer s : senders) {
+        s.onAck = p -> {
+          if (running) {
+            p.sendNote("A durable note from the closed loop", maxPerBoard);
+          }
+        };
+        s.sendNote("A durable note from the closed loop", maxPerBoard);
+      }
+      Thread.sleep(2_000);
+      tracker.ack.getIntervalHistogram();
+      long acked0 = tracker.acked.get();
+      long t0 = System.nanoTime();
+      Thread.sleep(seconds * 1000L);
+      long acked = tracker.acked.get() - acked0;
+      double elapsed = (System.nanoTime() - t0) / 1e9;
+      Histogram ack = tracker.ack.getIntervalHistogram();
+      running = false;
+      senders.forEach(s -> s.onAck = null);
+      tracker.drain(30_000);
+      double rate = acked / elapsed;
+      boolean ok = Tracker.p99ms(ack) <= 50;
+      if (ok) {
+        best = Math.max(best, rate);
+      }
+      report.row(String.format("%d board(s), %d sender(s) in flight: acked/s; ack ms p50 / p99 / max", boards,
+          senders.size()), String.format("%.0f/s; %s", rate, Tracker.ms(ack)), "p99 <= 50 ms", null);
+      System.out.printf("  %d boards, %d senders: %.0f acked/s, ack %s%n", boards, senders.size(), rate,
+          Tracker.ms(ack));
+    }
+    fleet.closeAll(all);
+    return best;
+  }
+}
