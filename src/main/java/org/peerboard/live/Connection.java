@@ -31,7 +31,8 @@ final class Connection {
 
   /** A socket whose peer stopped reading is cut off rather than buffered without end; it catches up on reconnect. */
   void send(String frame) {
-    if (closed) {
+    if (closed || socket.isClosed()) {
+      closed = true;
       return;
     }
     if (socket.writeQueueFull()) {

@@ -7,7 +7,6 @@ final class BoardSql {
   static final String CLAIM_OP =
       "insert into applied_op (board_id, op_id) values ($1, $2) on conflict do nothing";
   static final String REPLAY_OP = "select seq, result from applied_op where board_id = $1 and op_id = $2";
-  static final String RECORD_OP = "update applied_op set seq = $3, result = $4 where board_id = $1 and op_id = $2";
 
   static final String LOCK_BOARD = """
       select b.stage, b.focus, b.settings, b.timer, w.template_id,
@@ -15,23 +14,31 @@ final class BoardSql {
         from board b join workshop w on w.id = b.workshop_id
        where b.id = $1
          for no key update of b""";
-  static final String NEXT_SEQ = "update board set seq = seq + 1 where id = $1 returning seq";
-  static final String APPEND_EVENT = """
-      insert into board_event (board_id, seq, type, data, actor_id, actor_role, note_id, actor_client, undo)
-      values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning at""";
-  static final String NOTIFY = "select pg_notify('peerboard_events', $1)";
+  /**
+   * In one round trip: the board's next seq, the event, the op's answer for retries, and the notification to
+   * every process ($1 board, $2 op id, $3 type, $4 data, $5 actor, $6 role, $7 note, $8 client, $9 undo, $10 result).
+   */
+  static final String LOG_EVENT = """
+      with next as (update board set seq = seq + 1 where id = $1 returning seq),
+           event as (insert into board_event (board_id, seq, type, data, actor_id, actor_role, note_id, actor_client, undo)
+                     select $1, next.seq, $3, $4, $5, $6, $7, $8, $9 from next returning seq),
+           op as (update applied_op set seq = (select seq from next), result = $10 where board_id = $1 and op_id = $2
+                  returning seq),
+           told as (select pg_notify('peerboard_events', $1::text || ':' || (select seq from next)))
+      select (select seq from event) as seq, (select count(*) from op) as ops, (select count(*) from told) as told""";
 
   static final String NOTE_COLUMNS = "id, lane, tags, text, author_id, author_role, hidden, cluster_id, duplicate_of, "
       + "version, secret, held, (select p.name from participant p where p.id = note.author_id) as author_name";
   /**
-   * A note id is never given out twice: not while the note lives (on any board), nor on its board's log after it was
-   * deleted. The log is searched on this board only, through the (board_id, note_id) index; without the board it
-   * scanned every board's events, inside the board lock (docs/benchmarks.md, scenario e).
+   * Inserts nothing when the note id is taken: a note id is never given out twice, not while the note lives (on any
+   * board, the primary key), nor on its board's log after it was deleted. The log is searched on this board only,
+   * through the (board_id, note_id) index; without the board it scanned every board's events, inside the board lock
+   * (docs/benchmarks.md, scenario e).
    */
-  static final String NOTE_EXISTS = "select 1 from note where id = $1 union all "
-      + "select 1 from board_event where board_id = $2 and note_id = $1 limit 1";
   static final String INSERT_NOTE = "insert into note (id, board_id, lane, tags, text, author_id, author_role, "
-      + "secret, held, hidden) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) returning " + NOTE_COLUMNS;
+      + "secret, held, hidden) select $1, $2, $3, $4, $5, $6, $7, $8, $9, $9 "
+      + "where not exists (select 1 from board_event where board_id = $2 and note_id = $1) "
+      + "on conflict (id) do nothing returning " + NOTE_COLUMNS;
   static final String LOCK_NOTE = "select " + NOTE_COLUMNS + " from note where id = $1 and board_id = $2 for update";
   static final String EDIT_NOTE = "update note set text = coalesce($3, text), tags = coalesce($4, tags), "
       + "version = version + 1, updated_at = now(), secret = secret or $5 where id = $1 and board_id = $2 returning "

@@ -200,18 +200,16 @@ public final class BoardStore {
     Actor actor = tx.actor();
     JsonObject undo = op.undoable() && actor.role().runsTheBoard() && change.undo() != null
         ? Affected.withAfter(change.undo(), change.data()) : null;
-    return tx.conn().preparedQuery(NEXT_SEQ).execute(Tuple.of(boardId)).compose(seqRows -> {
-      long seq = seqRows.iterator().next().getLong("seq");
-      Long undoes = change.data().getLong("undoes");
-      return tx.conn().preparedQuery(APPEND_EVENT)
-          .execute(Tuple.from(new Object[] {boardId, seq, change.event(), change.data(), actor.participantId(),
-              actor.role().wire(), change.noteId(), tx.client(), undo}))
-          .compose(appended -> undoes == null ? Future.succeededFuture()
+    Long undoes = change.data().getLong("undoes");
+    return tx.conn().preparedQuery(LOG_EVENT)
+        .execute(Tuple.from(new Object[] {boardId, opId, change.event(), change.data(), actor.participantId(),
+            actor.role().wire(), change.noteId(), tx.client(), undo, change.result()}))
+        .compose(rows -> {
+          long seq = rows.iterator().next().getLong("seq");
+          return (undoes == null ? Future.succeededFuture()
               : tx.conn().preparedQuery(MARK_UNDONE).execute(Tuple.of(boardId, undoes, seq)))
-          .compose(marked -> tx.conn().preparedQuery(RECORD_OP).execute(Tuple.of(boardId, opId, seq, change.result())))
-          .compose(recorded -> tx.conn().preparedQuery(NOTIFY).execute(Tuple.of(boardId + ":" + seq)))
-          .map(notified -> new OpResult(seq, change.result(), false));
-    });
+              .map(marked -> new OpResult(seq, change.result(), false));
+        });
   }
 
   /** The rows a snapshot is made of, read in one repeatable-read transaction. */

@@ -26,14 +26,14 @@ final class NoteChanges {
     Rejection.check(NoteRules.mayAdd(tx.actor(), tx.board(), tx.template(), add.lane(), add.tags()));
     UUID noteId = add.noteId() == null ? UUID.randomUUID() : add.noteId();
     boolean held = tx.actor().role() == Role.PARTICIPANT && tx.board().settings().approveNotes();
-    return tx.conn().preparedQuery(NOTE_EXISTS).execute(Tuple.of(noteId, tx.boardId())).compose(existing -> {
-      if (existing.size() > 0) {
-        throw new Rejection(ErrorCode.CONFLICT, "error.noteExists");
-      }
-      return tx.conn().preparedQuery(INSERT_NOTE).execute(Tuple.from(new Object[] {noteId, tx.boardId(), add.lane(),
-          add.tags().toArray(String[]::new), add.text(), tx.actor().participantId(), tx.actor().role().wire(),
-          tx.board().settings().notesSecret(), held}));
-    }).map(rows -> noteChange(tx, "note.added", rows));
+    return tx.conn().preparedQuery(INSERT_NOTE).execute(Tuple.from(new Object[] {noteId, tx.boardId(), add.lane(),
+        add.tags().toArray(String[]::new), add.text(), tx.actor().participantId(), tx.actor().role().wire(),
+        tx.board().settings().notesSecret(), held})).map(rows -> {
+          if (rows.size() == 0) {
+            throw new Rejection(ErrorCode.CONFLICT, "error.noteExists");
+          }
+          return noteChange(tx, "note.added", rows);
+        });
   }
 
   static Future<Change> edit(Tx tx, Op.NoteEdit edit) {
