@@ -4,13 +4,18 @@ package org.peerboard.board.db;
 final class BoardSql {
   private BoardSql() {}
 
-  static final String CLAIM_OP =
-      "insert into applied_op (board_id, op_id) values ($1, $2) on conflict do nothing";
   static final String REPLAY_OP = "select seq, result from applied_op where board_id = $1 and op_id = $2";
 
+  /**
+   * Locks the board ({@code for no key update}: the key-share lock the op-id insert takes on it does not conflict,
+   * so ops on one board queue in one order and never deadlock) and claims the op id, in one round trip.
+   * {@code claimed} is 0 when the op id was applied before ($3).
+   */
   static final String LOCK_BOARD = """
+      with claim as (insert into applied_op (board_id, op_id) values ($1, $3) on conflict do nothing returning op_id)
       select b.stage, b.focus, b.settings, b.timer, w.template_id,
-             (select p.removed_at is null from participant p where p.id = $2 and p.board_id = b.id) as active
+             (select p.removed_at is null from participant p where p.id = $2 and p.board_id = b.id) as active,
+             (select count(*) from claim) as claimed
         from board b join workshop w on w.id = b.workshop_id
        where b.id = $1
          for no key update of b""";

@@ -47,17 +47,14 @@ public final class BoardStore {
     this.parts = parts;
   }
 
-  /**
-   * The board row is locked first ({@code for no key update}, which does not conflict with the key-share locks
-   * that inserts referencing the board take), so ops on one board queue in one order and never deadlock.
-   */
+  /** One transaction per op; see {@code BoardSql.LOCK_BOARD} for why ops on one board never deadlock. */
   public Future<OpResult> apply(Actor actor, String client, UUID opId, Op op) {
-    return pool.withTransaction(conn -> lock(conn, actor, client)
-        .compose(tx -> conn.preparedQuery(CLAIM_OP).execute(Tuple.of(actor.boardId(), opId))
-            .compose(claimed -> claimed.rowCount() == 0
-                ? replay(conn, actor.boardId(), opId)
-                : change(tx, op).compose(change -> record(tx, opId, op, change)))));
+    return pool.withTransaction(conn -> lock(conn, actor, client, opId)
+        .compose(tx -> tx == null
+            ? replay(conn, actor.boardId(), opId)
+            : change(tx, op).compose(change -> record(tx, opId, op, change))));
   }
+
 
   private Future<Change> change(Tx tx, Op op) {
     for (OpHandler feature : features) {
@@ -178,12 +175,19 @@ public final class BoardStore {
     });
   }
 
-  private Future<Tx> lock(SqlConnection conn, Actor actor, String client) {
-    return conn.preparedQuery(LOCK_BOARD).execute(Tuple.of(actor.boardId(), actor.participantId())).compose(rows -> {
+  /** The locked board as the op sees it; null when the op id was applied before (a retry). */
+  private Future<Tx> lock(SqlConnection conn, Actor actor, String client, UUID opId) {
+    return conn.preparedQuery(LOCK_BOARD).execute(Tuple.of(actor.boardId(), actor.participantId(), opId))
+        .recover(failure -> Future.failedFuture(failure instanceof io.vertx.pgclient.PgException pg
+            && "23503".equals(pg.getSqlState()) ? new Rejection(ErrorCode.NOT_FOUND, "error.boardNotFound") : failure))
+        .compose(rows -> {
       if (rows.size() == 0) {
         throw new Rejection(ErrorCode.NOT_FOUND, "error.boardNotFound");
       }
       Row row = rows.iterator().next();
+      if (row.getLong("claimed") == 0) {
+        return Future.succeededFuture(null);
+      }
       if (actor.role() == Role.PARTICIPANT && !Boolean.TRUE.equals(row.getBoolean("active"))) {
         throw new Rejection(ErrorCode.UNAUTHORIZED, "error.participantRemoved");
       }
