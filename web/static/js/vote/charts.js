@@ -33,9 +33,9 @@ export function distribution(counts, { label } = {}) {
     return svg('g', {},
       svg('rect', { class: 'dist-fill', x, y: 30 - height, width: 10, height: Math.max(height, 0.5) }),
       svg('text', { class: 'dist-count', x: x + 5, y: 30 - height - 1, 'text-anchor': 'middle', text: String(count) }),
-      svg('text', { class: 'dist-score', x: x + 5, y: 38, 'text-anchor': 'middle', text: String(i + 1) }));
+      svg('text', { class: 'dist-score', x: x + 5, y: 40, 'text-anchor': 'middle', text: String(i + 1) }));
   });
-  return svg('svg', { class: 'chart dist', viewBox: '0 -6 60 46', role: 'img', 'aria-label': label }, columns);
+  return svg('svg', { class: 'chart dist', viewBox: '0 -8 60 50', role: 'img', 'aria-label': label }, columns);
 }
 
 /**
