@@ -10,17 +10,20 @@ const SIZES = ['1.7rem', '1.5rem', '1.35rem', '1.25rem'];
  * The vote on the projector, in place of the board: while a round is open (or closed, before the reveal) the
  * proposals and how many have voted, never a figure that hints at the results; after the reveal the ranked bars
  * and, for ratings, the feasibility x sustainability matrix. A revealed round stays up while the stage is
- * voting or closed, so the board comes back when the moderator moves on.
+ * voting or closed, or, when this screen saw the reveal, until the stage changes; so the board comes back when
+ * the moderator moves on.
  */
 export function projectorVotes(live) {
   let online = 0;
   let shownKey = null;
+  let revealedHere = null;
 
   const shown = (board) => {
     const round = currentRound(board);
     if (!round) return null;
     if (round.status !== 'revealed') return round;
-    return board.stage === 'voting' || board.stage === 'closed' ? round : null;
+    if (board.stage === 'voting' || board.stage === 'closed') return round;
+    return revealedHere?.roundId === round.id && revealedHere.stage === board.stage ? round : null;
   };
 
   function progress(round) {
@@ -67,6 +70,9 @@ export function projectorVotes(live) {
     fit(box);
   }
 
+  live.addEventListener('change', ({ detail }) => {
+    if (detail?.event === 'vote.revealed') revealedHere = { roundId: detail.data.roundId, stage: live.board?.stage };
+  });
   live.addEventListener('presence', ({ detail }) => {
     online = detail.participants ?? 0;
     paint();

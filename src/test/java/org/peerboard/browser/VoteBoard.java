@@ -16,13 +16,15 @@ import org.peerboard.support.WsClient;
  */
 final class VoteBoard implements AutoCloseable {
   final Api api = TestApp.api();
+  final Api.Workshop workshop;
   final JsonObject board;
   final String id;
   final WsClient moderator;
   final List<String> items = new ArrayList<>();
 
   VoteBoard(String title, String clusterName, String... notes) {
-    board = api.workshop(title, "Group A").board(0);
+    workshop = api.workshop(title, "Group A");
+    board = workshop.board(0);
     id = board.getString("id");
     moderator = WsClient.hello(TestApp.shared().port(), id, board.getString("moderatorKey"), null);
     if (clusterName != null) {
