@@ -46,7 +46,7 @@ function ratingFigures(round, result) {
       const c = result.criteria?.[criterion.key];
       if (!c) return null;
       const name = label(criterion);
-      const figures = t('vote.criterionFigure', { mean: num(c.mean), median: num(c.median),
+      const figures = !c.n ? t('vote.noScores') : t('vote.criterionFigure', { mean: num(c.mean), median: num(c.median),
         agreement: Math.round((c.agreement ?? 0) * 100) });
       return h('div', { class: 'criterion-figures' },
         h('dt', { text: name }),

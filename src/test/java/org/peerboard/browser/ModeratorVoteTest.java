@@ -102,6 +102,8 @@ class ModeratorVoteTest {
       assertThat(round.locator(".round-results .result")).hasCount(2);
       assertThat(round.locator(".round-results .result").first()).containsText("A housing fund at 18");
       assertThat(round.locator(".round-results .result").first()).containsText("Start with a pilot");
+      assertThat(round.locator(".round-results .result").first().locator(".criterion-figures").nth(1))
+          .containsText("Sustainability" + "no scores yet");
       Axe.assertNoSeriousViolations(page);
       round.scrollIntoViewIfNeeded();
       Browsers.screenshot(page, "moderator-votes");
