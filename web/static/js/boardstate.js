@@ -1,3 +1,5 @@
+import { applyCastAck, applyVoteEvent } from './vote/rounds.js';
+
 /**
  * What a client knows of a board, kept from the snapshot and the events: notes, clusters, stage, focus, timer,
  * settings and (for those who run the board) the participants. Every event carries the full new state of what it
@@ -15,6 +17,10 @@ export function loadBoard(live, board) {
 export function applyBoardEvent(live, frame) {
   const { data } = frame;
   const board = live.board || {};
+  if (frame.event?.startsWith('vote.')) {
+    applyVoteEvent(board, frame.event, data);
+    return null;
+  }
   switch (frame.event) {
     case 'note.deleted':
       live.notes.delete(data.noteId);
@@ -44,6 +50,11 @@ export function applyBoardEvent(live, frame) {
   for (const note of data?.notes || []) live.notes.set(note.id, note);
   if (data?.note) live.notes.set(data.note.id, data.note);
   return null;
+}
+
+/** Applies what an acknowledged op settled for this client alone: a cast becomes part of its own ballot. */
+export function applyAck(live, entry) {
+  if (entry.op === 'vote.cast') applyCastAck(live.board, entry.data);
 }
 
 /** How far this clock is behind the server's: added to Date.now() it gives the server's now. */

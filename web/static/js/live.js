@@ -1,5 +1,5 @@
 import { store, uuid } from './dom.js';
-import { applyBoardEvent, loadBoard } from './boardstate.js';
+import { applyAck, applyBoardEvent, loadBoard } from './boardstate.js';
 
 const RETRY_CODES = new Set(['unavailable', 'rate_limited']);
 const BACKOFF_BASE_MS = 500;
@@ -226,6 +226,7 @@ export class LiveBoard extends EventTarget {
     const [entry] = this.outbox.splice(index, 1);
     this.saveOutbox();
     if (error) this.emit('rejected', { entry, error });
+    else applyAck(this, entry);
     this.changed();
   }
 

@@ -6,6 +6,8 @@ import { followFocus, mayPost, secretCounts, showRemoved, stageMessage } from '.
 import { showTimer } from './timer.js';
 import { showStatus } from './status.js';
 import { gridOf } from './template.js';
+import { personalDataCheck } from './carefulnote.js';
+import { ballotRejected, bindBallot } from './vote/ballot.js';
 
 const grid = gridOf(state.template);
 const laneKey = `pb:lane:${state.boardId}`;
@@ -25,6 +27,8 @@ export function startParticipant(token, onExpired) {
   $('#composer-tags').replaceChildren(tagPicker(grid, 'tag', store.get(draftKey)?.tags || []));
   text.value = store.get(draftKey)?.text || '';
   const paintCounter = counter(text, $('#note-counter'));
+  const careful = personalDataCheck({ textarea: text, resend: () => $('#composer').requestSubmit() });
+  const paintBallot = bindBallot(live);
 
   const lane = () => (grid.lanes.has(phase.value) ? phase.value : `${phase.value}:${dimension.value}`);
   const saveDraft = () => store.set(draftKey, { text: text.value, tags: tickedTags($('#composer'), 'tag') });
@@ -116,6 +120,7 @@ export function startParticipant(token, onExpired) {
       text.focus();
       return;
     }
+    if (!careful.allows(body)) return;
     live.send('note.add', { noteId: uuid(), lane: lane(), tags: tickedTags($('#composer'), 'tag'), text: body });
     text.value = '';
     paintCounter();
@@ -125,10 +130,12 @@ export function startParticipant(token, onExpired) {
 
   showStatus(live, $('#conn'));
   live.addEventListener('change', draw);
+  live.addEventListener('change', paintBallot);
   live.addEventListener('status', () => {
     if (live.status === 'online') status.textContent = '';
   });
   live.addEventListener('rejected', ({ detail }) => {
+    if (ballotRejected(live, detail)) return;
     status.textContent = t('note.rejected', { message: detail.error.message });
     if (detail.entry.op === 'note.add' && !text.value) {
       text.value = detail.entry.data.text;

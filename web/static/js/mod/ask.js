@@ -1,20 +1,27 @@
 import { $, h } from '../dom.js';
 
 /**
- * One dialog for every question the moderator page asks: a confirmation, a name, or a choice from a list.
- * Resolves with the answer (true, the text or the chosen value), or null when cancelled; focus goes back.
+ * One dialog for every question the moderator page asks: a confirmation, a name or text, a choice from a list,
+ * or boxes to tick. Resolves with the answer (true, the text, the chosen value or the ticked values), or null
+ * when cancelled; focus goes back.
  */
-export function ask({ title, text = '', ok, input, choices, danger = false, validate }) {
+export function ask({ title, text = '', ok, input, choices, checks, danger = false, validate }) {
   const dialog = $('#ask');
   const returnTo = document.activeElement;
   let field = null;
   if (input) {
-    field = h('input', { id: 'ask-input', type: 'text', maxlength: input.max || 120, autocomplete: 'off' });
+    field = input.multiline ? h('textarea', { id: 'ask-input', maxlength: input.max || 500, rows: 5 })
+      : h('input', { id: 'ask-input', type: 'text', maxlength: input.max || 120, autocomplete: 'off' });
     field.value = input.value || '';
     $('#ask-field').replaceChildren(h('label', { for: 'ask-input', text: input.label }), field);
   } else if (choices) {
     field = h('select', { id: 'ask-input' }, choices.options.map((o) => h('option', { value: o.value, text: o.label })));
     $('#ask-field').replaceChildren(h('label', { for: 'ask-input', text: choices.label }), field);
+  } else if (checks) {
+    $('#ask-field').replaceChildren(h('fieldset', { class: 'ask-checks' }, h('legend', { text: checks.label }),
+      checks.options.map((o) => h('label', { class: 'check' },
+        h('input', { type: 'checkbox', name: 'ask-check', value: o.value, checked: checks.values.includes(o.value) }),
+        h('span', { text: o.label })))));
   } else {
     $('#ask-field').replaceChildren();
   }
@@ -29,7 +36,8 @@ export function ask({ title, text = '', ok, input, choices, danger = false, vali
     const form = $('#ask-form');
     const submit = (event) => {
       event.preventDefault();
-      const value = field ? field.value.trim() : true;
+      const value = checks ? [...$('#ask-field').querySelectorAll('input:checked')].map((box) => box.value)
+        : field ? field.value.trim() : true;
       const problem = field && (!value ? ' ' : validate?.(value));
       if (problem) {
         $('#ask-error').textContent = problem.trim();
@@ -51,7 +59,9 @@ export function ask({ title, text = '', ok, input, choices, danger = false, vali
     $('#ask-cancel').addEventListener('click', cancel);
     dialog.addEventListener('close', closed, { once: true });
     dialog.showModal();
-    if (field) {
+    if (checks) {
+      $('#ask-field input')?.focus();
+    } else if (field) {
       field.focus();
       if (field.select) field.select();
     } else {

@@ -1,9 +1,11 @@
 import { $, h } from '../dom.js';
 import { t } from '../i18n.js';
+import { ask } from './ask.js';
 
 /**
  * A note's moderation buttons: hide or show it (hidden notes vanish for participants and the projector), approve
- * it when it waits for approval, and undo a "duplicate" mark. Each carries the version the moderator saw.
+ * it when it waits for approval, redact its text (the new text replaces the old one everywhere, the log included),
+ * and undo a "duplicate" mark. Each carries the version the moderator saw.
  */
 export function noteModeration(live, say) {
   return (note) => {
@@ -22,6 +24,17 @@ export function noteModeration(live, say) {
         live.send('note.hide', { noteId: note.id, hidden: hide, version: note.version });
         say(hide ? t('mod.hiddenNews') : t('mod.shownNews'));
       } }));
+    }
+    if (note.text != null) {
+      buttons.push(h('button', { type: 'button', text: t('mod.redact'), 'aria-label': `${t('mod.redact')}: ${name}`,
+        onclick: async () => {
+          const text = await ask({ title: t('mod.redactTitle'), text: t('mod.redactText'), ok: t('mod.redactYes'),
+            input: { label: t('mod.redactLabel'), value: note.text, max: 500, multiline: true } });
+          if (text && text !== note.text) {
+            live.send('note.redact', { noteId: note.id, text });
+            say(t('mod.redacted'));
+          }
+        } }));
     }
     if (note.duplicateOf) {
       buttons.push(h('button', { type: 'button', text: t('mod.notDuplicate'),

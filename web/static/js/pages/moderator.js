@@ -12,6 +12,8 @@ import { bindArrows, bindSelection, bindToolbar, clusterActions } from '../mod/s
 import { bindDrag } from '../mod/drag.js';
 import { bindTagFilter, noteModeration } from '../mod/moderation.js';
 import { rotateButton } from '../rotate.js';
+import { bindVoteForm } from '../mod/voteform.js';
+import { bindRounds } from '../mod/rounds.js';
 
 /**
  * The moderator's page: session controls, the grid with clusters (select, group, drag and drop, arrow keys),
@@ -72,6 +74,8 @@ bindTagFilter(grid, ui, redraw);
 const describe = (id) => live.clusters.get(id)?.name ?? live.notes.get(id)?.text ?? '…';
 const paintControls = bindControls(live, grid, describe);
 const paintPeople = bindPeople(live, grid);
+bindVoteForm(live, grid, say);
+const paintRounds = bindRounds(live, grid);
 bindShortcuts(live, {
   g: () => actions.group(), a: () => actions.add(), s: () => actions.spotlight(),
   escape: () => actions.clear(),
@@ -143,6 +147,7 @@ live.addEventListener('change', () => {
   redraw();
   paintControls();
   paintPeople();
+  paintRounds();
   paintJoinCode(live.board?.joinCode);
 });
 live.addEventListener('rejected', ({ detail }) => {

@@ -7,6 +7,7 @@ import { showStatus } from '../status.js';
 import { showTimer } from '../timer.js';
 import { fitCells, projectorLane } from '../proj/lanes.js';
 import { paintSpotlight } from '../proj/spotlight.js';
+import { projectorVotes } from '../proj/votes.js';
 
 /**
  * The projector: the board fitted to the screen, raw notes or clusters as the moderator chooses, the focused phase
@@ -16,6 +17,7 @@ const grid = gridOf(state.template);
 const container = $('#grid');
 const live = new LiveBoard({ boardId: state.boardId, token: state.key, lang });
 const draw = buildGrid(container, grid, { renderLane: projectorLane({ grid, live }) });
+const paintVotes = projectorVotes(live);
 
 function paint() {
   const board = live.board;
@@ -35,6 +37,7 @@ function paint() {
     $('#join-qr').alt = `${t('proj.scan')}: ${url}`;
   }
   draw(live.view());
+  paintVotes();
   fitCells(container);
   paintSpotlight(live, grid);
 }

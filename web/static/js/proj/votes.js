@@ -1,0 +1,81 @@
+import { $, h } from '../dom.js';
+import { t } from '../i18n.js';
+import { currentRound, itemLabel } from '../vote/rounds.js';
+import { matrixFigure, resultsList } from '../vote/results.js';
+
+/** Text sizes to try for the results, largest first; the smallest is still 20px on a 1920x1080 screen. */
+const SIZES = ['1.7rem', '1.5rem', '1.35rem', '1.25rem'];
+
+/**
+ * The vote on the projector, in place of the board: while a round is open (or closed, before the reveal) the
+ * proposals and how many have voted, never a figure that hints at the results; after the reveal the ranked bars
+ * and, for ratings, the feasibility x sustainability matrix. A revealed round stays up while the stage is
+ * voting or closed, or, when this screen saw the reveal, until the stage changes; so the board comes back when
+ * the moderator moves on.
+ */
+export function projectorVotes(live) {
+  let online = 0;
+  let shownKey = null;
+  let revealedHere = null;
+
+  const shown = (board) => {
+    const round = currentRound(board);
+    if (!round) return null;
+    if (round.status !== 'revealed') return round;
+    if (board.stage === 'voting' || board.stage === 'closed') return round;
+    return revealedHere?.roundId === round.id && revealedHere.stage === board.stage ? round : null;
+  };
+
+  function progress(round) {
+    const known = Math.max(online, round.voters || 0);
+    return t(round.status === 'open' ? 'vote.progress' : 'vote.progressClosed', { voters: round.voters || 0, of: known });
+  }
+
+  function body(round) {
+    if (round.status !== 'revealed') {
+      return [h('p', { class: 'vote-board-kind', text: t(`vote.kind.${round.kind}`) }),
+        h('ol', { class: 'vote-board-items' }, round.items.map((item) => h('li', { text: itemLabel(live, round, item) })))];
+    }
+    const matrix = round.kind === 'rating' ? matrixFigure(live, round) : null;
+    return [h('div', { class: `vote-board-results${matrix ? ' with-matrix' : ''}` },
+      h('section', { class: 'vote-board-ranking', 'aria-label': t('vote.ranking') }, resultsList(live, round)),
+      matrix ? h('section', { class: 'vote-board-matrix', 'aria-label': t('vote.matrix') }, matrix) : null)];
+  }
+
+  function fit(box) {
+    for (const size of SIZES) {
+      box.style.setProperty('--vote-size', size);
+      if (box.scrollHeight <= box.clientHeight + 1) return;
+    }
+  }
+
+  function paint() {
+    const board = live.board;
+    const panel = $('#vote-board');
+    const round = board && shown(board);
+    panel.hidden = !round;
+    $('#grid').hidden = Boolean(round);
+    if (!round) {
+      shownKey = null;
+      return;
+    }
+    $('#vote-progress').textContent = round.status === 'revealed' ? '' : progress(round);
+    const labels = round.items.map((item) => itemLabel(live, round, item));
+    const key = JSON.stringify([round.id, round.status, round.results, labels]);
+    if (key === shownKey) return;
+    shownKey = key;
+    $('#vote-board-heading').textContent = t(`vote.heading.${round.status}`);
+    const box = $('#vote-board-body');
+    box.replaceChildren(...body(round));
+    fit(box);
+  }
+
+  live.addEventListener('change', ({ detail }) => {
+    if (detail?.event === 'vote.revealed') revealedHere = { roundId: detail.data.roundId, stage: live.board?.stage };
+  });
+  live.addEventListener('presence', ({ detail }) => {
+    online = detail.participants ?? 0;
+    paint();
+  });
+  return paint;
+}

@@ -1,0 +1,121 @@
+import { $, h, syncList } from '../dom.js';
+import { label, t } from '../i18n.js';
+import { ballotOf, currentRound, itemLabel, spent } from './rounds.js';
+import { resultsList } from './results.js';
+
+/**
+ * The phone's ballot: while a round is open, every proposal with big +/- buttons (dots, the remaining budget
+ * always in sight) or 1-to-5 choices per criterion (ratings) and an optional comment; votes can change until the
+ * round closes. Casts go through the live board's outbox, so they wait out a dropped connection and are resent
+ * with the same opId. After the reveal, the ranked results with what this phone gave.
+ */
+export function bindBallot(live) {
+  const view = $('#vote-view');
+  const say = (message) => { $('#vote-status').textContent = message; };
+  let shownRound = null;
+
+  const cast = (round, itemId, data) => live.send('vote.cast', { roundId: round.id, itemId, ...data });
+
+  function dotsItem(round, item, name, mine, remaining) {
+    const dots = mine?.dots || 0;
+    const open = round.status === 'open';
+    const canAdd = open && dots < round.cap && remaining > 0;
+    const add = () => {
+      if (!open) return;
+      if (dots >= round.cap) say(t('vote.capReached', { cap: round.cap }));
+      else if (remaining <= 0) say(t('vote.noDotsLeft'));
+      else { say(''); cast(round, item.id, { dots: dots + 1 }); }
+    };
+    const remove = () => { if (open && dots > 0) { say(''); cast(round, item.id, { dots: dots - 1 }); } };
+    return h('li', { class: 'ballot-item', dataset: { itemId: item.id } },
+      h('p', { class: 'item-label', text: name }),
+      h('div', { class: 'dots-row' },
+        h('button', { type: 'button', class: 'dot-button dot-minus', 'aria-label': t('vote.removeDot', { name }),
+          'aria-disabled': String(!(open && dots > 0)), onclick: remove, text: '−' }),
+        h('p', { class: 'dots-count' },
+          h('span', { class: 'pips', 'aria-hidden': 'true',
+            text: '●'.repeat(dots) + '○'.repeat(Math.max(0, round.cap - dots)) }),
+          h('span', { class: 'dots-words', text: t('vote.dotsOf', { n: dots, cap: round.cap }) })),
+        h('button', { type: 'button', class: 'dot-button dot-plus primary', 'aria-label': t('vote.addDot', { name }),
+          'aria-disabled': String(!canAdd), onclick: add, text: '+' })),
+      sendState(mine));
+  }
+
+  function ratingItem(round, item, name, mine) {
+    const open = round.status === 'open';
+    const scores = mine?.scores || {};
+    const note = round.comments ? h('textarea', { id: `comment-${item.id}`, maxlength: 500, rows: 2,
+      disabled: !open }) : null;
+    if (note) note.value = mine?.comment || '';
+    const send = (changed) => cast(round, item.id, { scores: { ...scores, ...changed },
+      ...(note ? { comment: note.value.trim() || null } : {}) });
+    return h('li', { class: 'ballot-item', dataset: { itemId: item.id } },
+      h('p', { class: 'item-label', text: name }),
+      round.criteria.map((criterion) => h('fieldset', { class: 'score-picker' },
+        h('legend', { text: label(criterion) }),
+        h('div', { class: 'score-choices' }, [1, 2, 3, 4, 5].map((value) => h('label', { class: 'score-choice' },
+          h('input', { type: 'radio', name: `s-${item.id}-${criterion.key}`, value, disabled: !open,
+            checked: scores[criterion.key] === value,
+            'aria-label': t('vote.scoreOf', { value, criterion: label(criterion), name }),
+            onchange: () => send({ [criterion.key]: value }) }),
+          h('span', { 'aria-hidden': 'true', text: String(value) })))))),
+      note ? h('div', { class: 'comment-field' },
+        h('label', { for: note.id, text: t('vote.comment') }), note,
+        h('button', { type: 'button', disabled: !open, text: t('vote.saveComment'),
+          'aria-label': `${t('vote.saveComment')}: ${name}`, onclick: () => send({}) })) : null,
+      sendState(mine));
+  }
+
+  function sendState(mine) {
+    if (!mine) return h('p', { class: 'send-state', text: t('vote.notYet') });
+    const state = mine.pending ? 'pending' : 'sent';
+    return h('p', { class: `send-state send-${state}`, dataset: { sendState: state },
+      text: t(mine.pending ? 'note.pending' : 'vote.saved') });
+  }
+
+  return function paint() {
+    const round = currentRound(live.board);
+    view.hidden = !round;
+    if (!round) return;
+    if (shownRound !== `${round.id}:${round.status}`) {
+      shownRound = `${round.id}:${round.status}`;
+      say('');
+    }
+    const ballot = ballotOf(live, round);
+    const revealed = round.status === 'revealed';
+    const remaining = round.kind === 'dots' ? round.budget - spent(ballot) : 0;
+    $('#vote-heading').textContent = t(`vote.heading.${round.status}`);
+    $('#vote-intro').textContent = revealed ? t('vote.resultsIntro')
+      : round.status === 'closed' ? t('vote.closedIntro')
+        : round.kind === 'dots' ? t('vote.dotsIntro', { budget: round.budget, cap: round.cap }) : t('vote.ratingIntro');
+    const budget = $('#vote-budget');
+    budget.hidden = revealed || round.kind !== 'dots';
+    budget.textContent = t('vote.dotsLeft', { n: remaining, budget: round.budget });
+    budget.dataset.left = String(remaining);
+    const list = $('#ballot');
+    const results = $('#vote-results');
+    list.hidden = revealed;
+    results.hidden = !revealed;
+    if (revealed) {
+      const key = JSON.stringify([round.id, round.results, [...ballot.entries()]]);
+      if (results.dataset.key !== key) {
+        results.dataset.key = key;
+        results.replaceChildren(resultsList(live, round, { mine: ballot, comments: round.comments }));
+      }
+      return;
+    }
+    const items = round.items.map((item) => ({ item, name: itemLabel(live, round, item), mine: ballot.get(item.id) }));
+    syncList(list, items, ({ item }) => `${round.id}:${item.id}`,
+      ({ name, mine }) => JSON.stringify([round.status, name, mine, round.kind === 'dots' && remaining > 0]),
+      ({ item, name, mine }) => (round.kind === 'dots' ? dotsItem(round, item, name, mine, remaining)
+        : ratingItem(round, item, name, mine)));
+  };
+}
+
+/** A cast the server refused (the round closed meanwhile, or the budget was spent from another phone). */
+export function ballotRejected(live, detail) {
+  if (detail.entry.op !== 'vote.cast') return false;
+  $('#vote-status').textContent = t('vote.rejected', { message: detail.error.message });
+  if (detail.error.code === 'conflict') live.refresh();
+  return true;
+}

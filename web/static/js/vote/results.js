@@ -1,0 +1,92 @@
+import { h } from '../dom.js';
+import { label, t } from '../i18n.js';
+import { bar, distribution, matrix } from './charts.js';
+import { itemLabel, num } from './rounds.js';
+
+/**
+ * The ranked results of a revealed round: rank (ties shown as ties), the item's name, a bar, the figures and,
+ * for ratings, each criterion's mean, median, distribution and agreement. `mine` (a phone's ballot) adds what
+ * this phone gave; `comments` lists the comments of a round that collected them.
+ */
+export function resultsList(live, round, { mine = null, comments = false } = {}) {
+  const results = round.results || [];
+  const most = Math.max(1, ...results.map((r) => r.dots || 0));
+  const byId = new Map(round.items.map((item) => [item.id, item]));
+  return h('ol', { class: `results results-${round.kind}` }, results.map((result) => {
+    const item = byId.get(result.itemId) || { id: result.itemId, kind: 'note' };
+    const name = itemLabel(live, round, item);
+    const rank = result.tied ? t('vote.rankTied', { n: result.rank }) : String(result.rank);
+    return h('li', { class: 'result', dataset: { itemId: result.itemId, rank: result.rank } },
+      h('span', { class: 'result-rank', 'aria-label': result.tied ? t('vote.rankTiedLong', { n: result.rank })
+        : t('vote.rankLong', { n: result.rank }), text: rank }),
+      h('div', { class: 'result-body' },
+        h('p', { class: 'result-label', text: name }),
+        round.kind === 'dots' ? dotsFigures(result, most) : ratingFigures(round, result),
+        mine ? myPart(round, mine.get(result.itemId)) : null,
+        comments && result.comments?.length
+          ? h('ul', { class: 'result-comments', 'aria-label': t('vote.comments') },
+            result.comments.map((c) => h('li', { text: c })))
+          : null));
+  }));
+}
+
+function dotsFigures(result, most) {
+  const text = t('vote.dotsFigure', { dots: result.dots, voters: result.voters });
+  return h('div', { class: 'result-figures' },
+    bar(result.dots, most, { label: text }),
+    h('p', { class: 'result-figure', 'aria-hidden': 'true', text }));
+}
+
+function ratingFigures(round, result) {
+  const score = t('vote.scoreFigure', { score: num(result.score), voters: result.voters });
+  return h('div', { class: 'result-figures' },
+    bar(result.score, 5, { label: score }),
+    h('p', { class: 'result-figure', 'aria-hidden': 'true', text: score }),
+    h('dl', { class: 'criteria-figures' }, round.criteria.map((criterion) => {
+      const c = result.criteria?.[criterion.key];
+      if (!c) return null;
+      const name = label(criterion);
+      const figures = !c.n ? t('vote.noScores') : t('vote.criterionFigure', { mean: num(c.mean), median: num(c.median),
+        agreement: Math.round((c.agreement ?? 0) * 100) });
+      return h('div', { class: 'criterion-figures' },
+        h('dt', { text: name }),
+        h('dd', {}, h('span', { class: 'criterion-text', text: figures }),
+          distribution(c.distribution || [0, 0, 0, 0, 0], {
+            label: t('vote.distribution', { name, counts: (c.distribution || []).map((n, i) => `${i + 1}: ${n}`).join(', ') }),
+          })));
+    })));
+}
+
+function myPart(round, cast) {
+  if (!cast) return h('p', { class: 'result-mine', text: t('vote.youDidNotVote') });
+  if (round.kind === 'dots') return h('p', { class: 'result-mine', text: t('vote.yourDots', { n: cast.dots }) });
+  const scores = round.criteria.filter((c) => cast.scores?.[c.key])
+    .map((c) => `${label(c)} ${cast.scores[c.key]}`).join(', ');
+  return h('p', { class: 'result-mine', text: scores ? t('vote.yourScores', { scores }) : t('vote.youDidNotVote') });
+}
+
+/** The feasibility x sustainability matrix of a rating round, with its legend; null when a criterion is missing. */
+export function matrixFigure(live, round) {
+  const fx = round.criteria.find((c) => c.key === 'feasibility');
+  const sy = round.criteria.find((c) => c.key === 'sustainability');
+  if (!fx || !sy || !round.results?.length) return null;
+  const byId = new Map(round.items.map((item) => [item.id, item]));
+  const placed = round.results.filter((r) => r.criteria?.feasibility?.n && r.criteria?.sustainability?.n);
+  const points = placed.map((r) => ({ rank: r.rank, x: r.criteria.feasibility.mean, y: r.criteria.sustainability.mean }));
+  const xLabel = label(fx);
+  const yLabel = label(sy);
+  return h('figure', { class: 'matrix-figure' },
+    matrix(points, { xLabel, yLabel, corner: t('vote.quickWins'),
+      label: t('vote.matrixLabel', { x: xLabel, y: yLabel }) }),
+    h('figcaption', {},
+      h('p', { class: 'matrix-title', text: t('vote.matrixTitle', { x: xLabel, y: yLabel }) }),
+      h('ol', { class: 'matrix-legend' }, placed.map((r) => h('li', { dataset: { rank: r.rank } },
+        h('span', { class: 'legend-rank', text: String(r.rank) }),
+        h('span', { text: `${itemLabel(live, round, byId.get(r.itemId) || { id: r.itemId, kind: 'note' })} · ${
+          xLabel} ${num(r.criteria.feasibility.mean)}, ${yLabel} ${num(r.criteria.sustainability.mean)}${
+          quick(r) ? ` · ${t('vote.quickWin')}` : ''}` }))))));
+}
+
+function quick(result) {
+  return result.criteria.feasibility.mean > 3 && result.criteria.sustainability.mean > 3;
+}
