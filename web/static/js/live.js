@@ -69,7 +69,7 @@ export class LiveBoard extends EventTarget {
   view() {
     const out = new Map();
     for (const [id, note] of this.notes) out.set(id, { ...note, pending: false });
-    for (const { op, data } of this.outbox) {
+    for (const { op, data, ackedSeq } of this.outbox) {
       let note = out.get(data.noteId);
       if (op === 'note.add' && !note) {
         note = { id: data.noteId, lane: data.lane, tags: data.tags || [], text: data.text, mine: true,
@@ -77,7 +77,8 @@ export class LiveBoard extends EventTarget {
         out.set(data.noteId, note);
       }
       if (!note) continue;
-      note.pending = true;
+      note.pending = !ackedSeq; // acked: stored, its event on the way
+
       if (op === 'note.edit') {
         if (data.text != null) note.text = data.text;
         if (data.tags) note.tags = data.tags;
@@ -217,6 +218,8 @@ export class LiveBoard extends EventTarget {
     if (!error && ackSeq != null && this.seq != null && ackSeq > this.seq) {
       this.outbox[index].ackedSeq = ackSeq;
       this.saveOutbox();
+      applyAck(this, this.outbox[index]);
+      this.changed();
       return;
     }
     if (error && RETRY_CODES.has(error.code)) {

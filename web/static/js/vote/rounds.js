@@ -48,9 +48,9 @@ function castOf(data, round) {
 export function ballotOf(live, round) {
   const ballot = new Map();
   for (const b of round.myBallot || []) ballot.set(b.itemId, { ...castOf(b, round), pending: false });
-  for (const { op, data } of live.outbox) {
+  for (const { op, data, ackedSeq } of live.outbox) {
     if (op !== 'vote.cast' || data.roundId !== round.id) continue;
-    ballot.set(data.itemId, { ...castOf(data, round), pending: true });
+    ballot.set(data.itemId, { ...castOf(data, round), pending: !ackedSeq });
   }
   return ballot;
 }
