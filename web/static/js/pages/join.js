@@ -2,27 +2,23 @@ import { $, store } from '../dom.js';
 import { state, t } from '../i18n.js';
 import { startParticipant } from '../participant.js';
 
-/** The participant's identity on this board lives in localStorage and in a cookie, so a reload keeps it. */
+/**
+ * The participant's identity on this board lives in localStorage and in an HttpOnly cookie the server set when
+ * they joined: if the phone's storage was cleared, the page comes back with the token in its state.
+ */
 const tokenKey = `pb:token:${state.boardId}`;
-const cookieName = `pb_pt_${state.boardId.replaceAll('-', '')}`;
-
-function readCookie(name) {
-  const found = document.cookie.split('; ').find((part) => part.startsWith(`${name}=`));
-  return found ? decodeURIComponent(found.slice(name.length + 1)) : null;
-}
 
 function savedToken() {
-  return store.get(tokenKey)?.token || readCookie(cookieName);
+  return store.get(tokenKey)?.token || state.participantToken || null;
 }
 
 function saveToken(joined) {
   store.set(tokenKey, { token: joined.participantToken, participantId: joined.participantId });
-  document.cookie = `${cookieName}=${encodeURIComponent(joined.participantToken)}; Path=/; Max-Age=31536000; SameSite=Lax`;
 }
 
 function forgetToken() {
   store.set(tokenKey, null);
-  document.cookie = `${cookieName}=; Path=/; Max-Age=0; SameSite=Lax`;
+  state.participantToken = null;
 }
 
 function showJoin(message) {

@@ -27,6 +27,7 @@ import org.peerboard.security.BoardKeys;
 import org.peerboard.workshop.db.Templates;
 import org.peerboard.workshop.db.WorkshopStore;
 import org.peerboard.workshop.web.JoinGuard;
+import org.peerboard.workshop.web.WorkshopRoutes;
 import org.peerboard.workshop.model.JoinCodes;
 
 /**
@@ -166,16 +167,20 @@ public final class PageRoutes {
         });
       }
       WorkshopStore.JoinTarget target = found.get();
-      return templates.get(target.workshop().templateId()).map(t -> target);
-    }).onSuccess(target -> {
-      String lang = Languages.explicit(ctx).orElse(target.workshop().language());
-      render(ctx, "join", lang, new JsonObject()
-          .put("boardId", target.boardId().toString())
-          .put("boardName", target.boardName())
-          .put("joinCode", target.joinCode())
-          .put("workshop", workshopJson(target.workshop()))
-          .put("privacyNotice", target.workshop().privacyNotice())
-          .put("template", templates.json(target.workshop().templateId())));
+      return templates.get(target.workshop().templateId())
+          .compose(t -> rememberedParticipant(ctx, target.boardId()))
+          .map(token -> {
+            String lang = Languages.explicit(ctx).orElse(target.workshop().language());
+            render(ctx, "join", lang, new JsonObject()
+                .put("boardId", target.boardId().toString())
+                .put("boardName", target.boardName())
+                .put("joinCode", target.joinCode())
+                .put("workshop", workshopJson(target.workshop()))
+                .put("privacyNotice", target.workshop().privacyNotice())
+                .put("participantToken", token)
+                .put("template", templates.json(target.workshop().templateId())));
+            return target;
+          });
     }).onFailure(failure -> {
       if (failure instanceof GroupCode group) {
         ctx.response().setStatusCode(303).putHeader("Location", "/g/" + group.code).end();
@@ -186,6 +191,17 @@ public final class PageRoutes {
       }
     });
   }
+  /** The token in the participant's HttpOnly cookie, if it is still a participant of this board; else null. */
+  private Future<String> rememberedParticipant(RoutingContext ctx, UUID boardId) {
+    Cookie cookie = ctx.request().getCookie(WorkshopRoutes.participantCookieName(boardId));
+    if (cookie == null) {
+      return Future.succeededFuture(null);
+    }
+    return access.resolve(boardId, cookie.getValue())
+        .map(actor -> actor.role() == Role.PARTICIPANT ? cookie.getValue() : null)
+        .otherwise((String) null);
+  }
+
   /** Not a failure: the code typed is the workshop's, so the participant picks their group first. */
   private static final class GroupCode extends RuntimeException {
     final String code;

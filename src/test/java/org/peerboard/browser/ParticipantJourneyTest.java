@@ -26,8 +26,8 @@ class ParticipantJourneyTest {
   }
 
   @Test
-  @DisplayName("joins by code, posts a tagged note the projector shows live, keeps their identity on reload, "
-      + "then edits and deletes it")
+  @DisplayName("joins by code, posts a tagged note the projector shows live, keeps their identity on reload (even "
+      + "with its storage cleared), then edits and deletes it")
   void joinPostReloadEditDelete() {
     JsonObject board = api.workshop("Journey", "Group A").board(0);
     try (BrowserContext phoneContext = Browsers.phone(); BrowserContext screenContext = Browsers.screen()) {
@@ -66,6 +66,15 @@ class ParticipantJourneyTest {
       Locator afterReload = phone.locator("#lane-notes .note");
       assertThat(afterReload).containsText("Too few foster families nearby");
       assertThat(afterReload).containsText("Yours");
+
+      phone.evaluate("localStorage.clear()");
+      phone.reload();
+      assertThat(phone.locator("#join-view")).isHidden();
+      phone.getByLabel("Phase").selectOption("custody");
+      phone.getByLabel("Dimension").selectOption("issues");
+      assertThat(afterReload).containsText("Yours");
+      assertTrue(phoneContext.cookies().stream().anyMatch(c -> c.name.startsWith("pb_pt_") && c.httpOnly),
+          "with its storage cleared the phone is still recognised, by an HttpOnly cookie");
 
       afterReload.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Edit")).click();
       phone.getByLabel("Note text").fill("Too few foster families in the valley");

@@ -168,11 +168,22 @@ public final class WorkshopRoutes {
     String name = WorkshopRequests.text(body, "name", NewWorkshop.MAX_NAME, false);
     String profession = WorkshopRequests.text(body, "profession", NewWorkshop.MAX_NAME, false);
     store.join(code, name, profession)
+        .onSuccess(joined -> ctx.response().addCookie(participantCookie(joined.boardId(), joined.token())))
         .onSuccess(joined -> ctx.json(new JsonObject()
             .put("boardId", joined.boardId().toString())
             .put("participantId", joined.participantId().toString())
             .put("participantToken", joined.token())))
         .onFailure(failure -> failedJoin(ctx, failure));
+  }
+
+  /** The participant's token, kept by the browser out of reach of scripts, so a cleared storage can recover it. */
+  public static io.vertx.core.http.Cookie participantCookie(UUID boardId, String token) {
+    return io.vertx.core.http.Cookie.cookie(participantCookieName(boardId), token).setPath("/").setHttpOnly(true)
+        .setSameSite(io.vertx.core.http.CookieSameSite.LAX).setMaxAge(60L * 60 * 24 * 365);
+  }
+
+  public static String participantCookieName(UUID boardId) {
+    return "pb_pt_" + boardId.toString().replace("-", "");
   }
 
   private void failedJoin(RoutingContext ctx, Throwable failure) {
