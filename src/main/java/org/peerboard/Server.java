@@ -77,7 +77,7 @@ public final class Server extends VerticleBase {
 
     Router router = Router.router(vertx);
     router.route().handler(SecurityHeaders::apply);
-    router.route("/api/*").handler(BodyHandler.create().setBodyLimit(64 * 1024));
+    router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(64 * 1024));
     Origins origins = new Origins(links);
     router.route("/ws").handler(ctx -> {
       if (!origins.allowed(ctx.request())) {
