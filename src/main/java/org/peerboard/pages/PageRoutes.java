@@ -255,7 +255,7 @@ public final class PageRoutes {
   }
 
   /** {@code ?k=} becomes an HttpOnly cookie for this page only, and the browser is sent to the clean URL. */
-  private boolean keyInQuery(RoutingContext ctx) {
+  public static boolean keyInQuery(RoutingContext ctx) {
     String key = ctx.request().getParam("k");
     if (key == null) {
       return false;
@@ -293,7 +293,8 @@ public final class PageRoutes {
         .onFailure(ctx::fail);
   }
 
-  static Map<String, Object> messages(String lang) {
+  /** The page texts of one language, keys with dots turned into underscores for Handlebars. */
+  public static Map<String, Object> messages(String lang) {
     ResourceBundle bundle = Messages.bundle("i18n/messages", lang);
     Map<String, Object> map = new HashMap<>();
     for (Enumeration<String> keys = bundle.getKeys(); keys.hasMoreElements(); ) {

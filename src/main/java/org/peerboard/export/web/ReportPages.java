@@ -3,29 +3,27 @@ package org.peerboard.export.web;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.Cookie;
-import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.templ.handlebars.HandlebarsTemplateEngine;
-import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.ResourceBundle;
 import java.util.UUID;
 import java.util.function.Function;
 import org.peerboard.board.model.Rejection;
 import org.peerboard.export.db.ExportAccess;
 import org.peerboard.export.db.OutcomeReader;
+import org.peerboard.export.db.VoteSource;
 import org.peerboard.export.model.CompareView;
 import org.peerboard.export.model.ExportScope;
 import org.peerboard.export.model.Labels;
 import org.peerboard.export.model.Outcome;
 import org.peerboard.export.model.ReportView;
 import org.peerboard.export.model.ReportVotes;
-import org.peerboard.export.db.VoteSource;
 import org.peerboard.http.Bearer;
 import org.peerboard.http.Languages;
 import org.peerboard.i18n.Messages;
+import org.peerboard.pages.PageRoutes;
 import org.peerboard.workshop.db.Templates;
 
 /**
@@ -64,7 +62,7 @@ public final class ReportPages {
   }
 
   private void report(RoutingContext ctx, Function<String, Future<ExportScope>> authorise) {
-    if (keyInQuery(ctx)) {
+    if (PageRoutes.keyInQuery(ctx)) {
       return;
     }
     authorise.apply(key(ctx)).compose(scope -> outcomes.read(scope).compose(outcome -> votes.revealed(
@@ -81,7 +79,7 @@ public final class ReportPages {
   }
 
   private void compare(RoutingContext ctx, Function<String, Future<ExportScope>> authorise) {
-    if (keyInQuery(ctx)) {
+    if (PageRoutes.keyInQuery(ctx)) {
       return;
     }
     authorise.apply(key(ctx)).compose(scope -> outcomes.read(scope).compose(outcome -> {
@@ -125,7 +123,7 @@ public final class ReportPages {
     Map<String, Object> context = new HashMap<>();
     context.put("lang", lang);
     context.put("otherLang", "it".equals(lang) ? "en" : "it");
-    context.put("t", messages(lang));
+    context.put("t", PageRoutes.messages(lang));
     context.put("state", state);
     return engine.render(context, "web/templates/" + page + ".hbs").compose(body -> ctx.response()
         .putHeader("Content-Type", "text/html; charset=utf-8")
@@ -149,21 +147,6 @@ public final class ReportPages {
     render(ctx, "error", lang, state).onFailure(failure -> ctx.response().end());
   }
 
-  /** {@code ?k=} becomes an HttpOnly cookie for this path, and the browser goes on to the clean URL. */
-  private static boolean keyInQuery(RoutingContext ctx) {
-    String key = ctx.request().getParam("k");
-    if (key == null) {
-      return false;
-    }
-    String path = ctx.request().path();
-    ctx.response().addCookie(Cookie.cookie(KEY_COOKIE, key).setPath(path).setHttpOnly(true)
-        .setSameSite(CookieSameSite.LAX).setMaxAge(60L * 60 * 24 * 365));
-    String asked = ctx.request().getParam("lang");
-    String lang = "it".equals(asked) || "en".equals(asked) ? "?lang=" + asked : "";
-    ctx.response().setStatusCode(303).putHeader("Location", path + lang).putHeader("Cache-Control", "no-store").end();
-    return true;
-  }
-
   private static String key(RoutingContext ctx) {
     String bearer = Bearer.of(ctx);
     if (bearer != null) {
@@ -175,15 +158,5 @@ public final class ReportPages {
 
   private static UUID id(RoutingContext ctx) {
     return ExportRoutes.parse(ctx.pathParam("id"));
-  }
-
-  static Map<String, Object> messages(String lang) {
-    ResourceBundle bundle = Messages.bundle("i18n/messages", lang);
-    Map<String, Object> map = new HashMap<>();
-    for (Enumeration<String> keys = bundle.getKeys(); keys.hasMoreElements(); ) {
-      String key = keys.nextElement();
-      map.put(key.replace('.', '_'), bundle.getString(key));
-    }
-    return map;
   }
 }
