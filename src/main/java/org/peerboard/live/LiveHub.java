@@ -103,6 +103,25 @@ public final class LiveHub {
     }
   }
 
+  /**
+   * This process committed an event: when it is the next one the hub expects, it is delivered from memory, saving
+   * the read-back from the log; otherwise the hub reads the log as for any signal.
+   */
+  public void committed(UUID boardId, StoredEvent event) {
+    BoardHub hub = boards.get(boardId);
+    if (hub == null) {
+      return;
+    }
+    if (hub.fetching || event.seq() != hub.head + 1) {
+      signal(boardId, event.seq());
+      return;
+    }
+    hub.remember(new BoardHub.Rendered(event));
+    for (Connection c : List.copyOf(hub.sockets)) {
+      deliver(hub, c);
+    }
+  }
+
   /** After the LISTEN connection came back: every board reads what it may have missed. */
   public void signalAll() {
     boards.values().forEach(this::fetch);

@@ -156,7 +156,11 @@ public final class WsHandler {
               .put("opId", request.opId().toString())
               .put("seq", result.result().seq())
               .put("result", result.result().result()));
-          hub.signal(c.actor.boardId(), result.result().seq());
+          if (result.result().event() != null) {
+            hub.committed(c.actor.boardId(), result.result().event());
+          } else {
+            hub.signal(c.actor.boardId(), result.result().seq());
+          }
         });
   }
 

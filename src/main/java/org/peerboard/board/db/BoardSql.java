@@ -26,11 +26,12 @@ final class BoardSql {
   static final String LOG_EVENT = """
       with next as (update board set seq = seq + 1 where id = $1 returning seq),
            event as (insert into board_event (board_id, seq, type, data, actor_id, actor_role, note_id, actor_client, undo)
-                     select $1, next.seq, $3, $4, $5, $6, $7, $8, $9 from next returning seq),
+                     select $1, next.seq, $3, $4, $5, $6, $7, $8, $9 from next returning seq, at),
            op as (update applied_op set seq = (select seq from next), result = $10 where board_id = $1 and op_id = $2
                   returning seq),
            told as (select pg_notify('peerboard_events', $1::text || ':' || (select seq from next)))
-      select (select seq from event) as seq, (select count(*) from op) as ops, (select count(*) from told) as told""";
+      select (select seq from event) as seq, (select at from event) as at, (select count(*) from op) as ops,
+             (select count(*) from told) as told""";
 
   static final String NOTE_COLUMNS = "id, lane, tags, text, author_id, author_role, hidden, cluster_id, duplicate_of, "
       + "version, secret, held, (select p.name from participant p where p.id = note.author_id) as author_name";

@@ -171,7 +171,7 @@ public final class BoardStore {
   private Future<OpResult> replay(SqlConnection conn, UUID boardId, UUID opId) {
     return conn.preparedQuery(REPLAY_OP).execute(Tuple.of(boardId, opId)).map(rows -> {
       Row row = rows.iterator().next();
-      return new OpResult(row.getLong("seq"), (JsonObject) row.getValue("result"), true);
+      return new OpResult(row.getLong("seq"), (JsonObject) row.getValue("result"), true, null);
     });
   }
 
@@ -209,10 +209,14 @@ public final class BoardStore {
         .execute(Tuple.from(new Object[] {boardId, opId, change.event(), change.data(), actor.participantId(),
             actor.role().wire(), change.noteId(), tx.client(), undo, change.result()}))
         .compose(rows -> {
-          long seq = rows.iterator().next().getLong("seq");
+          Row row = rows.iterator().next();
+          long seq = row.getLong("seq");
+          StoredEvent event = new StoredEvent(seq, change.event(), change.data(),
+              actor.participantId() == null ? null : actor.participantId().toString(), actor.role().wire(),
+              row.getOffsetDateTime("at"));
           return (undoes == null ? Future.succeededFuture()
               : tx.conn().preparedQuery(MARK_UNDONE).execute(Tuple.of(boardId, undoes, seq)))
-              .map(marked -> new OpResult(seq, change.result(), false));
+              .map(marked -> new OpResult(seq, change.result(), false, event));
         });
   }
 
