@@ -92,8 +92,9 @@ public final class Server extends VerticleBase {
     new WorkshopRoutes(workshops, templates, access, boards, links, config.adminToken(), guard).mount(router);
     new BoardRoutes(access, boards).mount(router);
     new VoteRoutes(access, votes).mount(router);
-    new PageRoutes(vertx, workshops, access, boards, templates, links, config, guard).mount(router);
-    ExportFeature.mount(vertx, router, pool, templates, links, new VoteFigures(pool));
+    PageRoutes pages = new PageRoutes(vertx, workshops, access, boards, templates, links, config, guard);
+    pages.mount(router);
+    ExportFeature.mount(vertx, router, pool, templates, links, new VoteFigures(pool), pages::errorPage);
     router.route("/static/*").handler(StaticHandler.create("web/static").setCachingEnabled(!config.devMode()));
     router.route().last().handler(ctx -> ctx.fail(404));
     router.route().failureHandler(HttpErrors::handle);

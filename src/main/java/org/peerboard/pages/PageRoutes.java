@@ -85,7 +85,7 @@ public final class PageRoutes {
    * A person who opens a bad link in a browser gets a page in their language, with a field to type the join code
    * again; API clients (no {@code text/html} in Accept) still get the JSON error from the router's handler.
    */
-  private void errorPage(RoutingContext ctx) {
+  public void errorPage(RoutingContext ctx) {
     String accept = ctx.request().getHeader("Accept");
     if (!(ctx.failure() instanceof Rejection rejection) || accept == null || !accept.contains("text/html")
         || ctx.response().headWritten()) {

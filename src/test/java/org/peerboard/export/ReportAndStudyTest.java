@@ -68,6 +68,11 @@ class ReportAndStudyTest {
         "a board's report holds that board only");
     assertEquals(403, Fixture.get("/w/" + prato.id() + "/report", prato.workshop.board(0)
         .getString("moderatorKey")).status());
+    java.net.http.HttpResponse<String> page = pageAsBrowser("/w/" + prato.id() + "/report",
+        prato.workshop.board(0).getString("moderatorKey"));
+    assertEquals(403, page.statusCode());
+    assertTrue(page.body().startsWith("<!doctype html") && page.body().contains("<html"),
+        "a browser gets the pages' HTML error page, not JSON: " + page.body());
   }
 
   @Test
@@ -120,5 +125,17 @@ class ReportAndStudyTest {
     assertEquals(200, Fixture.get("/api/studies/" + id, key).status());
     assertEquals(204, Fixture.delete("/api/studies/" + id, key));
     assertEquals(404, Fixture.get("/api/studies/" + id + "/export.csv", key).status());
+  }
+
+  /** A GET as a browser sends it (Accept: text/html), with the key as the page's cookie. */
+  private static java.net.http.HttpResponse<String> pageAsBrowser(String path, String key) {
+    try {
+      return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+              java.net.URI.create(org.peerboard.support.TestApp.api().base() + path))
+          .header("Accept", "text/html").header("Cookie", "pb_key=" + key).GET().build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+    } catch (java.io.IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

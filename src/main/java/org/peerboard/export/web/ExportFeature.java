@@ -16,10 +16,12 @@ public final class ExportFeature {
   private ExportFeature() {}
 
   /** Mounts every route of the feature; {@code votes} is {@link VoteSource#NONE} until voting exists. */
-  public static void mount(Vertx vertx, Router router, Pool pool, Templates templates, Links links, VoteSource votes) {
+  public static void mount(Vertx vertx, Router router, Pool pool, Templates templates, Links links, VoteSource votes,
+                           io.vertx.core.Handler<io.vertx.ext.web.RoutingContext> errorPage) {
     ExportAccess access = new ExportAccess(pool);
     Studies studies = new Studies(pool, access);
     new ExportRoutes(vertx, access, new ExportReader(vertx, pool, templates, votes), studies, links).mount(router);
-    new ReportPages(vertx, access, new OutcomeReader(pool, templates), templates, votes).mount(router);
+    new ReportPages(vertx, access, new OutcomeReader(pool, templates), templates, votes, errorPage)
+        .mount(router);
   }
 }

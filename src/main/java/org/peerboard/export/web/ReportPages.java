@@ -1,6 +1,7 @@
 package org.peerboard.export.web;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.Router;
@@ -42,8 +43,13 @@ public final class ReportPages {
 
   private final VoteSource votes;
 
-  public ReportPages(Vertx vertx, ExportAccess access, OutcomeReader outcomes, Templates templates, VoteSource votes) {
+  private final Handler<RoutingContext> errorPage;
+
+  /** {@code errorPage}: the pages' own HTML error page, so a bad report link reads like any other. */
+  public ReportPages(Vertx vertx, ExportAccess access, OutcomeReader outcomes, Templates templates, VoteSource votes,
+                     Handler<RoutingContext> errorPage) {
     this.votes = votes;
+    this.errorPage = errorPage;
     this.engine = HandlebarsTemplateEngine.create(vertx);
     this.access = access;
     this.outcomes = outcomes;
@@ -52,13 +58,13 @@ public final class ReportPages {
 
   public void mount(Router router) {
     router.get("/w/:id/report").handler(ctx -> report(ctx, key -> access.workshop(id(ctx), key)))
-        .failureHandler(this::errorPage);
+        .failureHandler(errorPage);
     router.get("/m/:id/report").handler(ctx -> report(ctx, key -> access.board(id(ctx), key)))
-        .failureHandler(this::errorPage);
+        .failureHandler(errorPage);
     router.get("/w/:id/compare").handler(ctx -> compare(ctx, key -> access.workshop(id(ctx), key)))
-        .failureHandler(this::errorPage);
+        .failureHandler(errorPage);
     router.get("/s/:id").handler(ctx -> compare(ctx, key -> access.study(id(ctx), key)))
-        .failureHandler(this::errorPage);
+        .failureHandler(errorPage);
   }
 
   private void report(RoutingContext ctx, Function<String, Future<ExportScope>> authorise) {
@@ -129,22 +135,6 @@ public final class ReportPages {
         .putHeader("Content-Type", "text/html; charset=utf-8")
         .putHeader("Cache-Control", "no-store")
         .end(body));
-  }
-
-  /** A person gets an HTML page in their language; an API client (no text/html in Accept) the JSON error. */
-  private void errorPage(RoutingContext ctx) {
-    String accept = ctx.request().getHeader("Accept");
-    if (!(ctx.failure() instanceof Rejection rejection) || accept == null || !accept.contains("text/html")
-        || ctx.response().headWritten()) {
-      ctx.next();
-      return;
-    }
-    String lang = Languages.of(ctx);
-    ctx.response().setStatusCode(rejection.code().status());
-    Map<String, Object> state = new HashMap<>();
-    state.put("status", rejection.code().status());
-    state.put("message", Messages.error(lang, rejection.messageKey()));
-    render(ctx, "error", lang, state).onFailure(failure -> ctx.response().end());
   }
 
   private static String key(RoutingContext ctx) {
