@@ -68,11 +68,11 @@ class ReportAndStudyTest {
         "a board's report holds that board only");
     assertEquals(403, Fixture.get("/w/" + prato.id() + "/report", prato.workshop.board(0)
         .getString("moderatorKey")).status());
-    java.net.http.HttpResponse<String> page = pageAsBrowser("/w/" + prato.id() + "/report",
+    java.net.http.HttpResponse<String> refusedPage = pageAsBrowser("/w/" + prato.id() + "/report",
         prato.workshop.board(0).getString("moderatorKey"));
-    assertEquals(403, page.statusCode());
-    assertTrue(page.body().startsWith("<!doctype html") && page.body().contains("<html"),
-        "a browser gets the pages' HTML error page, not JSON: " + page.body());
+    assertEquals(403, refusedPage.statusCode());
+    assertTrue(refusedPage.body().startsWith("<!doctype html") && refusedPage.body().contains("<html"),
+        "a browser gets the pages' HTML error page, not JSON: " + refusedPage.body());
   }
 
   @Test
