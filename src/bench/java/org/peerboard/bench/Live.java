@@ -57,6 +57,7 @@ final class Live {
       Machine machine = new Machine(pids);
       report.note("load average before the run: " + Machine.load() + "; busiest processes: " + Machine.busiest());
       machine.start();
+      Checkpoints checkpoints = new Checkpoints(targets.get(0).databaseUrl());
       long interval = (long) (1e9 / rate);
       long total = (long) ((warmup + duration) * rate);
       long measureFrom = (long) (warmup * rate);
@@ -83,6 +84,7 @@ final class Live {
       }
       double elapsed = (System.nanoTime() - start) / 1e9;
       tracker.drain(30_000);
+      checkpoints.close();
       String cpu = machine.usage();
       report.note(cpu);
       report.note("load average after the run: " + Machine.load());
@@ -133,6 +135,8 @@ final class Live {
           lostSockets + " / " + missing + " / " + gaps + " / " + duplicates + " / " + closed, "0", clean);
       report.note("not delivered to every socket at the end: " + tracker.undelivered() + ", unacked: "
           + tracker.unacked());
+      report.note("slow acks: " + tracker.stallSummary(10));
+      report.note("PostgreSQL checkpoints: " + checkpoints.summary());
       fleet.closeAll(all);
     } finally {
       for (int i = targets.size() - 1; i >= 0; i--) {

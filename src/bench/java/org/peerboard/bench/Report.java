@@ -32,6 +32,11 @@ final class Report {
   }
 
   /** The command that reproduces this run: the bench.* properties that were set. */
+  /** A time of day in UTC to the millisecond, to set events of a run against each other. */
+  static String clock(java.time.Instant at) {
+    return java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(java.time.ZoneOffset.UTC).format(at);
+  }
+
   static String command() {
     Map<String, String> set = new TreeMap<>();
     System.getProperties().forEach((k, v) -> {

@@ -1,5 +1,6 @@
 package org.peerboard.bench;
 
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,6 +36,9 @@ final class Tracker {
   final Recorder ack = new Recorder(3);
   final Recorder spread = new Recorder(3);
   final Recorder ackToFirst = new Recorder(3);
+  /** Acks slower than this are listed with the time their op was sent, to set them against GC and checkpoints. */
+  static final long STALL_MICROS = 100_000;
+  final java.util.Queue<String> stalls = new java.util.concurrent.ConcurrentLinkedQueue<>();
   final AtomicLong acked = new AtomicLong();
   final AtomicLong sent = new AtomicLong();
   volatile boolean measuring;
@@ -55,7 +59,12 @@ final class Tracker {
       acked.incrementAndGet();
       p.ackNanos = now;
       if (p.measured) {
-        ack.recordValue(micros(now - p.sentNanos));
+        long took = micros(now - p.sentNanos);
+        ack.recordValue(took);
+        if (took >= STALL_MICROS) {
+          java.time.Instant sentAt = java.time.Instant.now().minusNanos(System.nanoTime() - p.sentNanos);
+          stalls.add(Report.clock(sentAt) + " (" + took / 1000 + " ms)");
+        }
       }
     }
   }
@@ -80,6 +89,16 @@ final class Tracker {
         }
       }
     }
+  }
+
+  /** The slow acks, at most {@code max} of them, or a line saying there were none. */
+  String stallSummary(int max) {
+    List<String> all = new java.util.ArrayList<>(stalls);
+    if (all.isEmpty()) {
+      return "no ack took " + STALL_MICROS / 1000 + " ms or more";
+    }
+    return all.size() + " ack(s) took " + STALL_MICROS / 1000 + " ms or more, sent at (UTC): "
+        + String.join(", ", all.subList(0, Math.min(max, all.size()))) + (all.size() > max ? ", ..." : "");
   }
 
   int undelivered() {

@@ -21,7 +21,8 @@ final class BoardSql {
          for no key update of b""";
   /**
    * In one round trip: the board's next seq, the event, the op's answer for retries, and the notification to
-   * every process ($1 board, $2 op id, $3 type, $4 data, $5 actor, $6 role, $7 note, $8 client, $9 undo, $10 result).
+   * every process ($1 board, $2 op id, $3 type, $4 data, $5 actor, $6 role, $7 note, $8 client, $9 undo, $10 result);
+   * an undo also marks the event it undid ($11, or null).
    */
   static final String LOG_EVENT = """
       with next as (update board set seq = seq + 1 where id = $1 returning seq),
@@ -29,22 +30,77 @@ final class BoardSql {
                      select $1, next.seq, $3, $4, $5, $6, $7, $8, $9 from next returning seq, at),
            op as (update applied_op set seq = (select seq from next), result = $10 where board_id = $1 and op_id = $2
                   returning seq),
+           undone as (update board_event set undone_by = (select seq from next)
+                       where board_id = $1 and seq = $11::bigint returning seq),
            told as (select pg_notify('peerboard_events', $1::text || ':' || (select seq from next)))
       select (select seq from event) as seq, (select at from event) as at, (select count(*) from op) as ops,
-             (select count(*) from told) as told""";
+             (select count(*) from undone) as undone, (select count(*) from told) as told""";
 
+  /**
+   * The boards of a batch of {@code note.add} ops ({@link NoteAdds}), locked in id order: every batch takes its boards
+   * in this one order and any other op takes only its own board, so they never deadlock.
+   */
+  static final String LOCK_BOARDS = """
+      select b.id, b.stage, b.focus, b.settings, w.template_id
+        from board b join workshop w on w.id = b.workshop_id
+       where b.id = any($1::uuid[])
+       order by b.id
+         for no key update of b""";
+  /** Claims the op ids of a batch ($1 boards, $2 op ids, pairwise); returns the ones not applied before. */
+  static final String CLAIM_OPS = """
+      insert into applied_op (board_id, op_id)
+      select r.board_id, r.op_id from unnest($1::uuid[], $2::uuid[]) as r(board_id, op_id)
+       where exists (select 1 from board b where b.id = r.board_id)
+      on conflict do nothing returning board_id, op_id""";
+  static final String ACTIVE_PARTICIPANTS = """
+      select id, board_id, removed_at is null as active from participant where id = any($1::uuid[])""";
+  static final String REPLAY_OPS = """
+      select a.board_id, a.op_id, a.seq, a.result
+        from applied_op a join unnest($1::uuid[], $2::uuid[]) as r(board_id, op_id)
+          on a.board_id = r.board_id and a.op_id = r.op_id""";
+  /**
+   * A batch's events ($1: a JSON array in the batch's order, {@code ord} 0, 1, ...): each board's seq moves on by its
+   * number of events, which take the seqs in order; the ops' answers are stored, the op ids of refused ops ($2) are
+   * given back, and each board is notified once, with its new head. Answers one row per event, in {@code ord} order.
+   */
+  static final String LOG_EVENTS = """
+      with input as (select * from jsonb_to_recordset($1::jsonb) as x(ord int, board_id uuid, op_id uuid, type text,
+                       data jsonb, actor_id uuid, actor_role text, note_id uuid, actor_client text, result jsonb)),
+           counts as (select board_id, count(*) as n from input group by board_id),
+           bumped as (update board b set seq = b.seq + c.n from counts c where b.id = c.board_id
+                      returning b.id, b.seq - c.n as base, b.seq as head),
+           numbered as (select i.*, bumped.base + row_number() over (partition by i.board_id order by i.ord) as seq
+                          from input i join bumped on bumped.id = i.board_id),
+           event as (insert into board_event (board_id, seq, type, data, actor_id, actor_role, note_id, actor_client)
+                     select board_id, seq, type, data, actor_id, actor_role, note_id, actor_client from numbered
+                     returning board_id, seq, at),
+           op as (update applied_op a set seq = n.seq, result = n.result from numbered n
+                   where a.board_id = n.board_id and a.op_id = n.op_id returning 1),
+           refused as (delete from applied_op a using jsonb_to_recordset($2::jsonb) as r(board_id uuid, op_id uuid)
+                        where a.board_id = r.board_id and a.op_id = r.op_id returning 1),
+           told as (select pg_notify('peerboard_events', id::text || ':' || head) from bumped)
+      select n.ord, n.seq, e.at, (select count(*) from op) as ops, (select count(*) from refused) as refused,
+             (select count(*) from told) as told
+        from numbered n join event e on e.board_id = n.board_id and e.seq = n.seq
+       order by n.ord""";
   static final String NOTE_COLUMNS = "id, lane, tags, text, author_id, author_role, hidden, cluster_id, duplicate_of, "
       + "version, secret, held, (select p.name from participant p where p.id = note.author_id) as author_name";
   /**
-   * Inserts nothing when the note id is taken: a note id is never given out twice, not while the note lives (on any
-   * board, the primary key), nor on its board's log after it was deleted. The log is searched on this board only,
-   * through the (board_id, note_id) index; without the board it scanned every board's events, inside the board lock
-   * (docs/benchmarks.md, scenario e).
+   * A batch's notes ($1: a JSON array of rows) in one statement; a note id in use (on any board: the primary key) or once used
+   * on its board inserts nothing. The log is searched on the note's board only, through the (board_id, note_id)
+   * index; without the board it scanned every board's events, inside the board lock (docs/benchmarks.md, scenario e). Notes are listed by {@code created_at}, so it follows
+   * the seqs: this statement runs under the boards' locks, after the previous batch on a board committed, and each
+   * note of the batch ({@code ord} 0, 1, ...) is one microsecond after the one before (rows may be inserted in any
+   * order, so the clock at each row would not do).
    */
-  static final String INSERT_NOTE = "insert into note (id, board_id, lane, tags, text, author_id, author_role, "
-      + "secret, held, hidden) select $1, $2, $3, $4, $5, $6, $7, $8, $9, $9 "
-      + "where not exists (select 1 from board_event where board_id = $2 and note_id = $1) "
-      + "on conflict (id) do nothing returning " + NOTE_COLUMNS;
+  static final String INSERT_NOTES = """
+      insert into note (id, board_id, lane, tags, text, author_id, author_role, secret, held, hidden, created_at)
+      select x.id, x.board_id, x.lane, x.tags, x.text, x.author_id, x.author_role, x.secret, x.held, x.held,
+             statement_timestamp() + x.ord * interval '1 microsecond'
+        from jsonb_to_recordset($1::jsonb) as x(ord int, id uuid, board_id uuid, lane text, tags text[], text text,
+                                               author_id uuid, author_role text, secret boolean, held boolean)
+       where not exists (select 1 from board_event e where e.board_id = x.board_id and e.note_id = x.id)
+      on conflict (id) do nothing returning\s""" + NOTE_COLUMNS;
   static final String LOCK_NOTE = "select " + NOTE_COLUMNS + " from note where id = $1 and board_id = $2 for update";
   static final String EDIT_NOTE = "update note set text = coalesce($3, text), tags = coalesce($4, tags), "
       + "version = version + 1, updated_at = now(), secret = secret or $5 where id = $1 and board_id = $2 returning "
@@ -131,7 +187,6 @@ final class BoardSql {
        where board_id = $1 and actor_role = $2 and actor_client is not distinct from $3
          and undo is not null and undone_by is null
        order by seq desc limit 1""";
-  static final String MARK_UNDONE = "update board_event set undone_by = $3 where board_id = $1 and seq = $2";
 
   static final String BOARD = """
       select b.id, b.name, b.join_code, b.stage, b.settings, b.focus, b.timer, b.seq, b.workshop_id,

@@ -34,6 +34,7 @@ public final class BoardStore {
   private final Templates templates;
   private final List<OpHandler> features;
   private final List<SnapshotPart> parts;
+  private final NoteAdds adds;
 
   public BoardStore(Pool pool, Templates templates) {
     this(pool, templates, List.of(), List.of());
@@ -45,16 +46,22 @@ public final class BoardStore {
     this.templates = templates;
     this.features = features;
     this.parts = parts;
+    this.adds = new NoteAdds(pool, templates);
   }
 
-  /** One transaction per op; see {@code BoardSql.LOCK_BOARD} for why ops on one board never deadlock. */
+  /**
+   * One transaction per op (see {@code BoardSql.LOCK_BOARD} for why ops on one board never deadlock); {@code note.add},
+   * the op phones send most, is applied in batches by {@link NoteAdds}.
+   */
   public Future<OpResult> apply(Actor actor, String client, UUID opId, Op op) {
-    return pool.withTransaction(conn -> lock(conn, actor, client, opId)
+    if (op instanceof Op.NoteAdd add) {
+      return adds.submit(actor, client, opId, add);
+    }
+    return PipelinedTx.run(pool, ptx -> lock(ptx.conn(), actor, client, opId)
         .compose(tx -> tx == null
-            ? replay(conn, actor.boardId(), opId)
-            : change(tx, op).compose(change -> record(tx, opId, op, change))));
+            ? replay(ptx.conn(), actor.boardId(), opId)
+            : change(tx, op).compose(change -> record(ptx, tx, opId, op, change))));
   }
-
 
   private Future<Change> change(Tx tx, Op op) {
     for (OpHandler feature : features) {
@@ -67,9 +74,7 @@ public final class BoardStore {
   }
 
   private static Future<Change> boardChange(Tx tx, Op op) {
-    if (op instanceof Op.NoteAdd o) {
-      return NoteChanges.add(tx, o);
-    } else if (op instanceof Op.NoteEdit o) {
+    if (op instanceof Op.NoteEdit o) {
       return NoteChanges.edit(tx, o);
     } else if (op instanceof Op.NoteMove o) {
       return NoteChanges.move(tx, o);
@@ -191,32 +196,35 @@ public final class BoardStore {
       if (actor.role() == Role.PARTICIPANT && !Boolean.TRUE.equals(row.getBoolean("active"))) {
         throw new Rejection(ErrorCode.UNAUTHORIZED, "error.participantRemoved");
       }
-      Settings settings = SettingsJson.read((JsonObject) row.getValue("settings"));
-      BoardState state = new BoardState(Stage.fromWire(row.getString("stage")).orElseThrow(), row.getString("focus"),
-          settings);
+      BoardState state = state(row);
       return templates.get(row.getString("template_id"))
           .map(template -> new Tx(conn, actor, client, state, template, (JsonObject) row.getValue("timer")));
     });
   }
 
-  private Future<OpResult> record(Tx tx, UUID opId, Op op, Change change) {
+  /** The board's stage, focus and settings from a row of {@code LOCK_BOARD} or {@code LOCK_BOARDS}. */
+  static BoardState state(Row row) {
+    return new BoardState(Stage.fromWire(row.getString("stage")).orElseThrow(), row.getString("focus"),
+        SettingsJson.read((JsonObject) row.getValue("settings")));
+  }
+
+  /** Logs the op's event; COMMIT travels right behind it (see {@link PipelinedTx}). */
+  private Future<OpResult> record(PipelinedTx ptx, Tx tx, UUID opId, Op op, Change change) {
     UUID boardId = tx.boardId();
     Actor actor = tx.actor();
     JsonObject undo = op.undoable() && actor.role().runsTheBoard() && change.undo() != null
         ? Affected.withAfter(change.undo(), change.data()) : null;
     Long undoes = change.data().getLong("undoes");
-    return tx.conn().preparedQuery(LOG_EVENT)
+    return ptx.commitWith(tx.conn().preparedQuery(LOG_EVENT)
         .execute(Tuple.from(new Object[] {boardId, opId, change.event(), change.data(), actor.participantId(),
-            actor.role().wire(), change.noteId(), tx.client(), undo, change.result()}))
-        .compose(rows -> {
+            actor.role().wire(), change.noteId(), tx.client(), undo, change.result(), undoes})))
+        .map(rows -> {
           Row row = rows.iterator().next();
           long seq = row.getLong("seq");
           StoredEvent event = new StoredEvent(seq, change.event(), change.data(),
               actor.participantId() == null ? null : actor.participantId().toString(), actor.role().wire(),
               row.getOffsetDateTime("at"));
-          return (undoes == null ? Future.succeededFuture()
-              : tx.conn().preparedQuery(MARK_UNDONE).execute(Tuple.of(boardId, undoes, seq)))
-              .map(marked -> new OpResult(seq, change.result(), false, event));
+          return new OpResult(seq, change.result(), false, event);
         });
   }
 

@@ -16,25 +16,11 @@ import org.peerboard.board.model.Note;
 import org.peerboard.board.model.NoteRules;
 import org.peerboard.board.model.Op;
 import org.peerboard.board.model.Rejection;
-import org.peerboard.board.model.Role;
+import org.peerboard.board.model.Settings;
 
-/** Adding, editing, moving, deleting, hiding and de-duplicating notes. */
+/** Editing, moving, deleting, hiding and de-duplicating notes; adding them is {@link NoteAdds}. */
 final class NoteChanges {
   private NoteChanges() {}
-
-  static Future<Change> add(Tx tx, Op.NoteAdd add) {
-    Rejection.check(NoteRules.mayAdd(tx.actor(), tx.board(), tx.template(), add.lane(), add.tags()));
-    UUID noteId = add.noteId() == null ? UUID.randomUUID() : add.noteId();
-    boolean held = tx.actor().role() == Role.PARTICIPANT && tx.board().settings().approveNotes();
-    return tx.conn().preparedQuery(INSERT_NOTE).execute(Tuple.from(new Object[] {noteId, tx.boardId(), add.lane(),
-        add.tags().toArray(String[]::new), add.text(), tx.actor().participantId(), tx.actor().role().wire(),
-        tx.board().settings().notesSecret(), held})).map(rows -> {
-          if (rows.size() == 0) {
-            throw new Rejection(ErrorCode.CONFLICT, "error.noteExists");
-          }
-          return noteChange(tx, "note.added", rows);
-        });
-  }
 
   static Future<Change> edit(Tx tx, Op.NoteEdit edit) {
     return lock(tx, edit.noteId()).compose(note -> {
@@ -148,8 +134,13 @@ final class NoteChanges {
   }
 
   private static Change noteChange(Tx tx, String event, RowSet<Row> rows) {
-    Note note = Notes.fromRow(rows.iterator().next());
-    JsonObject stored = Notes.stored(note, tx.board().settings());
+    return noteChange(event, rows.iterator().next(), tx.board().settings());
+  }
+
+  /** The event of one changed note, from its row as it is now. */
+  static Change noteChange(String event, Row row, Settings settings) {
+    Note note = Notes.fromRow(row);
+    JsonObject stored = Notes.stored(note, settings);
     return new Change(event, new JsonObject().put("note", stored), note.id(), result(note.id(), stored));
   }
 

@@ -1,0 +1,322 @@
+package org.peerboard.board.db;
+
+import static org.peerboard.board.db.BoardSql.*;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.peerboard.board.model.Actor;
+import org.peerboard.board.model.BoardState;
+import org.peerboard.board.model.ErrorCode;
+import org.peerboard.board.model.NoteRules;
+import org.peerboard.board.model.Op;
+import org.peerboard.board.model.Rejection;
+import org.peerboard.board.model.Role;
+import org.peerboard.workshop.db.Templates;
+import org.peerboard.workshop.model.Template;
+
+/**
+ * {@code note.add}, the op a room of phones sends most, applied in batches: the notes that arrive while earlier ones
+ * are being committed travel together in the next transaction, whatever their boards. A batch costs what one note
+ * used to (lock, insert, log, one fsync, one NOTIFY per board), so a burst of notes does not queue one fsync at a
+ * time behind a board's lock. A lone note is a batch of one and is not delayed.
+ *
+ * <p>Each note keeps its own verdict: a note the rules refuse, or whose id is taken, is answered with its error and
+ * leaves no trace, while the others commit. If a batch fails as a whole, each of its notes is tried again on its own,
+ * so one bad note cannot fail the others; a note that did commit is then recognised by its op id and replayed.
+ * Boards are locked in id order, the order every batch uses, and a single op locks only its own board, so batches
+ * and other ops never deadlock.
+ */
+final class NoteAdds {
+  /** Notes in one transaction at most. */
+  static final int MAX_BATCH = 64;
+  /** Batches being committed at once, each on its own connection. */
+  static final int MAX_IN_FLIGHT = 4;
+
+  private record Pending(Actor actor, String client, UUID opId, Op.NoteAdd op, Promise<OpResult> done) {
+    UUID boardId() {
+      return actor.boardId();
+    }
+
+    String key() {
+      return actor.boardId() + ":" + opId;
+    }
+  }
+
+  private final Pool pool;
+  private final Templates templates;
+  private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+  private int inFlight;
+
+  NoteAdds(Pool pool, Templates templates) {
+    this.pool = pool;
+    this.templates = templates;
+  }
+
+  Future<OpResult> submit(Actor actor, String client, UUID opId, Op.NoteAdd op) {
+    Pending pending = new Pending(actor, client, opId, op, Promise.promise());
+    List<Pending> batch;
+    synchronized (this) {
+      queue.add(pending);
+      batch = inFlight < MAX_IN_FLIGHT ? take() : null;
+    }
+    if (batch != null) {
+      run(batch);
+    }
+    return pending.done().future();
+  }
+
+  /** The next batch; a second op with the same id waits for the next one, where it is a replay. */
+  private List<Pending> take() {
+    List<Pending> batch = new ArrayList<>();
+    Set<String> keys = new HashSet<>();
+    for (Iterator<Pending> it = queue.iterator(); it.hasNext() && batch.size() < MAX_BATCH; ) {
+      Pending next = it.next();
+      if (keys.add(next.key())) {
+        batch.add(next);
+        it.remove();
+      }
+    }
+    inFlight++;
+    return batch;
+  }
+
+  private void run(List<Pending> batch) {
+    commit(batch).recover(failure -> batch.size() == 1 ? fail(batch.get(0), failure) : oneByOne(batch))
+        .onComplete(done -> {
+          List<Pending> next;
+          synchronized (this) {
+            inFlight--;
+            next = queue.isEmpty() ? null : take();
+          }
+          if (next != null) {
+            run(next);
+          }
+        });
+  }
+
+  private static Future<Void> fail(Pending pending, Throwable failure) {
+    pending.done().tryFail(failure);
+    return Future.succeededFuture();
+  }
+
+  private Future<Void> oneByOne(List<Pending> batch) {
+    Future<Void> chain = Future.succeededFuture();
+    for (Pending pending : batch) {
+      chain = chain.compose(v -> commit(List.of(pending)).recover(failure -> fail(pending, failure)));
+    }
+    return chain;
+  }
+
+  /** One transaction for the batch; on success every op has its answer, on failure none has. */
+  private Future<Void> commit(List<Pending> batch) {
+    return PipelinedTx.run(pool, ptx -> {
+      SqlConnection conn = ptx.conn();
+      UUID[] boards = new TreeSet<>(batch.stream().map(Pending::boardId).toList()).toArray(UUID[]::new);
+      UUID[] opBoards = batch.stream().map(Pending::boardId).toArray(UUID[]::new);
+      UUID[] opIds = batch.stream().map(Pending::opId).toArray(UUID[]::new);
+      UUID[] people = batch.stream().map(p -> p.actor().participantId()).filter(java.util.Objects::nonNull)
+          .distinct().toArray(UUID[]::new);
+      Future<RowSet<Row>> locked = conn.preparedQuery(LOCK_BOARDS).execute(Tuple.of((Object) boards));
+      Future<RowSet<Row>> claimed = conn.preparedQuery(CLAIM_OPS).execute(Tuple.of((Object) opBoards, (Object) opIds));
+      Future<RowSet<Row>> active = conn.preparedQuery(ACTIVE_PARTICIPANTS).execute(Tuple.of((Object) people));
+      return Future.all(locked, claimed, active)
+          .compose(v -> decide(batch, locked.result(), claimed.result(), active.result()))
+          .compose(verdicts -> replay(conn, verdicts))
+          .compose(verdicts -> insert(conn, verdicts))
+          .compose(verdicts -> log(ptx, verdicts));
+    }).map(verdicts -> {
+      verdicts.forEach(Verdict::answer);
+      return null;
+    });
+  }
+
+  /** What happens to one op of the batch. */
+  private static final class Verdict {
+    final Pending pending;
+    BoardState board;
+    boolean claimed;
+    Rejection rejection;
+    OpResult result;
+    Change change;
+    UUID noteId;
+    boolean held;
+
+    Verdict(Pending pending) {
+      this.pending = pending;
+    }
+
+    boolean goesAhead() {
+      return claimed && rejection == null && result == null;
+    }
+
+    void answer() {
+      if (rejection != null) {
+        pending.done().tryFail(rejection);
+      } else {
+        pending.done().tryComplete(result);
+      }
+    }
+  }
+
+  private Future<List<Verdict>> decide(List<Pending> batch, RowSet<Row> boardRows, RowSet<Row> claims,
+                                       RowSet<Row> active) {
+    Map<UUID, Row> boards = new HashMap<>();
+    boardRows.forEach(row -> boards.put(row.getUUID("id"), row));
+    Set<String> claimedKeys = new HashSet<>();
+    claims.forEach(row -> claimedKeys.add(row.getUUID("board_id") + ":" + row.getUUID("op_id")));
+    Map<UUID, UUID> activeOn = new HashMap<>();
+    active.forEach(row -> {
+      if (row.getBoolean("active")) {
+        activeOn.put(row.getUUID("id"), row.getUUID("board_id"));
+      }
+    });
+    Map<String, Future<Template>> templatesById = new HashMap<>();
+    boards.values().forEach(row -> templatesById.computeIfAbsent(row.getString("template_id"), templates::get));
+    return Future.all(new ArrayList<>(templatesById.values())).map(loaded -> {
+      List<Verdict> verdicts = new ArrayList<>(batch.size());
+      for (Pending p : batch) {
+        Verdict verdict = new Verdict(p);
+        verdicts.add(verdict);
+        Row board = boards.get(p.boardId());
+        if (board == null) {
+          verdict.rejection = new Rejection(ErrorCode.NOT_FOUND, "error.boardNotFound");
+          continue;
+        }
+        verdict.claimed = claimedKeys.contains(p.key());
+        if (!verdict.claimed) {
+          continue;
+        }
+        if (p.actor().role() == Role.PARTICIPANT && !p.boardId().equals(activeOn.get(p.actor().participantId()))) {
+          verdict.rejection = new Rejection(ErrorCode.UNAUTHORIZED, "error.participantRemoved");
+          continue;
+        }
+        verdict.board = BoardStore.state(board);
+        Template template = templatesById.get(board.getString("template_id")).result();
+        if (NoteRules.mayAdd(p.actor(), verdict.board, template, p.op().lane(), p.op().tags())
+            instanceof org.peerboard.board.model.Decision.Rejected rejected) {
+          verdict.rejection = Rejection.of(rejected);
+          continue;
+        }
+        verdict.noteId = p.op().noteId() == null ? UUID.randomUUID() : p.op().noteId();
+        verdict.held = p.actor().role() == Role.PARTICIPANT && verdict.board.settings().approveNotes();
+      }
+      return verdicts;
+    });
+  }
+
+  /** Ops applied before (a client's retry) get the answer they got then. */
+  private static Future<List<Verdict>> replay(SqlConnection conn, List<Verdict> verdicts) {
+    List<Verdict> retries = verdicts.stream().filter(v -> !v.claimed && v.rejection == null).toList();
+    if (retries.isEmpty()) {
+      return Future.succeededFuture(verdicts);
+    }
+    Object boards = retries.stream().map(v -> v.pending.boardId()).toArray(UUID[]::new);
+    Object opIds = retries.stream().map(v -> v.pending.opId()).toArray(UUID[]::new);
+    return conn.preparedQuery(REPLAY_OPS).execute(Tuple.of(boards, opIds))
+        .map(rows -> {
+          Map<String, Row> answers = new HashMap<>();
+          rows.forEach(row -> answers.put(row.getUUID("board_id") + ":" + row.getUUID("op_id"), row));
+          for (Verdict v : retries) {
+            Row row = answers.get(v.pending.key());
+            v.result = new OpResult(row.getLong("seq"), (JsonObject) row.getValue("result"), true, null);
+          }
+          return verdicts;
+        });
+  }
+
+  /** All the batch's new notes in one statement; a note whose id is taken is refused. */
+  private static Future<List<Verdict>> insert(SqlConnection conn, List<Verdict> verdicts) {
+    List<Verdict> adding = verdicts.stream().filter(Verdict::goesAhead).toList();
+    if (adding.isEmpty()) {
+      return Future.succeededFuture(verdicts);
+    }
+    JsonArray notes = new JsonArray();
+    for (Verdict v : adding) {
+      Actor actor = v.pending.actor();
+      notes.add(new JsonObject()
+          .put("ord", notes.size())
+          .put("id", v.noteId.toString())
+          .put("board_id", v.pending.boardId().toString())
+          .put("lane", v.pending.op().lane())
+          .put("tags", new JsonArray(new ArrayList<>(v.pending.op().tags())))
+          .put("text", v.pending.op().text())
+          .put("author_id", actor.participantId() == null ? null : actor.participantId().toString())
+          .put("author_role", actor.role().wire())
+          .put("secret", v.board.settings().notesSecret())
+          .put("held", v.held));
+    }
+    return conn.preparedQuery(INSERT_NOTES).execute(Tuple.of(notes)).map(rows -> {
+      Map<UUID, Row> inserted = new HashMap<>();
+      rows.forEach(row -> inserted.put(row.getUUID("id"), row));
+      for (Verdict v : adding) {
+        Row row = inserted.remove(v.noteId);
+        if (row == null) {
+          v.rejection = new Rejection(ErrorCode.CONFLICT, "error.noteExists");
+        } else {
+          v.change = NoteChanges.noteChange("note.added", row, v.board.settings());
+        }
+      }
+      return verdicts;
+    });
+  }
+
+  /**
+   * The events, each board's next seqs, the ops' answers and one NOTIFY per board in one statement, with COMMIT
+   * behind it; refused ops give their op id back. With nothing to log the transaction is rolled back.
+   */
+  private static Future<List<Verdict>> log(PipelinedTx ptx, List<Verdict> verdicts) {
+    List<Verdict> logged = verdicts.stream().filter(v -> v.change != null).toList();
+    if (logged.isEmpty()) {
+      return Future.succeededFuture(verdicts);
+    }
+    JsonArray events = new JsonArray();
+    for (int i = 0; i < logged.size(); i++) {
+      Verdict v = logged.get(i);
+      Actor actor = v.pending.actor();
+      events.add(new JsonObject()
+          .put("ord", i)
+          .put("board_id", v.pending.boardId().toString())
+          .put("op_id", v.pending.opId().toString())
+          .put("type", v.change.event())
+          .put("data", v.change.data())
+          .put("actor_id", actor.participantId() == null ? null : actor.participantId().toString())
+          .put("actor_role", actor.role().wire())
+          .put("note_id", v.change.noteId().toString())
+          .put("actor_client", v.pending.client())
+          .put("result", v.change.result()));
+    }
+    JsonArray refused = new JsonArray();
+    verdicts.stream().filter(v -> v.claimed && v.rejection != null).forEach(v -> refused.add(new JsonObject()
+        .put("board_id", v.pending.boardId().toString()).put("op_id", v.pending.opId().toString())));
+    return ptx.commitWith(ptx.conn().preparedQuery(LOG_EVENTS).execute(Tuple.of(events, refused))).map(rows -> {
+      Iterator<Row> it = rows.iterator();
+      for (Verdict v : logged) {
+        Row row = it.next();
+        long seq = row.getLong("seq");
+        Actor actor = v.pending.actor();
+        StoredEvent event = new StoredEvent(seq, v.change.event(), v.change.data(),
+            actor.participantId() == null ? null : actor.participantId().toString(), actor.role().wire(),
+            row.getOffsetDateTime("at"));
+        v.result = new OpResult(seq, v.change.result(), false, event);
+      }
+      return verdicts;
+    });
+  }
+}
