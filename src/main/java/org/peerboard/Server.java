@@ -131,6 +131,14 @@ public final class Server extends VerticleBase {
         .setDatabase(db.database())
         .setUser(db.user())
         .setPassword(db.password())
+        // parsed and planned once per connection, not on every execution: with it, an op costs the database
+        // markedly less CPU (docs/benchmarks.md, scenario e)
+        .setCachePreparedStatements(true)
+        // one command at a time per connection. With the statement cache AND pipelining on, a request hung for ever
+        // in our tests (AuthorizationMatrixTest, no error anywhere), in line with a Vert.x SQL client bug fixed after
+        // 5.0.7 ("Pipelining depth grows unbounded when prepared statement is retried with explicit parameter
+        // types", eclipse-vertx/vertx-sql-client#1646). Revisit when upgrading: board/db/PipelinedTx would then
+        // save two round trips per transaction.
         .setPipeliningLimit(1);
   }
 }

@@ -35,7 +35,8 @@ import org.peerboard.workshop.model.Template;
  * {@code note.add}, the op a room of phones sends most, applied in batches: the notes that arrive while earlier ones
  * are being committed travel together in the next transaction, whatever their boards. A batch costs what one note
  * used to (lock, insert, log, one fsync, one NOTIFY per board), so a burst of notes does not queue one fsync at a
- * time behind a board's lock. A lone note is a batch of one and is not delayed.
+ * time behind a board's lock. A lone note is a batch of one and is not delayed. A board has at most one batch in
+ * flight in this process, so its notes are applied in the order they arrived.
  *
  * <p>Each note keeps its own verdict: a note the rules refuse, or whose id is taken, is answered with its error and
  * leaves no trace, while the others commit. If a batch fails as a whole, each of its notes is tried again on its own,
@@ -62,6 +63,7 @@ final class NoteAdds {
   private final Pool pool;
   private final Templates templates;
   private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+  private final Set<UUID> busy = new HashSet<>();
   private int inFlight;
 
   NoteAdds(Pool pool, Templates templates) {
@@ -74,7 +76,7 @@ final class NoteAdds {
     List<Pending> batch;
     synchronized (this) {
       queue.add(pending);
-      batch = inFlight < MAX_IN_FLIGHT ? take() : null;
+      batch = take();
     }
     if (batch != null) {
       run(batch);
@@ -82,17 +84,28 @@ final class NoteAdds {
     return pending.done().future();
   }
 
-  /** The next batch; a second op with the same id waits for the next one, where it is a replay. */
+  /**
+   * The next batch, or null: the queued ops, in order, of boards that have no batch in flight (so a board's notes
+   * wait for its batch and join the next one, in the order they came, instead of queueing on its lock one by one).
+   * A second op with the same id waits for the next batch, where it is a replay.
+   */
   private List<Pending> take() {
+    if (inFlight >= MAX_IN_FLIGHT) {
+      return null;
+    }
     List<Pending> batch = new ArrayList<>();
     Set<String> keys = new HashSet<>();
     for (Iterator<Pending> it = queue.iterator(); it.hasNext() && batch.size() < MAX_BATCH; ) {
       Pending next = it.next();
-      if (keys.add(next.key())) {
+      if (!busy.contains(next.boardId()) && keys.add(next.key())) {
         batch.add(next);
         it.remove();
       }
     }
+    if (batch.isEmpty()) {
+      return null;
+    }
+    batch.forEach(p -> busy.add(p.boardId()));
     inFlight++;
     return batch;
   }
@@ -100,14 +113,15 @@ final class NoteAdds {
   private void run(List<Pending> batch) {
     commit(batch).recover(failure -> batch.size() == 1 ? fail(batch.get(0), failure) : oneByOne(batch))
         .onComplete(done -> {
-          List<Pending> next;
+          List<List<Pending>> next = new ArrayList<>();
           synchronized (this) {
             inFlight--;
-            next = queue.isEmpty() ? null : take();
+            batch.forEach(p -> busy.remove(p.boardId()));
+            for (List<Pending> more = take(); more != null; more = take()) {
+              next.add(more);
+            }
           }
-          if (next != null) {
-            run(next);
-          }
+          next.forEach(this::run);
         });
   }
 

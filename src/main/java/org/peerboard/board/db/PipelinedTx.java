@@ -6,10 +6,12 @@ import io.vertx.sqlclient.SqlConnection;
 import java.util.function.Function;
 
 /**
- * A write transaction that costs two round trips fewer than the client's own ({@code Pool.withTransaction} waits for
- * BEGIN's answer before the first statement and for the last statement's answer before COMMIT): here BEGIN travels
- * with the first statement and COMMIT with the last. PostgreSQL runs a connection's commands in order either way,
- * and when the last statement fails, the COMMIT behind it ends the failed transaction as a rollback.
+ * A write transaction whose BEGIN is issued with its first statement and whose COMMIT is issued right behind its last
+ * statement, without waiting for their answers ({@code Pool.withTransaction} waits for BEGIN's answer before the
+ * first statement and for the last statement's answer before COMMIT). PostgreSQL runs a connection's commands in
+ * order either way, and when the last statement fails, the COMMIT behind it ends the failed transaction as a
+ * rollback. On a connection that pipelines, this saves two round trips per transaction; PeerBoard's connections do
+ * not pipeline today (see {@code Server.connectOptions}), so the commands still go one after the other.
  *
  * <p>A body that never calls {@link #commitWith} (a read, a rejection, a replayed op) is rolled back. The connection
  * goes back to the pool only after its transaction has ended.
