@@ -137,8 +137,8 @@ public final class Server extends VerticleBase {
         // one command at a time per connection. With the statement cache AND pipelining on, a request hung for ever
         // in our tests (AuthorizationMatrixTest, no error anywhere), in line with a Vert.x SQL client bug fixed after
         // 5.0.7 ("Pipelining depth grows unbounded when prepared statement is retried with explicit parameter
-        // types", eclipse-vertx/vertx-sql-client#1646). Revisit when upgrading: board/db/PipelinedTx would then
-        // save two round trips per transaction.
+        // types", eclipse-vertx/vertx-sql-client#1646). Revisit when upgrading: sending BEGIN with a transaction's
+        // first statement and COMMIT behind its last would then save two round trips per op.
         .setPipeliningLimit(1);
   }
 }

@@ -54,6 +54,10 @@ final class BoardSql {
       on conflict do nothing returning board_id, op_id""";
   static final String ACTIVE_PARTICIPANTS = """
       select id, board_id, removed_at is null as active from participant where id = any($1::uuid[])""";
+  /** Gives back the op ids of refused ops ($1 boards, $2 op ids, pairwise), so their retries are judged afresh. */
+  static final String UNCLAIM_OPS = """
+      delete from applied_op a using unnest($1::uuid[], $2::uuid[]) as r(board_id, op_id)
+       where a.board_id = r.board_id and a.op_id = r.op_id""";
   static final String REPLAY_OPS = """
       select a.board_id, a.op_id, a.seq, a.result
         from applied_op a join unnest($1::uuid[], $2::uuid[]) as r(board_id, op_id)

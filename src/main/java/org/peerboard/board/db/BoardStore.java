@@ -57,10 +57,10 @@ public final class BoardStore {
     if (op instanceof Op.NoteAdd add) {
       return adds.submit(actor, client, opId, add);
     }
-    return PipelinedTx.run(pool, ptx -> lock(ptx.conn(), actor, client, opId)
+    return pool.withTransaction(conn -> lock(conn, actor, client, opId)
         .compose(tx -> tx == null
-            ? replay(ptx.conn(), actor.boardId(), opId)
-            : change(tx, op).compose(change -> record(ptx, tx, opId, op, change))));
+            ? replay(conn, actor.boardId(), opId)
+            : change(tx, op).compose(change -> record(tx, opId, op, change))));
   }
 
   private Future<Change> change(Tx tx, Op op) {
@@ -208,16 +208,15 @@ public final class BoardStore {
         SettingsJson.read((JsonObject) row.getValue("settings")));
   }
 
-  /** Logs the op's event; COMMIT travels right behind it (see {@link PipelinedTx}). */
-  private Future<OpResult> record(PipelinedTx ptx, Tx tx, UUID opId, Op op, Change change) {
+  private Future<OpResult> record(Tx tx, UUID opId, Op op, Change change) {
     UUID boardId = tx.boardId();
     Actor actor = tx.actor();
     JsonObject undo = op.undoable() && actor.role().runsTheBoard() && change.undo() != null
         ? Affected.withAfter(change.undo(), change.data()) : null;
     Long undoes = change.data().getLong("undoes");
-    return ptx.commitWith(tx.conn().preparedQuery(LOG_EVENT)
+    return tx.conn().preparedQuery(LOG_EVENT)
         .execute(Tuple.from(new Object[] {boardId, opId, change.event(), change.data(), actor.participantId(),
-            actor.role().wire(), change.noteId(), tx.client(), undo, change.result(), undoes})))
+            actor.role().wire(), change.noteId(), tx.client(), undo, change.result(), undoes}))
         .map(rows -> {
           Row row = rows.iterator().next();
           long seq = row.getLong("seq");

@@ -140,8 +140,7 @@ final class NoteAdds {
 
   /** One transaction for the batch; on success every op has its answer, on failure none has. */
   private Future<Void> commit(List<Pending> batch) {
-    return PipelinedTx.run(pool, ptx -> {
-      SqlConnection conn = ptx.conn();
+    return pool.withTransaction(conn -> {
       UUID[] boards = new TreeSet<>(batch.stream().map(Pending::boardId).toList()).toArray(UUID[]::new);
       UUID[] opBoards = batch.stream().map(Pending::boardId).toArray(UUID[]::new);
       UUID[] opIds = batch.stream().map(Pending::opId).toArray(UUID[]::new);
@@ -154,7 +153,7 @@ final class NoteAdds {
           .compose(v -> decide(batch, locked.result(), claimed.result(), active.result()))
           .compose(verdicts -> replay(conn, verdicts))
           .compose(verdicts -> insert(conn, verdicts))
-          .compose(verdicts -> log(ptx, verdicts));
+          .compose(verdicts -> log(conn, verdicts));
     }).map(verdicts -> {
       verdicts.forEach(Verdict::answer);
       return null;
@@ -292,13 +291,16 @@ final class NoteAdds {
   }
 
   /**
-   * The events, each board's next seqs, the ops' answers and one NOTIFY per board in one statement, with COMMIT
-   * behind it; refused ops give their op id back. With nothing to log the transaction is rolled back.
+   * The events, each board's next seqs, the ops' answers and one NOTIFY per board in one statement; refused ops give
+   * their op ids back, so a retry is judged afresh.
    */
-  private static Future<List<Verdict>> log(PipelinedTx ptx, List<Verdict> verdicts) {
+  private static Future<List<Verdict>> log(SqlConnection conn, List<Verdict> verdicts) {
     List<Verdict> logged = verdicts.stream().filter(v -> v.change != null).toList();
+    List<Verdict> refused = verdicts.stream().filter(v -> v.claimed && v.rejection != null).toList();
     if (logged.isEmpty()) {
-      return Future.succeededFuture(verdicts);
+      return refused.isEmpty() ? Future.succeededFuture(verdicts) : conn.preparedQuery(UNCLAIM_OPS).execute(Tuple.of(
+          refused.stream().map(v -> v.pending.boardId()).toArray(UUID[]::new),
+          (Object) refused.stream().map(v -> v.pending.opId()).toArray(UUID[]::new))).map(verdicts);
     }
     JsonArray events = new JsonArray();
     for (int i = 0; i < logged.size(); i++) {
@@ -316,10 +318,10 @@ final class NoteAdds {
           .put("actor_client", v.pending.client())
           .put("result", v.change.result()));
     }
-    JsonArray refused = new JsonArray();
-    verdicts.stream().filter(v -> v.claimed && v.rejection != null).forEach(v -> refused.add(new JsonObject()
+    JsonArray giveBack = new JsonArray();
+    refused.forEach(v -> giveBack.add(new JsonObject()
         .put("board_id", v.pending.boardId().toString()).put("op_id", v.pending.opId().toString())));
-    return ptx.commitWith(ptx.conn().preparedQuery(LOG_EVENTS).execute(Tuple.of(events, refused))).map(rows -> {
+    return conn.preparedQuery(LOG_EVENTS).execute(Tuple.of(events, giveBack)).map(rows -> {
       Iterator<Row> it = rows.iterator();
       for (Verdict v : logged) {
         Row row = it.next();
