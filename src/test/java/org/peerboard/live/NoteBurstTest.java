@@ -194,6 +194,50 @@ class NoteBurstTest {
     }
   }
 
+  @Test
+  @DisplayName("a refused note leaves no trace: its op id sent again with a valid note is judged afresh and acked")
+  void refusedOpIdIsJudgedAfresh() {
+    Api.Workshop workshop = api.workshop("Afresh", "A");
+    String boardId = workshop.board(0).getString("id");
+    String code = workshop.board(0).getString("joinCode");
+    List<WsClient> room = new ArrayList<>();
+    try {
+      for (int p = 0; p < 6; p++) {
+        room.add(WsClient.hello(port, boardId, api.join(code, "P" + p).token(), null));
+      }
+      WsClient alone = room.get(0);
+      String lone = UUID.randomUUID().toString();
+      alone.op(lone, "note.add", note("custody:weather", "refused alone"));
+      assertEquals("invalid", alone.answer(lone).getString("code"));
+      alone.op(lone, "note.add", note("custody:issues", "accepted alone"));
+      assertEquals("ack", alone.answer(lone).getString("type"));
+
+      // the same within a burst, where the refused note shares its transaction with notes that commit
+      String inBurst = UUID.randomUUID().toString();
+      List<Sent> others = new ArrayList<>();
+      for (int p = 1; p < room.size(); p++) {
+        others.add(new Sent(room.get(p), room.get(p).op("note.add", note("custody:issues", "other " + p)), null));
+      }
+      alone.op(inBurst, "note.add", note("custody:weather", "refused in a burst"));
+      assertEquals("invalid", alone.answer(inBurst).getString("code"));
+      others.forEach(s -> assertEquals("ack", s.phone().answer(s.opId()).getString("type")));
+      alone.op(inBurst, "note.add", note("custody:issues", "accepted after the burst"));
+      JsonObject ack = alone.answer(inBurst);
+      assertEquals("ack", ack.getString("type"), ack.encode());
+
+      JsonObject board = api.get("/api/boards/" + boardId, workshop.board(0).getString("moderatorKey")).json();
+      assertEquals(ack.getLong("seq"), board.getLong("seq"));
+      List<String> listed = board.getJsonArray("notes").stream().map(n -> ((JsonObject) n).getString("text")).toList();
+      assertEquals(7, listed.size(), listed.toString());
+      assertEquals("accepted alone", listed.get(0));
+      assertEquals(List.of("other 1", "other 2", "other 3", "other 4", "other 5"),
+          listed.subList(1, 6).stream().sorted().toList());
+      assertEquals("accepted after the burst", listed.get(6));
+    } finally {
+      room.forEach(WsClient::close);
+    }
+  }
+
   /** How many transactions wrote the burst's events (each row's xmin is the transaction that wrote it). */
   private static long transactionsOfTheBurst(Api.Workshop workshop) throws SQLException {
     try (Connection db = db();
