@@ -37,6 +37,14 @@ final class Checkpoints implements AutoCloseable {
 
   private void watch() {
     try (Connection db = DriverManager.getConnection(jdbcUrl, user, password); Statement st = db.createStatement()) {
+      if (Boolean.parseBoolean(Opts.str("pgLog", "false"))) {
+        // PostgreSQL logs what could stall an ack: slow statements, lock waits, autovacuum, checkpoints, WAL files
+        for (String setting : new String[] {"log_min_duration_statement = 50", "log_lock_waits = on",
+            "deadlock_timeout = '50ms'", "log_autovacuum_min_duration = 0", "log_checkpoints = on"}) {
+          st.execute("alter system set " + setting);
+        }
+        st.execute("select pg_reload_conf()");
+      }
       long[] before = counters(st);
       while (!stop) {
         Thread.sleep(500);

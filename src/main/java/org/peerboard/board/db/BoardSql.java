@@ -37,23 +37,28 @@ final class BoardSql {
              (select count(*) from undone) as undone, (select count(*) from told) as told""";
 
   /**
-   * The boards of a batch of {@code note.add} ops ({@link NoteAdds}), locked in id order: every batch takes its boards
-   * in this one order and any other op takes only its own board, so they never deadlock.
+   * The first statement of a batch of {@code note.add} ops ({@link NoteAdds}), one round trip: locks the boards ($1)
+   * in id order (every batch takes its boards in this one order and any other op takes only its own board, so they
+   * never deadlock), claims the op ids ($2 boards, $3 op ids, pairwise) on the boards that exist, and reads which of
+   * the people ($4) are still on a board. One row: {@code boards}, {@code claims} (the op ids not applied before)
+   * and {@code active}, each a JSON array.
    */
-  static final String LOCK_BOARDS = """
-      select b.id, b.stage, b.focus, b.settings, w.template_id
-        from board b join workshop w on w.id = b.workshop_id
-       where b.id = any($1::uuid[])
-       order by b.id
-         for no key update of b""";
-  /** Claims the op ids of a batch ($1 boards, $2 op ids, pairwise); returns the ones not applied before. */
-  static final String CLAIM_OPS = """
-      insert into applied_op (board_id, op_id)
-      select r.board_id, r.op_id from unnest($1::uuid[], $2::uuid[]) as r(board_id, op_id)
-       where exists (select 1 from board b where b.id = r.board_id)
-      on conflict do nothing returning board_id, op_id""";
-  static final String ACTIVE_PARTICIPANTS = """
-      select id, board_id, removed_at is null as active from participant where id = any($1::uuid[])""";
+  static final String LOCK_AND_CLAIM = """
+      with locked as (select b.id, b.stage, b.focus, b.settings, w.template_id
+                        from board b join workshop w on w.id = b.workshop_id
+                       where b.id = any($1::uuid[])
+                       order by b.id
+                         for no key update of b),
+           claimed as (insert into applied_op (board_id, op_id)
+                       select r.board_id, r.op_id from unnest($2::uuid[], $3::uuid[]) as r(board_id, op_id)
+                        where r.board_id in (select id from locked)
+                       on conflict do nothing returning board_id, op_id)
+      select (select coalesce(jsonb_agg(jsonb_build_object('id', id, 'stage', stage, 'focus', focus,
+                                        'settings', settings, 'template_id', template_id)), '[]') from locked) as boards,
+             (select coalesce(jsonb_agg(jsonb_build_object('board_id', board_id, 'op_id', op_id)), '[]')
+                from claimed) as claims,
+             (select coalesce(jsonb_agg(jsonb_build_object('id', p.id, 'board_id', p.board_id)), '[]')
+                from participant p where p.id = any($4::uuid[]) and p.removed_at is null) as active""";
   /** Gives back the op ids of refused ops ($1 boards, $2 op ids, pairwise), so their retries are judged afresh. */
   static final String UNCLAIM_OPS = """
       delete from applied_op a using unnest($1::uuid[], $2::uuid[]) as r(board_id, op_id)

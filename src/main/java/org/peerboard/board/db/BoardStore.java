@@ -196,16 +196,15 @@ public final class BoardStore {
       if (actor.role() == Role.PARTICIPANT && !Boolean.TRUE.equals(row.getBoolean("active"))) {
         throw new Rejection(ErrorCode.UNAUTHORIZED, "error.participantRemoved");
       }
-      BoardState state = state(row);
+      BoardState state = state(row.getString("stage"), row.getString("focus"), (JsonObject) row.getValue("settings"));
       return templates.get(row.getString("template_id"))
           .map(template -> new Tx(conn, actor, client, state, template, (JsonObject) row.getValue("timer")));
     });
   }
 
-  /** The board's stage, focus and settings from a row of {@code LOCK_BOARD} or {@code LOCK_BOARDS}. */
-  static BoardState state(Row row) {
-    return new BoardState(Stage.fromWire(row.getString("stage")).orElseThrow(), row.getString("focus"),
-        SettingsJson.read((JsonObject) row.getValue("settings")));
+  /** The board's stage, focus and settings as {@code LOCK_BOARD} or {@code LOCK_AND_CLAIM} read them. */
+  static BoardState state(String stage, String focus, JsonObject settings) {
+    return new BoardState(Stage.fromWire(stage).orElseThrow(), focus, SettingsJson.read(settings));
   }
 
   private Future<OpResult> record(Tx tx, UUID opId, Op op, Change change) {

@@ -146,11 +146,9 @@ final class NoteAdds {
       UUID[] opIds = batch.stream().map(Pending::opId).toArray(UUID[]::new);
       UUID[] people = batch.stream().map(p -> p.actor().participantId()).filter(java.util.Objects::nonNull)
           .distinct().toArray(UUID[]::new);
-      Future<RowSet<Row>> locked = conn.preparedQuery(LOCK_BOARDS).execute(Tuple.of((Object) boards));
-      Future<RowSet<Row>> claimed = conn.preparedQuery(CLAIM_OPS).execute(Tuple.of((Object) opBoards, (Object) opIds));
-      Future<RowSet<Row>> active = conn.preparedQuery(ACTIVE_PARTICIPANTS).execute(Tuple.of((Object) people));
-      return Future.all(locked, claimed, active)
-          .compose(v -> decide(batch, locked.result(), claimed.result(), active.result()))
+      return conn.preparedQuery(LOCK_AND_CLAIM)
+          .execute(Tuple.of((Object) boards, (Object) opBoards, (Object) opIds, (Object) people))
+          .compose(rows -> decide(batch, rows.iterator().next()))
           .compose(verdicts -> replay(conn, verdicts))
           .compose(verdicts -> insert(conn, verdicts))
           .compose(verdicts -> log(conn, verdicts));
@@ -188,26 +186,23 @@ final class NoteAdds {
     }
   }
 
-  private Future<List<Verdict>> decide(List<Pending> batch, RowSet<Row> boardRows, RowSet<Row> claims,
-                                       RowSet<Row> active) {
-    Map<UUID, Row> boards = new HashMap<>();
-    boardRows.forEach(row -> boards.put(row.getUUID("id"), row));
+  /** The verdicts from {@code LOCK_AND_CLAIM}'s answer: the locked boards, the claimed op ids, the active people. */
+  private Future<List<Verdict>> decide(List<Pending> batch, Row locked) {
+    Map<UUID, JsonObject> boards = new HashMap<>();
+    each(locked, "boards", board -> boards.put(UUID.fromString(board.getString("id")), board));
     Set<String> claimedKeys = new HashSet<>();
-    claims.forEach(row -> claimedKeys.add(row.getUUID("board_id") + ":" + row.getUUID("op_id")));
+    each(locked, "claims", claim -> claimedKeys.add(claim.getString("board_id") + ":" + claim.getString("op_id")));
     Map<UUID, UUID> activeOn = new HashMap<>();
-    active.forEach(row -> {
-      if (row.getBoolean("active")) {
-        activeOn.put(row.getUUID("id"), row.getUUID("board_id"));
-      }
-    });
+    each(locked, "active", person -> activeOn.put(UUID.fromString(person.getString("id")),
+        UUID.fromString(person.getString("board_id"))));
     Map<String, Future<Template>> templatesById = new HashMap<>();
-    boards.values().forEach(row -> templatesById.computeIfAbsent(row.getString("template_id"), templates::get));
+    boards.values().forEach(board -> templatesById.computeIfAbsent(board.getString("template_id"), templates::get));
     return Future.all(new ArrayList<>(templatesById.values())).map(loaded -> {
       List<Verdict> verdicts = new ArrayList<>(batch.size());
       for (Pending p : batch) {
         Verdict verdict = new Verdict(p);
         verdicts.add(verdict);
-        Row board = boards.get(p.boardId());
+        JsonObject board = boards.get(p.boardId());
         if (board == null) {
           verdict.rejection = new Rejection(ErrorCode.NOT_FOUND, "error.boardNotFound");
           continue;
@@ -220,7 +215,8 @@ final class NoteAdds {
           verdict.rejection = new Rejection(ErrorCode.UNAUTHORIZED, "error.participantRemoved");
           continue;
         }
-        verdict.board = BoardStore.state(board);
+        verdict.board = BoardStore.state(board.getString("stage"), board.getString("focus"),
+            board.getJsonObject("settings"));
         Template template = templatesById.get(board.getString("template_id")).result();
         if (NoteRules.mayAdd(p.actor(), verdict.board, template, p.op().lane(), p.op().tags())
             instanceof org.peerboard.board.model.Decision.Rejected rejected) {
@@ -232,6 +228,10 @@ final class NoteAdds {
       }
       return verdicts;
     });
+  }
+
+  private static void each(Row row, String column, java.util.function.Consumer<JsonObject> action) {
+    ((JsonArray) row.getValue(column)).forEach(item -> action.accept((JsonObject) item));
   }
 
   /** Ops applied before (a client's retry) get the answer they got then. */
