@@ -12,15 +12,17 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Watches PostgreSQL's checkpoints during a run (twice a second: {@code pg_stat_checkpointer} and
- * {@code pg_control_checkpoint()}), so that slow acks can be set against them: each checkpoint is reported with
- * the time it started (its redo point), when it was seen complete, and its write and sync time.
+ * Watches PostgreSQL's checkpoints and WAL files during a run (twice a second: {@code pg_stat_checkpointer},
+ * {@code pg_control_checkpoint()} and {@code pg_ls_waldir()}), so that slow acks can be set against them: each
+ * checkpoint is reported with the time it started (its redo point), when it was seen complete, and its write and sync
+ * time; each new WAL segment file with the time it was seen.
  */
 final class Checkpoints implements AutoCloseable {
   private final String jdbcUrl;
   private final String user;
   private final String password;
   private final List<String> seen = Collections.synchronizedList(new ArrayList<>());
+  private final List<String> walAdded = Collections.synchronizedList(new ArrayList<>());
   private final Thread thread;
   private volatile boolean stop;
 
@@ -46,8 +48,16 @@ final class Checkpoints implements AutoCloseable {
         st.execute("select pg_reload_conf()");
       }
       long[] before = counters(st);
+      java.util.Set<String> walFiles = walFiles(st);
       while (!stop) {
         Thread.sleep(500);
+        java.util.Set<String> nowFiles = walFiles(st);
+        for (String file : nowFiles) {
+          if (!walFiles.contains(file)) {
+            walAdded.add(Report.clock(Instant.now()));
+          }
+        }
+        walFiles = nowFiles;
         long[] now = counters(st);
         if (now[0] != before[0]) {
           try (ResultSet rs = st.executeQuery("select checkpoint_time from pg_control_checkpoint()")) {
@@ -66,6 +76,17 @@ final class Checkpoints implements AutoCloseable {
     }
   }
 
+  /** The WAL segment files now in {@code pg_wal}; a new name is a segment PostgreSQL created (or recycled). */
+  private static java.util.Set<String> walFiles(Statement st) throws SQLException {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    try (ResultSet rs = st.executeQuery("select name from pg_ls_waldir() where name ~ '^[0-9A-F]{24}$'")) {
+      while (rs.next()) {
+        names.add(rs.getString(1));
+      }
+    }
+    return names;
+  }
+
   private static long[] counters(Statement st) throws SQLException {
     try (ResultSet rs = st.executeQuery(
         "select num_timed + num_requested, write_time::bigint, sync_time::bigint from pg_stat_checkpointer")) {
@@ -78,6 +99,13 @@ final class Checkpoints implements AutoCloseable {
   String summary() {
     synchronized (seen) {
       return seen.isEmpty() ? "no checkpoint during the run" : String.join("; ", seen);
+    }
+  }
+
+  /** When new WAL segment files appeared (seen within half a second). */
+  String walSummary() {
+    synchronized (walAdded) {
+      return walAdded.isEmpty() ? "none" : walAdded.size() + ", seen at (UTC) " + String.join(", ", walAdded);
     }
   }
 

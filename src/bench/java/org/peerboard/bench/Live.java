@@ -137,6 +137,7 @@ final class Live {
           + tracker.unacked());
       report.note("slow acks: " + tracker.stallSummary(10));
       report.note("PostgreSQL checkpoints: " + checkpoints.summary());
+      report.note("new WAL segment files: " + checkpoints.walSummary());
       fleet.closeAll(all);
     } finally {
       for (int i = targets.size() - 1; i >= 0; i--) {
