@@ -8,7 +8,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayDeque;
@@ -19,7 +18,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import org.peerboard.board.model.Actor;
 import org.peerboard.board.model.BoardState;
@@ -141,7 +139,7 @@ final class NoteAdds {
   /** One transaction for the batch; on success every op has its answer, on failure none has. */
   private Future<Void> commit(List<Pending> batch) {
     return pool.withTransaction(conn -> {
-      UUID[] boards = new TreeSet<>(batch.stream().map(Pending::boardId).toList()).toArray(UUID[]::new);
+      UUID[] boards = batch.stream().map(Pending::boardId).distinct().toArray(UUID[]::new);
       UUID[] opBoards = batch.stream().map(Pending::boardId).toArray(UUID[]::new);
       UUID[] opIds = batch.stream().map(Pending::opId).toArray(UUID[]::new);
       UUID[] people = batch.stream().map(p -> p.actor().participantId()).filter(java.util.Objects::nonNull)
