@@ -135,7 +135,7 @@ final class Live {
           lostSockets + " / " + missing + " / " + gaps + " / " + duplicates + " / " + closed, "0", clean);
       report.note("not delivered to every socket at the end: " + tracker.undelivered() + ", unacked: "
           + tracker.unacked());
-      report.note("slow acks: " + tracker.stallSummary(10));
+      report.note("slow acks: " + tracker.stallSummary(100));
       report.note("PostgreSQL checkpoints: " + checkpoints.summary());
       report.note("new WAL segment files: " + checkpoints.walSummary());
       fleet.closeAll(all);
