@@ -69,8 +69,8 @@ final class BoardSql {
           on a.board_id = r.board_id and a.op_id = r.op_id""";
   /**
    * A batch's events ($1: a JSON array in the batch's order, {@code ord} 0, 1, ...): each board's seq moves on by its
-   * number of events, which take the seqs in order; the ops' answers are stored, the op ids of refused ops ($2) are
-   * given back, and each board is notified once, with its new head. Answers one row per event, in {@code ord} order.
+   * number of events, which take the seqs in order; the ops' answers are stored, and each board is notified once,
+   * with its new head. Answers one row per event, in {@code ord} order.
    */
   static final String LOG_EVENTS = """
       with input as (select * from jsonb_to_recordset($1::jsonb) as x(ord int, board_id uuid, op_id uuid, type text,
@@ -85,11 +85,8 @@ final class BoardSql {
                      returning board_id, seq, at),
            op as (update applied_op a set seq = n.seq, result = n.result from numbered n
                    where a.board_id = n.board_id and a.op_id = n.op_id returning 1),
-           refused as (delete from applied_op a using jsonb_to_recordset($2::jsonb) as r(board_id uuid, op_id uuid)
-                        where a.board_id = r.board_id and a.op_id = r.op_id returning 1),
            told as (select pg_notify('peerboard_events', id::text || ':' || head) from bumped)
-      select n.ord, n.seq, e.at, (select count(*) from op) as ops, (select count(*) from refused) as refused,
-             (select count(*) from told) as told
+      select n.ord, n.seq, e.at, (select count(*) from op) as ops, (select count(*) from told) as told
         from numbered n join event e on e.board_id = n.board_id and e.seq = n.seq
        order by n.ord""";
   static final String NOTE_COLUMNS = "id, lane, tags, text, author_id, author_role, hidden, cluster_id, duplicate_of, "

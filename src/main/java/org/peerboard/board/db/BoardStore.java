@@ -219,10 +219,8 @@ public final class BoardStore {
         .map(rows -> {
           Row row = rows.iterator().next();
           long seq = row.getLong("seq");
-          StoredEvent event = new StoredEvent(seq, change.event(), change.data(),
-              actor.participantId() == null ? null : actor.participantId().toString(), actor.role().wire(),
-              row.getOffsetDateTime("at"));
-          return new OpResult(seq, change.result(), false, event);
+          return new OpResult(seq, change.result(), false,
+              StoredEvent.logged(seq, change, actor, row.getOffsetDateTime("at")));
         });
   }
 

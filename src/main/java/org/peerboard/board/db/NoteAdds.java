@@ -149,6 +149,7 @@ final class NoteAdds {
           .compose(rows -> decide(batch, rows.iterator().next()))
           .compose(verdicts -> replay(conn, verdicts))
           .compose(verdicts -> insert(conn, verdicts))
+          .compose(verdicts -> giveBack(conn, verdicts))
           .compose(verdicts -> log(conn, verdicts));
     }).map(verdicts -> {
       verdicts.forEach(Verdict::answer);
@@ -288,17 +289,22 @@ final class NoteAdds {
     });
   }
 
-  /**
-   * The events, each board's next seqs, the ops' answers and one NOTIFY per board in one statement; refused ops give
-   * their op ids back, so a retry is judged afresh.
-   */
+  /** Refused ops give their op ids back, so a retry is judged afresh (rare: only bad input is refused). */
+  private static Future<List<Verdict>> giveBack(SqlConnection conn, List<Verdict> verdicts) {
+    List<Verdict> refused = verdicts.stream().filter(v -> v.claimed && v.rejection != null).toList();
+    if (refused.isEmpty()) {
+      return Future.succeededFuture(verdicts);
+    }
+    Object boards = refused.stream().map(v -> v.pending.boardId()).toArray(UUID[]::new);
+    Object opIds = refused.stream().map(v -> v.pending.opId()).toArray(UUID[]::new);
+    return conn.preparedQuery(UNCLAIM_OPS).execute(Tuple.of(boards, opIds)).map(verdicts);
+  }
+
+  /** The events, each board's next seqs, the ops' answers and one NOTIFY per board, in one statement. */
   private static Future<List<Verdict>> log(SqlConnection conn, List<Verdict> verdicts) {
     List<Verdict> logged = verdicts.stream().filter(v -> v.change != null).toList();
-    List<Verdict> refused = verdicts.stream().filter(v -> v.claimed && v.rejection != null).toList();
     if (logged.isEmpty()) {
-      return refused.isEmpty() ? Future.succeededFuture(verdicts) : conn.preparedQuery(UNCLAIM_OPS).execute(Tuple.of(
-          refused.stream().map(v -> v.pending.boardId()).toArray(UUID[]::new),
-          (Object) refused.stream().map(v -> v.pending.opId()).toArray(UUID[]::new))).map(verdicts);
+      return Future.succeededFuture(verdicts);
     }
     JsonArray events = new JsonArray();
     for (int i = 0; i < logged.size(); i++) {
@@ -316,21 +322,16 @@ final class NoteAdds {
           .put("actor_client", v.pending.client())
           .put("result", v.change.result()));
     }
-    JsonArray giveBack = new JsonArray();
-    refused.forEach(v -> giveBack.add(new JsonObject()
-        .put("board_id", v.pending.boardId().toString()).put("op_id", v.pending.opId().toString())));
-    return conn.preparedQuery(LOG_EVENTS).execute(Tuple.of(events, giveBack)).map(rows -> {
+    return conn.preparedQuery(LOG_EVENTS).execute(Tuple.of(events)).map(rows -> {
       Iterator<Row> it = rows.iterator();
       for (Verdict v : logged) {
         Row row = it.next();
         long seq = row.getLong("seq");
-        Actor actor = v.pending.actor();
-        StoredEvent event = new StoredEvent(seq, v.change.event(), v.change.data(),
-            actor.participantId() == null ? null : actor.participantId().toString(), actor.role().wire(),
-            row.getOffsetDateTime("at"));
-        v.result = new OpResult(seq, v.change.result(), false, event);
+        v.result = new OpResult(seq, v.change.result(), false,
+            StoredEvent.logged(seq, v.change, v.pending.actor(), row.getOffsetDateTime("at")));
       }
       return verdicts;
     });
   }
+
 }
