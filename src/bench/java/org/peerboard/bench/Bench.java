@@ -3,7 +3,7 @@ package org.peerboard.bench;
 import java.nio.file.Path;
 
 /**
- * The benchmark harness of issue 7. {@code -Dbench.scenario} is one of a, a2, b, c, d, e, f, scaleout (or a comma
+ * The benchmark harness of issue 7. {@code -Dbench.scenario} is one of a, a2, b, c, d, e, f, scaleout, disk (or a comma
  * list); every run prints a table and updates its block in docs/benchmarks.md. See docs/benchmarks.md.
  */
 public final class Bench {
@@ -32,6 +32,7 @@ public final class Bench {
       case "d" -> JoinStorm.run();
       case "e" -> Writes.run();
       case "f" -> Startup.run();
+      case "disk" -> Disk.run();
       default -> throw new IllegalArgumentException("unknown scenario " + scenario);
     };
   }

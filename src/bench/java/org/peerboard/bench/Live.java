@@ -58,6 +58,7 @@ final class Live {
       report.note("load average before the run: " + Machine.load() + "; busiest processes: " + Machine.busiest());
       machine.start();
       Checkpoints checkpoints = new Checkpoints(targets.get(0).databaseUrl());
+      DiskStalls disk = new DiskStalls();
       long interval = (long) (1e9 / rate);
       long total = (long) ((warmup + duration) * rate);
       long measureFrom = (long) (warmup * rate);
@@ -85,6 +86,7 @@ final class Live {
       double elapsed = (System.nanoTime() - start) / 1e9;
       tracker.drain(30_000);
       checkpoints.close();
+      disk.close();
       String cpu = machine.usage();
       report.note(cpu);
       report.note("load average after the run: " + Machine.load());
@@ -136,6 +138,7 @@ final class Live {
       report.note("not delivered to every socket at the end: " + tracker.undelivered() + ", unacked: "
           + tracker.unacked());
       report.note("slow acks: " + tracker.stallSummary(100));
+      report.note("disk stalls: " + disk.summary(List.copyOf(tracker.stalls)));
       report.note("PostgreSQL checkpoints: " + checkpoints.summary());
       report.note("new WAL segment files: " + checkpoints.walSummary());
       fleet.closeAll(all);

@@ -38,7 +38,15 @@ final class Tracker {
   final Recorder ackToFirst = new Recorder(3);
   /** Acks slower than this are listed with the time their op was sent, to set them against GC and checkpoints. */
   static final long STALL_MICROS = 100_000;
-  final java.util.Queue<String> stalls = new java.util.concurrent.ConcurrentLinkedQueue<>();
+  final java.util.Queue<SlowAck> stalls = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+  /** An ack of {@link #STALL_MICROS} or more: when its op was sent (wall clock) and how long the ack took. */
+  record SlowAck(long sentMillis, long tookMillis) {
+    @Override
+    public String toString() {
+      return Report.clock(java.time.Instant.ofEpochMilli(sentMillis)) + " (" + tookMillis + " ms)";
+    }
+  }
   final AtomicLong acked = new AtomicLong();
   final AtomicLong sent = new AtomicLong();
   volatile boolean measuring;
@@ -62,8 +70,8 @@ final class Tracker {
         long took = micros(now - p.sentNanos);
         ack.recordValue(took);
         if (took >= STALL_MICROS) {
-          java.time.Instant sentAt = java.time.Instant.now().minusNanos(System.nanoTime() - p.sentNanos);
-          stalls.add(Report.clock(sentAt) + " (" + took / 1000 + " ms)");
+          long sentMillis = System.currentTimeMillis() - (System.nanoTime() - p.sentNanos) / 1_000_000;
+          stalls.add(new SlowAck(sentMillis, took / 1000));
         }
       }
     }
@@ -93,7 +101,7 @@ final class Tracker {
 
   /** The slow acks, at most {@code max} of them, or a line saying there were none. */
   String stallSummary(int max) {
-    List<String> all = new java.util.ArrayList<>(stalls);
+    List<String> all = stalls.stream().map(SlowAck::toString).toList();
     if (all.isEmpty()) {
       return "no ack took " + STALL_MICROS / 1000 + " ms or more";
     }
