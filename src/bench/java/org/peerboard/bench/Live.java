@@ -126,7 +126,7 @@ final class Live {
           boards, perBoard, instances > 1 ? " split over " + instances + " PeerBoard processes" : "", rate, duration,
           warmup);
       report.note(setup + "; sent " + tracker.sent.get() + " notes in " + String.format("%.0f", elapsed) + " s; deflate "
-          + (fleet.deflate ? "on" : "off") + "; server " + Opts.str("server", mode));
+          + (fleet.deflate ? "on" : "off") + "; server " + Opts.str("server", mode) + "; " + Target.storage(targets.get(0)));
       report.row("note to LAST socket, ms p50 / p99 / max (" + last.getTotalCount() + " notes)", Tracker.ms(last),
           "p99 <= " + fmt(p99Target) + " ms", Tracker.p99ms(last) <= p99Target && last.getTotalCount() > 0);
       report.row("note to each socket, ms p50 / p99 / max", Tracker.ms(each), "-", null);

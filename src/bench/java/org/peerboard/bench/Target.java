@@ -89,6 +89,19 @@ abstract class Target implements AutoCloseable {
     return target;
   }
 
+  /** Where the embedded PostgreSQL keeps its data, and on what kind of file system (a RAM disk makes flushes free). */
+  static String storage(Target target) {
+    if (target.dataDir == null) {
+      return "external PostgreSQL";
+    }
+    try {
+      return "PostgreSQL data in " + target.dataDir.getParent() + " ("
+          + Files.getFileStore(target.dataDir).type() + ")";
+    } catch (IOException e) {
+      return "PostgreSQL data in " + target.dataDir.getParent();
+    }
+  }
+
   static Config config(Path dataDir, int port, int dbPort, String databaseUrl) {
     Config config = new Config("127.0.0.1", port, dataDir, Optional.empty(), dbPort,
         Optional.of("http://127.0.0.1:" + port), Optional.empty(), 16 * 1024, false,
