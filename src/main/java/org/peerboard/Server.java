@@ -70,7 +70,7 @@ public final class Server extends VerticleBase {
     BoardStore boards = new BoardStore(pool, templates, List.of(new VoteChanges()), List.of(votes));
     Access access = new Access(pool);
     WorkshopStore workshops = new WorkshopStore(pool, templates, config.limits().participantsPerBoard());
-    hub = new LiveHub(vertx, boards);
+    hub = new LiveHub(vertx, boards, pool);
     notifier = new Notifier(vertx, connect, hub);
     WsHandler ws = new WsHandler(access, boards, hub, config.maxFrameBytes(), config.limits().notesPerMinute());
     vertx.setPeriodic(60_000, id -> ws.sweepLimits());

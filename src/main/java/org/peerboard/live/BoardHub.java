@@ -119,18 +119,26 @@ final class BoardHub {
     return recent.get((int) (seq - recent.get(0).event.seq()));
   }
 
-  /** People, not sockets: a participant with two tabs open counts once. */
-  int participantsOnline() {
-    return (int) sockets.stream().filter(c -> c.actor != null && c.actor.participantId() != null)
-        .map(c -> c.actor.participantId()).distinct().count();
-  }
-
-  JsonObject participantsPerPhase() {
-    Map<String, java.util.Set<java.util.UUID>> phases = new HashMap<>();
-    sockets.stream().filter(c -> c.actor != null && c.actor.participantId() != null && c.phase != null)
-        .forEach(c -> phases.computeIfAbsent(c.phase, k -> new java.util.HashSet<>()).add(c.actor.participantId()));
-    JsonObject counts = new JsonObject();
-    phases.forEach((phase, people) -> counts.put(phase, people.size()));
-    return counts;
+  /** This process's figures: sockets, people (a participant with two tabs counts once), and people per phase. */
+  PresenceShare.Counts counts() {
+    Map<String, Set<UUID>> phases = new HashMap<>();
+    Set<UUID> people = new java.util.HashSet<>();
+    int online = 0;
+    for (Connection c : sockets) {
+      if (c.actor == null) {
+        continue;
+      }
+      online++;
+      UUID participant = c.actor.participantId();
+      if (participant != null) {
+        people.add(participant);
+        if (c.phase != null) {
+          phases.computeIfAbsent(c.phase, k -> new java.util.HashSet<>()).add(participant);
+        }
+      }
+    }
+    Map<String, Integer> perPhase = new HashMap<>();
+    phases.forEach((phase, who) -> perPhase.put(phase, who.size()));
+    return new PresenceShare.Counts(online, people.size(), perPhase);
   }
 }

@@ -26,10 +26,25 @@ public final class LiveHub {
   private final Map<UUID, BoardHub> boards = new HashMap<>();
 
   private final io.vertx.core.Vertx vertx;
+  private final PresenceShare presenceShare;
 
-  public LiveHub(io.vertx.core.Vertx vertx, BoardStore store) {
+  public LiveHub(io.vertx.core.Vertx vertx, BoardStore store, io.vertx.sqlclient.Pool pool) {
     this.vertx = vertx;
     this.store = store;
+    this.presenceShare = new PresenceShare(vertx, pool);
+    presenceShare.start(this::othersChanged);
+  }
+
+  PresenceShare presenceShare() {
+    return presenceShare;
+  }
+
+  /** Another process's figures for a board changed: this process's sockets of that board hear the new sum. */
+  private void othersChanged(UUID boardId) {
+    BoardHub hub = boards.get(boardId);
+    if (hub != null) {
+      presenceSoon(hub);
+    }
   }
 
   /** A socket has been welcomed at {@code sentSeq}; the log's head is {@code head}. */
@@ -90,6 +105,7 @@ public final class LiveHub {
     hub.sockets.remove(c);
     if (hub.sockets.isEmpty()) {
       boards.remove(hub.boardId);
+      presenceShare.local(hub.boardId, PresenceShare.Counts.NONE);
     } else {
       presenceSoon(hub);
     }
@@ -128,6 +144,9 @@ public final class LiveHub {
   }
 
   public void closeAll(short code, String reason) {
+    // the other processes stop counting this one's sockets now rather than in 30 s
+    boards.keySet().forEach(board -> presenceShare.local(board, PresenceShare.Counts.NONE));
+    presenceShare.stop();
     boards.values().forEach(hub -> hub.sockets.forEach(c -> c.close(code, reason)));
     boards.clear();
   }
@@ -209,13 +228,19 @@ public final class LiveHub {
     }
   }
 
+  /** Tells the board's sockets who is on it, in this process and in the others (see {@link PresenceShare}). */
   private void presence(BoardHub hub) {
+    PresenceShare.Counts here = hub.counts();
+    presenceShare.local(hub.boardId, here);
+    PresenceShare.Counts all = here.plus(presenceShare.others(hub.boardId));
     JsonObject presence = new JsonObject()
         .put("type", "presence")
-        .put("online", hub.sockets.size())
-        .put("participants", hub.participantsOnline());
+        .put("online", all.online())
+        .put("participants", all.participants());
     String frame = presence.encode();
-    String forRunners = presence.put("phases", hub.participantsPerPhase()).encode();
+    JsonObject phases = new JsonObject();
+    all.phases().forEach(phases::put);
+    String forRunners = presence.put("phases", phases).encode();
     hub.sockets.forEach(c -> {
       if (c.ready()) {
         c.send(c.actor.role().runsTheBoard() ? forRunners : frame);

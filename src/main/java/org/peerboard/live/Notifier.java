@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Listens on PostgreSQL's {@code peerboard_events} channel for commits made by any process. It reconnects with
  * a capped backoff, and after every (re)subscription asks each board to read the log, so a dropped LISTEN
- * connection loses no event.
+ * connection loses no event. The same connection listens on {@code peerboard_presence} ({@link PresenceShare}).
  */
 public final class Notifier {
   private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);
@@ -29,6 +29,10 @@ public final class Notifier {
           hub.signalAll();
         })
         .handler(payload -> onNotify(hub, payload));
+    PresenceShare presence = hub.presenceShare();
+    subscriber.channel(PresenceShare.CHANNEL)
+        .subscribeHandler(v -> presence.hello())
+        .handler(presence::received);
   }
 
   public Future<Void> start() {

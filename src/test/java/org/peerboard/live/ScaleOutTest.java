@@ -86,6 +86,62 @@ class ScaleOutTest {
     sockets.forEach(WsClient::close);
   }
 
+  @Test
+  @DisplayName("a moderator counts the people on the board whichever process their phones reached")
+  void presenceAcrossProcesses() throws Exception {
+    Api api = new Api("http://127.0.0.1:" + first.port());
+    Api.Workshop workshop = api.workshop("Prato", "B");
+    JsonObject board = workshop.board(0);
+    String code = board.getString("joinCode");
+    WsClient moderator = WsClient.hello(first.port(), board.getString("id"), board.getString("moderatorKey"), null);
+    List<WsClient> phones = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      Api.Participant p = api.join(code, "Phone " + i);
+      WsClient phone = WsClient.hello(i == 0 ? first.port() : second.port(), p.boardId(), p.token(), null);
+      phone.sendText(new JsonObject().put("type", "presence").put("phase", i < 3 ? "custody" : "leaving").encode());
+      phones.add(phone);
+    }
+    // one participant with a second tab on the same process counts once
+    Api.Participant twoTabs = api.join(code, "Two tabs");
+    WsClient tab1 = WsClient.hello(second.port(), twoTabs.boardId(), twoTabs.token(), null);
+    WsClient tab2 = WsClient.hello(second.port(), twoTabs.boardId(), twoTabs.token(), null);
+
+    JsonObject seen = presenceUntil(moderator, p -> p.getInteger("online") == 7);
+    assertEquals(5, seen.getInteger("participants"), "4 phones and one person with two tabs");
+    seen = presenceUntil(moderator, p -> p.getJsonObject("phases").equals(
+        new JsonObject().put("custody", 3).put("leaving", 1)));
+    assertEquals(7, seen.getInteger("online"));
+
+    phones.get(3).close();
+    tab1.close();
+    seen = presenceUntil(moderator, p -> p.getInteger("online") == 5);
+    assertEquals(4, seen.getInteger("participants"), "the person with two tabs is still there on one");
+    assertEquals(new JsonObject().put("custody", 3), seen.getJsonObject("phases"));
+
+    // a phone on the second process sees the moderator and the phone on the first
+    JsonObject onSecond = presenceUntil(phones.get(1), p -> p.getInteger("online") == 5);
+    assertEquals(null, onSecond.getJsonObject("phases"), "only moderators and organisers see phases");
+    tab2.close();
+    phones.forEach(WsClient::close);
+    presenceUntil(moderator, p -> p.getInteger("online") == 1 && p.getInteger("participants") == 0);
+    moderator.close();
+  }
+
+  private static JsonObject presenceUntil(WsClient ws, java.util.function.Predicate<JsonObject> wanted) {
+    long until = System.nanoTime() + WsClient.WAIT.toNanos();
+    JsonObject last = null;
+    while (System.nanoTime() < until) {
+      JsonObject frame = ws.poll(java.time.Duration.ofMillis(200));
+      if (frame != null && "presence".equals(frame.getString("type"))) {
+        last = frame;
+        if (wanted.test(frame)) {
+          return frame;
+        }
+      }
+    }
+    throw new AssertionError("no such presence frame; the last was " + last);
+  }
+
   /** What an operator or a network fault does to the LISTEN connections of both processes. */
   private static void killListenConnections(DbSettings db) throws Exception {
     try (Connection conn = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
