@@ -59,6 +59,7 @@ final class Live {
       machine.start();
       Checkpoints checkpoints = new Checkpoints(targets.get(0).databaseUrl());
       DiskStalls disk = new DiskStalls();
+      WalWaits walWaits = new WalWaits(targets.get(0).databaseUrl());
       long interval = (long) (1e9 / rate);
       long total = (long) ((warmup + duration) * rate);
       long measureFrom = (long) (warmup * rate);
@@ -87,6 +88,7 @@ final class Live {
       tracker.drain(30_000);
       checkpoints.close();
       disk.close();
+      walWaits.close();
       String cpu = machine.usage();
       report.note(cpu);
       report.note("load average after the run: " + Machine.load());
@@ -139,6 +141,7 @@ final class Live {
           + tracker.unacked());
       report.note("slow acks: " + tracker.stallSummary(100));
       report.note("disk stalls: " + disk.summary(List.copyOf(tracker.stalls)));
+      report.note("WAL flush waits: " + walWaits.summary(List.copyOf(tracker.stalls)));
       report.note("PostgreSQL checkpoints: " + checkpoints.summary());
       report.note("new WAL segment files: " + checkpoints.walSummary());
       fleet.closeAll(all);

@@ -47,6 +47,9 @@ final class NoteAdds {
   static final int MAX_BATCH = 64;
   /** Batches being committed at once, each on its own connection. */
   static final int MAX_IN_FLIGHT = 4;
+  /** A batch slower than this is logged with where its time went, to tell the database's share from ours. */
+  private static final long SLOW_NANOS = 100_000_000L;
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(NoteAdds.class);
 
   private record Pending(Actor actor, String client, UUID opId, Op.NoteAdd op, Promise<OpResult> done) {
     UUID boardId() {
@@ -138,7 +141,10 @@ final class NoteAdds {
 
   /** One transaction for the batch; on success every op has its answer, on failure none has. */
   private Future<Void> commit(List<Pending> batch) {
+    long[] at = new long[6];
+    at[0] = System.nanoTime();
     return pool.withTransaction(conn -> {
+      at[1] = System.nanoTime();
       UUID[] boards = batch.stream().map(Pending::boardId).distinct().toArray(UUID[]::new);
       UUID[] opBoards = batch.stream().map(Pending::boardId).toArray(UUID[]::new);
       UUID[] opIds = batch.stream().map(Pending::opId).toArray(UUID[]::new);
@@ -146,15 +152,32 @@ final class NoteAdds {
           .distinct().toArray(UUID[]::new);
       return conn.preparedQuery(LOCK_AND_CLAIM)
           .execute(Tuple.of((Object) boards, (Object) opBoards, (Object) opIds, (Object) people))
-          .compose(rows -> decide(batch, rows.iterator().next()))
+          .compose(rows -> {
+            at[2] = System.nanoTime();
+            return decide(batch, rows.iterator().next());
+          })
           .compose(verdicts -> replay(conn, verdicts))
           .compose(verdicts -> insert(conn, verdicts))
-          .compose(verdicts -> giveBack(conn, verdicts))
-          .compose(verdicts -> log(conn, verdicts));
+          .compose(verdicts -> {
+            at[3] = System.nanoTime();
+            return giveBack(conn, verdicts);
+          })
+          .compose(verdicts -> log(conn, verdicts))
+          .onSuccess(verdicts -> at[4] = System.nanoTime());
     }).map(verdicts -> {
+      at[5] = System.nanoTime();
+      if (at[5] - at[0] >= SLOW_NANOS) {
+        LOG.warn("A batch of {} note.add took {} ms: connection and BEGIN {} ms, lock and claim {} ms, insert {} ms, "
+            + "log {} ms, COMMIT {} ms", batch.size(), ms(at[5] - at[0]), ms(at[1] - at[0]), ms(at[2] - at[1]),
+            ms(at[3] - at[2]), ms(at[4] - at[3]), ms(at[5] - at[4]));
+      }
       verdicts.forEach(Verdict::answer);
       return null;
     });
+  }
+
+  private static long ms(long nanos) {
+    return nanos / 1_000_000;
   }
 
   /** What happens to one op of the batch. */
