@@ -18,27 +18,21 @@ import java.util.List;
  * time; each new WAL segment file with the time it was seen.
  */
 final class Checkpoints implements AutoCloseable {
-  private final String jdbcUrl;
-  private final String user;
-  private final String password;
+  private final String postgresUrl;
   private final List<String> seen = Collections.synchronizedList(new ArrayList<>());
   private final List<String> walAdded = Collections.synchronizedList(new ArrayList<>());
   private final Thread thread;
   private volatile boolean stop;
 
   Checkpoints(String postgresUrl) {
-    URI uri = URI.create(postgresUrl);
-    String[] userInfo = uri.getUserInfo() == null ? new String[] {"postgres", ""} : uri.getUserInfo().split(":", 2);
-    this.jdbcUrl = "jdbc:postgresql://" + uri.getHost() + ":" + uri.getPort() + uri.getPath();
-    this.user = userInfo[0];
-    this.password = userInfo.length > 1 ? userInfo[1] : "";
+    this.postgresUrl = postgresUrl;
     this.thread = new Thread(this::watch, "checkpoint-watch");
     this.thread.setDaemon(true);
     this.thread.start();
   }
 
   private void watch() {
-    try (Connection db = DriverManager.getConnection(jdbcUrl, user, password); Statement st = db.createStatement()) {
+    try (Connection db = connect(postgresUrl); Statement st = db.createStatement()) {
       if (Boolean.parseBoolean(Opts.str("pgLog", "false"))) {
         // PostgreSQL logs what could stall an ack: slow statements, lock waits, autovacuum, checkpoints, WAL files
         for (String setting : new String[] {"log_min_duration_statement = 50", "log_lock_waits = on",
@@ -74,6 +68,14 @@ final class Checkpoints implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** A JDBC connection to the database of a {@code postgres://user:password@host:port/db} URL. */
+  static Connection connect(String postgresUrl) throws SQLException {
+    URI uri = URI.create(postgresUrl);
+    String[] userInfo = uri.getUserInfo() == null ? new String[] {"postgres", ""} : uri.getUserInfo().split(":", 2);
+    return DriverManager.getConnection("jdbc:postgresql://" + uri.getHost() + ":" + uri.getPort() + uri.getPath(),
+        userInfo[0], userInfo.length > 1 ? userInfo[1] : "");
   }
 
   /** The WAL segment files now in {@code pg_wal}; a new name is a segment PostgreSQL created (or recycled). */

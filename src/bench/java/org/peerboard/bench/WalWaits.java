@@ -1,8 +1,6 @@
 package org.peerboard.bench;
 
-import java.net.URI;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -28,20 +26,14 @@ final class WalWaits implements AutoCloseable {
     }
   }
 
-  private final String jdbcUrl;
-  private final String user;
-  private final String password;
+  private final String postgresUrl;
   private final List<Wait> slow = new ArrayList<>();
   private final Thread thread;
   private volatile boolean stop;
   private volatile String failure;
 
   WalWaits(String postgresUrl) {
-    URI uri = URI.create(postgresUrl);
-    String[] userInfo = uri.getUserInfo() == null ? new String[] {"postgres", ""} : uri.getUserInfo().split(":", 2);
-    this.jdbcUrl = "jdbc:postgresql://" + uri.getHost() + ":" + uri.getPort() + uri.getPath();
-    this.user = userInfo[0];
-    this.password = userInfo.length > 1 ? userInfo[1] : "";
+    this.postgresUrl = postgresUrl;
     this.thread = new Thread(this::watch, "wal-wait-watch");
     this.thread.setDaemon(true);
     this.thread.start();
@@ -50,7 +42,7 @@ final class WalWaits implements AutoCloseable {
   private void watch() {
     // pid -> the wait in progress: since when it was first seen, and in what query
     Map<Integer, Wait> open = new HashMap<>();
-    try (Connection db = DriverManager.getConnection(jdbcUrl, user, password); Statement st = db.createStatement()) {
+    try (Connection db = Checkpoints.connect(postgresUrl); Statement st = db.createStatement()) {
       while (!stop) {
         Thread.sleep(SAMPLE_MS);
         long now = System.currentTimeMillis();
