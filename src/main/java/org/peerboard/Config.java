@@ -17,7 +17,21 @@ public record Config(
     Optional<String> adminToken,
     int maxFrameBytes,
     boolean devMode,
-    Limits limits) {
+    Limits limits,
+    int liveLoops) {
+
+  /** Without {@code liveLoops}: one event loop per core (docs/scaling.md). */
+  public Config(String host, int port, Path dataDir, Optional<String> databaseUrl, int embeddedDbPort,
+      Optional<String> publicUrl, Optional<String> adminToken, int maxFrameBytes, boolean devMode, Limits limits) {
+    this(host, port, dataDir, databaseUrl, embeddedDbPort, publicUrl, adminToken, maxFrameBytes, devMode, limits,
+        Runtime.getRuntime().availableProcessors());
+  }
+
+  public Config {
+    if (liveLoops < 1 || liveLoops > 256) {
+      throw new IllegalArgumentException("PEERBOARD_LIVE_LOOPS must be between 1 and 256, got " + liveLoops);
+    }
+  }
 
   /**
    * Limits against abuse: notes per participant per minute (a burst of that many, then refilled over the minute),
@@ -41,27 +55,34 @@ public record Config(
         new Limits(
             intOf(env, "PEERBOARD_NOTES_PER_MINUTE", Limits.DEFAULTS.notesPerMinute()),
             intOf(env, "PEERBOARD_MAX_PARTICIPANTS", Limits.DEFAULTS.participantsPerBoard()),
-            intOf(env, "PEERBOARD_FAILED_JOINS_PER_MINUTE", Limits.DEFAULTS.failedJoinsPerMinute())));
+            intOf(env, "PEERBOARD_FAILED_JOINS_PER_MINUTE", Limits.DEFAULTS.failedJoinsPerMinute())),
+        intOf(env, "PEERBOARD_LIVE_LOOPS", Runtime.getRuntime().availableProcessors()));
   }
 
   public Config withPort(int newPort) {
     return new Config(host, newPort, dataDir, databaseUrl, embeddedDbPort, publicUrl, adminToken, maxFrameBytes, devMode,
-        limits);
+        limits, liveLoops);
   }
 
   public Config withDatabaseUrl(String url) {
     return new Config(host, port, dataDir, Optional.of(url), embeddedDbPort, publicUrl, adminToken, maxFrameBytes, devMode,
-        limits);
+        limits, liveLoops);
   }
 
   public Config withPublicUrl(String url) {
     return new Config(host, port, dataDir, databaseUrl, embeddedDbPort, Optional.of(url), adminToken, maxFrameBytes, devMode,
-        limits);
+        limits, liveLoops);
   }
 
   public Config withLimits(Limits newLimits) {
     return new Config(host, port, dataDir, databaseUrl, embeddedDbPort, publicUrl, adminToken, maxFrameBytes, devMode,
-        newLimits);
+        newLimits, liveLoops);
+  }
+
+  /** The number of event loops that serve sockets and boards ({@code PEERBOARD_LIVE_LOOPS}). */
+  public Config withLiveLoops(int loops) {
+    return new Config(host, port, dataDir, databaseUrl, embeddedDbPort, publicUrl, adminToken, maxFrameBytes, devMode,
+        limits, loops);
   }
 
   private static int intOf(Map<String, String> env, String name, int fallback) {

@@ -1,6 +1,12 @@
 package org.peerboard;
 
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.peerboard.db.DbSettings;
@@ -20,11 +26,16 @@ public final class PeerBoard implements AutoCloseable {
   private final Vertx vertx;
   private final EmbeddedDatabase embedded;
   private final Server server;
+  private final Server.Shared shared;
+  private final String deployment;
   private final DbSettings db;
   private final Links links;
 
-  private PeerBoard(Vertx vertx, EmbeddedDatabase embedded, Server server, DbSettings db, Links links) {
+  private PeerBoard(Vertx vertx, EmbeddedDatabase embedded, Server server, Server.Shared shared, String deployment,
+      DbSettings db, Links links) {
     this.vertx = vertx;
+    this.shared = shared;
+    this.deployment = deployment;
     this.embedded = embedded;
     this.server = server;
     this.db = db;
@@ -48,15 +59,25 @@ public final class PeerBoard implements AutoCloseable {
       if (applied > 0) {
         LOG.info("Applied {} database migration(s)", applied);
       }
-      vertx = Vertx.vertx();
+      // one server instance per live loop, each on an event loop of its own
+      vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(
+          Math.max(VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE, config.liveLoops())));
       Links links = Links.of(config.publicUrl(), config.port());
-      Server server = new Server(config, db, links);
-      vertx.deployVerticle(server).await(60, TimeUnit.SECONDS);
+      Server.Shared shared = new Server.Shared(vertx, config, db);
+      shared.start().await(60, TimeUnit.SECONDS);
+      List<Server> servers = new CopyOnWriteArrayList<>();
+      AtomicInteger loop = new AtomicInteger();
+      String deployment = vertx.deployVerticle(() -> {
+        Server one = new Server(config, links, shared, loop.getAndIncrement());
+        servers.add(one);
+        return one;
+      }, new DeploymentOptions().setInstances(config.liveLoops())).await(60, TimeUnit.SECONDS);
+      Future.all(servers.stream().map(Server::listen).toList()).await(60, TimeUnit.SECONDS);
       LOG.info("PeerBoard is ready in {} ms: open {}/new on this machine or a phone on the same network "
               + "(database: {})", Duration.ofNanos(System.nanoTime() - started).toMillis(), links.base(),
           embedded == null ? db.host() + ":" + db.port() + "/" + db.database() : "embedded PostgreSQL in "
               + config.dataDir().resolve("postgres"));
-      return new PeerBoard(vertx, embedded, server, db, links);
+      return new PeerBoard(vertx, embedded, servers.get(0), shared, deployment, db, links);
     } catch (Exception e) {
       if (vertx != null) {
         vertx.close().await(10, TimeUnit.SECONDS);
@@ -87,6 +108,13 @@ public final class PeerBoard implements AutoCloseable {
   /** Stops taking connections, closes sockets with "going away", then stops the embedded database. */
   @Override
   public void close() {
+    try {
+      // the loops first (they close their sockets with "going away"), then what they share
+      vertx.undeploy(deployment).await(20, TimeUnit.SECONDS);
+      shared.stop().await(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      LOG.warn("PeerBoard did not stop cleanly: {}", e.getMessage());
+    }
     try {
       vertx.close().await(20, TimeUnit.SECONDS);
     } catch (Exception e) {

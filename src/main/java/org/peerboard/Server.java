@@ -1,6 +1,8 @@
 package org.peerboard;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -37,48 +39,86 @@ import org.peerboard.workshop.db.WorkshopStore;
 import org.peerboard.workshop.web.JoinGuard;
 import org.peerboard.workshop.web.WorkshopRoutes;
 
-/** The HTTP and WebSocket server: wires each feature's routes onto one router and listens. */
+/**
+ * The HTTP and WebSocket server on one event loop: wires each feature's routes onto a router. One instance runs on
+ * each of the process's live loops ({@code Config.liveLoops}); Vert.x spreads connections over them, and the boards
+ * are pinned to them ({@link LiveHub}). What the loops share is built once, in {@link Shared}.
+ */
 public final class Server extends VerticleBase {
   public static final short GOING_AWAY = 1001;
 
   private final Config config;
-  private final DbSettings db;
   private final Links links;
-  private Pool pool;
-  private LiveHub hub;
-  private Notifier notifier;
+  private final Shared shared;
+  private final int loop;
+  private Router router;
   private HttpServer server;
 
-  public Server(Config config, DbSettings db, Links links) {
+  public Server(Config config, Links links, Shared shared, int loop) {
     this.config = config;
-    this.db = db;
     this.links = links;
+    this.shared = shared;
+    this.loop = loop;
+  }
+
+  /**
+   * The process-wide parts: one database pool, the stores, the live hub and its LISTEN connection, the limits. They
+   * are called from every loop: the pool completes each call on the caller's loop, the limiters are thread-safe.
+   */
+  public static final class Shared {
+    final Pool pool;
+    final Templates templates;
+    final VoteStore votes;
+    final BoardStore boards;
+    final Access access;
+    final WorkshopStore workshops;
+    final LiveHub hub;
+    final Notifier notifier;
+    final WsHandler ws;
+    final JoinGuard guard;
+
+    public Shared(Vertx vertx, Config config, DbSettings db) {
+      PgConnectOptions connect = connectOptions(db);
+      pool = PgBuilder.pool()
+          .with(new PoolOptions().setMaxSize(16).setMaxWaitQueueSize(2_000)
+              // a burst of ops waits its turn; when PostgreSQL is gone, connecting fails at once (or the op times out)
+              .setConnectionTimeout(15).setConnectionTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS))
+          .connectingTo(connect)
+          .using(vertx)
+          .build();
+      templates = new Templates(pool);
+      votes = new VoteStore(pool);
+      boards = new BoardStore(pool, templates, List.of(new VoteChanges()), List.of(votes));
+      access = new Access(pool);
+      workshops = new WorkshopStore(pool, templates, config.limits().participantsPerBoard());
+      hub = new LiveHub(vertx, boards, pool, config.liveLoops());
+      notifier = new Notifier(vertx, connect, hub);
+      ws = new WsHandler(access, boards, hub, config.maxFrameBytes(), config.limits().notesPerMinute());
+      vertx.setPeriodic(60_000, id -> ws.sweepLimits());
+      guard = new JoinGuard(config.limits().failedJoinsPerMinute());
+      vertx.setPeriodic(60_000, id -> guard.sweep());
+    }
+
+    /** Starts listening for the commits of every process. */
+    public Future<Void> start() {
+      return notifier.start();
+    }
+
+    /** After the loops stopped: stops sharing presence, listening, and closes the pool. */
+    public Future<Void> stop() {
+      hub.stop();
+      return notifier.stop().eventually(() -> pool.close());
+    }
   }
 
   @Override
   public Future<?> start() {
-    PgConnectOptions connect = connectOptions(db);
-    pool = PgBuilder.pool()
-        .with(new PoolOptions().setMaxSize(16).setMaxWaitQueueSize(2_000)
-            // a burst of ops waits its turn; when PostgreSQL is gone, connecting fails at once (or the op times out)
-            .setConnectionTimeout(15).setConnectionTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS))
-        .connectingTo(connect)
-        .using(vertx)
-        .build();
-    Templates templates = new Templates(pool);
-    VoteStore votes = new VoteStore(pool);
-    BoardStore boards = new BoardStore(pool, templates, List.of(new VoteChanges()), List.of(votes));
-    Access access = new Access(pool);
-    WorkshopStore workshops = new WorkshopStore(pool, templates, config.limits().participantsPerBoard());
-    hub = new LiveHub(vertx, boards, pool);
-    notifier = new Notifier(vertx, connect, hub);
-    WsHandler ws = new WsHandler(access, boards, hub, config.maxFrameBytes(), config.limits().notesPerMinute());
-    vertx.setPeriodic(60_000, id -> ws.sweepLimits());
-
-    Router router = Router.router(vertx);
+    shared.hub.attach(loop, context);
+    router = Router.router(vertx);
     router.route().handler(SecurityHeaders::apply);
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(64 * 1024));
     Origins origins = new Origins(links);
+    WsHandler ws = shared.ws;
     router.route("/ws").handler(ctx -> {
       if (!origins.allowed(ctx.request())) {
         ctx.fail(new Rejection(ErrorCode.FORBIDDEN, "error.forbidden"));
@@ -86,38 +126,51 @@ public final class Server extends VerticleBase {
       }
       ctx.request().toWebSocket().onSuccess(ws::accept).onFailure(e -> ctx.fail(400, e));
     });
-    new HealthRoutes(pool).mount(router);
-    JoinGuard guard = new JoinGuard(config.limits().failedJoinsPerMinute());
-    vertx.setPeriodic(60_000, id -> guard.sweep());
-    new WorkshopRoutes(workshops, templates, access, boards, links, config.adminToken(), guard).mount(router);
-    new BoardRoutes(access, boards).mount(router);
-    new VoteRoutes(access, votes).mount(router);
-    PageRoutes pages = new PageRoutes(vertx, workshops, access, boards, templates, links, config, guard);
+    new HealthRoutes(shared.pool).mount(router);
+    new WorkshopRoutes(shared.workshops, shared.templates, shared.access, shared.boards, links, config.adminToken(),
+        shared.guard).mount(router);
+    new BoardRoutes(shared.access, shared.boards).mount(router);
+    new VoteRoutes(shared.access, shared.votes).mount(router);
+    PageRoutes pages = new PageRoutes(vertx, shared.workshops, shared.access, shared.boards, shared.templates, links,
+        config, shared.guard);
     pages.mount(router);
-    ExportFeature.mount(vertx, router, pool, templates, links, new VoteFigures(pool), pages::errorPage);
+    ExportFeature.mount(vertx, router, shared.pool, shared.templates, links, new VoteFigures(shared.pool),
+        pages::errorPage);
     router.route("/static/*").handler(StaticHandler.create("web/static").setCachingEnabled(!config.devMode()));
     router.route().last().handler(ctx -> ctx.fail(404));
     router.route().failureHandler(HttpErrors::handle);
+    return Future.succeededFuture();
+  }
 
-    HttpServerOptions options = new HttpServerOptions()
-        .setHost(config.host())
-        .setPort(config.port())
-        .setMaxWebSocketFrameSize(256 * 1024)
-        .setMaxWebSocketMessageSize(256 * 1024)
-        // frames are small JSON: deflating each one per socket cost ~45 µs x every socket (docs/benchmarks.md)
-        .setPerMessageWebSocketCompressionSupported(false)
-        .setPerFrameWebSocketCompressionSupported(false)
-        .setCompressionSupported(true);
-    return notifier.start()
-        .compose(v -> vertx.createHttpServer(options).requestHandler(router).listen())
-        .onSuccess(s -> server = s);
+  /**
+   * Listens, on this instance's loop. Called once every loop is deployed (and so attached to the hub), so no socket
+   * can say hello before its board's loop is known; the returned future fails loudly when the port is taken.
+   */
+  public Future<Void> listen() {
+    Promise<Void> listening = Promise.promise();
+    context.runOnContext(v -> {
+      HttpServerOptions options = new HttpServerOptions()
+          .setHost(config.host())
+          .setPort(config.port())
+          .setMaxWebSocketFrameSize(256 * 1024)
+          .setMaxWebSocketMessageSize(256 * 1024)
+          // frames are small JSON: deflating each one per socket cost ~45 µs x every socket (docs/benchmarks.md)
+          .setPerMessageWebSocketCompressionSupported(false)
+          .setPerFrameWebSocketCompressionSupported(false)
+          .setCompressionSupported(true);
+      vertx.createHttpServer(options).requestHandler(router).listen()
+          .onSuccess(s -> server = s)
+          .<Void>mapEmpty()
+          .onComplete(listening);
+    });
+    return listening.future();
   }
 
   @Override
   public Future<?> stop() {
     Future<Void> closed = server == null ? Future.succeededFuture() : server.shutdown();
-    hub.closeAll(GOING_AWAY, "server shutting down");
-    return closed.compose(v -> notifier.stop()).compose(v -> pool.close());
+    shared.hub.closeLoop(loop, GOING_AWAY, "server shutting down");
+    return closed;
   }
 
   public int actualPort() {

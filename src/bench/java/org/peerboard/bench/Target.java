@@ -107,6 +107,8 @@ abstract class Target implements AutoCloseable {
         Optional.of("http://127.0.0.1:" + port), Optional.empty(), 16 * 1024, false,
         new Config.Limits(Opts.integer("notesPerMinute", Config.Limits.DEFAULTS.notesPerMinute()),
             Config.Limits.DEFAULTS.participantsPerBoard(), Config.Limits.DEFAULTS.failedJoinsPerMinute()));
+    // -Dbench.loops: the server's live loops (PEERBOARD_LIVE_LOOPS); one per core by default
+    config = config.withLiveLoops(Opts.integer("loops", config.liveLoops()));
     return databaseUrl == null ? config : config.withDatabaseUrl(databaseUrl);
   }
 

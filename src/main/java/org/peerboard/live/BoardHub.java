@@ -1,5 +1,6 @@
 package org.peerboard.live;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ import org.peerboard.board.model.Actor;
 
 /**
  * The sockets of one board in this process, the highest seq fetched from the log, and the recent events kept to
- * serve sockets that are a little behind. Touched only from the live verticle's event loop.
+ * serve sockets that are a little behind. Touched only from the event loop the board is pinned to ({@link BoardLoop}).
  */
 final class BoardHub {
   static final int RECENT = 1000;
@@ -32,16 +33,19 @@ final class BoardHub {
     this.boardId = boardId;
   }
 
-  /** An event with its frames rendered once per kind of viewer, not once per socket. */
+  /**
+   * An event with its frame encoded once per kind of viewer, not once per socket: every socket of that kind is
+   * written the same buffer. Only the author's own frame (their note, marked as theirs) is encoded for them alone.
+   */
   static final class Rendered {
     final StoredEvent event;
-    private final Map<String, String> frames = new HashMap<>(4);
+    private final Map<String, Buffer> frames = new HashMap<>(4);
 
     Rendered(StoredEvent event) {
       this.event = event;
     }
 
-    String frameFor(Actor viewer) {
+    Buffer frameFor(Actor viewer) {
       boolean personal = viewer.participantId() != null && mentions(viewer.participantId().toString());
       return personal ? render(viewer) : frames.computeIfAbsent(viewer.role().wire(), k -> render(viewer));
     }
@@ -80,15 +84,21 @@ final class BoardHub {
       frames.clear();
     }
 
-    private String render(Actor viewer) {
+    private Buffer render(Actor viewer) {
       JsonObject data = Views.eventData(event.data(), viewer);
-      return new JsonObject()
-          .put("type", "event")
-          .put("seq", event.seq())
-          .put("event", event.type())
-          .put("data", data)
-          .put("at", event.at().toInstant().toString())
-          .encode();
+      return new OutFrame.Event(event.seq(), event.type(), data, event.at().toInstant().toString()).encode();
+    }
+
+    /** Whether this event removes the participant on this socket, who then gets it and is closed. */
+    boolean removes(Actor viewer) {
+      return event.type().equals("participant.removed") && viewer.participantId() != null
+          && viewer.participantId().toString().equals(event.data().getString("participantId"));
+    }
+
+    /** Whether this event replaces the key this socket's role holds, so that the socket is closed after it. */
+    boolean rotatesKeyOf(Actor viewer) {
+      return event.type().equals("board.keysRotated")
+          && event.data().getJsonArray("roles").contains(viewer.role().wire());
     }
   }
 

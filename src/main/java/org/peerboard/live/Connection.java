@@ -1,36 +1,65 @@
 package org.peerboard.live;
 
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.json.JsonObject;
+import io.vertx.core.http.WebSocketFrameType;
+import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
+import io.vertx.core.internal.buffer.BufferInternal;
+import java.nio.charset.StandardCharsets;
 import org.peerboard.board.model.Actor;
 
-/** One open socket: who is on it once they said hello, and the last seq it was sent. */
+/**
+ * One open socket: who is on it once they said hello, and the last seq it was sent. The socket belongs to the event
+ * loop that accepted it ({@link #context}): it is written and closed only there. Its board's hub may run on another
+ * loop; that loop owns {@link #sentSeq}, {@link #catchingUp} and {@link #phase} once the socket is registered.
+ */
 final class Connection {
   static final short SLOW_CONSUMER = 4008;
+  /** Larger frames go through Vert.x's own text path, which splits them at the server's frame size. */
+  private static final int ONE_FRAME = 64 * 1024;
   final ServerWebSocket socket;
+  final Context context;
   Actor actor;
   String language = "en";
   String clientId;
   String phase;
   long sentSeq;
   boolean catchingUp;
-  boolean closed;
+  volatile boolean closed;
   boolean helloPending;
 
-  Connection(ServerWebSocket socket) {
+  Connection(ServerWebSocket socket, Context context) {
     this.socket = socket;
+    this.context = context;
   }
 
   boolean ready() {
     return actor != null && !closed;
   }
 
-  void send(JsonObject frame) {
+  /** A frame for this socket alone (welcome, ack, error), encoded here. */
+  void send(OutFrame frame) {
     send(frame.encode());
   }
 
-  /** A socket whose peer stopped reading is cut off rather than buffered without end; it catches up on reconnect. */
-  void send(String frame) {
+  /** Writes an encoded frame, on this socket's loop (now when called there, otherwise handed over to it). */
+  void send(Buffer frame) {
+    if (Vertx.currentContext() == context) {
+      write(frame);
+    } else {
+      context.runOnContext(v -> write(frame));
+    }
+  }
+
+  /**
+   * A socket whose peer stopped reading is cut off rather than buffered without end; it catches up on reconnect.
+   * The buffer may be shared by a thousand sockets: each write wraps it in a frame of its own without copying or
+   * encoding it again. Vert.x 5 has no public text frame made from a buffer ({@code WebSocketFrame.textFrame} takes
+   * a String and encodes it per call), hence its frame class; its buffers are never released, so sharing is safe.
+   */
+  void write(Buffer frame) {
     if (closed || socket.isClosed()) {
       closed = true;
       return;
@@ -39,10 +68,19 @@ final class Connection {
       close(SLOW_CONSUMER, "too far behind, reconnect");
       return;
     }
-    socket.writeTextMessage(frame);
+    if (frame.length() > ONE_FRAME) {
+      socket.writeTextMessage(frame.toString(StandardCharsets.UTF_8));
+    } else {
+      socket.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, ((BufferInternal) frame).getByteBuf(), true));
+    }
   }
 
+  /** Closes the socket, on its own loop. */
   void close(short code, String reason) {
+    if (Vertx.currentContext() != context) {
+      context.runOnContext(v -> close(code, reason));
+      return;
+    }
     if (!closed) {
       closed = true;
       socket.close(code, reason);

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * every {@link #HEARTBEAT_MS}; every process adds the others' latest figures to its own. Figures not renewed within
  * {@link #EXPIRE_MS} are dropped (a process that died). A process that has heard no other sends only a short hello
  * every {@link #HEARTBEAT_MS}, so a single process costs one notification every 10 s. Presence is ephemeral: a lost
- * notification is made good by the next heartbeat. Touched only from the live verticle's event loop.
+ * notification is made good by the next heartbeat. Called from every live loop and the LISTEN connection's context, so
+ * its methods hold its lock (a few calls a second).
  */
 final class PresenceShare {
   private static final Logger LOG = LoggerFactory.getLogger(PresenceShare.class);
@@ -65,12 +66,12 @@ final class PresenceShare {
   }
 
   /** {@code changed} is told the board whose figures from other processes changed. */
-  void start(Consumer<UUID> changed) {
+  synchronized void start(Consumer<UUID> changed) {
     this.changed = changed;
     timer = vertx.setPeriodic(HEARTBEAT_MS, id -> heartbeat());
   }
 
-  void stop() {
+  synchronized void stop() {
     if (timer >= 0) {
       vertx.cancelTimer(timer);
       timer = -1;
@@ -78,7 +79,7 @@ final class PresenceShare {
   }
 
   /** The sum of the other processes' figures for this board. */
-  Counts others(UUID board) {
+  synchronized Counts others(UUID board) {
     Map<String, Heard> heard = others.get(board);
     if (heard == null) {
       return Counts.NONE;
@@ -89,7 +90,7 @@ final class PresenceShare {
   }
 
   /** This process's own figures for a board (NONE once its last socket left); sent when they changed. */
-  void local(UUID board, Counts counts) {
+  synchronized void local(UUID board, Counts counts) {
     Counts before = told.get(board);
     if (counts.equals(before == null ? Counts.NONE : before)) {
       return;
@@ -105,12 +106,12 @@ final class PresenceShare {
   }
 
   /** A (re)subscription to the channel: say hello, so other processes send their figures. */
-  void hello() {
+  synchronized void hello() {
     notify(new JsonObject().put("p", self).put("hello", true).encode());
   }
 
   /** A notification from the channel, ours included. */
-  void received(String payload) {
+  synchronized void received(String payload) {
     JsonObject message;
     try {
       message = new JsonObject(payload);
@@ -158,7 +159,7 @@ final class PresenceShare {
   }
 
   /** Every 10 s: a hello or this process's figures, and the figures of processes gone quiet are dropped. */
-  private void heartbeat() {
+  private synchronized void heartbeat() {
     long now = System.currentTimeMillis();
     peers.values().removeIf(at -> now - at >= EXPIRE_MS);
     if (peers.isEmpty() || told.isEmpty()) {

@@ -48,7 +48,7 @@ public final class WsHandler {
 
   public void accept(ServerWebSocket socket) {
     socket.setWriteQueueMaxSize(WRITE_QUEUE_BYTES);
-    Connection c = new Connection(socket);
+    Connection c = new Connection(socket, io.vertx.core.Vertx.currentContext());
     socket.textMessageHandler(frame -> onText(c, frame));
     socket.binaryMessageHandler(frame -> error(c, null, new Rejection(ErrorCode.INVALID, "error.invalidFrame")));
     socket.closeHandler(v -> {
@@ -105,7 +105,7 @@ public final class WsHandler {
   private Future<Void> welcomeWithBoard(Connection c) {
     return store.snapshot(c.actor).map(board -> {
       long seq = board.getLong("seq");
-      c.send(welcome(c, seq).put("board", board));
+      c.send(welcome(c, seq, board));
       c.sentSeq = seq;
       c.helloPending = false;
       hub.register(c, seq);
@@ -118,7 +118,7 @@ public final class WsHandler {
       if (since > head) {
         return welcomeWithBoard(c);
       }
-      c.send(welcome(c, head));
+      c.send(welcome(c, head, null));
       c.sentSeq = since;
       c.helloPending = false;
       hub.register(c, head);
@@ -126,12 +126,9 @@ public final class WsHandler {
     });
   }
 
-  private static JsonObject welcome(Connection c, long seq) {
-    return new JsonObject()
-        .put("type", "welcome")
-        .put("role", c.actor.role().wire())
-        .put("participantId", c.actor.participantId() == null ? null : c.actor.participantId().toString())
-        .put("seq", seq);
+  private static OutFrame.Welcome welcome(Connection c, long seq, JsonObject board) {
+    return new OutFrame.Welcome(c.actor.role().wire(),
+        c.actor.participantId() == null ? null : c.actor.participantId().toString(), seq, board);
   }
 
   private void op(Connection c, ClientMessage.OpRequest request) {
@@ -151,11 +148,7 @@ public final class WsHandler {
             error(c, request.opId().toString(), result.cause());
             return;
           }
-          c.send(new JsonObject()
-              .put("type", "ack")
-              .put("opId", request.opId().toString())
-              .put("seq", result.result().seq())
-              .put("result", result.result().result()));
+          c.send(new OutFrame.Ack(request.opId().toString(), result.result().seq(), result.result().result()));
           if (result.result().event() != null) {
             hub.committed(c.actor.boardId(), result.result().event());
           } else {
@@ -182,11 +175,7 @@ public final class WsHandler {
       code = ErrorCode.UNAVAILABLE;
       key = "error.internal";
     }
-    c.send(new JsonObject()
-        .put("type", "error")
-        .put("opId", opId)
-        .put("code", code.wire())
-        .put("message", Messages.error(c.language, key)));
+    c.send(new OutFrame.Error(opId, code.wire(), Messages.error(c.language, key)));
   }
 
 }

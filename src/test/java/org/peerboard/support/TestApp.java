@@ -41,9 +41,15 @@ public final class TestApp {
     return PeerBoard.start(config(dataDir, port, dbPort));
   }
 
+  /**
+   * Tests run on {@link #LOOPS} live loops (4 unless {@code -Dpeerboard.test.loops} says otherwise), more than this
+   * machine's cores, so that boards and their sockets are spread over loops in every test.
+   */
+  public static final int LOOPS = Integer.getInteger("peerboard.test.loops", 4);
+
   public static Config config(Path dataDir, int port, int dbPort) {
     return new Config("127.0.0.1", port, dataDir, Optional.empty(), dbPort,
-        Optional.of("http://127.0.0.1:" + port), Optional.empty(), 16 * 1024, false, Config.Limits.DEFAULTS);
+        Optional.of("http://127.0.0.1:" + port), Optional.empty(), 16 * 1024, false, Config.Limits.DEFAULTS, LOOPS);
   }
 
   public static int freePort() {
