@@ -45,8 +45,9 @@ for (const board of state.boards) {
     if (!draw) {
       grid = gridOf(live.board.template);
       draw = buildGrid(container, grid, { renderLane: projectorLane({ grid, live }) });
-      container.querySelector('.corner')?.replaceChildren(h('p', { class: 'tag-legend' },
-        grid.tags.map((tag) => h('span', { class: `tag tag-${tag.key}`, text: label(tag) }))));
+      if (!$('#tag-legend').childElementCount) {
+        $('#tag-legend').replaceChildren(...grid.tags.map((tag) => h('span', { class: `tag tag-${tag.key}`, text: label(tag) })));
+      }
     }
     section.querySelector('.stage').textContent = t(`stage.${live.board.stage}`);
     showFocus(container, grid, live.board.focus);
