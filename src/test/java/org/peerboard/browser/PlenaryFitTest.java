@@ -97,6 +97,16 @@ class PlenaryFitTest {
   }
 
   @Test
+  @DisplayName("the page icon answers at /favicon.ico and at the address the pages link, so no page gets a 404")
+  void favicon() {
+    for (String path : List.of("/favicon.ico", "/static/favicon.svg")) {
+      Api.Response icon = TestApp.api().get(path, null);
+      assertEquals(200, icon.status(), path);
+      assertTrue(icon.body().startsWith("<svg"), path);
+    }
+  }
+
+  @Test
   @DisplayName("axe finds nothing serious on the plenary at 360x640, 1366x768 and 1920x1080")
   void accessibleAtEverySize() {
     for (int[] size : new int[][] {{360, 640}, {1366, 768}, {1920, 1080}}) {
