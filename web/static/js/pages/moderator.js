@@ -14,6 +14,7 @@ import { bindTagFilter, noteModeration } from '../mod/moderation.js';
 import { rotateButton } from '../rotate.js';
 import { bindVoteForm } from '../mod/voteform.js';
 import { bindRounds } from '../mod/rounds.js';
+import { bindProjectorKeys } from '../mod/projectorkeys.js';
 
 /**
  * The moderator's page: session controls, the grid with clusters (select, group, drag and drop, arrow keys),
@@ -80,6 +81,7 @@ bindShortcuts(live, {
   g: () => actions.group(), a: () => actions.add(), s: () => actions.spotlight(),
   escape: () => actions.clear(),
 });
+bindProjectorKeys(live, grid, say);
 
 $('#editor-lane').replaceChildren(...[...grid.lanes.values()].map((lane) => h('option', { value: lane.id, text: lane.name })));
 const paintCounter = counter($('#editor-text'), $('#editor-counter'));

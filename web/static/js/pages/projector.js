@@ -1,23 +1,39 @@
-import { $ } from '../dom.js';
+import { $, h } from '../dom.js';
 import { label, lang, state, t } from '../i18n.js';
 import { LiveBoard } from '../live.js';
 import { gridOf } from '../template.js';
 import { buildGrid, showFocus } from '../grid.js';
 import { showStatus } from '../status.js';
 import { showTimer } from '../timer.js';
-import { fitCells, projectorLane } from '../proj/lanes.js';
+import { projectorLane } from '../proj/lanes.js';
+import { fittedBoard } from '../proj/pager.js';
 import { paintSpotlight } from '../proj/spotlight.js';
 import { projectorVotes } from '../proj/votes.js';
 
 /**
- * The projector: the board fitted to the screen, raw notes or clusters as the moderator chooses, the focused phase
- * large, the timer, the join QR code while collecting, the spotlight, and full screen with F.
+ * The projector: the board fitted to the screen (every note whole, text as large as fits and never under 14px,
+ * pages that turn by themselves past that), raw notes or clusters as the moderator chooses, the focused phase
+ * large with the other phases as counts, the timer, the join QR code while collecting, the spotlight (a note, a
+ * cluster, a phase or a lane), and full screen with F; PageDown and PageUp turn the pages.
  */
 const grid = gridOf(state.template);
 const container = $('#grid');
 const live = new LiveBoard({ boardId: state.boardId, token: state.key, lang });
 const draw = buildGrid(container, grid, { renderLane: projectorLane({ grid, live }) });
 const paintVotes = projectorVotes(live);
+const fitted = fittedBoard(container, {
+  onPage(page, count) {
+    const box = $('#page-indicator');
+    box.hidden = count < 2;
+    box.textContent = count < 2 ? '' : t('proj.page', { n: page + 1, of: count });
+  },
+});
+
+/** With a phase in focus, its lanes show their notes and every other lane only how many it holds. */
+function layoutFor(focus) {
+  if (!focus) return () => null;
+  return (cell) => (cell.lane.split(':')[0] === focus && cell.lane.includes(':') ? null : 'summary');
+}
 
 function paint() {
   const board = live.board;
@@ -38,7 +54,8 @@ function paint() {
   }
   draw(live.view());
   paintVotes();
-  fitCells(container);
+  document.body.classList.toggle('has-focus', Boolean(phase));
+  fitted.refit(layoutFor(phase?.key));
   paintSpotlight(live, grid);
 }
 
@@ -47,6 +64,8 @@ function toggleFullscreen() {
   else document.documentElement.requestFullscreen?.().catch(() => {});
 }
 
+container.querySelector('.corner')?.replaceChildren(h('p', { class: 'tag-legend' },
+  grid.tags.map((tag) => h('span', { class: `tag tag-${tag.key}`, text: label(tag) }))));
 showStatus(live, $('#conn'));
 showTimer(live, $('#timer'));
 live.addEventListener('change', paint);
@@ -58,11 +77,17 @@ live.addEventListener('fatal', ({ detail }) => {
 });
 $('#fullscreen').addEventListener('click', toggleFullscreen);
 document.addEventListener('keydown', (event) => {
-  if (event.key.toLowerCase() === 'f' && !event.ctrlKey && !event.metaKey && !event.altKey) toggleFullscreen();
+  if (event.ctrlKey || event.metaKey || event.altKey) return;
+  if (event.key.toLowerCase() === 'f') toggleFullscreen();
+  if (event.key === 'PageDown' || event.key === 'ArrowRight') fitted.turn(1);
+  if (event.key === 'PageUp' || event.key === 'ArrowLeft') fitted.turn(-1);
 });
 let resizing;
 window.addEventListener('resize', () => {
   clearTimeout(resizing);
-  resizing = setTimeout(() => fitCells(container), 150);
+  resizing = setTimeout(() => {
+    fitted.refit();
+    paintSpotlight(live, grid, true);
+  }, 150);
 });
 live.start();

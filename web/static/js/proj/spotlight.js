@@ -1,25 +1,88 @@
 import { $, h } from '../dom.js';
-import { t } from '../i18n.js';
-import { noteCard } from '../notes.js';
+import { label, t } from '../i18n.js';
+import { noteCard, shownToAll } from '../notes.js';
+import { dimensionMark } from '../grid.js';
+import { largestFit } from './fit.js';
+import { noteCount } from './lanes.js';
 
-/** The spotlight: one note, or one cluster with its notes, large over the board; gone when the moderator clears it. */
-export function paintSpotlight(live, grid) {
-  const box = $('#spotlight');
-  const id = live.board?.settings?.spotlight;
-  const note = id && live.notes.get(id);
-  const cluster = id && live.clusters.get(id);
-  const key = JSON.stringify([id, note?.text, note?.hidden, cluster?.name, cluster?.version]);
-  if (box.dataset.key === key) return;
-  box.dataset.key = key;
-  let content = null;
-  if (note && !note.hidden && note.text != null) {
-    content = h('ul', { class: 'spot-notes' }, noteCard(note, grid));
-  } else if (cluster) {
-    const members = [...live.notes.values()].filter((n) => n.clusterId === cluster.id && !n.hidden && n.text != null);
-    content = [h('p', { class: 'spot-title', text: cluster.name }),
-      h('p', { class: 'spot-count', text: t('clu.count', { n: members.length }) }),
-      h('ul', { class: 'spot-notes' }, members.map((n) => noteCard(n, grid)))];
+const readable = (note) => shownToAll(note) && note.text != null;
+
+/**
+ * What the spotlight setting names, as a title and columns of notes: a note; a cluster with its notes; a phase
+ * (`phase:<key>`, one column per dimension); a lane (`lane:<id>`). Null when there is nothing to show.
+ */
+function target(live, grid, id) {
+  if (!id) return null;
+  const notes = [...live.notes.values()].filter(readable);
+  if (id.startsWith('phase:')) {
+    const phase = grid.phases.find((p) => p.key === id.slice('phase:'.length));
+    if (!phase) return null;
+    const columns = grid.dimensions.map((dimension, i) => {
+      const lane = `${phase.key}:${dimension.key}`;
+      return { head: `${dimensionMark(i)} ${label(dimension)}`, dim: String(i), notes: notes.filter((n) => n.lane === lane) };
+    });
+    const count = columns.reduce((s, c) => s + c.notes.length, 0);
+    return { title: label(phase), count, columns };
   }
-  box.hidden = !content;
-  box.replaceChildren(h('h2', { class: 'sr-only', text: t('proj.spotlight') }), ...(content ? [content].flat() : []));
+  if (id.startsWith('lane:')) {
+    const lane = id.slice('lane:'.length);
+    if (!grid.lanes.has(lane)) return null;
+    const members = notes.filter((n) => n.lane === lane);
+    return { title: grid.laneName(lane), count: members.length, columns: [{ notes: members, flow: true }] };
+  }
+  const note = live.notes.get(id);
+  if (note && readable(note)) return { columns: [{ notes: [note], single: true }] };
+  const cluster = live.clusters.get(id);
+  if (cluster) {
+    const members = notes.filter((n) => n.clusterId === cluster.id);
+    return { title: cluster.name, count: members.length, columns: [{ notes: members, flow: true }] };
+  }
+  return null;
+}
+
+function render(box, shown, grid) {
+  const body = h('div', { class: 'spot-body' }, shown.columns.map((column) => h('section',
+    { class: `spot-col${column.flow ? ' is-flow' : ''}${column.single ? ' is-single' : ''}`,
+      dataset: column.dim ? { dim: column.dim } : {} },
+    column.head ? h('h3', { class: `spot-head dim-${column.dim}`, text: column.head }) : null,
+    h('ul', { class: 'spot-notes' }, column.notes.map((n) => noteCard(n, grid))))));
+  box.replaceChildren(h('h2', { class: 'sr-only', text: t('proj.spotlight') }),
+    shown.title ? h('p', { class: 'spot-title', text: shown.title }) : null,
+    shown.count != null ? h('p', { class: 'spot-count', text: noteCount(shown.count) }) : null,
+    body);
+}
+
+/** The largest text at which every column shows all of its notes; flowing lists spread over up to three columns. */
+function fit(box) {
+  const body = box.querySelector('.spot-body');
+  const cols = [...body.querySelectorAll('.spot-col')];
+  const flow = body.querySelector('.spot-col.is-flow .spot-notes');
+  const overflows = (el) => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1;
+  const fits = () => !overflows(body) && cols.every((c) => !overflows(c));
+  const apply = (size) => box.style.setProperty('--spot-size', `${size}px`);
+  let best = null;
+  for (const columns of flow ? [1, 2, 3] : [1]) {
+    if (flow) flow.style.columnCount = String(columns);
+    const size = largestFit(14, 72, apply, fits);
+    if (size != null && (!best || size > best.size)) best = { size, columns };
+  }
+  if (flow) flow.style.columnCount = String(best?.columns ?? 3);
+  apply(best?.size ?? 14);
+  box.dataset.fit = best ? String(best.size) : 'overflow';
+}
+
+/** The spotlight over the board, large; gone when the moderator clears it. `again` refits after a resize. */
+export function paintSpotlight(live, grid, again = false) {
+  const box = $('#spotlight');
+  const shown = target(live, grid, live.board?.settings?.spotlight);
+  const key = JSON.stringify(shown && [shown.title, shown.columns.map((c) => c.notes.map((n) => [n.id, n.text, n.tags]))]);
+  if (box.dataset.key === key && !again) return;
+  box.dataset.key = key;
+  box.hidden = !shown;
+  if (!shown) {
+    box.replaceChildren();
+    return;
+  }
+  render(box, shown, grid);
+  fit(box);
 }

@@ -10,13 +10,21 @@ const SIZES = ['1.7rem', '1.5rem', '1.35rem', '1.25rem'];
  * The vote on the projector, in place of the board: while a round is open (or closed, before the reveal) the
  * proposals and how many have voted, never a figure that hints at the results; after the reveal the ranked bars
  * and, for ratings, the feasibility x sustainability matrix. A revealed round stays up while the stage is
- * voting or closed, or, when this screen saw the reveal, until the stage changes; so the board comes back when
- * the moderator moves on.
+ * voting or closed, or, when this screen (this tab, across reloads) saw the reveal, until the stage changes; so
+ * the board comes back when the moderator moves on. The moderator's hint (vote.projectorHint) says exactly this.
  */
 export function projectorVotes(live) {
   let online = 0;
   let shownKey = null;
-  let revealedHere = null;
+  // Kept for the tab, so a reload of the projector still shows results revealed in another stage.
+  const remembered = `pb-revealed-${live.boardId ?? ''}`;
+  let revealedHere = (() => {
+    try {
+      return JSON.parse(sessionStorage.getItem(remembered));
+    } catch {
+      return null;
+    }
+  })();
 
   const shown = (board) => {
     const round = currentRound(board);
@@ -71,7 +79,13 @@ export function projectorVotes(live) {
   }
 
   live.addEventListener('change', ({ detail }) => {
-    if (detail?.event === 'vote.revealed') revealedHere = { roundId: detail.data.roundId, stage: live.board?.stage };
+    if (detail?.event !== 'vote.revealed') return;
+    revealedHere = { roundId: detail.data.roundId, stage: live.board?.stage };
+    try {
+      sessionStorage.setItem(remembered, JSON.stringify(revealedHere));
+    } catch {
+      // storage off: a reload then shows the board until the next reveal
+    }
   });
   live.addEventListener('presence', ({ detail }) => {
     online = detail.participants ?? 0;

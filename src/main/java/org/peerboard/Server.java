@@ -136,6 +136,8 @@ public final class Server extends VerticleBase {
     pages.mount(router);
     ExportFeature.mount(vertx, router, shared.pool, shared.templates, links, new VoteFigures(shared.pool),
         pages::errorPage);
+    // browsers ask for /favicon.ico whatever the page links; answer with the same SVG instead of a 404
+    router.get("/favicon.ico").handler(ctx -> ctx.reroute("/static/favicon.svg"));
     router.route("/static/*").handler(StaticHandler.create("web/static").setCachingEnabled(!config.devMode()));
     router.route().last().handler(ctx -> ctx.fail(404));
     router.route().failureHandler(HttpErrors::handle);

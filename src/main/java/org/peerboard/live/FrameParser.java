@@ -154,13 +154,30 @@ public final class FrameParser {
     boolean clearSpotlight = data.containsKey("spotlight") && data.getValue("spotlight") == null;
     Settings.Patch patch = new Settings.Patch(optionalBool(data, "anonymous"), optionalBool(data, "hideNotes"),
         optionalBool(data, "lateNotes"), optionalBool(data, "approveNotes"), (String) view,
-        optionalBool(data, "showQr"), optionalUuid(data, "spotlight"), clearSpotlight);
+        optionalBool(data, "showQr"), spotlight(data), clearSpotlight);
     if (patch.anonymous() == null && patch.hideNotes() == null && patch.lateNotes() == null
         && patch.approveNotes() == null && patch.view() == null && patch.showQr() == null && patch.spotlight() == null
         && !clearSpotlight) {
       throw invalid("error.invalidShape");
     }
     return patch;
+  }
+
+  /**
+   * What the projector brings forward: a note or cluster id (a UUID, kept in its canonical form), or a whole phase
+   * ({@code phase:<key>}) or lane ({@code lane:<id>}); whether that phase or lane exists is the board's rule.
+   */
+  private static String spotlight(JsonObject data) {
+    Object value = data.getValue("spotlight");
+    if (value instanceof String s && (s.startsWith("phase:") || s.startsWith("lane:"))) {
+      String key = s.substring(s.indexOf(':') + 1);
+      if (key.isEmpty() || key.length() > MAX_ID) {
+        throw invalid("error.invalidShape");
+      }
+      return s;
+    }
+    UUID id = optionalUuid(data, "spotlight");
+    return id == null ? null : id.toString();
   }
 
   private static String name(JsonObject data) {

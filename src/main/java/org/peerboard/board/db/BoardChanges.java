@@ -61,7 +61,7 @@ final class BoardChanges {
   }
 
   static Future<Change> settings(Tx tx, Op.BoardSettings op) {
-    Rejection.check(BoardRules.mayRunOpenBoard(tx.actor(), tx.board()));
+    Rejection.check(BoardRules.maySetSettings(tx.actor(), tx.board(), tx.template(), op.patch()));
     Settings next = tx.board().settings().apply(op.patch());
     JsonObject json = SettingsJson.write(next);
     return tx.conn().preparedQuery(SET_SETTINGS).execute(Tuple.of(tx.boardId(), json))

@@ -1,7 +1,6 @@
 package org.peerboard.board.db;
 
 import io.vertx.core.json.JsonObject;
-import java.util.UUID;
 import org.peerboard.board.model.Settings;
 
 /** Settings between the board row's jsonb and the record. */
@@ -13,11 +12,10 @@ final class SettingsJson {
     if (json == null) {
       return d;
     }
-    String spotlight = json.getString("spotlight");
     return new Settings(json.getBoolean("anonymous", d.anonymous()), json.getBoolean("hideNotes", d.hideNotes()),
         json.getBoolean("revealed", d.revealed()), json.getBoolean("lateNotes", d.lateNotes()),
         json.getBoolean("approveNotes", d.approveNotes()), json.getString("view", d.view()),
-        json.getBoolean("showQr", d.showQr()), spotlight == null ? null : UUID.fromString(spotlight));
+        json.getBoolean("showQr", d.showQr()), json.getString("spotlight"));
   }
 
   static JsonObject write(Settings s) {
@@ -29,6 +27,6 @@ final class SettingsJson {
         .put("approveNotes", s.approveNotes())
         .put("view", s.view())
         .put("showQr", s.showQr())
-        .put("spotlight", s.spotlight() == null ? null : s.spotlight().toString());
+        .put("spotlight", s.spotlight());
   }
 }

@@ -50,6 +50,28 @@ public final class BoardRules {
     return ALLOWED;
   }
 
+  /**
+   * Settings: not on a closed board; a spotlight on a phase or a lane must name one of the template's, so the
+   * projector is never told to show something it cannot find.
+   */
+  public static Decision maySetSettings(Actor actor, BoardState board, Template template, Settings.Patch patch) {
+    Decision open = mayRunOpenBoard(actor, board);
+    if (!open.allowed() || patch.spotlight() == null) {
+      return open;
+    }
+    String target = patch.spotlight();
+    if (target.startsWith("phase:")) {
+      String phase = target.substring("phase:".length());
+      return template.phases().stream().anyMatch(p -> p.key().equals(phase))
+          ? ALLOWED : reject(ErrorCode.INVALID, "error.unknownPhase");
+    }
+    if (target.startsWith("lane:")) {
+      return template.hasLane(target.substring("lane:".length()))
+          ? ALLOWED : reject(ErrorCode.INVALID, "error.unknownLane");
+    }
+    return ALLOWED;
+  }
+
   /** A version the client saw, if it sent one, must still be current. */
   public static Decision fresh(Integer seen, int current) {
     return seen == null || seen == current ? ALLOWED : reject(ErrorCode.CONFLICT, "error.staleVersion");

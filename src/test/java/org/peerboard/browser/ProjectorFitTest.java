@@ -1,0 +1,190 @@
+package org.peerboard.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.peerboard.support.Api;
+import org.peerboard.support.TestApp;
+import org.peerboard.support.WsClient;
+
+@DisplayName("The projector fits the board: every note whole and readable, the focused phase large, pages past that")
+class ProjectorFitTest {
+  private static final String NOTES = "#grid .note";
+
+  @BeforeAll
+  static void boot() {
+    TestApp.shared();
+  }
+
+  /** A board of the Italian session with `count` notes, and the moderator's socket. */
+  private record Board(JsonObject json, String id, WsClient moderator, List<String> notes) implements AutoCloseable {
+    static Board of(String title, int count) {
+      Api.Workshop workshop = SessionLoad.workshop(title, "Gruppo A");
+      JsonObject json = workshop.board(0);
+      String id = json.getString("id");
+      List<String> notes = SessionLoad.post(id, json.getString("joinCode"), count);
+      return new Board(json, id, WsClient.hello(TestApp.shared().port(), id, json.getString("moderatorKey"), null),
+          notes);
+    }
+
+    JsonObject send(String op, JsonObject data) {
+      return moderator.answer(moderator.op(op, data));
+    }
+
+    void ack(String op, JsonObject data) {
+      JsonObject answer = send(op, data);
+      assertEquals("ack", answer.getString("type"), op + " " + answer.encode());
+    }
+
+    @Override
+    public void close() {
+      moderator.close();
+    }
+  }
+
+  private static Page projector(BrowserContext context, Board board, List<String> errors) {
+    Page page = context.newPage();
+    page.onPageError(errors::add);
+    page.navigate(board.json.getString("projectorUrl"));
+    assertThat(page.locator("#conn")).hasAttribute("data-state", "online");
+    return page;
+  }
+
+  @Test
+  @DisplayName("66 notes at 1920x1080: each whole, on screen, uncovered, at 14px or more; a focused phase shows its "
+      + "12 notes at 22px or more")
+  void sessionFitsOneScreen() {
+    List<String> errors = new ArrayList<>();
+    try (Board board = Board.of("Proiettore 66", 66); BrowserContext screen = BoardOnScreen.screen(1920, 1080)) {
+      Page page = projector(screen, board, errors);
+      assertThat(page.locator(NOTES)).hasCount(66);
+      Browsers.screenshot(page, "projector-1920-66-notes");
+      assertThat(page.locator("#grid")).not().hasAttribute("data-fit", "overflow");
+      BoardOnScreen.Reading all = BoardOnScreen.read(page, NOTES, 14);
+      assertEquals(List.of(), all.problems());
+      assertEquals(66, all.ids().size(), "every note is shown on one page");
+      assertEquals(new HashSet<>(board.notes), new HashSet<>(all.ids()));
+      assertThat(page.locator("#page-indicator")).isHidden();
+      assertThat(page.locator(".cell-summary:visible")).hasCount(0);
+      assertFalse(page.locator("#grid").innerText().contains("+"), "no +N stacks");
+      assertFalse(BoardOnScreen.scrolls(page));
+      Browsers.screenshot(page, "projector-1920-66-notes");
+
+      board.ack("board.focus", new JsonObject().put("phase", "custody"));
+      assertThat(page.locator("#focus-label")).containsText("Presa in carico");
+      String focused = "#grid .cell[data-lane^='custody:'] .note";
+      assertThat(page.locator(focused + ":visible")).hasCount(12);
+      BoardOnScreen.Reading phase = BoardOnScreen.read(page, focused, 22);
+      assertEquals(List.of(), phase.problems());
+      assertEquals(12, phase.ids().size());
+      assertThat(page.locator("#grid .cell[data-lane='leaving:issues'] .cell-summary")).hasText("3 note");
+      Browsers.screenshot(page, "projector-1920-focus-custody");
+
+      board.ack("board.focus", new JsonObject().putNull("phase"));
+      assertThat(page.locator(NOTES + ":visible")).hasCount(66);
+      assertEquals(List.of(), BoardOnScreen.read(page, NOTES, 14).problems());
+      assertEquals(List.of(), errors, "no script errors");
+    }
+  }
+
+  @Test
+  @DisplayName("200 notes do not fit at 14px: the projector pages through them, says so, and every note is on a page")
+  void tooManyNotesPage() {
+    List<String> errors = new ArrayList<>();
+    try (Board board = Board.of("Proiettore 200", 200); BrowserContext screen = BoardOnScreen.screen(1920, 1080)) {
+      Page page = projector(screen, board, errors);
+      assertThat(page.locator(NOTES)).hasCount(200);
+      assertThat(page.locator("#page-indicator")).isVisible();
+      assertThat(page.locator("#page-indicator")).hasText(Pattern.compile("Pagina 1 di \\d+"));
+      int pages = Integer.parseInt(page.locator("#grid").getAttribute("data-page").split("/")[1]);
+      assertTrue(pages >= 2 && pages <= 6, "pages: " + pages);
+      Set<String> seen = new HashSet<>();
+      for (int p = 1; p <= pages; p++) {
+        assertThat(page.locator("#grid")).hasAttribute("data-page", p + "/" + pages);
+        assertThat(page.locator("#page-indicator")).hasText(Pattern.compile("Pagina " + p + " di " + pages));
+        BoardOnScreen.Reading reading = BoardOnScreen.read(page, NOTES, 14);
+        assertEquals(List.of(), reading.problems(), "page " + p);
+        seen.addAll(reading.ids());
+        if (p == 1) {
+          Browsers.screenshot(page, "projector-1920-200-notes-page-1");
+        }
+        page.keyboard().press("PageDown");
+      }
+      assertEquals(new HashSet<>(board.notes), seen, "every note appears on some page");
+      assertThat(page.locator("#grid")).hasAttribute("data-page", "1/" + pages);
+      assertEquals(List.of(), errors, "no script errors");
+    }
+  }
+
+  @Test
+  @DisplayName("a phase or a lane in the spotlight shows large; Shift+2 on the moderator page puts phase 2 there, "
+      + "L the lane in focus; an unknown phase is refused")
+  void spotlightPhaseAndLane() {
+    List<String> errors = new ArrayList<>();
+    try (Board board = Board.of("Proiettore evidenza", 66); BrowserContext screen = BoardOnScreen.screen(1920, 1080);
+         BrowserContext laptop = BoardOnScreen.screen(1366, 768)) {
+      Page page = projector(screen, board, errors);
+      Page mod = laptop.newPage();
+      mod.onPageError(errors::add);
+      mod.navigate(board.json.getString("moderatorUrl"));
+      assertThat(mod.locator("#conn")).hasAttribute("data-state", "online");
+      mod.locator("body").press("Shift+Digit2");
+      assertThat(page.locator("#spotlight")).isVisible();
+      assertThat(page.locator("#spotlight .spot-title")).hasText("Presa in carico");
+      assertThat(page.locator("#spotlight .note")).hasCount(12);
+      BoardOnScreen.Reading spot = BoardOnScreen.read(page, "#spotlight .note", 22);
+      assertEquals(List.of(), spot.problems());
+      Browsers.screenshot(page, "projector-1920-spotlight-phase");
+      mod.locator("body").press("Shift+Digit2");
+      assertThat(page.locator("#spotlight")).isHidden();
+
+      mod.locator("#grid .cell[data-lane='improvements'] button").first().focus();
+      mod.keyboard().press("l");
+      assertThat(page.locator("#spotlight .note")).hasCount(6);
+      assertEquals(List.of(), BoardOnScreen.read(page, "#spotlight .note", 22).problems());
+      mod.keyboard().press("x");
+      assertThat(page.locator("#spotlight")).isHidden();
+
+      JsonObject refused = board.send("board.settings", new JsonObject().put("spotlight", "phase:weather"));
+      assertEquals("invalid", refused.getString("code"), refused.encode());
+      refused = board.send("board.settings", new JsonObject().put("spotlight", "lane:custody"));
+      assertEquals("invalid", refused.getString("code"), refused.encode());
+      board.ack("board.settings", new JsonObject().put("spotlight", "lane:custody:issues"));
+      assertThat(page.locator("#spotlight .note")).hasCount(3);
+      assertEquals(List.of(), errors, "no script errors");
+    }
+  }
+
+  @Test
+  @DisplayName("axe finds nothing serious on the projector at 1366x768 and 1920x1080, and the laptop screen fits too")
+  void accessibleAtBothSizes() {
+    try (Board board = Board.of("Proiettore axe", 66)) {
+      for (int[] size : new int[][] {{1366, 768}, {1920, 1080}}) {
+        List<String> errors = new ArrayList<>();
+        try (BrowserContext screen = BoardOnScreen.screen(size[0], size[1])) {
+          Page page = projector(screen, board, errors);
+          assertThat(page.locator(NOTES)).hasCount(66);
+          Browsers.screenshot(page, "projector-" + size[0] + "-66-notes");
+          Axe.assertNoSeriousViolations(page);
+          assertEquals(List.of(), BoardOnScreen.read(page, NOTES, 14).problems(), size[0] + "x" + size[1]);
+          assertFalse(BoardOnScreen.scrolls(page));
+          Browsers.screenshot(page, "projector-" + size[0] + "-66-notes");
+          assertEquals(List.of(), errors, "no script errors");
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,59 @@
+import { cellsOf, fitGrid, planPages, showLayout } from './fit.js';
+
+/**
+ * A board grid kept fitted to its box: refit() after every change or resize; when the notes need more than one
+ * screen at the smallest size, the pages turn by themselves every `interval` ms (and with turn(±1)), and
+ * onPage(page, count) tells the page what to announce. The grid carries data-fit (the text size in px, or
+ * "overflow") and data-page ("1/2") for whoever checks it.
+ */
+export function fittedBoard(container, { min = 14, max = 44, head, interval = 15000, onPage = () => {} } = {}) {
+  let base = () => null;
+  let pages = [base];
+  let page = 0;
+  let timer = null;
+
+  function show() {
+    const cells = cellsOf(container);
+    showLayout(cells, pages[page]);
+    const size = fitGrid(container, cells, { min, max, head });
+    container.dataset.fit = size == null ? 'overflow' : String(size);
+    container.dataset.page = `${page + 1}/${pages.length}`;
+    onPage(page, pages.length);
+  }
+
+  function schedule() {
+    clearInterval(timer);
+    timer = pages.length > 1 ? setInterval(() => turn(1), interval) : null;
+  }
+
+  function turn(step) {
+    if (pages.length < 2) return;
+    page = (page + step + pages.length) % pages.length;
+    show();
+    schedule();
+  }
+
+  /** Lays the board out again; `layout` (a function of a cell) says what each cell shows before paging. */
+  function refit(layout = base) {
+    base = layout;
+    if (!container.isConnected || container.closest('[hidden]') || container.clientHeight === 0) return;
+    const before = pages.length;
+    pages = planPages(container, cellsOf(container), base, { min, head });
+    if (pages.length !== before) page = 0;
+    page = Math.min(page, pages.length - 1);
+    show();
+    if (pages.length !== before || !timer) schedule();
+  }
+
+  // The box changes size when the top bar wraps (a page number, a timer appears) or the join box comes and goes.
+  let frame = 0;
+  let height = 0;
+  new ResizeObserver(() => {
+    if (container.clientHeight === height) return;
+    height = container.clientHeight;
+    cancelAnimationFrame(frame);
+    frame = requestAnimationFrame(() => refit());
+  }).observe(container);
+
+  return { refit, turn, get pageCount() { return pages.length; } };
+}
