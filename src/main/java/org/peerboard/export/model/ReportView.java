@@ -136,7 +136,6 @@ public final class ReportView {
     shown.put("text", note.text());
     shown.put("author", note.author());
     shown.put("tags", note.tags().stream().map(labels::tag).toList());
-    shown.put("hidden", note.hidden());
     return shown;
   }
 
