@@ -212,7 +212,7 @@ public final class XlsxExport implements ExportSink {
       Row row = sheet.createRow(next++);
       for (int i = 0; i < values.length; i++) {
         Object value = values[i];
-        if (value == null) {
+        if (value == null || "".equals(value)) {
           continue;
         }
         org.apache.poi.ss.usermodel.Cell cell = row.createCell(i);
