@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import org.peerboard.board.model.ErrorCode;
 import org.peerboard.board.model.Note;
+import org.peerboard.board.model.PlainText;
 import org.peerboard.board.model.Op;
 import org.peerboard.board.model.Rejection;
 import org.peerboard.board.model.Settings;
@@ -97,6 +98,9 @@ public final class FrameParser {
       if (!(json.getValue("data") instanceof JsonObject data)) {
         throw invalid("error.invalidShape");
       }
+      if (PlainText.hasLoneSurrogate(data.getMap())) {
+        throw invalid("error.loneSurrogate");
+      }
       return new ClientMessage.OpRequest(opId, op(name, data));
     } catch (Rejection r) {
       throw new BadFrame(rawOpId, r);
@@ -181,7 +185,7 @@ public final class FrameParser {
   }
 
   private static String name(JsonObject data) {
-    Object value = data.getValue("name");
+    Object value = data.getValue("name") instanceof String given ? PlainText.strip(given) : data.getValue("name");
     if (!(value instanceof String name) || name.isBlank() || name.strip().codePointCount(0, name.strip().length())
         > MAX_CLUSTER_NAME || name.indexOf('\0') >= 0) {
       throw invalid("error.clusterName");
@@ -243,9 +247,10 @@ public final class FrameParser {
     if (value == null && !required) {
       return null;
     }
-    if (!(value instanceof String text)) {
+    if (!(value instanceof String given)) {
       throw invalid("error.invalidShape");
     }
+    String text = PlainText.strip(given);
     int length = text.codePointCount(0, text.length());
     if (text.isBlank() || length > Note.MAX_TEXT || text.indexOf('\0') >= 0) {
       throw invalid("error.textLength");

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.peerboard.board.model.Op;
+import org.peerboard.board.model.PlainText;
 
 /** The vote ops' part of the allow-list parser. */
 final class VoteFrames {
@@ -61,7 +62,11 @@ final class VoteFrames {
     if (value == null) {
       return null;
     }
-    if (!(value instanceof String text) || text.codePointCount(0, text.length()) > 500 || text.indexOf('\0') >= 0) {
+    if (!(value instanceof String given)) {
+      throw FrameParser.invalid("error.textLength");
+    }
+    String text = PlainText.strip(given);
+    if (text.codePointCount(0, text.length()) > 500) {
       throw FrameParser.invalid("error.textLength");
     }
     return text.isBlank() ? null : text.strip();

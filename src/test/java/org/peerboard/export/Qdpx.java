@@ -18,12 +18,15 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /** A .qdpx read back: unzipped, project.qde validated against the QDA-XML structure, selections resolved. */
-record Qdpx(Map<String, String> codes, List<Source> sources, int clustersNestedUnderLanes) {
+record Qdpx(Map<String, String> codes, List<Source> sources, int clustersNestedUnderLanes, List<Case> cases) {
   static final String NS = "urn:QDA-XML:project:1.0";
 
   record Source(String guid, String name, String text, List<Selection> selections) {}
 
   record Selection(String guid, String text, List<String> codes) {}
+
+  /** A case: its name, its variables by name, the selections it holds. */
+  record Case(String name, Map<String, String> variables, List<String> selections) {}
 
   static Qdpx read(byte[] zip) throws Exception {
     Map<String, byte[]> entries = new HashMap<>();
@@ -89,6 +92,39 @@ record Qdpx(Map<String, String> codes, List<Source> sources, int clustersNestedU
       }
       sources.add(new Source(source.getAttribute("guid"), source.getAttribute("name"), text, selections));
     }
-    return new Qdpx(codes, sources, nested);
+    Map<String, String> variableNames = new HashMap<>();
+    NodeList variableNodes = doc.getElementsByTagNameNS(NS, "Variable");
+    for (int i = 0; i < variableNodes.getLength(); i++) {
+      Element variable = (Element) variableNodes.item(i);
+      variableNames.put(variable.getAttribute("guid"), variable.getAttribute("name"));
+    }
+    Map<String, Boolean> selectionIds = new HashMap<>();
+    sources.forEach(s -> s.selections().forEach(sel -> selectionIds.put(sel.guid(), true)));
+    List<Case> cases = new ArrayList<>();
+    NodeList caseNodes = doc.getElementsByTagNameNS(NS, "Case");
+    for (int i = 0; i < caseNodes.getLength(); i++) {
+      Element c = (Element) caseNodes.item(i);
+      Map<String, String> values = new HashMap<>();
+      NodeList valueNodes = c.getElementsByTagNameNS(NS, "VariableValue");
+      for (int j = 0; j < valueNodes.getLength(); j++) {
+        Element value = (Element) valueNodes.item(j);
+        String target = ((Element) value.getElementsByTagNameNS(NS, "VariableRef").item(0)).getAttribute("targetGUID");
+        if (!variableNames.containsKey(target)) {
+          throw new AssertionError("a variable value refers to no variable: " + target);
+        }
+        values.put(variableNames.get(target), value.getElementsByTagNameNS(NS, "TextValue").item(0).getTextContent());
+      }
+      List<String> refs = new ArrayList<>();
+      NodeList selectionRefs = c.getElementsByTagNameNS(NS, "SelectionRef");
+      for (int j = 0; j < selectionRefs.getLength(); j++) {
+        String target = ((Element) selectionRefs.item(j)).getAttribute("targetGUID");
+        if (!selectionIds.containsKey(target)) {
+          throw new AssertionError("a case refers to no selection: " + target);
+        }
+        refs.add(target);
+      }
+      cases.add(new Case(c.getAttribute("name"), values, refs));
+    }
+    return new Qdpx(codes, sources, nested, cases);
   }
 }

@@ -165,12 +165,12 @@ class VotingTest {
       assertEquals(results, round.getJsonArray("results"));
       assertEquals(2, round.getJsonArray("myBallot").size(), "a reloaded phone shows what it voted");
 
-      Api.Response csv = api.get("/api/boards/" + vote.id + "/export.csv?header=keys", vote.moderatorKey);
+      Api.Response csv = api.get("/api/boards/" + vote.id + "/votes.csv?header=keys", vote.moderatorKey);
       assertEquals(200, csv.status());
       try (org.apache.commons.csv.CSVParser rows = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader()
           .build().parse(new java.io.StringReader(csv.body().replace("\uFEFF", "")))) {
         java.util.Map<String, String> dotsByNote = new java.util.HashMap<>();
-        rows.forEach(r -> dotsByNote.put(r.get("note_id"), r.get("vote_dots")));
+        rows.forEach(r -> dotsByNote.put(r.get("proposal_id"), r.get("dots")));
         assertEquals("4", dotsByNote.get(vote.items.get(1)), "the revealed dots travel into the export");
       } catch (java.io.IOException e) {
         throw new IllegalStateException(e);

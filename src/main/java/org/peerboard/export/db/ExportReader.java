@@ -52,6 +52,7 @@ public final class ExportReader {
   /** Feeds the whole scope to the sink; {@code flush} runs after every page (e.g. writes to the response). */
   public Future<Void> run(ExportScope scope, ExportSink sink, Supplier<Future<Void>> flush) {
     return votes.revealed(scope.workshopIds())
+        .compose(found -> Proposals.withTexts(pool, found))
         .compose(figures -> blocking(() -> sink.start(figures)))
         .compose(v -> pool.withTransaction(conn -> conn.query(READ_ONLY).execute()
             .compose(ok -> each(scope.workshopIds(), id -> workshop(conn, scope, id, sink, flush)))))
@@ -121,7 +122,7 @@ public final class ExportReader {
     return new ExportNote(r.getUUID("id"), group.id(), r.getString("lane"), r.getString("phase"),
         r.getString("dimension"), tags == null ? List.of() : Arrays.asList(tags), r.getUUID("cluster_id"),
         r.getString("cluster_name"), r.getUUID("duplicate_of"), r.getBoolean("hidden"), r.getBoolean("held"),
-        r.getString("text"), Pseudonyms.of(r.getLong("number")), r.getString("author_role"),
+        r.getString("text"), Pseudonyms.of(r.getLong("number")), r.getString("profession"), r.getString("author_role"),
         r.getOffsetDateTime("created_at"), r.getOffsetDateTime("updated_at"));
   }
 

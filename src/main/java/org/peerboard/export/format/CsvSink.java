@@ -29,11 +29,13 @@ abstract class CsvSink implements ExportSink {
     }
   }
 
-  /** Prints one record; nulls become empty cells, everything else its text, made inert. */
+  /** Prints one record; nulls become empty cells, times ISO-8601 UTC text, everything else its text, made inert. */
   final void row(Object... values) {
     List<String> cells = new ArrayList<>(values.length);
     for (Object value : values) {
-      cells.add(Cells.inert(value == null ? "" : String.valueOf(value)));
+      String text = value == null ? "" : value instanceof java.time.OffsetDateTime time ? Rows.time(time)
+          : String.valueOf(value);
+      cells.add(Cells.inert(Cells.clean(text)));
     }
     try {
       printer.printRecord(cells);

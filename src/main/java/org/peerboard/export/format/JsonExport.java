@@ -17,14 +17,19 @@ import org.peerboard.export.model.Group;
 import org.peerboard.export.model.HistoryRow;
 import org.peerboard.export.model.Labels;
 import org.peerboard.export.model.ParticipantRow;
-import org.peerboard.export.model.VoteFigure;
+import org.peerboard.export.model.Cells;
+import org.peerboard.export.model.VoteRound;
+import org.peerboard.export.model.Words;
 import org.peerboard.export.model.Votes;
 import org.peerboard.export.model.WorkshopFacts;
 import org.peerboard.workshop.model.Template;
 
-/** The whole workshop (or board, or study) as one JSON document, schema version 1 (docs/export-format.md). */
+/**
+ * The whole workshop (or board, or study) as one JSON document, schema version 2 (docs/export-format.md): version 2
+ * replaced the flat {@code votes} list by {@code voteRounds}, one object per revealed round with its proposals.
+ */
 public final class JsonExport implements ExportSink {
-  public static final int SCHEMA_VERSION = 1;
+  public static final int SCHEMA_VERSION = 2;
   private static final JsonFactory FACTORY = new JsonFactory();
 
   private final JsonGenerator json;
@@ -32,6 +37,7 @@ public final class JsonExport implements ExportSink {
   private boolean inWorkshop;
   private boolean inNotes;
   private boolean inHistory;
+  private Votes votes = Votes.NONE;
 
   public JsonExport(OutputStream out, ExportScope scope) {
     this.scope = scope;
@@ -53,9 +59,10 @@ public final class JsonExport implements ExportSink {
       if (scope.studyName() != null) {
         json.writeStringField("study", scope.studyName());
       }
-      json.writeArrayFieldStart("votes");
-      for (VoteFigure f : votes.all()) {
-        vote(f);
+      this.votes = votes;
+      json.writeArrayFieldStart("voteRounds");
+      for (VoteRound round : votes.rounds()) {
+        round(round);
       }
       json.writeEndArray();
       json.writeArrayFieldStart("workshops");
@@ -92,6 +99,7 @@ public final class JsonExport implements ExportSink {
         json.writeStartObject();
         json.writeStringField("pseudonym", p.pseudonym());
         json.writeStringField("profession", p.profession());
+        json.writeStringField("professionLabel", Words.profession(p.profession(), scope.language()));
         json.writeBooleanField("removed", p.removed());
         json.writeStringField("joinedAt", Rows.time(p.joinedAt()));
         json.writeEndObject();
@@ -102,7 +110,7 @@ public final class JsonExport implements ExportSink {
         json.writeStartObject();
         json.writeStringField("id", c.id().toString());
         json.writeStringField("lane", c.lane());
-        json.writeStringField("name", c.name());
+        json.writeStringField("name", Cells.clean(c.name()));
         json.writeNumberField("notes", c.notes());
         json.writeStringField("createdAt", Rows.time(c.createdAt()));
         json.writeStringField("updatedAt", Rows.time(c.updatedAt()));
@@ -132,11 +140,14 @@ public final class JsonExport implements ExportSink {
         json.writeStringField("duplicateOf", Rows.id(n.duplicateOf()));
         json.writeBooleanField("hidden", n.hidden());
         json.writeBooleanField("held", n.held());
-        json.writeStringField("text", n.text());
+        json.writeStringField("text", Cells.clean(n.text()));
         json.writeStringField("author", n.author().isEmpty() ? null : n.author());
+        json.writeStringField("authorProfession", n.authorProfession());
+        json.writeStringField("authorProfessionLabel", Words.profession(n.authorProfession(), scope.language()));
         json.writeStringField("authorRole", n.authorRole());
         json.writeStringField("createdAt", Rows.time(n.createdAt()));
         json.writeStringField("updatedAt", Rows.time(n.updatedAt()));
+        json.writeStringField("proposalId", id(votes.proposalOf(n.id(), n.clusterId())));
         json.writeEndObject();
       }
     });
@@ -227,30 +238,74 @@ public final class JsonExport implements ExportSink {
     json.writeEndArray();
   }
 
-  private void vote(VoteFigure f) throws IOException {
+  /** A round with its proposals by rank; means and medians exact, distributions as {"1": n, …, "5": n}. */
+  private void round(VoteRound r) throws IOException {
     json.writeStartObject();
-    json.writeStringField("groupId", id(f.boardId()));
-    json.writeStringField("roundId", id(f.roundId()));
-    json.writeStringField("roundKind", f.roundKind());
-    json.writeStringField("itemId", id(f.itemId()));
-    json.writeStringField("criterion", f.criterion());
-    json.writeNumberField("ballots", f.ballots());
-    if (f.mean() != null) {
-      json.writeNumberField("mean", f.mean());
-    }
-    if (f.median() != null) {
-      json.writeNumberField("median", f.median());
-    }
-    if (f.dots() != null) {
-      json.writeNumberField("dots", f.dots());
-    }
-    if (f.distribution() != null) {
-      json.writeObjectFieldStart("distribution");
-      for (Map.Entry<Integer, Integer> e : new java.util.TreeMap<>(f.distribution()).entrySet()) {
-        json.writeNumberField(String.valueOf(e.getKey()), e.getValue());
-      }
+    json.writeStringField("groupId", id(r.boardId()));
+    json.writeStringField("roundId", id(r.id()));
+    json.writeNumberField("number", r.number());
+    json.writeStringField("kind", r.kind());
+    json.writeStringField("lane", r.lane());
+    json.writeStringField("openedAt", Rows.time(r.openedAt()));
+    json.writeStringField("revealedAt", Rows.time(r.revealedAt()));
+    json.writeNumberField("voters", r.voters());
+    json.writeBooleanField("anonymous", r.anonymous());
+    json.writeBooleanField("comments", r.comments());
+    json.writeArrayFieldStart("criteria");
+    for (VoteRound.Criterion c : r.criteria()) {
+      json.writeStartObject();
+      json.writeStringField("key", c.key());
+      json.writeStringField("label", Words.criterion(c, scope.language()));
       json.writeEndObject();
     }
+    json.writeEndArray();
+    json.writeArrayFieldStart("proposals");
+    for (Votes.Ranked ranked : Votes.ranked(r)) {
+      VoteRound.Proposal p = ranked.proposal();
+      Votes.ProposalText text = votes.text(p.itemId());
+      json.writeStartObject();
+      json.writeNumberField("rank", ranked.rank());
+      json.writeStringField("id", id(p.itemId()));
+      json.writeStringField("kind", p.kind());
+      json.writeStringField("label", Cells.clean(text.label()));
+      json.writeArrayFieldStart("notes");
+      for (String note : text.notes()) {
+        json.writeString(Cells.clean(note));
+      }
+      json.writeEndArray();
+      json.writeNumberField("voters", p.voters());
+      if (r.dots()) {
+        json.writeNumberField("dots", p.dots());
+      } else {
+        json.writeNumberField("score", ranked.score());
+        json.writeObjectFieldStart("criteria");
+        for (VoteRound.Criterion c : r.criteria()) {
+          int[] d = p.distributions().getOrDefault(c.key(), new int[5]);
+          json.writeObjectFieldStart(c.key());
+          json.writeNumberField("ballots", Votes.count(d));
+          Double mean = Votes.mean(d);
+          Double median = Votes.median(d);
+          if (mean != null) {
+            json.writeNumberField("mean", mean);
+            json.writeNumberField("median", median);
+          }
+          json.writeObjectFieldStart("distribution");
+          for (int i = 0; i < d.length; i++) {
+            json.writeNumberField(String.valueOf(i + 1), d[i]);
+          }
+          json.writeEndObject();
+          json.writeEndObject();
+        }
+        json.writeEndObject();
+      }
+      json.writeArrayFieldStart("comments");
+      for (String comment : p.comments()) {
+        json.writeString(Cells.clean(comment));
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+    }
+    json.writeEndArray();
     json.writeEndObject();
   }
 

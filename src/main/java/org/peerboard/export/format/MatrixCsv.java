@@ -64,6 +64,7 @@ public final class MatrixCsv implements ExportSink {
     List<String> headers = new ArrayList<>(Columns.headers(Columns.MATRIX, language, keyHeaders));
     tagKeys.forEach(t -> headers.add(keyHeaders ? "tag_" + t : first.tag(t)));
     headers.add(keyHeaders ? "untagged" : Columns.label("export.col.untagged", language));
+    headers.add(keyHeaders ? "not_shown" : Columns.label("export.col.not_shown", language));
     CsvSink csv = new CsvSink(out, headers) {
       @Override
       public void workshop(WorkshopFacts w, Labels l) {}

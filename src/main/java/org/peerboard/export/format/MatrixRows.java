@@ -19,6 +19,7 @@ final class MatrixRows {
       row.add(cell.perTag().getOrDefault(tag, 0));
     }
     row.add(cell.untagged());
+    row.add(cell.notShown());
     return row;
   }
 

@@ -17,7 +17,13 @@ import java.util.zip.ZipOutputStream;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import java.util.HashMap;
+import org.peerboard.export.model.Cells;
 import org.peerboard.export.model.ClusterRow;
+import org.peerboard.export.model.Columns;
+import org.peerboard.export.model.VoteRound;
+import org.peerboard.export.model.Votes;
+import org.peerboard.export.model.Words;
 import org.peerboard.export.model.ExportNote;
 import org.peerboard.export.model.Group;
 import org.peerboard.export.model.Labels;
@@ -28,8 +34,11 @@ import org.peerboard.workshop.model.Template;
 /**
  * A REFI-QDA project (.qdpx): a zip with {@code project.qde} (QDA-XML, namespace {@code urn:QDA-XML:project:1.0})
  * and one plain-text source per group under {@code Sources/}. Each note is a text selection of its source, coded
- * with its phase, dimension, lane, tags and cluster; clusters are codes nested under their lane's code.
- * Positions count Unicode code points from 0; the end position is exclusive.
+ * with its phase, dimension, lane, tags and cluster, and with its moderation (hidden, awaiting approval, duplicate
+ * of another note); clusters are codes nested under their lane's code. The comments of revealed votes follow each
+ * group's notes, coded as vote comments (and with the cluster voted on). Each participant is a Case with the
+ * variables pseudonym, profession and group, holding the selections of their notes. Positions count Unicode code
+ * points from 0; the end position is exclusive.
  */
 public final class QdpxExport implements ExportSink {
   static final String NS = "urn:QDA-XML:project:1.0";
@@ -48,6 +57,19 @@ public final class QdpxExport implements ExportSink {
   private WorkshopFacts workshop;
   private String projectName;
   private Source source;
+  private Votes votes = Votes.NONE;
+  private Group group;
+  /** Every participant of every group, in order; their notes' selections are added as notes stream past. */
+  private final List<Case> cases = new ArrayList<>();
+  private Map<String, Case> casesOfGroup = new HashMap<>();
+  /** Duplicate code guid (derived from the original note) → its name; original note id → a short label. */
+  private final Map<UUID, String> duplicateCodes = new LinkedHashMap<>();
+  private final Map<UUID, UUID> duplicatesWaiting = new LinkedHashMap<>();
+  private final Map<UUID, String> shortLabels = new HashMap<>();
+
+  /** A participant as a REFI-QDA case. */
+  private record Case(UUID guid, String name, String pseudonym, String profession, String group,
+                      List<UUID> selections) {}
 
   /** A group's text and the selections in it. */
   private record Source(UUID guid, String name, String description, List<Selection> selections) {}
@@ -66,6 +88,11 @@ public final class QdpxExport implements ExportSink {
   }
 
   @Override
+  public void start(Votes found) {
+    this.votes = found;
+  }
+
+  @Override
   public void workshop(WorkshopFacts workshop, Labels labels) {
     this.workshop = workshop;
     this.labels = labels;
@@ -79,6 +106,14 @@ public final class QdpxExport implements ExportSink {
 
   @Override
   public void group(Group group, List<ClusterRow> clusters, List<ParticipantRow> participants) {
+    this.group = group;
+    casesOfGroup = new HashMap<>();
+    for (ParticipantRow p : participants) {
+      Case c = new Case(guid("case:" + group.id() + ":" + p.pseudonym()), p.pseudonym() + " · " + group.name(),
+          p.pseudonym(), Words.profession(p.profession(), language), group.name(), new ArrayList<>());
+      cases.add(c);
+      casesOfGroup.put(p.pseudonym(), c);
+    }
     for (ClusterRow cluster : clusters) {
       String lane = cluster.lane();
       laneNames.putIfAbsent(lane, labels.lane(lane, cluster.phase(), cluster.dimension()));
@@ -105,8 +140,9 @@ public final class QdpxExport implements ExportSink {
         lastLane = note.lane();
       }
       int start = codePoints;
-      append(note.text());
+      append(Cells.clean(note.text()));
       int end = codePoints;
+      shortLabels.put(note.id(), excerpt(note.text()));
       append("\n\n");
       List<UUID> codes = new ArrayList<>();
       if (note.phase() != null) {
@@ -119,6 +155,20 @@ public final class QdpxExport implements ExportSink {
       if (note.clusterId() != null) {
         codes.add(note.clusterId());
       }
+      if (note.held()) {
+        codes.add(code("moderation", "held"));
+      } else if (note.hidden()) {
+        codes.add(code("moderation", "hidden"));
+      }
+      if (note.duplicateOf() != null) {
+        UUID duplicate = code("duplicate", note.duplicateOf().toString());
+        duplicatesWaiting.putIfAbsent(duplicate, note.duplicateOf());
+        codes.add(duplicate);
+      }
+      Case author = casesOfGroup.get(note.author());
+      if (author != null) {
+        author.selections().add(note.id());
+      }
       String name = (note.author().isEmpty() ? note.authorRole() : note.author()) + " · " + note.id();
       source.selections().add(new Selection(note.id(), name, start, end, Rows.time(note.createdAt()), codes));
     }
@@ -129,8 +179,52 @@ public final class QdpxExport implements ExportSink {
     codePoints += more.codePointCount(0, more.length());
   }
 
+  /** The comments of the group's revealed rounds, after its notes: each one a selection coded as a vote comment. */
+  private void voteComments() {
+    for (VoteRound round : votes.rounds(group.id())) {
+      boolean heading = false;
+      for (Votes.Ranked ranked : Votes.ranked(round)) {
+        VoteRound.Proposal p = ranked.proposal();
+        if (p.comments().isEmpty()) {
+          continue;
+        }
+        if (!heading) {
+          append(Columns.label("export.qda.voteComments", language) + " · " + round.number() + " ("
+              + Columns.label("export.round." + round.kind(), language) + ")\n\n");
+          heading = true;
+        }
+        String label = excerpt(votes.text(p.itemId()).label());
+        append(label + "\n\n");
+        for (int i = 0; i < p.comments().size(); i++) {
+          int start = codePoints;
+          append(Cells.clean(p.comments().get(i)));
+          int end = codePoints;
+          append("\n\n");
+          List<UUID> codes = new ArrayList<>();
+          codes.add(code("vote", "comment"));
+          if ("cluster".equals(p.kind()) && knownCluster(p.itemId())) {
+            codes.add(p.itemId());
+          }
+          source.selections().add(new Selection(guid("comment:" + round.id() + ":" + p.itemId() + ":" + i),
+              round.number() + " · " + label, start, end, Rows.time(round.revealedAt()), codes));
+        }
+      }
+    }
+  }
+
+  private boolean knownCluster(UUID id) {
+    return clustersByLane.values().stream().anyMatch(m -> m.containsKey(id));
+  }
+
+  private static String excerpt(String text) {
+    String one = Cells.clean(text == null ? "" : text).replaceAll("\\s+", " ").strip();
+    return one.codePointCount(0, one.length()) <= 60 ? one
+        : one.substring(0, one.offsetByCodePoints(0, 59)) + "…";
+  }
+
   @Override
   public void endGroup() {
+    voteComments();
     try {
       zip.putNextEntry(new ZipEntry("Sources/" + source.guid() + ".txt"));
       zip.write(text.toString().getBytes(StandardCharsets.UTF_8));
@@ -188,8 +282,20 @@ public final class QdpxExport implements ExportSink {
       lanes(xml);
       group(xml, "tags", "export.qda.tags", "#2ca02c", template.tags(), "tag");
     }
+    moderation(xml);
+    xml.writeStartElement(NS, "Code");
+    xml.writeAttribute("guid", guid("group:votes").toString());
+    xml.writeAttribute("name", Columns.label("export.qda.votes", language));
+    xml.writeAttribute("isCodable", "false");
+    xml.writeAttribute("color", "#8c564b");
+    xml.writeEmptyElement(NS, "Code");
+    xml.writeAttribute("guid", code("vote", "comment").toString());
+    xml.writeAttribute("name", Columns.label("export.qda.voteComment", language));
+    xml.writeAttribute("isCodable", "true");
     xml.writeEndElement();
     xml.writeEndElement();
+    xml.writeEndElement();
+    casesAndVariables(xml);
 
     xml.writeStartElement(NS, "Sources");
     for (Source s : sources) {
@@ -234,7 +340,7 @@ public final class QdpxExport implements ExportSink {
                      String codeKind) throws XMLStreamException {
     xml.writeStartElement(NS, "Code");
     xml.writeAttribute("guid", guid("group:" + kind).toString());
-    xml.writeAttribute("name", org.peerboard.export.model.Columns.label(nameKey, language));
+    xml.writeAttribute("name", Columns.label(nameKey, language));
     xml.writeAttribute("isCodable", "false");
     xml.writeAttribute("color", color);
     for (Template.Item item : items) {
@@ -246,10 +352,75 @@ public final class QdpxExport implements ExportSink {
     xml.writeEndElement();
   }
 
+  /** Moderation as codes: hidden, awaiting approval, and one "duplicate of …" code per note others duplicate. */
+  private void moderation(XMLStreamWriter xml) throws XMLStreamException {
+    xml.writeStartElement(NS, "Code");
+    xml.writeAttribute("guid", guid("group:moderation").toString());
+    xml.writeAttribute("name", Columns.label("export.qda.moderation", language));
+    xml.writeAttribute("isCodable", "false");
+    xml.writeAttribute("color", "#d62728");
+    for (String key : List.of("hidden", "held")) {
+      xml.writeEmptyElement(NS, "Code");
+      xml.writeAttribute("guid", code("moderation", key).toString());
+      xml.writeAttribute("name", Columns.label("export.qda." + key, language));
+      xml.writeAttribute("isCodable", "true");
+    }
+    for (Map.Entry<UUID, UUID> duplicate : duplicatesWaiting.entrySet()) {
+      String original = shortLabels.getOrDefault(duplicate.getValue(), duplicate.getValue().toString());
+      xml.writeEmptyElement(NS, "Code");
+      xml.writeAttribute("guid", duplicate.getKey().toString());
+      xml.writeAttribute("name", Columns.label("export.qda.duplicateOf", language) + " «" + original + "»");
+      xml.writeAttribute("isCodable", "true");
+    }
+    xml.writeEndElement();
+  }
+
+  /** Participants as Cases with the Variables pseudonym, profession and group (Project.xsd: after the CodeBook). */
+  private void casesAndVariables(XMLStreamWriter xml) throws XMLStreamException {
+    if (cases.isEmpty()) {
+      return;
+    }
+    List<String> variables = List.of("pseudonym", "profession", "group");
+    xml.writeStartElement(NS, "Variables");
+    for (String variable : variables) {
+      xml.writeStartElement(NS, "Variable");
+      xml.writeAttribute("guid", guid("variable:" + variable).toString());
+      xml.writeAttribute("name", Columns.label("export.qda.variable." + variable, language));
+      xml.writeAttribute("typeOfVariable", "Text");
+      xml.writeEndElement();
+    }
+    xml.writeEndElement();
+    xml.writeStartElement(NS, "Cases");
+    for (Case c : cases) {
+      xml.writeStartElement(NS, "Case");
+      xml.writeAttribute("guid", c.guid().toString());
+      xml.writeAttribute("name", clean(c.name()));
+      List<String> values = java.util.Arrays.asList(c.pseudonym(), c.profession(), c.group());
+      for (int i = 0; i < variables.size(); i++) {
+        if (values.get(i) == null || values.get(i).isBlank()) {
+          continue;
+        }
+        xml.writeStartElement(NS, "VariableValue");
+        xml.writeEmptyElement(NS, "VariableRef");
+        xml.writeAttribute("targetGUID", guid("variable:" + variables.get(i)).toString());
+        xml.writeStartElement(NS, "TextValue");
+        xml.writeCharacters(clean(values.get(i)));
+        xml.writeEndElement();
+        xml.writeEndElement();
+      }
+      for (UUID selection : c.selections()) {
+        xml.writeEmptyElement(NS, "SelectionRef");
+        xml.writeAttribute("targetGUID", selection.toString());
+      }
+      xml.writeEndElement();
+    }
+    xml.writeEndElement();
+  }
+
   private void lanes(XMLStreamWriter xml) throws XMLStreamException {
     xml.writeStartElement(NS, "Code");
     xml.writeAttribute("guid", guid("group:lanes").toString());
-    xml.writeAttribute("name", org.peerboard.export.model.Columns.label("export.qda.lanes", language));
+    xml.writeAttribute("name", Columns.label("export.qda.lanes", language));
     xml.writeAttribute("isCodable", "false");
     xml.writeAttribute("color", "#9467bd");
     for (Template.LaneSpec lane : template.lanes()) {
@@ -289,12 +460,6 @@ public final class QdpxExport implements ExportSink {
 
   /** Drops the characters XML 1.0 cannot carry (control characters other than tab and newlines). */
   static String clean(String value) {
-    if (value == null) {
-      return "";
-    }
-    StringBuilder out = new StringBuilder(value.length());
-    value.codePoints().filter(c -> c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
-        || (c >= 0xE000 && c <= 0xFFFD) || c >= 0x10000).forEach(out::appendCodePoint);
-    return out.toString();
+    return value == null ? "" : Cells.clean(value);
   }
 }

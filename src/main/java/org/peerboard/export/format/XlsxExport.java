@@ -16,6 +16,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.peerboard.export.model.Cells;
 import org.peerboard.export.model.ClusterRow;
 import org.peerboard.export.model.Columns;
 import org.peerboard.export.model.ExportNote;
@@ -24,22 +25,25 @@ import org.peerboard.export.model.HistoryRow;
 import org.peerboard.export.model.Labels;
 import org.peerboard.export.model.Matrix;
 import org.peerboard.export.model.ParticipantRow;
-import org.peerboard.export.model.VoteFigure;
 import org.peerboard.export.model.Votes;
 import org.peerboard.export.model.WorkshopFacts;
 
 /**
  * The workbook: Notes, Clusters, Votes, Matrix and History sheets, streamed with SXSSF (a window of rows in memory,
- * the rest in temporary files). Every text is a string cell, so nothing people typed can become a formula.
+ * the rest in temporary files). Every text is a string cell, so nothing people typed can become a formula; times
+ * are date-time cells in the workshops' time zone ({@link #ZONE}).
  */
 public final class XlsxExport implements ExportSink {
   private static final int WINDOW = 200;
+  /** Where the workshops are held: {@code PEERBOARD_TIME_ZONE}, by default Europe/Rome. */
+  public static final java.time.ZoneId ZONE = zone(System.getenv("PEERBOARD_TIME_ZONE"));
 
   private final Path target;
   private final String language;
   private final boolean keyHeaders;
   private final SXSSFWorkbook book = new SXSSFWorkbook(WINDOW);
   private final CellStyle header;
+  private final CellStyle dateTime;
   private final Sheet notes;
   private final Sheet clusters;
   private final Sheet votes;
@@ -61,9 +65,11 @@ public final class XlsxExport implements ExportSink {
     Font bold = book.createFont();
     bold.setBold(true);
     header.setFont(bold);
+    this.dateTime = book.createCellStyle();
+    dateTime.setDataFormat(book.createDataFormat().getFormat("yyyy-mm-dd hh:mm:ss"));
     notes = sheet("export.sheet.notes", Columns.NOTES, Map.of("text", 60, "cluster", 30, "lane_label", 40));
     clusters = sheet("export.sheet.clusters", Columns.CLUSTERS, Map.of("cluster", 40, "lane_label", 40));
-    votes = sheet("export.sheet.votes", Columns.VOTES, Map.of());
+    votes = sheet("export.sheet.votes", Columns.VOTES, Map.of("proposal", 50, "proposal_notes", 50, "comments", 50));
     history = sheet("export.sheet.history", Columns.HISTORY, Map.of());
   }
 
@@ -87,6 +93,9 @@ public final class XlsxExport implements ExportSink {
     matrix.group(workshop.id(), group.id(), labels.template());
     for (ClusterRow cluster : rows) {
       clusters.add(Rows.cluster(workshop, group, labels, cluster));
+    }
+    for (Object[] row : Rows.votes(workshop, group, voteFigures, language)) {
+      votes.add(row);
     }
   }
 
@@ -112,12 +121,6 @@ public final class XlsxExport implements ExportSink {
 
   @Override
   public void finish() {
-    for (VoteFigure f : voteFigures.all()) {
-      Group g = groups.get(f.boardId());
-      votes.add(new Object[] {g == null ? null : g.workshopId(), f.boardId(), g == null ? null : g.name(), f.roundId(),
-          f.roundKind(), f.itemId(), f.criterion(), f.ballots(), f.mean(), f.median(),
-          f.distribution() == null ? null : f.distribution().toString(), f.dots()});
-    }
     writeMatrix();
     // Notes, Clusters, Votes, Matrix, History: the matrix is written last but read before the log
     book.setSheetOrder(Columns.label("export.sheet.matrix", language), 3);
@@ -148,10 +151,12 @@ public final class XlsxExport implements ExportSink {
     List<String> columns = new ArrayList<>(Columns.MATRIX);
     tagKeys.forEach(t -> columns.add("tag_" + t));
     columns.add("untagged");
+    columns.add("not_shown");
     List<String> headers = new ArrayList<>(Columns.headers(Columns.MATRIX, language, keyHeaders));
     Labels any = labelsOf.isEmpty() ? null : labelsOf.values().iterator().next();
     tagKeys.forEach(t -> headers.add(keyHeaders || any == null ? "tag_" + t : any.tag(t)));
     headers.add(keyHeaders ? "untagged" : Columns.label("export.col.untagged", language));
+    headers.add(keyHeaders ? "not_shown" : Columns.label("export.col.not_shown", language));
     Sheet sheet = new Sheet(book.createSheet(Columns.label("export.sheet.matrix", language)), columns, headers,
         Map.of());
     for (Matrix.Cell cell : matrix.cells()) {
@@ -162,8 +167,22 @@ public final class XlsxExport implements ExportSink {
   }
 
   private Sheet sheet(String nameKey, List<String> columns, Map<String, Integer> widths) {
-    return new Sheet(book.createSheet(Columns.label(nameKey, language)), columns,
-        Columns.headers(columns, language, keyHeaders), widths);
+    List<String> headers = new ArrayList<>(Columns.headers(columns, language, keyHeaders));
+    for (int i = 0; i < headers.size(); i++) {
+      if (Columns.TIMES.contains(columns.get(i))) {
+        headers.set(i, headers.get(i).replace("UTC", ZONE.getId()));
+      }
+    }
+    return new Sheet(book.createSheet(Columns.label(nameKey, language)), columns, headers, widths);
+  }
+
+  private static java.time.ZoneId zone(String configured) {
+    try {
+      return configured == null || configured.isBlank() ? java.time.ZoneId.of("Europe/Rome")
+          : java.time.ZoneId.of(configured.strip());
+    } catch (java.time.DateTimeException e) {
+      return java.time.ZoneId.of("Europe/Rome");
+    }
   }
 
   /** One sheet: a bold, frozen header row, filters over every column, and widths that fit the content. */
@@ -180,7 +199,10 @@ public final class XlsxExport implements ExportSink {
         org.apache.poi.ss.usermodel.Cell cell = row.createCell(i);
         cell.setCellValue(headers.get(i));
         cell.setCellStyle(header);
-        int chars = widths.getOrDefault(columns.get(i), Math.max(12, Math.min(40, headers.get(i).length() + 4)));
+        String column = columns.get(i);
+        int fallback = Columns.IDS.contains(column) ? 38 : Columns.TIMES.contains(column) ? 21
+            : Math.max(12, Math.min(40, headers.get(i).length() + 4));
+        int chars = widths.getOrDefault(column, fallback);
         sheet.setColumnWidth(i, chars * 256);
       }
       sheet.createFreezePane(0, 1);
@@ -190,17 +212,20 @@ public final class XlsxExport implements ExportSink {
       Row row = sheet.createRow(next++);
       for (int i = 0; i < values.length; i++) {
         Object value = values[i];
-        if (value == null) {
+        if (value == null || "".equals(value)) {
           continue;
         }
         org.apache.poi.ss.usermodel.Cell cell = row.createCell(i);
         if (value instanceof Number number) {
           cell.setCellValue(number.doubleValue());
+        } else if (value instanceof java.time.OffsetDateTime time) {
+          cell.setCellValue(time.atZoneSameInstant(ZONE).toLocalDateTime());
+          cell.setCellStyle(dateTime);
         } else if (value instanceof Boolean bool) {
           cell.setCellValue(bool);
         } else {
           // always a string cell: text that looks like a formula stays text
-          cell.setCellValue(String.valueOf(value));
+          cell.setCellValue(Cells.clean(String.valueOf(value)));
         }
       }
     }

@@ -4,7 +4,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** One note as researchers download it: where it sits, how it was grouped, and who wrote it (pseudonymous). */
+/** One note as researchers download it: where it sits, how it was grouped, and who wrote it (a pseudonym and
+ * the profession they gave, never a name). */
 public record ExportNote(
     UUID id,
     UUID boardId,
@@ -19,6 +20,7 @@ public record ExportNote(
     boolean held,
     String text,
     String author,
+    String authorProfession,
     String authorRole,
     OffsetDateTime createdAt,
     OffsetDateTime updatedAt) {}

@@ -24,6 +24,11 @@ public final class Filenames {
     }
     String ascii = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
     String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
-    return slug.length() > 40 ? slug.substring(0, 40).replaceAll("-+$", "") : slug;
+    if (slug.length() <= 40) {
+      return slug;
+    }
+    // cut between words: at the last hyphen within the limit (a single word longer than the limit is cut)
+    int cut = slug.lastIndexOf('-', 40);
+    return cut > 0 ? slug.substring(0, cut) : slug.substring(0, 40);
   }
 }

@@ -24,7 +24,7 @@ public final class ReportView {
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("title", workshop.facts().title());
     view.put("place", workshop.facts().place());
-    view.put("date", workshop.facts().date());
+    view.put("date", date(workshop.facts().date(), labels.language()));
     view.put("participation", participation(workshop, labels));
     view.put("phaseLabels", template.phases().stream().map(p -> labels.phase(p.key())).toList());
     List<Map<String, Object>> phases = new ArrayList<>();
@@ -136,8 +136,17 @@ public final class ReportView {
     shown.put("text", note.text());
     shown.put("author", note.author());
     shown.put("tags", note.tags().stream().map(labels::tag).toList());
-    shown.put("hidden", note.hidden());
     return shown;
+  }
+
+  /** The workshop's day as people write it: 18/07/2022 in Italian, 18 July 2022 in English. */
+  static String date(String iso, String language) {
+    if (iso == null) {
+      return null;
+    }
+    java.time.LocalDate day = java.time.LocalDate.parse(iso);
+    return "it".equals(language) ? day.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))
+        : day.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK));
   }
 
   private static List<Integer> list(int[] values) {

@@ -1,60 +1,136 @@
 package org.peerboard.export.model;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Every revealed vote figure of the exported boards, looked up by item (a note or a cluster). */
+/**
+ * Every revealed vote round of the exported boards, with the words of each proposal. Figures are derived here from
+ * exact counts: a mean is never a mean of rounded means, and rounding happens once, where a figure is shown.
+ */
 public final class Votes {
-  public static final Votes NONE = new Votes(List.of());
+  public static final Votes NONE = new Votes(List.of(), Map.of());
 
-  private final List<VoteFigure> figures;
-  private final Map<UUID, List<VoteFigure>> byItem = new HashMap<>();
+  private final List<VoteRound> rounds;
+  private final Map<UUID, ProposalText> texts;
+  private final Map<UUID, Boolean> items = new HashMap<>();
 
-  public Votes(List<VoteFigure> figures) {
-    this.figures = List.copyOf(figures);
-    for (VoteFigure figure : figures) {
-      byItem.computeIfAbsent(figure.itemId(), id -> new ArrayList<>()).add(figure);
-    }
+  public Votes(List<VoteRound> rounds, Map<UUID, ProposalText> texts) {
+    this.rounds = List.copyOf(rounds);
+    this.texts = Map.copyOf(texts);
+    rounds.forEach(r -> r.proposals().forEach(p -> items.put(p.itemId(), true)));
   }
 
-  public List<VoteFigure> all() {
-    return figures;
+  /** The words of a proposal: a cluster's name and the texts of the notes it holds, or a note's text. */
+  public record ProposalText(UUID id, String kind, String label, List<String> notes) {}
+
+  /** A proposal in its round's order: rank (ties share one), the exact score it was ranked by. */
+  public record Ranked(int rank, VoteRound.Proposal proposal, double score) {}
+
+  public List<VoteRound> rounds() {
+    return rounds;
+  }
+
+  public List<VoteRound> rounds(UUID boardId) {
+    return rounds.stream().filter(r -> r.boardId().equals(boardId)).toList();
   }
 
   public boolean isEmpty() {
-    return figures.isEmpty();
+    return rounds.isEmpty();
   }
 
-  /** The figures of a note, or else of the cluster it belongs to (the cluster was the item voted on). */
-  public Summary of(UUID noteId, UUID clusterId) {
-    List<VoteFigure> found = byItem.getOrDefault(noteId, clusterId == null ? List.of()
-        : byItem.getOrDefault(clusterId, List.of()));
-    if (found.isEmpty()) {
-      return Summary.EMPTY;
-    }
-    Integer dots = null;
-    int ballots = 0;
-    Double feasibility = null;
-    Double sustainability = null;
-    for (VoteFigure f : found) {
-      if (f.dots() != null) {
-        dots = (dots == null ? 0 : dots) + f.dots();
-      }
-      ballots = Math.max(ballots, f.ballots());
-      if ("feasibility".equals(f.criterion())) {
-        feasibility = f.mean();
-      } else if ("sustainability".equals(f.criterion())) {
-        sustainability = f.mean();
-      }
-    }
-    return new Summary(dots, ballots, feasibility, sustainability);
+  public Votes withTexts(Map<UUID, ProposalText> found) {
+    return new Votes(rounds, found);
   }
 
-  /** What the note rows carry: total dots, ballots, and the means of the two default criteria. */
-  public record Summary(Integer dots, Integer ballots, Double feasibilityMean, Double sustainabilityMean) {
-    static final Summary EMPTY = new Summary(null, null, null, null);
+  public ProposalText text(UUID itemId) {
+    ProposalText text = texts.get(itemId);
+    return text != null ? text : new ProposalText(itemId, null, "", List.of());
+  }
+
+  /** Every proposal id of every round, to read their words. */
+  public List<UUID> itemIds() {
+    return new ArrayList<>(items.keySet());
+  }
+
+  /** The proposal a note was voted as: the note itself, else its cluster; null when neither was voted on. */
+  public UUID proposalOf(UUID noteId, UUID clusterId) {
+    if (items.containsKey(noteId)) {
+      return noteId;
+    }
+    return clusterId != null && items.containsKey(clusterId) ? clusterId : null;
+  }
+
+  /**
+   * The proposals of a round by rank: most dots, or the highest mean of the criterion means (each mean exact);
+   * equal scores share a rank (1, 2, 2, 4) and keep the round's order among them.
+   */
+  public static List<Ranked> ranked(VoteRound round) {
+    List<VoteRound.Proposal> sorted = new ArrayList<>(round.proposals());
+    Map<UUID, Double> scores = new HashMap<>();
+    sorted.forEach(p -> scores.put(p.itemId(), score(round, p)));
+    sorted.sort(Comparator.comparingDouble((VoteRound.Proposal p) -> -scores.get(p.itemId()))
+        .thenComparingInt(VoteRound.Proposal::position));
+    List<Ranked> ranked = new ArrayList<>();
+    for (int i = 0; i < sorted.size(); i++) {
+      double score = scores.get(sorted.get(i).itemId());
+      int rank = i > 0 && ranked.get(i - 1).score() == score ? ranked.get(i - 1).rank() : i + 1;
+      ranked.add(new Ranked(rank, sorted.get(i), score));
+    }
+    return ranked;
+  }
+
+  /** Dots, or the mean of the criteria's exact means (criteria nobody scored left out; 0 when none was). */
+  public static double score(VoteRound round, VoteRound.Proposal p) {
+    if (round.dots()) {
+      return p.dots();
+    }
+    return p.distributions().values().stream().map(Votes::mean).filter(m -> m != null).mapToDouble(Double::doubleValue)
+        .average().orElse(0);
+  }
+
+  /** How many gave a score on one criterion. */
+  public static int count(int[] distribution) {
+    int n = 0;
+    for (int c : distribution) {
+      n += c;
+    }
+    return n;
+  }
+
+  /** The exact mean of the scores 1..5 counted in {@code distribution}; null when nobody scored. */
+  public static Double mean(int[] distribution) {
+    int n = count(distribution);
+    if (n == 0) {
+      return null;
+    }
+    long sum = 0;
+    for (int i = 0; i < distribution.length; i++) {
+      sum += (long) (i + 1) * distribution[i];
+    }
+    return sum / (double) n;
+  }
+
+  /** The median score (the mean of the two middle ones for an even count); null when nobody scored. */
+  public static Double median(int[] distribution) {
+    int n = count(distribution);
+    if (n == 0) {
+      return null;
+    }
+    return (nth(distribution, (n - 1) / 2) + nth(distribution, n / 2)) / 2.0;
+  }
+
+  private static int nth(int[] distribution, int index) {
+    int seen = 0;
+    for (int i = 0; i < distribution.length; i++) {
+      seen += distribution[i];
+      if (index < seen) {
+        return i + 1;
+      }
+    }
+    return distribution.length;
   }
 }

@@ -25,13 +25,14 @@ import org.peerboard.export.format.JsonExport;
 import org.peerboard.export.format.MatrixCsv;
 import org.peerboard.export.format.NotesCsv;
 import org.peerboard.export.format.QdpxExport;
+import org.peerboard.export.format.VotesCsv;
 import org.peerboard.export.format.XlsxExport;
 import org.peerboard.export.model.ExportScope;
 import org.peerboard.http.Bearer;
 import org.peerboard.http.Links;
 
 /**
- * Downloads for researchers (CSV, XLSX, JSON, REFI-QDA, history, comparison matrix) of a board, a workshop or a
+ * Downloads for researchers (CSV, XLSX, JSON, REFI-QDA, history, votes, comparison matrix) of a board, a workshop or a
  * study; studies; and deleting a workshop with everything in it.
  */
 public final class ExportRoutes {
@@ -59,11 +60,11 @@ public final class ExportRoutes {
         .handler(ctx -> download(ctx, key -> access.workshop(uuid(ctx), key)));
     router.getWithRegex("/api/studies/([^/]+)/export\\." + STUDY_FORMATS)
         .handler(ctx -> download(ctx, key -> access.study(uuid(ctx), key)));
-    router.getWithRegex("/api/boards/([^/]+)/(history|matrix)\\.csv")
+    router.getWithRegex("/api/boards/([^/]+)/(history|matrix|votes)\\.csv")
         .handler(ctx -> download(ctx, key -> access.board(uuid(ctx), key)));
-    router.getWithRegex("/api/workshops/([^/]+)/(history|matrix)\\.csv")
+    router.getWithRegex("/api/workshops/([^/]+)/(history|matrix|votes)\\.csv")
         .handler(ctx -> download(ctx, key -> access.workshop(uuid(ctx), key)));
-    router.getWithRegex("/api/studies/([^/]+)/(history|matrix)\\.csv")
+    router.getWithRegex("/api/studies/([^/]+)/(history|matrix|votes)\\.csv")
         .handler(ctx -> download(ctx, key -> access.study(uuid(ctx), key)));
     router.post("/api/studies").handler(this::createStudy);
     router.get("/api/studies/:id").handler(this::study);
@@ -82,6 +83,8 @@ public final class ExportRoutes {
               out -> new NotesCsv(out, scope.language(), keyHeaders));
           case "history" -> stream(ctx, scope, "text/csv; charset=utf-8", scope.filename("history.csv"),
               out -> new HistoryCsv(out, scope.language(), keyHeaders));
+          case "votes" -> stream(ctx, scope, "text/csv; charset=utf-8", scope.filename("votes.csv"),
+              out -> new VotesCsv(out, scope.language(), keyHeaders));
           case "matrix" -> stream(ctx, scope, "text/csv; charset=utf-8", scope.filename("matrix.csv"),
               out -> new MatrixCsv(out, scope.language(), keyHeaders));
           case "json" -> stream(ctx, scope, "application/json; charset=utf-8", scope.filename("json"),

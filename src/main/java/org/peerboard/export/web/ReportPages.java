@@ -73,11 +73,16 @@ public final class ReportPages {
     }
     authorise.apply(key(ctx)).compose(scope -> outcomes.read(scope).compose(outcome -> votes.revealed(
         scope.workshopIds()).compose(figures -> {
+      if (outcome.workshops().isEmpty()) {
+        throw new Rejection(org.peerboard.board.model.ErrorCode.NOT_FOUND, "error.workshopNotFound");
+      }
       Outcome.WorkshopView workshop = outcome.workshops().get(0);
       String lang = Languages.explicit(ctx).orElse(workshop.facts().language());
       Map<String, Object> state = new HashMap<>(ReportView.of(workshop, new Labels(workshop.template(), lang),
           Messages.bundle("i18n/messages", lang).getString("export.report.unclustered")));
-      state.put("votes", ReportVotes.of(workshop, figures));
+      java.util.ResourceBundle words = Messages.bundle("i18n/messages", lang);
+      state.put("votes", ReportVotes.of(workshop, figures, lang, org.peerboard.export.format.XlsxExport.ZONE,
+          words.getString("export.report.proposalGone")));
       state.put("board", scope.kind() == ExportScope.Kind.BOARD ? workshop.groups().get(0).group().name() : null);
       state.put("downloads", downloads(scope, key(ctx)));
       return render(ctx, "report", lang, state);
@@ -121,6 +126,7 @@ public final class ReportPages {
     }
     links.put("history", base + "/history.csv" + k);
     links.put("matrix", base + "/matrix.csv" + k);
+    links.put("votes", base + "/votes.csv" + k);
     links.put("qdpxAllowed", scope.kind() != ExportScope.Kind.STUDY);
     return links;
   }

@@ -3,6 +3,8 @@ package org.peerboard.vote.db;
 import static org.peerboard.vote.db.VoteSql.BALLOTS;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
@@ -12,21 +14,33 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.peerboard.export.db.VoteSource;
-import org.peerboard.export.model.VoteFigure;
+import org.peerboard.export.model.VoteRound;
 import org.peerboard.export.model.Votes;
 import org.peerboard.vote.model.Results;
 import org.peerboard.vote.model.Round;
 import org.peerboard.vote.model.RoundKind;
 
-/** The revealed vote results of some workshops, for exports: recomputed from the ballots like every result. */
+/**
+ * The revealed vote rounds of some workshops, for exports: counts recomputed from the ballots like every result,
+ * with the comments of rounds that took them (never who wrote them), the round's number on its board, when it was
+ * opened and last revealed, and how many participants voted.
+ */
 public final class VoteFigures implements VoteSource {
   private static final String REVEALED = """
-      select r.id, r.board_id, r.lane, r.kind, r.status, r.budget, r.cap, r.criteria, r.anonymous, r.comments,
-             coalesce((select json_agg(json_build_object('id', i.item_id, 'kind', i.kind, 'phases', i.phases)
-                                       order by i.position) from vote_item i where i.round_id = r.id), '[]') as items
-        from vote_round r join board b on b.id = r.board_id
-       where b.workshop_id = any($1) and r.status = 'revealed'
-       order by b.position, r.created_at, r.id""";
+      select * from (
+        select r.id, r.board_id, r.lane, r.kind, r.status, r.budget, r.cap, r.criteria, r.anonymous, r.comments,
+               r.created_at, b.position,
+               row_number() over (partition by r.board_id order by r.created_at, r.id) as number,
+               (select max(e.at) from board_event e where e.board_id = r.board_id and e.type = 'vote.revealed'
+                  and e.data->>'roundId' = r.id::text) as revealed_at,
+               (select count(distinct v.participant_id) from ballot v
+                 where v.round_id = r.id and (v.dots > 0 or v.scores <> '{}'::jsonb)) as voters,
+               coalesce((select json_agg(json_build_object('id', i.item_id, 'kind', i.kind, 'phases', i.phases)
+                                         order by i.position) from vote_item i where i.round_id = r.id), '[]') as items
+          from vote_round r join board b on b.id = r.board_id
+         where b.workshop_id = any($1)) rounds
+       where status = 'revealed'
+       order by position, number""";
 
   private final Pool pool;
 
@@ -37,38 +51,48 @@ public final class VoteFigures implements VoteSource {
   @Override
   public Future<Votes> revealed(List<UUID> workshopIds) {
     return pool.withConnection(conn -> conn.preparedQuery(REVEALED)
-        .execute(Tuple.of((Object) workshopIds.toArray(UUID[]::new))).compose(rounds -> {
-          List<VoteFigure> figures = new ArrayList<>();
+        .execute(Tuple.of((Object) workshopIds.toArray(UUID[]::new))).compose(rows -> {
+          List<VoteRound> rounds = new ArrayList<>();
           Future<Void> chain = Future.succeededFuture();
-          for (Row row : rounds) {
+          for (Row row : rows) {
             Round round = Rounds.round(row);
-            UUID boardId = row.getUUID("board_id");
-            List<UUID> items = Rounds.itemIds(Rounds.toArray(row.getValue("items")));
+            JsonArray items = Rounds.toArray(row.getValue("items"));
+            List<UUID> ids = Rounds.itemIds(items);
             chain = chain.compose(v -> conn.preparedQuery(BALLOTS).execute(Tuple.of(round.id())).map(ballots -> {
-              for (Results.Item item : Results.compute(round, items, Rounds.ballots(ballots))) {
-                figures.addAll(figures(boardId, round, item));
-              }
+              rounds.add(round(row, round, items, Results.compute(round, ids, Rounds.ballots(ballots))));
               return null;
             }));
           }
-          return chain.map(v -> new Votes(figures));
+          return chain.map(v -> new Votes(rounds, Map.of()));
         }));
   }
 
-  private static List<VoteFigure> figures(UUID boardId, Round round, Results.Item item) {
-    if (round.kind() == RoundKind.DOTS) {
-      return List.of(new VoteFigure(boardId, round.id(), round.kind().wire(), item.itemId(), "dots", item.voters(),
-          null, null, Map.of(), item.dots()));
+  private static VoteRound round(Row row, Round round, JsonArray items, List<Results.Item> results) {
+    Map<UUID, Results.Item> byId = new LinkedHashMap<>();
+    results.forEach(r -> byId.put(r.itemId(), r));
+    List<VoteRound.Proposal> proposals = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      JsonObject item = items.getJsonObject(i);
+      Results.Item result = byId.get(UUID.fromString(item.getString("id")));
+      Map<String, int[]> distributions = new LinkedHashMap<>();
+      result.criteria().forEach((key, c) -> distributions.put(key, c.distribution().clone()));
+      proposals.add(new VoteRound.Proposal(result.itemId(), item.getString("kind"), i, result.dots(),
+          result.voters(), distributions, result.comments()));
     }
-    List<VoteFigure> list = new ArrayList<>();
-    item.criteria().forEach((criterion, c) -> {
-      Map<Integer, Integer> distribution = new LinkedHashMap<>();
-      for (int score = Round.MIN_SCORE; score <= Round.MAX_SCORE; score++) {
-        distribution.put(score, c.distribution()[score - 1]);
+    List<VoteRound.Criterion> criteria = new ArrayList<>();
+    if (round.kind() == RoundKind.RATING) {
+      for (Object c : Rounds.toArray(row.getValue("criteria"))) {
+        JsonObject criterion = (JsonObject) c;
+        Map<String, String> labels = new LinkedHashMap<>();
+        JsonObject given = criterion.getJsonObject("labels");
+        if (given != null) {
+          given.forEach(e -> labels.put(e.getKey(), String.valueOf(e.getValue())));
+        }
+        criteria.add(new VoteRound.Criterion(criterion.getString("key"), labels));
       }
-      list.add(new VoteFigure(boardId, round.id(), round.kind().wire(), item.itemId(), criterion, c.n(),
-          c.n() == 0 ? null : c.mean(), c.n() == 0 ? null : c.median(), distribution, null));
-    });
-    return list;
+    }
+    return new VoteRound(row.getUUID("board_id"), round.id(), row.getLong("number").intValue(), round.lane(),
+        round.kind().wire(), round.anonymous(), round.comments(), criteria, row.getOffsetDateTime("created_at"),
+        row.getOffsetDateTime("revealed_at"), row.getLong("voters").intValue(), proposals);
   }
 }

@@ -66,7 +66,11 @@ final class WorkshopRequests {
   }
 
   static String text(JsonObject body, String field, int max, boolean required) {
-    Object value = body.getValue(field);
+    Object value = body.getValue(field) instanceof String given
+        ? org.peerboard.board.model.PlainText.strip(given) : body.getValue(field);
+    if (org.peerboard.board.model.PlainText.hasLoneSurrogate(value)) {
+      throw invalid();
+    }
     if (value == null || (value instanceof String s && s.isBlank() && !required)) {
       if (required) {
         throw invalid();
