@@ -169,19 +169,12 @@ public final class WsHandler {
   }
 
   private void error(Connection c, String opId, Throwable failure) {
-    ErrorCode code;
-    String key;
-    if (failure instanceof Rejection rejection) {
-      code = rejection.code();
-      key = rejection.messageKey();
-    } else if (HttpErrors.isDatabaseDown(failure)) {
-      code = ErrorCode.UNAVAILABLE;
-      key = "error.unavailable";
-    } else {
+    org.peerboard.http.Failures.Failure classified = org.peerboard.http.Failures.classify(failure);
+    if (!classified.expected()) {
       LOG.error("Unexpected failure on a socket", failure);
-      code = ErrorCode.UNAVAILABLE;
-      key = "error.internal";
     }
+    ErrorCode code = classified.code();
+    String key = classified.messageKey();
     c.send(new JsonObject()
         .put("type", "error")
         .put("opId", opId)
