@@ -189,7 +189,7 @@ final class BoardSql {
        where id = $1 and not exists (select 1 from board o where o.join_code = $2 and o.stage <> 'closed')""";
 
   static final String LAST_UNDOABLE = """
-      select seq, type, undo from board_event
+      select seq, type, data, undo from board_event
        where board_id = $1 and actor_role = $2 and actor_client is not distinct from $3
          and undo is not null and undone_by is null
        order by seq desc limit 1""";

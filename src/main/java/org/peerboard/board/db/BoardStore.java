@@ -15,7 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.peerboard.board.model.Actor;
+import org.peerboard.board.model.BoardEvent;
 import org.peerboard.board.model.BoardState;
+import org.peerboard.board.model.Note;
+import org.peerboard.board.model.Visibility;
 import org.peerboard.board.model.ErrorCode;
 import org.peerboard.board.model.Op;
 import org.peerboard.board.model.Rejection;
@@ -211,16 +214,17 @@ public final class BoardStore {
     UUID boardId = tx.boardId();
     Actor actor = tx.actor();
     JsonObject undo = op.undoable() && actor.role().runsTheBoard() && change.undo() != null
-        ? Affected.withAfter(change.undo(), change.data()) : null;
-    Long undoes = change.data().getLong("undoes");
+        && change.event() instanceof BoardEvent.Placed placed ? Affected.withAfter(change.undo(), placed.placement()) : null;
+    Long undoes = change.event().undoes();
+    JsonObject data = EventCodec.encode(change.event());
     return tx.conn().preparedQuery(LOG_EVENT)
-        .execute(Tuple.from(new Object[] {boardId, opId, change.event(), change.data(), actor.participantId(),
+        .execute(Tuple.from(new Object[] {boardId, opId, change.event().name(), data, actor.participantId(),
             actor.role().wire(), change.noteId(), tx.client(), undo, change.result(), undoes}))
         .map(rows -> {
           Row row = rows.iterator().next();
           long seq = row.getLong("seq");
           return new OpResult(seq, change.result(), false,
-              StoredEvent.logged(seq, change, actor, row.getOffsetDateTime("at")));
+              StoredEvent.logged(seq, change, data, actor, row.getOffsetDateTime("at")));
         });
   }
 
@@ -247,13 +251,13 @@ public final class BoardStore {
     }
     JsonArray noteList = new JsonArray();
     Notes.all(s.notes).forEach(note -> {
-      JsonObject stored = Notes.stored(note, settings);
-      if (Views.listed(stored, viewer)) {
-        noteList.add(Views.note(stored, viewer));
+      Note stored = Notes.stored(note, settings);
+      if (Visibility.listed(stored, viewer)) {
+        noteList.add(EventCodec.note(Visibility.note(stored, viewer)));
       }
     });
     JsonArray clusterList = new JsonArray();
-    s.clusters.forEach(row -> clusterList.add(Notes.cluster(row)));
+    s.clusters.forEach(row -> clusterList.add(EventCodec.cluster(Notes.cluster(row))));
     JsonObject json = new JsonObject()
         .put("id", board.getUUID("id").toString())
         .put("name", board.getString("name"))

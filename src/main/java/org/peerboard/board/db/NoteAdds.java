@@ -305,7 +305,7 @@ final class NoteAdds {
         if (row == null) {
           v.rejection = new Rejection(ErrorCode.CONFLICT, "error.noteExists");
         } else {
-          v.change = NoteChanges.noteChange("note.added", row, v.board.settings());
+          v.change = NoteChanges.noteChange(org.peerboard.board.model.BoardEvent.NoteAdded::new, row, v.board.settings());
         }
       }
       return verdicts;
@@ -337,8 +337,8 @@ final class NoteAdds {
           .put("ord", i)
           .put("board_id", v.pending.boardId().toString())
           .put("op_id", v.pending.opId().toString())
-          .put("type", v.change.event())
-          .put("data", v.change.data())
+          .put("type", v.change.event().name())
+          .put("data", EventCodec.encode(v.change.event()))
           .put("actor_id", actor.participantId() == null ? null : actor.participantId().toString())
           .put("actor_role", actor.role().wire())
           .put("note_id", v.change.noteId().toString())
@@ -350,8 +350,8 @@ final class NoteAdds {
       for (Verdict v : logged) {
         Row row = it.next();
         long seq = row.getLong("seq");
-        v.result = new OpResult(seq, v.change.result(), false,
-            StoredEvent.logged(seq, v.change, v.pending.actor(), row.getOffsetDateTime("at")));
+        v.result = new OpResult(seq, v.change.result(), false, StoredEvent.logged(seq, v.change,
+            events.getJsonObject(row.getInteger("ord")).getJsonObject("data"), v.pending.actor(), row.getOffsetDateTime("at")));
       }
       return verdicts;
     });

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.peerboard.board.db.Change;
 import org.peerboard.board.db.OpHandler;
 import org.peerboard.board.db.Tx;
+import org.peerboard.board.model.BoardEvent;
 import org.peerboard.board.model.ErrorCode;
 import org.peerboard.board.model.Op;
 import org.peerboard.board.model.Rejection;
@@ -70,8 +71,7 @@ public final class VoteChanges implements OpHandler {
               op.anonymous() == null || op.anonymous(), Boolean.TRUE.equals(op.comments())}))
           .compose(v -> tx.conn().preparedQuery(INSERT_ITEM).executeBatch(rows))
           .compose(v -> tx.conn().preparedQuery(ROUND_BY_ID).execute(Tuple.of(tx.boardId(), roundId)))
-          .map(round -> new Change("vote.opened", new JsonObject().put("round", Rounds.json(round.iterator().next())),
-              null, new JsonObject().put("roundId", roundId.toString())));
+          .map(round -> new Change(new BoardEvent.VoteOpened(Rounds.json(round.iterator().next()).getMap()), null, new JsonObject().put("roundId", roundId.toString())));
     });
   }
 
@@ -141,8 +141,8 @@ public final class VoteChanges implements OpHandler {
             return tx.conn().preparedQuery(UPSERT_BALLOT)
                 .execute(Tuple.from(new Object[] {round.id(), participant, op.itemId(), dots, scores, comment}))
                 .compose(v -> tx.conn().preparedQuery(VOTERS).execute(Tuple.of(round.id())))
-                .map(voters -> new Change("vote.progress", new JsonObject().put("roundId", round.id().toString())
-                    .put("voters", voters.iterator().next().getLong("voters")), null, result));
+                .map(voters -> new Change(new BoardEvent.VoteProgress(round.id(),
+                    voters.iterator().next().getLong("voters")), null, result));
           });
         }));
   }
@@ -162,20 +162,14 @@ public final class VoteChanges implements OpHandler {
       if (round.status() == next || (next == RoundStatus.CLOSED && round.status() == RoundStatus.REVEALED)) {
         throw new Rejection(ErrorCode.CONFLICT, "error.roundState");
       }
-      String event = switch (next) {
-        case CLOSED -> "vote.closed";
-        case REVEALED -> "vote.revealed";
-        default -> "vote.reopened";
-      };
-      JsonObject data = new JsonObject().put("roundId", round.id().toString()).put("status", next.wire());
-      Future<Void> withResults = next != RoundStatus.REVEALED ? Future.succeededFuture()
-          : VoteStore.results(tx.conn(), tx.boardId(), round).map(results -> {
-            data.put("results", results);
-            return null;
-          });
       return tx.conn().preparedQuery(SET_STATUS).execute(Tuple.of(round.id(), next.wire()))
-          .compose(v -> withResults)
-          .map(v -> new Change(event, data, null, new JsonObject().put("roundId", round.id().toString())));
+          .compose(v -> switch (next) {
+            case CLOSED -> Future.<BoardEvent>succeededFuture(new BoardEvent.VoteClosed(round.id()));
+            case REVEALED -> VoteStore.results(tx.conn(), tx.boardId(), round)
+                .map(results -> (BoardEvent) new BoardEvent.VoteRevealed(round.id(), results.getList()));
+            default -> Future.<BoardEvent>succeededFuture(new BoardEvent.VoteReopened(round.id()));
+          })
+          .map(e -> new Change(e, null, new JsonObject().put("roundId", round.id().toString())));
     });
   }
 
@@ -192,8 +186,7 @@ public final class VoteChanges implements OpHandler {
             if (updated.rowCount() == 0) {
               throw new Rejection(ErrorCode.NOT_FOUND, "error.itemNotFound");
             }
-            return new Change("vote.linked", new JsonObject().put("roundId", round.id().toString())
-                .put("itemId", op.itemId().toString()).put("phases", new JsonArray(op.phases())), null,
+            return new Change(new BoardEvent.VoteLinked(round.id(), op.itemId(), List.copyOf(op.phases())), null,
                 new JsonObject());
           });
     });
