@@ -67,7 +67,7 @@ public final class Server extends VerticleBase {
         .build();
     Templates templates = new Templates(pool);
     VoteStore votes = new VoteStore(pool);
-    BoardStore boards = new BoardStore(pool, templates, List.of(new VoteChanges()), List.of(votes));
+    BoardStore boards = new BoardStore(pool, templates, List.of(VoteChanges::register), List.of(votes));
     Access access = new Access(pool);
     WorkshopStore workshops = new WorkshopStore(pool, templates, config.limits().participantsPerBoard());
     hub = new LiveHub(vertx, boards, pool);

@@ -35,7 +35,7 @@ import org.peerboard.workshop.db.Templates;
 public final class BoardStore {
   private final Pool pool;
   private final Templates templates;
-  private final List<OpHandler> features;
+  private final OpHandlers handlers = new OpHandlers();
   private final List<SnapshotPart> parts;
   private final NoteAdds adds;
 
@@ -43,11 +43,12 @@ public final class BoardStore {
     this(pool, templates, List.of(), List.of());
   }
 
-  /** {@code features} handle ops the board itself does not know (e.g. voting); {@code parts} add to snapshots. */
-  public BoardStore(Pool pool, Templates templates, List<OpHandler> features, List<SnapshotPart> parts) {
+  /** {@code features} register the ops the board itself does not know (e.g. voting); {@code parts} add to snapshots. */
+  public BoardStore(Pool pool, Templates templates, List<OpHandlers.Feature> features, List<SnapshotPart> parts) {
     this.pool = pool;
     this.templates = templates;
-    this.features = features;
+    OpHandlers.board(handlers);
+    features.forEach(feature -> feature.register(handlers));
     this.parts = parts;
     this.adds = new NoteAdds(pool, templates);
   }
@@ -63,63 +64,7 @@ public final class BoardStore {
     return pool.withTransaction(conn -> lock(conn, actor, client, opId)
         .compose(tx -> tx == null
             ? replay(conn, actor.boardId(), opId)
-            : change(tx, op).compose(change -> record(tx, opId, op, change))));
-  }
-
-  private Future<Change> change(Tx tx, Op op) {
-    for (OpHandler feature : features) {
-      Future<Change> change = feature.apply(tx, op);
-      if (change != null) {
-        return change;
-      }
-    }
-    return boardChange(tx, op);
-  }
-
-  private static Future<Change> boardChange(Tx tx, Op op) {
-    if (op instanceof Op.NoteEdit o) {
-      return NoteChanges.edit(tx, o);
-    } else if (op instanceof Op.NoteMove o) {
-      return NoteChanges.move(tx, o);
-    } else if (op instanceof Op.NoteDelete o) {
-      return NoteChanges.delete(tx, o);
-    } else if (op instanceof Op.NoteRedact o) {
-      return NoteChanges.redact(tx, o);
-    } else if (op instanceof Op.NoteHide o) {
-      return NoteChanges.hide(tx, o);
-    } else if (op instanceof Op.NoteDuplicate o) {
-      return NoteChanges.duplicate(tx, o);
-    } else if (op instanceof Op.BoardStage o) {
-      return BoardChanges.stage(tx, o);
-    } else if (op instanceof Op.BoardFocus o) {
-      return BoardChanges.focus(tx, o);
-    } else if (op instanceof Op.BoardTimer o) {
-      return BoardChanges.timer(tx, o);
-    } else if (op instanceof Op.BoardSettings o) {
-      return BoardChanges.settings(tx, o);
-    } else if (op instanceof Op.BoardReveal o) {
-      return BoardChanges.reveal(tx, o);
-    } else if (op instanceof Op.BoardRotate o) {
-      return BoardChanges.rotate(tx, o);
-    } else if (op instanceof Op.ParticipantRemove o) {
-      return BoardChanges.removeParticipant(tx, o);
-    } else if (op instanceof Op.ClusterCreate o) {
-      return ClusterChanges.create(tx, o);
-    } else if (op instanceof Op.ClusterRename o) {
-      return ClusterChanges.rename(tx, o);
-    } else if (op instanceof Op.ClusterAdd o) {
-      return ClusterChanges.add(tx, o);
-    } else if (op instanceof Op.ClusterRemove o) {
-      return ClusterChanges.remove(tx, o);
-    } else if (op instanceof Op.ClusterMerge o) {
-      return ClusterChanges.merge(tx, o);
-    } else if (op instanceof Op.ClusterDissolve o) {
-      return ClusterChanges.dissolve(tx, o);
-    }
-    if (op instanceof Op.Undo o) {
-      return UndoChanges.undo(tx, o);
-    }
-    throw new Rejection(ErrorCode.INVALID, "error.unknownOp");
+            : handlers.apply(tx, op).compose(change -> record(tx, opId, op, change))));
   }
 
   /** The board as this viewer may see it: the object of {@code welcome.board} and {@code GET /api/boards/{id}}. */
