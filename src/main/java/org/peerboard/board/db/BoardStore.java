@@ -54,17 +54,38 @@ public final class BoardStore {
   }
 
   /**
-   * One transaction per op (see {@code BoardSql.LOCK_BOARD} for why ops on one board never deadlock); {@code note.add},
-   * the op phones send most, is applied in batches by {@link NoteAdds}.
+   * One transaction per op, with the statements a batch of {@code note.add} uses (see {@code BoardSql.LOCK_AND_CLAIM}
+   * for why ops never deadlock); {@code note.add}, the op phones send most, is applied in batches by {@link NoteAdds}.
+   * Threading: called on the server verticle's event loop, and every future here completes there.
    */
   public Future<OpResult> apply(Actor actor, String client, UUID opId, Op op) {
     if (op instanceof Op.NoteAdd add) {
       return adds.submit(actor, client, opId, add);
     }
-    return pool.withTransaction(conn -> lock(conn, actor, client, opId)
-        .compose(tx -> tx == null
-            ? replay(conn, actor.boardId(), opId)
-            : handlers.apply(tx, op).compose(change -> record(tx, opId, op, change))));
+    UUID board = actor.boardId();
+    Object people = actor.participantId() == null ? new UUID[0] : new UUID[] {actor.participantId()};
+    return pool.withTransaction(conn -> conn.preparedQuery(LOCK_AND_CLAIM)
+        .execute(Tuple.of((Object) new UUID[] {board}, (Object) new UUID[] {board}, (Object) new UUID[] {opId}, people))
+        .compose(rows -> {
+          Row locked = rows.iterator().next();
+          JsonArray boards = (JsonArray) locked.getValue("boards");
+          if (boards.isEmpty()) {
+            throw new Rejection(ErrorCode.NOT_FOUND, "error.boardNotFound");
+          }
+          if (((JsonArray) locked.getValue("claims")).isEmpty()) {
+            return NoteAdds.replay(conn, board, opId);
+          }
+          boolean active = ((JsonArray) locked.getValue("active")).stream()
+              .anyMatch(p -> board.toString().equals(((JsonObject) p).getString("board_id")));
+          if (actor.role() == Role.PARTICIPANT && !active) {
+            throw new Rejection(ErrorCode.UNAUTHORIZED, "error.participantRemoved");
+          }
+          JsonObject row = boards.getJsonObject(0);
+          BoardState state = state(row.getString("stage"), row.getString("focus"), row.getJsonObject("settings"));
+          return templates.get(row.getString("template_id"))
+              .map(template -> new Tx(conn, actor, client, state, template, row.getJsonObject("timer")))
+              .compose(tx -> handlers.apply(tx, op).compose(change -> record(tx, opId, op, change)));
+        }));
   }
 
   /** The board as this viewer may see it: the object of {@code welcome.board} and {@code GET /api/boards/{id}}. */
@@ -121,56 +142,23 @@ public final class BoardStore {
     });
   }
 
-  private Future<OpResult> replay(SqlConnection conn, UUID boardId, UUID opId) {
-    return conn.preparedQuery(REPLAY_OP).execute(Tuple.of(boardId, opId)).map(rows -> {
-      Row row = rows.iterator().next();
-      return new OpResult(row.getLong("seq"), (JsonObject) row.getValue("result"), true, null);
-    });
-  }
-
-  /** The locked board as the op sees it; null when the op id was applied before (a retry). */
-  private Future<Tx> lock(SqlConnection conn, Actor actor, String client, UUID opId) {
-    return conn.preparedQuery(LOCK_BOARD).execute(Tuple.of(actor.boardId(), actor.participantId(), opId))
-        .recover(failure -> Future.failedFuture(failure instanceof io.vertx.pgclient.PgException pg
-            && "23503".equals(pg.getSqlState()) ? new Rejection(ErrorCode.NOT_FOUND, "error.boardNotFound") : failure))
-        .compose(rows -> {
-      if (rows.size() == 0) {
-        throw new Rejection(ErrorCode.NOT_FOUND, "error.boardNotFound");
-      }
-      Row row = rows.iterator().next();
-      if (row.getLong("claimed") == 0) {
-        return Future.succeededFuture(null);
-      }
-      if (actor.role() == Role.PARTICIPANT && !Boolean.TRUE.equals(row.getBoolean("active"))) {
-        throw new Rejection(ErrorCode.UNAUTHORIZED, "error.participantRemoved");
-      }
-      BoardState state = state(row.getString("stage"), row.getString("focus"), (JsonObject) row.getValue("settings"));
-      return templates.get(row.getString("template_id"))
-          .map(template -> new Tx(conn, actor, client, state, template, (JsonObject) row.getValue("timer")));
-    });
-  }
-
-  /** The board's stage, focus and settings as {@code LOCK_BOARD} or {@code LOCK_AND_CLAIM} read them. */
+  /** The board's stage, focus and settings as {@code LOCK_AND_CLAIM} reads them. */
   static BoardState state(String stage, String focus, JsonObject settings) {
     return new BoardState(Stage.fromWire(stage).orElseThrow(), focus, SettingsJson.read(settings));
   }
 
   private Future<OpResult> record(Tx tx, UUID opId, Op op, Change change) {
-    UUID boardId = tx.boardId();
     Actor actor = tx.actor();
     JsonObject undo = op.undoable() && actor.role().runsTheBoard() && change.undo() != null
         && change.event() instanceof BoardEvent.Placed placed ? Affected.withAfter(change.undo(), placed.placement()) : null;
-    Long undoes = change.event().undoes();
     JsonObject data = EventCodec.encode(change.event());
-    return tx.conn().preparedQuery(LOG_EVENT)
-        .execute(Tuple.from(new Object[] {boardId, opId, change.event().name(), data, actor.participantId(),
-            actor.role().wire(), change.noteId(), tx.client(), undo, change.result(), undoes}))
-        .map(rows -> {
-          Row row = rows.iterator().next();
-          long seq = row.getLong("seq");
-          return new OpResult(seq, change.result(), false,
-              StoredEvent.logged(seq, change, data, actor, row.getOffsetDateTime("at")));
-        });
+    JsonArray events = new JsonArray().add(NoteAdds.eventRow(0, opId, change, data, actor, tx.client(), undo));
+    return tx.conn().preparedQuery(LOG_EVENTS).execute(Tuple.of(events)).map(rows -> {
+      Row row = rows.iterator().next();
+      long seq = row.getLong("seq");
+      return new OpResult(seq, change.result(), false,
+          StoredEvent.logged(seq, change, data, actor, row.getOffsetDateTime("at")));
+    });
   }
 
   /** The rows a snapshot is made of, read in one repeatable-read transaction. */

@@ -323,18 +323,8 @@ final class NoteAdds {
     JsonArray events = new JsonArray();
     for (int i = 0; i < logged.size(); i++) {
       Verdict v = logged.get(i);
-      Actor actor = v.pending.actor();
-      events.add(new JsonObject()
-          .put("ord", i)
-          .put("board_id", v.pending.boardId().toString())
-          .put("op_id", v.pending.opId().toString())
-          .put("type", v.change.event().name())
-          .put("data", EventCodec.encode(v.change.event()))
-          .put("actor_id", actor.participantId() == null ? null : actor.participantId().toString())
-          .put("actor_role", actor.role().wire())
-          .put("note_id", v.change.noteId().toString())
-          .put("actor_client", v.pending.client())
-          .put("result", v.change.result()));
+      events.add(eventRow(i, v.pending.opId(), v.change, EventCodec.encode(v.change.event()), v.pending.actor(),
+          v.pending.client(), null));
     }
     return conn.preparedQuery(LOG_EVENTS).execute(Tuple.of(events)).map(rows -> {
       Iterator<Row> it = rows.iterator();
@@ -348,4 +338,30 @@ final class NoteAdds {
     });
   }
 
+  /** One event of {@code LOG_EVENTS}'s input, in the batch's order {@code ord}. */
+  static JsonObject eventRow(int ord, UUID opId, Change change, JsonObject data, Actor actor, String client,
+                             JsonObject undo) {
+    return new JsonObject()
+        .put("ord", ord)
+        .put("board_id", actor.boardId().toString())
+        .put("op_id", opId.toString())
+        .put("type", change.event().name())
+        .put("data", data)
+        .put("actor_id", actor.participantId() == null ? null : actor.participantId().toString())
+        .put("actor_role", actor.role().wire())
+        .put("note_id", change.noteId() == null ? null : change.noteId().toString())
+        .put("actor_client", client)
+        .put("result", change.result())
+        .put("undo", undo)
+        .put("undoes", change.event().undoes());
+  }
+
+  /** The answer an op got the first time, for its retry. */
+  static Future<OpResult> replay(SqlConnection conn, UUID boardId, UUID opId) {
+    return conn.preparedQuery(REPLAY_OPS).execute(Tuple.of((Object) new UUID[] {boardId}, (Object) new UUID[] {opId}))
+        .map(rows -> {
+          Row row = rows.iterator().next();
+          return new OpResult(row.getLong("seq"), (JsonObject) row.getValue("result"), true, null);
+        });
+  }
 }
