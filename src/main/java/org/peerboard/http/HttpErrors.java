@@ -1,11 +1,8 @@
 package org.peerboard.http;
 
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
-import io.vertx.pgclient.PgException;
-import java.net.ConnectException;
 import org.peerboard.board.model.ErrorCode;
 import org.peerboard.board.model.Rejection;
 import org.peerboard.i18n.Messages;
@@ -20,55 +17,26 @@ public final class HttpErrors {
 
   public static void handle(RoutingContext ctx) {
     Throwable failure = ctx.failure();
-    ErrorCode code;
-    String messageKey;
-    if (failure instanceof Rejection rejection && rejection.detail() != null) {
-      send(ctx, rejection.code().status(), rejection.code(), rejection.messageKey(), rejection.detail());
-      return;
-    } else if (failure instanceof Rejection rejection) {
-      code = rejection.code();
-      messageKey = rejection.messageKey();
-    } else if (failure instanceof HttpException http) {
-      code = ErrorCode.ofStatus(http.getStatusCode());
-      messageKey = http.getStatusCode() == 404 ? "error.notFound" : http.getStatusCode() == 413
-          ? "error.frameTooLarge" : "error.invalidShape";
-      if (http.getStatusCode() == 404 || http.getStatusCode() == 405) {
-        send(ctx, http.getStatusCode(), http.getStatusCode() == 404 ? ErrorCode.NOT_FOUND : ErrorCode.INVALID,
-            messageKey);
-        return;
-      }
-    } else if (failure instanceof DecodeException || failure instanceof IllegalArgumentException) {
-      code = ErrorCode.INVALID;
-      messageKey = "error.invalidShape";
-    } else if (isDatabaseDown(failure)) {
-      code = ErrorCode.UNAVAILABLE;
-      messageKey = "error.unavailable";
-    } else if (failure == null) {
-      code = ErrorCode.ofStatus(ctx.statusCode());
-      messageKey = ctx.statusCode() == 404 ? "error.notFound" : "error.invalidShape";
-    } else {
-      LOG.error("Unexpected failure on {} {}", ctx.request().method(), ctx.request().path(), failure);
-      send(ctx, 500, ErrorCode.UNAVAILABLE, "error.internal");
+    if (failure == null) {
+      ErrorCode code = ErrorCode.ofStatus(ctx.statusCode());
+      send(ctx, code.status(), code, ctx.statusCode() == 404 ? "error.notFound" : "error.invalidShape");
       return;
     }
-    send(ctx, code.status(), code, messageKey);
+    Failures.Failure classified = Failures.classify(failure);
+    if (!classified.expected()) {
+      LOG.error("Unexpected failure on {} {}", ctx.request().method(), ctx.request().path(), failure);
+      send(ctx, 500, classified.code(), classified.messageKey());
+      return;
+    }
+    int status = failure instanceof HttpException http && (http.getStatusCode() == 404 || http.getStatusCode() == 405)
+        ? http.getStatusCode() : classified.code().status();
+    send(ctx, status, classified.code(), classified.messageKey(),
+        failure instanceof Rejection rejection ? rejection.detail() : null);
   }
 
+  /** See {@link Failures#isDatabaseDown}. */
   public static boolean isDatabaseDown(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof java.util.concurrent.TimeoutException || t instanceof io.vertx.core.impl.NoStackTraceTimeoutException
-          || t instanceof java.net.SocketException) {
-        return true;
-      }
-      if (t instanceof ConnectException || t instanceof io.vertx.core.VertxException
-          && String.valueOf(t.getMessage()).contains("closed")) {
-        return true;
-      }
-      if (t instanceof PgException pg && pg.getSqlState() != null && pg.getSqlState().startsWith("57P")) {
-        return true;
-      }
-    }
-    return false;
+    return Failures.isDatabaseDown(failure);
   }
 
   private static void send(RoutingContext ctx, int status, ErrorCode code, String messageKey) {

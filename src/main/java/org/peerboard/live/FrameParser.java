@@ -15,6 +15,8 @@ import org.peerboard.board.model.Settings;
 import org.peerboard.board.model.Stage;
 import org.peerboard.board.model.TimerAction;
 import org.peerboard.live.model.ClientMessage;
+import org.peerboard.vote.model.VoteAction;
+import org.peerboard.vote.model.VoteOp;
 
 /**
  * The one allow-list parser of client frames. It reads only the fields it knows, checks their types and sizes,
@@ -143,9 +145,9 @@ public final class FrameParser {
       case "undo" -> new Op.Undo();
       case "vote.open" -> VoteFrames.open(data);
       case "vote.cast" -> VoteFrames.cast(data);
-      case "vote.close", "vote.reveal", "vote.reopen" ->
-          new Op.VoteStatus(uuid(data, "roundId"), name.substring("vote.".length()));
-      case "vote.link" -> new Op.VoteLink(uuid(data, "roundId"), uuid(data, "itemId"), VoteFrames.phases(data));
+      case "vote.close", "vote.reveal", "vote.reopen" -> new VoteOp.Status(uuid(data, "roundId"),
+          VoteAction.fromWire(name.substring("vote.".length())).orElseThrow());
+      case "vote.link" -> new VoteOp.Link(uuid(data, "roundId"), uuid(data, "itemId"), VoteFrames.phases(data));
       default -> throw invalid("error.unknownOp");
     };
   }

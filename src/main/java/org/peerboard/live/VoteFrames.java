@@ -6,8 +6,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.peerboard.board.model.Op;
 import org.peerboard.board.model.PlainText;
+import org.peerboard.vote.model.RoundKind;
+import org.peerboard.vote.model.VoteOp;
 
 /** The vote ops' part of the allow-list parser. */
 final class VoteFrames {
@@ -16,10 +17,11 @@ final class VoteFrames {
 
   private VoteFrames() {}
 
-  static Op.VoteOpen open(JsonObject data) {
+  static VoteOp.Open open(JsonObject data) {
     String lane = data.getValue("lane") == null ? "improvements" : FrameParser.string(data, "lane", 100);
-    String kind = FrameParser.string(data, "kind", 20);
-    List<Op.Criterion> criteria = null;
+    RoundKind kind = RoundKind.fromWire(FrameParser.string(data, "kind", 20))
+        .orElseThrow(() -> FrameParser.invalid("error.invalidShape"));
+    List<VoteOp.Criterion> criteria = null;
     Object raw = data.getValue("criteria");
     if (raw != null) {
       if (!(raw instanceof JsonArray array) || array.isEmpty() || array.size() > MAX_CRITERIA) {
@@ -30,11 +32,11 @@ final class VoteFrames {
         criteria.add(criterion(c));
       }
     }
-    return new Op.VoteOpen(lane, kind, FrameParser.optionalInt(data, "budget"), FrameParser.optionalInt(data, "cap"),
+    return new VoteOp.Open(lane, kind, FrameParser.optionalInt(data, "budget"), FrameParser.optionalInt(data, "cap"),
         criteria, FrameParser.optionalBool(data, "anonymous"), FrameParser.optionalBool(data, "comments"));
   }
 
-  static Op.VoteCast cast(JsonObject data) {
+  static VoteOp.Cast cast(JsonObject data) {
     Map<String, Integer> scores = null;
     Object raw = data.getValue("scores");
     if (raw != null) {
@@ -55,7 +57,7 @@ final class VoteFrames {
       throw FrameParser.invalid("error.invalidShape");
     }
     String comment = comment(data.getValue("comment"));
-    return new Op.VoteCast(FrameParser.uuid(data, "roundId"), FrameParser.uuid(data, "itemId"), dots, scores, comment);
+    return new VoteOp.Cast(FrameParser.uuid(data, "roundId"), FrameParser.uuid(data, "itemId"), dots, scores, comment);
   }
 
   private static String comment(Object value) {
@@ -86,9 +88,9 @@ final class VoteFrames {
     return phases;
   }
 
-  private static Op.Criterion criterion(Object raw) {
+  private static VoteOp.Criterion criterion(Object raw) {
     if (raw instanceof String key && key.matches("[a-z][a-z0-9-]{0,39}")) {
-      return new Op.Criterion(key, null);
+      return new VoteOp.Criterion(key, null);
     }
     if (raw instanceof JsonObject object && object.getValue("key") instanceof String key
         && key.matches("[a-z][a-z0-9-]{0,39}") && object.getValue("labels") instanceof JsonObject labels) {
@@ -99,7 +101,7 @@ final class VoteFrames {
         }
         map.put(language, label.strip());
       }
-      return new Op.Criterion(key, map);
+      return new VoteOp.Criterion(key, map);
     }
     throw FrameParser.invalid("error.invalidShape");
   }

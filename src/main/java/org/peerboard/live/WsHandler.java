@@ -8,7 +8,7 @@ import org.peerboard.board.db.Access;
 import org.peerboard.board.db.BoardStore;
 import org.peerboard.board.model.ErrorCode;
 import org.peerboard.board.model.Rejection;
-import org.peerboard.http.HttpErrors;
+import org.peerboard.http.Failures;
 import org.peerboard.i18n.Messages;
 import org.peerboard.live.model.ClientMessage;
 import org.peerboard.security.Limiter;
@@ -162,19 +162,12 @@ public final class WsHandler {
   }
 
   private void error(Connection c, String opId, Throwable failure) {
-    ErrorCode code;
-    String key;
-    if (failure instanceof Rejection rejection) {
-      code = rejection.code();
-      key = rejection.messageKey();
-    } else if (HttpErrors.isDatabaseDown(failure)) {
-      code = ErrorCode.UNAVAILABLE;
-      key = "error.unavailable";
-    } else {
+    Failures.Failure classified = Failures.classify(failure);
+    if (!classified.expected()) {
       LOG.error("Unexpected failure on a socket", failure);
-      code = ErrorCode.UNAVAILABLE;
-      key = "error.internal";
     }
+    ErrorCode code = classified.code();
+    String key = classified.messageKey();
     c.send(new OutFrame.Error(opId, code.wire(), Messages.error(c.language, key)));
   }
 

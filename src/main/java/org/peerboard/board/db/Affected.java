@@ -13,6 +13,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.peerboard.board.model.ClusterState;
+import org.peerboard.board.model.Note;
+import org.peerboard.board.model.NoteState;
+import org.peerboard.board.model.Placement;
 
 /**
  * The notes and clusters an op touches: their state before (what undo restores) and after (what the event
@@ -76,9 +80,9 @@ final class Affected {
   }
 
   /** What the event carries: the touched notes in full, the touched clusters, and those that are gone. */
-  static Future<JsonObject> after(Tx tx, Collection<UUID> noteIds, Collection<UUID> clusterIds) {
+  static Future<Placement> after(Tx tx, Collection<UUID> noteIds, Collection<UUID> clusterIds) {
     return tx.conn().preparedQuery(NOTES_BY_ID).execute(Tuple.of(tx.boardId(), (Object) ids(noteIds))).compose(notes -> {
-      JsonArray noteList = new JsonArray();
+      List<NoteState> noteList = new ArrayList<>();
       Set<UUID> clusters = new LinkedHashSet<>(clusterIds);
       Notes.all(notes).forEach(note -> {
         noteList.add(Notes.stored(note, tx.board().settings()));
@@ -87,15 +91,14 @@ final class Affected {
         }
       });
       return tx.conn().preparedQuery(CLUSTERS_BY_ID).execute(Tuple.of(tx.boardId(), (Object) ids(clusters))).map(rows -> {
-        JsonArray clusterList = new JsonArray();
+        List<ClusterState> clusterList = new ArrayList<>();
         Set<UUID> present = new LinkedHashSet<>();
         for (Row row : rows) {
           present.add(row.getUUID("id"));
           clusterList.add(Notes.cluster(row));
         }
-        JsonArray removed = new JsonArray();
-        clusters.stream().filter(id -> !present.contains(id)).forEach(id -> removed.add(id.toString()));
-        return new JsonObject().put("notes", noteList).put("clusters", clusterList).put("removedClusterIds", removed);
+        List<UUID> removed = clusters.stream().filter(id -> !present.contains(id)).toList();
+        return new Placement(noteList, clusterList, removed, null, null);
       });
     });
   }
@@ -134,34 +137,25 @@ final class Affected {
    * Adds to the captured state what the op left behind (from its event data), so undo restores a field only
    * while it still holds that value.
    */
-  static JsonObject withAfter(JsonObject before, JsonObject eventData) {
-    java.util.Map<String, JsonObject> notesAfter = new java.util.HashMap<>();
-    if (eventData.getJsonObject("note") != null) {
-      notesAfter.put(eventData.getJsonObject("note").getString("id"), eventData.getJsonObject("note"));
-    }
-    JsonArray list = eventData.getJsonArray("notes");
-    if (list != null) {
-      list.forEach(n -> notesAfter.put(((JsonObject) n).getString("id"), (JsonObject) n));
-    }
-    java.util.Map<String, JsonObject> clustersAfter = new java.util.HashMap<>();
-    JsonArray clusters = eventData.getJsonArray("clusters");
-    if (clusters != null) {
-      clusters.forEach(c -> clustersAfter.put(((JsonObject) c).getString("id"), (JsonObject) c));
-    }
+  static JsonObject withAfter(JsonObject before, Placement after) {
+    java.util.Map<String, Note> notesAfter = new java.util.HashMap<>();
+    after.notes().forEach(n -> notesAfter.put(n.id().toString(), (Note) n));
+    java.util.Map<String, ClusterState> clustersAfter = new java.util.HashMap<>();
+    after.clusters().forEach(c -> clustersAfter.put(c.id().toString(), c));
     before.getJsonArray("notes").forEach(o -> {
       JsonObject n = (JsonObject) o;
-      JsonObject after = notesAfter.get(n.getString("id"));
-      if (after != null) {
-        n.put("after", new JsonObject().put("lane", after.getString("lane"))
-            .put("clusterId", after.getString("clusterId")).put("duplicateOf", after.getString("duplicateOf"))
-            .put("hidden", after.getBoolean("hidden")));
+      Note note = notesAfter.get(n.getString("id"));
+      if (note != null) {
+        n.put("after", new JsonObject().put("lane", note.lane())
+            .put("clusterId", Notes.string(note.clusterId())).put("duplicateOf", Notes.string(note.duplicateOf()))
+            .put("hidden", note.hidden()));
       }
     });
     before.getJsonArray("clusters").forEach(o -> {
       JsonObject c = (JsonObject) o;
-      JsonObject after = clustersAfter.get(c.getString("id"));
-      if (after != null) {
-        c.put("afterName", after.getString("name"));
+      ClusterState cluster = clustersAfter.get(c.getString("id"));
+      if (cluster != null) {
+        c.put("afterName", cluster.name());
       }
     });
     return before;

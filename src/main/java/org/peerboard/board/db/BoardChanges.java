@@ -3,11 +3,13 @@ package org.peerboard.board.db;
 import static org.peerboard.board.db.BoardSql.*;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.peerboard.board.model.BoardEvent;
 import org.peerboard.board.model.BoardRules;
 import org.peerboard.board.model.ErrorCode;
 import org.peerboard.board.model.Op;
@@ -35,19 +37,13 @@ final class BoardChanges {
         .execute(Tuple.of(tx.boardId())).compose(taken -> taken.size() == 0 ? Future.succeededFuture(null)
             : newJoinCode(tx, 0));
     return code.compose(newCode -> tx.conn().preparedQuery(SET_STAGE).execute(Tuple.of(tx.boardId(), op.stage().wire()))
-        .map(v -> {
-          JsonObject data = new JsonObject().put("stage", op.stage().wire());
-          if (newCode != null) {
-            data.put("joinCode", newCode);
-          }
-          return new Change("board.staged", data, null, new JsonObject());
-        }));
+        .map(v -> new Change(new BoardEvent.BoardStaged(op.stage(), newCode), null, new JsonObject())));
   }
 
   static Future<Change> focus(Tx tx, Op.BoardFocus op) {
     Rejection.check(BoardRules.mayFocus(tx.actor(), tx.board(), tx.template(), op.phase()));
     return tx.conn().preparedQuery(SET_FOCUS).execute(Tuple.of(tx.boardId(), op.phase()))
-        .map(v -> new Change("board.focused", new JsonObject().put("focus", op.phase()), null, new JsonObject()));
+        .map(v -> new Change(new BoardEvent.BoardFocused(op.phase()), null, new JsonObject()));
   }
 
   static Future<Change> timer(Tx tx, Op.BoardTimer op) {
@@ -56,7 +52,7 @@ final class BoardChanges {
     Timer next = Timer.apply(TimerJson.read(tx.timer()), op.action(), op.seconds(), now);
     JsonObject stored = TimerJson.write(next);
     return tx.conn().preparedQuery(SET_TIMER).execute(Tuple.of(tx.boardId(), stored))
-        .map(v -> new Change("board.timer", new JsonObject().put("timer", TimerJson.view(stored, now)), null,
+        .map(v -> new Change(new BoardEvent.BoardTimed(TimerJson.read(TimerJson.view(stored, now)), now), null,
             new JsonObject()));
   }
 
@@ -65,17 +61,17 @@ final class BoardChanges {
     Settings next = tx.board().settings().apply(op.patch());
     JsonObject json = SettingsJson.write(next);
     return tx.conn().preparedQuery(SET_SETTINGS).execute(Tuple.of(tx.boardId(), json))
-        .map(v -> new Change("board.settings", new JsonObject().put("settings", json), null, new JsonObject()));
+        .map(v -> new Change(new BoardEvent.BoardSettingsChanged(next), null, new JsonObject()));
   }
 
   /** Others' notes written while hidden become readable; clients fetch the board again on this event. */
   static Future<Change> reveal(Tx tx, Op.BoardReveal op) {
     Rejection.check(BoardRules.mayRun(tx.actor()));
-    JsonObject json = SettingsJson.write(tx.board().settings().revealedNow());
+    Settings revealed = tx.board().settings().revealedNow();
+    JsonObject json = SettingsJson.write(revealed);
     return tx.conn().preparedQuery(SET_SETTINGS).execute(Tuple.of(tx.boardId(), json))
         .compose(v -> tx.conn().preparedQuery(REVEAL_NOTES).execute(Tuple.of(tx.boardId())))
-        .map(revealed -> new Change("board.revealed", new JsonObject().put("settings", json)
-            .put("revealedNotes", revealed.rowCount()), null, new JsonObject()));
+        .map(notes -> new Change(new BoardEvent.BoardRevealed(revealed, notes.rowCount()), null, new JsonObject()));
   }
 
   /**
@@ -92,18 +88,17 @@ final class BoardChanges {
       int projectorGen = row.getInteger("projector_generation") + (op.projector() ? 1 : 0);
       String moderatorKey = BoardKeys.moderator(op.organiserKey(), tx.boardId(), moderatorGen);
       String projectorKey = BoardKeys.projector(moderatorKey, projectorGen);
-      JsonArray roles = new JsonArray();
+      List<Role> roles = new ArrayList<>();
       if (op.moderator()) {
-        roles.add(Role.MODERATOR.wire());
+        roles.add(Role.MODERATOR);
       }
       if (op.moderator() || op.projector()) {
-        roles.add(Role.VIEWER.wire());
+        roles.add(Role.VIEWER);
       }
       return tx.conn().preparedQuery(ROTATE_KEYS).execute(Tuple.of(tx.boardId(), moderatorGen, projectorGen,
               Keys.hash(moderatorKey), Keys.hash(projectorKey)))
           .compose(v -> op.joinCode() ? newJoinCode(tx, 0) : Future.succeededFuture(row.getString("join_code")))
-          .map(code -> new Change("board.keysRotated", new JsonObject().put("roles", roles).put("joinCode", code),
-              null, new JsonObject().put("moderatorGeneration", moderatorGen)
+          .map(code -> new Change(new BoardEvent.KeysRotated(List.copyOf(roles), code), null, new JsonObject().put("moderatorGeneration", moderatorGen)
                   .put("projectorGeneration", projectorGen).put("joinCode", code)));
     });
   }
@@ -127,7 +122,6 @@ final class BoardChanges {
           }
           return tx.conn().preparedQuery(REMOVE_PARTICIPANT).execute(Tuple.of(tx.boardId(), op.participantId()));
         })
-        .map(v -> new Change("participant.removed",
-            new JsonObject().put("participantId", op.participantId().toString()), null, new JsonObject()));
+        .map(v -> new Change(new BoardEvent.ParticipantRemoved(op.participantId()), null, new JsonObject()));
   }
 }

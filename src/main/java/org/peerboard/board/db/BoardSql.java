@@ -4,47 +4,17 @@ package org.peerboard.board.db;
 final class BoardSql {
   private BoardSql() {}
 
-  static final String REPLAY_OP = "select seq, result from applied_op where board_id = $1 and op_id = $2";
-
   /**
-   * Locks the board ({@code for no key update}: the key-share lock the op-id insert takes on it does not conflict,
-   * so ops on one board queue in one order and never deadlock) and claims the op id, in one round trip.
-   * {@code claimed} is 0 when the op id was applied before ($3).
-   */
-  static final String LOCK_BOARD = """
-      with claim as (insert into applied_op (board_id, op_id) values ($1, $3) on conflict do nothing returning op_id)
-      select b.stage, b.focus, b.settings, b.timer, w.template_id,
-             (select p.removed_at is null from participant p where p.id = $2 and p.board_id = b.id) as active,
-             (select count(*) from claim) as claimed
-        from board b join workshop w on w.id = b.workshop_id
-       where b.id = $1
-         for no key update of b""";
-  /**
-   * In one round trip: the board's next seq, the event, the op's answer for retries, and the notification to
-   * every process ($1 board, $2 op id, $3 type, $4 data, $5 actor, $6 role, $7 note, $8 client, $9 undo, $10 result);
-   * an undo also marks the event it undid ($11, or null).
-   */
-  static final String LOG_EVENT = """
-      with next as (update board set seq = seq + 1 where id = $1 returning seq),
-           event as (insert into board_event (board_id, seq, type, data, actor_id, actor_role, note_id, actor_client, undo)
-                     select $1, next.seq, $3, $4, $5, $6, $7, $8, $9 from next returning seq, at),
-           op as (update applied_op set seq = (select seq from next), result = $10 where board_id = $1 and op_id = $2
-                  returning seq),
-           undone as (update board_event set undone_by = (select seq from next)
-                       where board_id = $1 and seq = $11::bigint returning seq),
-           told as (select pg_notify('peerboard_events', $1::text || ':' || (select seq from next)))
-      select (select seq from event) as seq, (select at from event) as at, (select count(*) from op) as ops,
-             (select count(*) from undone) as undone, (select count(*) from told) as told""";
-
-  /**
-   * The first statement of a batch of {@code note.add} ops ({@link NoteAdds}), one round trip: locks the boards ($1)
+   * The first statement of every op's transaction (a batch of {@code note.add} in {@link NoteAdds}, any other op alone
+   * in {@link BoardStore#apply}), one round trip: locks the boards ($1, {@code for no key update}: the key-share lock
+   * the op-id insert takes does not conflict)
    * in id order (every batch takes its boards in this one order and any other op takes only its own board, so they
    * never deadlock), claims the op ids ($2 boards, $3 op ids, pairwise) on the boards that exist, and reads which of
    * the people ($4) are still on a board. One row: {@code boards}, {@code claims} (the op ids not applied before)
    * and {@code active}, each a JSON array.
    */
   static final String LOCK_AND_CLAIM = """
-      with locked as (select b.id, b.stage, b.focus, b.settings, w.template_id
+      with locked as (select b.id, b.stage, b.focus, b.settings, b.timer, w.template_id
                         from board b join workshop w on w.id = b.workshop_id
                        where b.id = any($1::uuid[])
                        order by b.id
@@ -54,7 +24,8 @@ final class BoardSql {
                         where r.board_id in (select id from locked)
                        on conflict do nothing returning board_id, op_id)
       select (select coalesce(jsonb_agg(jsonb_build_object('id', id, 'stage', stage, 'focus', focus,
-                                        'settings', settings, 'template_id', template_id)), '[]') from locked) as boards,
+                                        'settings', settings, 'timer', timer, 'template_id', template_id)), '[]')
+                from locked) as boards,
              (select coalesce(jsonb_agg(jsonb_build_object('board_id', board_id, 'op_id', op_id)), '[]')
                 from claimed) as claims,
              (select coalesce(jsonb_agg(jsonb_build_object('id', p.id, 'board_id', p.board_id)), '[]')
@@ -68,25 +39,31 @@ final class BoardSql {
         from applied_op a join unnest($1::uuid[], $2::uuid[]) as r(board_id, op_id)
           on a.board_id = r.board_id and a.op_id = r.op_id""";
   /**
-   * A batch's events ($1: a JSON array in the batch's order, {@code ord} 0, 1, ...): each board's seq moves on by its
-   * number of events, which take the seqs in order; the ops' answers are stored, and each board is notified once,
-   * with its new head. Answers one row per event, in {@code ord} order.
+   * The events of a transaction, one op's or a batch's ($1: a JSON array in the batch's order, {@code ord} 0, 1, ...):
+   * each board's seq moves on by its number of events, which take the seqs in order; the ops' answers are stored,
+   * an undo marks the event it undid ({@code undoes}), and each board is notified once, with its new head. Answers
+   * one row per event, in {@code ord} order.
    */
   static final String LOG_EVENTS = """
       with input as (select * from jsonb_to_recordset($1::jsonb) as x(ord int, board_id uuid, op_id uuid, type text,
-                       data jsonb, actor_id uuid, actor_role text, note_id uuid, actor_client text, result jsonb)),
+                       data jsonb, actor_id uuid, actor_role text, note_id uuid, actor_client text, result jsonb,
+                       undo jsonb, undoes bigint)),
            counts as (select board_id, count(*) as n from input group by board_id),
            bumped as (update board b set seq = b.seq + c.n from counts c where b.id = c.board_id
                       returning b.id, b.seq - c.n as base, b.seq as head),
            numbered as (select i.*, bumped.base + row_number() over (partition by i.board_id order by i.ord) as seq
                           from input i join bumped on bumped.id = i.board_id),
-           event as (insert into board_event (board_id, seq, type, data, actor_id, actor_role, note_id, actor_client)
-                     select board_id, seq, type, data, actor_id, actor_role, note_id, actor_client from numbered
+           event as (insert into board_event (board_id, seq, type, data, actor_id, actor_role, note_id, actor_client,
+                                              undo)
+                     select board_id, seq, type, data, actor_id, actor_role, note_id, actor_client, undo from numbered
                      returning board_id, seq, at),
            op as (update applied_op a set seq = n.seq, result = n.result from numbered n
                    where a.board_id = n.board_id and a.op_id = n.op_id returning 1),
+           undone as (update board_event u set undone_by = n.seq from numbered n
+                       where n.undoes is not null and u.board_id = n.board_id and u.seq = n.undoes returning 1),
            told as (select pg_notify('peerboard_events', id::text || ':' || head) from bumped)
-      select n.ord, n.seq, e.at, (select count(*) from op) as ops, (select count(*) from told) as told
+      select n.ord, n.seq, e.at, (select count(*) from op) as ops, (select count(*) from undone) as undone,
+             (select count(*) from told) as told
         from numbered n join event e on e.board_id = n.board_id and e.seq = n.seq
        order by n.ord""";
   static final String NOTE_COLUMNS = "id, lane, tags, text, author_id, author_role, hidden, cluster_id, duplicate_of, "
@@ -189,7 +166,7 @@ final class BoardSql {
        where id = $1 and not exists (select 1 from board o where o.join_code = $2 and o.stage <> 'closed')""";
 
   static final String LAST_UNDOABLE = """
-      select seq, type, undo from board_event
+      select seq, type, data, undo from board_event
        where board_id = $1 and actor_role = $2 and actor_client is not distinct from $3
          and undo is not null and undone_by is null
        order by seq desc limit 1""";

@@ -15,7 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.peerboard.board.model.Actor;
+import org.peerboard.board.model.BoardEvent;
 import org.peerboard.board.model.BoardState;
+import org.peerboard.board.model.Note;
+import org.peerboard.board.model.Visibility;
 import org.peerboard.board.model.ErrorCode;
 import org.peerboard.board.model.Op;
 import org.peerboard.board.model.Rejection;
@@ -32,7 +35,7 @@ import org.peerboard.workshop.db.Templates;
 public final class BoardStore {
   private final Pool pool;
   private final Templates templates;
-  private final List<OpHandler> features;
+  private final OpHandlers handlers = new OpHandlers();
   private final List<SnapshotPart> parts;
   private final NoteAdds adds;
 
@@ -40,83 +43,49 @@ public final class BoardStore {
     this(pool, templates, List.of(), List.of());
   }
 
-  /** {@code features} handle ops the board itself does not know (e.g. voting); {@code parts} add to snapshots. */
-  public BoardStore(Pool pool, Templates templates, List<OpHandler> features, List<SnapshotPart> parts) {
+  /** {@code features} register the ops the board itself does not know (e.g. voting); {@code parts} add to snapshots. */
+  public BoardStore(Pool pool, Templates templates, List<OpHandlers.Feature> features, List<SnapshotPart> parts) {
     this.pool = pool;
     this.templates = templates;
-    this.features = features;
+    OpHandlers.board(handlers);
+    features.forEach(feature -> feature.register(handlers));
     this.parts = parts;
     this.adds = new NoteAdds(pool, templates);
   }
 
   /**
-   * One transaction per op (see {@code BoardSql.LOCK_BOARD} for why ops on one board never deadlock); {@code note.add},
-   * the op phones send most, is applied in batches by {@link NoteAdds}.
+   * One transaction per op, with the statements a batch of {@code note.add} uses (see {@code BoardSql.LOCK_AND_CLAIM}
+   * for why ops never deadlock); {@code note.add}, the op phones send most, is applied in batches by {@link NoteAdds}.
+   * Threading: called on the server verticle's event loop, and every future here completes there.
    */
   public Future<OpResult> apply(Actor actor, String client, UUID opId, Op op) {
     if (op instanceof Op.NoteAdd add) {
       return adds.submit(actor, client, opId, add);
     }
-    return pool.withTransaction(conn -> lock(conn, actor, client, opId)
-        .compose(tx -> tx == null
-            ? replay(conn, actor.boardId(), opId)
-            : change(tx, op).compose(change -> record(tx, opId, op, change))));
-  }
-
-  private Future<Change> change(Tx tx, Op op) {
-    for (OpHandler feature : features) {
-      Future<Change> change = feature.apply(tx, op);
-      if (change != null) {
-        return change;
-      }
-    }
-    return boardChange(tx, op);
-  }
-
-  private static Future<Change> boardChange(Tx tx, Op op) {
-    if (op instanceof Op.NoteEdit o) {
-      return NoteChanges.edit(tx, o);
-    } else if (op instanceof Op.NoteMove o) {
-      return NoteChanges.move(tx, o);
-    } else if (op instanceof Op.NoteDelete o) {
-      return NoteChanges.delete(tx, o);
-    } else if (op instanceof Op.NoteRedact o) {
-      return NoteChanges.redact(tx, o);
-    } else if (op instanceof Op.NoteHide o) {
-      return NoteChanges.hide(tx, o);
-    } else if (op instanceof Op.NoteDuplicate o) {
-      return NoteChanges.duplicate(tx, o);
-    } else if (op instanceof Op.BoardStage o) {
-      return BoardChanges.stage(tx, o);
-    } else if (op instanceof Op.BoardFocus o) {
-      return BoardChanges.focus(tx, o);
-    } else if (op instanceof Op.BoardTimer o) {
-      return BoardChanges.timer(tx, o);
-    } else if (op instanceof Op.BoardSettings o) {
-      return BoardChanges.settings(tx, o);
-    } else if (op instanceof Op.BoardReveal o) {
-      return BoardChanges.reveal(tx, o);
-    } else if (op instanceof Op.BoardRotate o) {
-      return BoardChanges.rotate(tx, o);
-    } else if (op instanceof Op.ParticipantRemove o) {
-      return BoardChanges.removeParticipant(tx, o);
-    } else if (op instanceof Op.ClusterCreate o) {
-      return ClusterChanges.create(tx, o);
-    } else if (op instanceof Op.ClusterRename o) {
-      return ClusterChanges.rename(tx, o);
-    } else if (op instanceof Op.ClusterAdd o) {
-      return ClusterChanges.add(tx, o);
-    } else if (op instanceof Op.ClusterRemove o) {
-      return ClusterChanges.remove(tx, o);
-    } else if (op instanceof Op.ClusterMerge o) {
-      return ClusterChanges.merge(tx, o);
-    } else if (op instanceof Op.ClusterDissolve o) {
-      return ClusterChanges.dissolve(tx, o);
-    }
-    if (op instanceof Op.Undo o) {
-      return UndoChanges.undo(tx, o);
-    }
-    throw new Rejection(ErrorCode.INVALID, "error.unknownOp");
+    UUID board = actor.boardId();
+    Object people = actor.participantId() == null ? new UUID[0] : new UUID[] {actor.participantId()};
+    return pool.withTransaction(conn -> conn.preparedQuery(LOCK_AND_CLAIM)
+        .execute(Tuple.of((Object) new UUID[] {board}, (Object) new UUID[] {board}, (Object) new UUID[] {opId}, people))
+        .compose(rows -> {
+          Row locked = rows.iterator().next();
+          JsonArray boards = (JsonArray) locked.getValue("boards");
+          if (boards.isEmpty()) {
+            throw new Rejection(ErrorCode.NOT_FOUND, "error.boardNotFound");
+          }
+          if (((JsonArray) locked.getValue("claims")).isEmpty()) {
+            return NoteAdds.replay(conn, board, opId);
+          }
+          boolean active = ((JsonArray) locked.getValue("active")).stream()
+              .anyMatch(p -> board.toString().equals(((JsonObject) p).getString("board_id")));
+          if (actor.role() == Role.PARTICIPANT && !active) {
+            throw new Rejection(ErrorCode.UNAUTHORIZED, "error.participantRemoved");
+          }
+          JsonObject row = boards.getJsonObject(0);
+          BoardState state = state(row.getString("stage"), row.getString("focus"), row.getJsonObject("settings"));
+          return templates.get(row.getString("template_id"))
+              .map(template -> new Tx(conn, actor, client, state, template, row.getJsonObject("timer")))
+              .compose(tx -> handlers.apply(tx, op).compose(change -> record(tx, opId, op, change)));
+        }));
   }
 
   /** The board as this viewer may see it: the object of {@code welcome.board} and {@code GET /api/boards/{id}}. */
@@ -173,55 +142,23 @@ public final class BoardStore {
     });
   }
 
-  private Future<OpResult> replay(SqlConnection conn, UUID boardId, UUID opId) {
-    return conn.preparedQuery(REPLAY_OP).execute(Tuple.of(boardId, opId)).map(rows -> {
-      Row row = rows.iterator().next();
-      return new OpResult(row.getLong("seq"), (JsonObject) row.getValue("result"), true, null);
-    });
-  }
-
-  /** The locked board as the op sees it; null when the op id was applied before (a retry). */
-  private Future<Tx> lock(SqlConnection conn, Actor actor, String client, UUID opId) {
-    return conn.preparedQuery(LOCK_BOARD).execute(Tuple.of(actor.boardId(), actor.participantId(), opId))
-        .recover(failure -> Future.failedFuture(failure instanceof io.vertx.pgclient.PgException pg
-            && "23503".equals(pg.getSqlState()) ? new Rejection(ErrorCode.NOT_FOUND, "error.boardNotFound") : failure))
-        .compose(rows -> {
-      if (rows.size() == 0) {
-        throw new Rejection(ErrorCode.NOT_FOUND, "error.boardNotFound");
-      }
-      Row row = rows.iterator().next();
-      if (row.getLong("claimed") == 0) {
-        return Future.succeededFuture(null);
-      }
-      if (actor.role() == Role.PARTICIPANT && !Boolean.TRUE.equals(row.getBoolean("active"))) {
-        throw new Rejection(ErrorCode.UNAUTHORIZED, "error.participantRemoved");
-      }
-      BoardState state = state(row.getString("stage"), row.getString("focus"), (JsonObject) row.getValue("settings"));
-      return templates.get(row.getString("template_id"))
-          .map(template -> new Tx(conn, actor, client, state, template, (JsonObject) row.getValue("timer")));
-    });
-  }
-
-  /** The board's stage, focus and settings as {@code LOCK_BOARD} or {@code LOCK_AND_CLAIM} read them. */
+  /** The board's stage, focus and settings as {@code LOCK_AND_CLAIM} reads them. */
   static BoardState state(String stage, String focus, JsonObject settings) {
     return new BoardState(Stage.fromWire(stage).orElseThrow(), focus, SettingsJson.read(settings));
   }
 
   private Future<OpResult> record(Tx tx, UUID opId, Op op, Change change) {
-    UUID boardId = tx.boardId();
     Actor actor = tx.actor();
     JsonObject undo = op.undoable() && actor.role().runsTheBoard() && change.undo() != null
-        ? Affected.withAfter(change.undo(), change.data()) : null;
-    Long undoes = change.data().getLong("undoes");
-    return tx.conn().preparedQuery(LOG_EVENT)
-        .execute(Tuple.from(new Object[] {boardId, opId, change.event(), change.data(), actor.participantId(),
-            actor.role().wire(), change.noteId(), tx.client(), undo, change.result(), undoes}))
-        .map(rows -> {
-          Row row = rows.iterator().next();
-          long seq = row.getLong("seq");
-          return new OpResult(seq, change.result(), false,
-              StoredEvent.logged(seq, change, actor, row.getOffsetDateTime("at")));
-        });
+        && change.event() instanceof BoardEvent.Placed placed ? Affected.withAfter(change.undo(), placed.placement()) : null;
+    JsonObject data = EventCodec.encode(change.event());
+    JsonArray events = new JsonArray().add(NoteAdds.eventRow(0, opId, change, data, actor, tx.client(), undo));
+    return tx.conn().preparedQuery(LOG_EVENTS).execute(Tuple.of(events)).map(rows -> {
+      Row row = rows.iterator().next();
+      long seq = row.getLong("seq");
+      return new OpResult(seq, change.result(), false,
+          StoredEvent.logged(seq, change, data, actor, row.getOffsetDateTime("at")));
+    });
   }
 
   /** The rows a snapshot is made of, read in one repeatable-read transaction. */
@@ -247,13 +184,13 @@ public final class BoardStore {
     }
     JsonArray noteList = new JsonArray();
     Notes.all(s.notes).forEach(note -> {
-      JsonObject stored = Notes.stored(note, settings);
-      if (Views.listed(stored, viewer)) {
-        noteList.add(Views.note(stored, viewer));
+      Note stored = Notes.stored(note, settings);
+      if (Visibility.listed(stored, viewer)) {
+        noteList.add(EventCodec.note(Visibility.note(stored, viewer)));
       }
     });
     JsonArray clusterList = new JsonArray();
-    s.clusters.forEach(row -> clusterList.add(Notes.cluster(row)));
+    s.clusters.forEach(row -> clusterList.add(EventCodec.cluster(Notes.cluster(row))));
     JsonObject json = new JsonObject()
         .put("id", board.getUUID("id").toString())
         .put("name", board.getString("name"))

@@ -10,7 +10,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.peerboard.board.model.BoardEvent;
 import org.peerboard.board.model.BoardRules;
+import org.peerboard.board.model.Placement;
 import org.peerboard.board.model.ErrorCode;
 import org.peerboard.board.model.Note;
 import org.peerboard.board.model.Op;
@@ -36,7 +38,7 @@ final class ClusterChanges {
         throw new Rejection(ErrorCode.CONFLICT, "error.clusterExists");
       }
       return notesInLane(tx, op.noteIds(), op.lane());
-    }).compose(notes -> change(tx, "cluster.created", op.noteIds(), Set.of(clusterId), Set.of(),
+    }).compose(notes -> change(tx, BoardEvent.ClusterCreated::new, op.noteIds(), Set.of(clusterId), Set.of(),
         () -> tx.conn().preparedQuery(INSERT_CLUSTER).execute(Tuple.of(clusterId, tx.boardId(), op.lane(), op.label()))
             .compose(v -> place(tx, op.noteIds(), clusterId)),
         new JsonObject().put("clusterId", clusterId.toString())));
@@ -44,7 +46,7 @@ final class ClusterChanges {
 
   static Future<Change> rename(Tx tx, Op.ClusterRename op) {
     Rejection.check(BoardRules.mayCluster(tx.actor(), tx.board()));
-    return lock(tx, op.clusterId(), op.version()).compose(cluster -> change(tx, "cluster.renamed", List.of(),
+    return lock(tx, op.clusterId(), op.version()).compose(cluster -> change(tx, BoardEvent.ClusterRenamed::new, List.of(),
         Set.of(cluster.id()), Set.of(), () -> tx.conn().preparedQuery(RENAME_CLUSTER)
             .execute(Tuple.of(cluster.id(), tx.boardId(), op.newName())).mapEmpty(), clusterResult(cluster.id())));
   }
@@ -52,7 +54,7 @@ final class ClusterChanges {
   static Future<Change> add(Tx tx, Op.ClusterAdd op) {
     Rejection.check(BoardRules.mayCluster(tx.actor(), tx.board()));
     return lock(tx, op.clusterId(), op.version())
-        .compose(cluster -> notesInLane(tx, op.noteIds(), cluster.lane()).compose(notes -> change(tx, "cluster.added",
+        .compose(cluster -> notesInLane(tx, op.noteIds(), cluster.lane()).compose(notes -> change(tx, BoardEvent.ClusterAdded::new,
             op.noteIds(), Set.of(), Set.of(cluster.id()), () -> place(tx, op.noteIds(), cluster.id()),
             clusterResult(cluster.id()))));
   }
@@ -62,7 +64,7 @@ final class ClusterChanges {
     return lockNotes(tx, op.noteIds()).compose(notes -> {
       Set<UUID> clusters = new LinkedHashSet<>();
       notes.stream().filter(n -> n.clusterId() != null).forEach(n -> clusters.add(n.clusterId()));
-      return change(tx, "cluster.removed", op.noteIds(), Set.of(), clusters,
+      return change(tx, BoardEvent.ClusterRemoved::new, op.noteIds(), Set.of(), clusters,
           () -> place(tx, op.noteIds(), null), new JsonObject());
     });
   }
@@ -76,7 +78,7 @@ final class ClusterChanges {
       if (!from.lane().equals(into.lane())) {
         throw new Rejection(ErrorCode.CONFLICT, "error.mergeAcrossLanes");
       }
-      return memberIds(tx, from.id()).compose(members -> change(tx, "cluster.merged", members,
+      return memberIds(tx, from.id()).compose(members -> change(tx, BoardEvent.ClusterMerged::new, members,
           Set.of(from.id()), Set.of(into.id()), () -> tx.conn().preparedQuery(MOVE_CLUSTER_NOTES)
               .execute(Tuple.of(tx.boardId(), from.id(), into.id()))
               .compose(v -> tx.conn().preparedQuery(DELETE_CLUSTER).execute(Tuple.of(from.id(), tx.boardId())))
@@ -87,7 +89,7 @@ final class ClusterChanges {
   static Future<Change> dissolve(Tx tx, Op.ClusterDissolve op) {
     Rejection.check(BoardRules.mayCluster(tx.actor(), tx.board()));
     return lock(tx, op.clusterId(), op.version()).compose(cluster -> memberIds(tx, cluster.id())
-        .compose(members -> change(tx, "cluster.dissolved", members, Set.of(cluster.id()), Set.of(),
+        .compose(members -> change(tx, BoardEvent.ClusterDissolved::new, members, Set.of(cluster.id()), Set.of(),
             () -> place(tx, members, null)
                 .compose(v -> tx.conn().preparedQuery(DELETE_CLUSTER).execute(Tuple.of(cluster.id(), tx.boardId())))
                 .mapEmpty(), clusterResult(cluster.id()))));
@@ -97,14 +99,18 @@ final class ClusterChanges {
    * Captures the state before (note placement, and the rows of clusters the op creates, renames or deletes), runs
    * the change, reads the state after: one shape for every cluster event.
    */
-  private static Future<Change> change(Tx tx, String event, List<UUID> noteIds, Set<UUID> restoredClusters,
+  private static Future<Change> change(Tx tx, java.util.function.Function<Placement, BoardEvent> event, List<UUID> noteIds, Set<UUID> restoredClusters,
                                        Set<UUID> touchedClusters, java.util.function.Supplier<Future<Void>> apply,
                                        JsonObject result) {
     return Affected.capture(tx, noteIds, Set.of(Affected.Field.CLUSTER), restoredClusters, touchedClusters)
         .compose(before -> apply.get()
             .compose(v -> touch(tx, membershipChanged(before, restoredClusters)))
         .compose(v -> Affected.after(tx, noteIds, Affected.clusterIds(before)))
-        .map(after -> new Change(event, after.put("clusterId", result.getString("clusterId")), null, result, before)));
+        .map(after -> new Change(event.apply(after.naming(clusterOf(result))), null, result, before)));
+  }
+
+  private static UUID clusterOf(JsonObject result) {
+    return result.getString("clusterId") == null ? null : UUID.fromString(result.getString("clusterId"));
   }
 
   private static Future<Void> place(Tx tx, List<UUID> noteIds, UUID clusterId) {

@@ -41,6 +41,9 @@ import org.peerboard.workshop.model.Template;
  * so one bad note cannot fail the others; a note that did commit is then recognised by its op id and replayed.
  * Boards are locked in id order, the order every batch uses, and a single op locks only its own board, so batches
  * and other ops never deadlock.
+ *
+ * <p>Threading: one verticle (the server's event loop) submits, and every future here completes on that loop, so
+ * the queue and the in-flight counts need no lock.
  */
 final class NoteAdds {
   /** Notes in one transaction at most. */
@@ -48,7 +51,7 @@ final class NoteAdds {
   /** Batches being committed at once, each on its own connection. */
   static final int MAX_IN_FLIGHT = 4;
   /** A batch slower than this is logged with where its time went, to tell the database's share from ours. */
-  private static final long SLOW_NANOS = 100_000_000L;
+  private static final long SLOW_MILLIS = 100;
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(NoteAdds.class);
 
   private record Pending(Actor actor, String client, UUID opId, Op.NoteAdd op, Promise<OpResult> done) {
@@ -74,11 +77,8 @@ final class NoteAdds {
 
   Future<OpResult> submit(Actor actor, String client, UUID opId, Op.NoteAdd op) {
     Pending pending = new Pending(actor, client, opId, op, Promise.promise());
-    List<Pending> batch;
-    synchronized (this) {
-      queue.add(pending);
-      batch = take();
-    }
+    queue.add(pending);
+    List<Pending> batch = take();
     if (batch != null) {
       run(batch);
     }
@@ -115,12 +115,10 @@ final class NoteAdds {
     commit(batch).recover(failure -> batch.size() == 1 ? fail(batch.get(0), failure) : oneByOne(batch))
         .onComplete(done -> {
           List<List<Pending>> next = new ArrayList<>();
-          synchronized (this) {
-            inFlight--;
-            batch.forEach(p -> busy.remove(p.boardId()));
-            for (List<Pending> more = take(); more != null; more = take()) {
-              next.add(more);
-            }
+          inFlight--;
+          batch.forEach(p -> busy.remove(p.boardId()));
+          for (List<Pending> more = take(); more != null; more = take()) {
+            next.add(more);
           }
           next.forEach(this::run);
         });
@@ -141,10 +139,9 @@ final class NoteAdds {
 
   /** One transaction for the batch; on success every op has its answer, on failure none has. */
   private Future<Void> commit(List<Pending> batch) {
-    long[] at = new long[6];
-    at[0] = System.nanoTime();
+    Laps laps = new Laps();
     return pool.withTransaction(conn -> {
-      at[1] = System.nanoTime();
+      laps.lap("connection and BEGIN");
       UUID[] boards = batch.stream().map(Pending::boardId).distinct().toArray(UUID[]::new);
       UUID[] opBoards = batch.stream().map(Pending::boardId).toArray(UUID[]::new);
       UUID[] opIds = batch.stream().map(Pending::opId).toArray(UUID[]::new);
@@ -153,31 +150,25 @@ final class NoteAdds {
       return conn.preparedQuery(LOCK_AND_CLAIM)
           .execute(Tuple.of((Object) boards, (Object) opBoards, (Object) opIds, (Object) people))
           .compose(rows -> {
-            at[2] = System.nanoTime();
+            laps.lap("lock and claim");
             return decide(batch, rows.iterator().next());
           })
           .compose(verdicts -> replay(conn, verdicts))
           .compose(verdicts -> insert(conn, verdicts))
           .compose(verdicts -> {
-            at[3] = System.nanoTime();
+            laps.lap("insert");
             return giveBack(conn, verdicts);
           })
           .compose(verdicts -> log(conn, verdicts))
-          .onSuccess(verdicts -> at[4] = System.nanoTime());
+          .onSuccess(verdicts -> laps.lap("log"));
     }).map(verdicts -> {
-      at[5] = System.nanoTime();
-      if (at[5] - at[0] >= SLOW_NANOS) {
-        LOG.warn("A batch of {} note.add took {} ms: connection and BEGIN {} ms, lock and claim {} ms, insert {} ms, "
-            + "log {} ms, COMMIT {} ms", batch.size(), ms(at[5] - at[0]), ms(at[1] - at[0]), ms(at[2] - at[1]),
-            ms(at[3] - at[2]), ms(at[4] - at[3]), ms(at[5] - at[4]));
+      laps.lap("COMMIT");
+      if (laps.totalMillis() >= SLOW_MILLIS) {
+        LOG.warn("A batch of {} note.add took {} ms: {}", batch.size(), laps.totalMillis(), laps);
       }
       verdicts.forEach(Verdict::answer);
       return null;
     });
-  }
-
-  private static long ms(long nanos) {
-    return nanos / 1_000_000;
   }
 
   /** What happens to one op of the batch. */
@@ -305,7 +296,7 @@ final class NoteAdds {
         if (row == null) {
           v.rejection = new Rejection(ErrorCode.CONFLICT, "error.noteExists");
         } else {
-          v.change = NoteChanges.noteChange("note.added", row, v.board.settings());
+          v.change = NoteChanges.noteChange(org.peerboard.board.model.BoardEvent.NoteAdded::new, row, v.board.settings());
         }
       }
       return verdicts;
@@ -332,29 +323,45 @@ final class NoteAdds {
     JsonArray events = new JsonArray();
     for (int i = 0; i < logged.size(); i++) {
       Verdict v = logged.get(i);
-      Actor actor = v.pending.actor();
-      events.add(new JsonObject()
-          .put("ord", i)
-          .put("board_id", v.pending.boardId().toString())
-          .put("op_id", v.pending.opId().toString())
-          .put("type", v.change.event())
-          .put("data", v.change.data())
-          .put("actor_id", actor.participantId() == null ? null : actor.participantId().toString())
-          .put("actor_role", actor.role().wire())
-          .put("note_id", v.change.noteId().toString())
-          .put("actor_client", v.pending.client())
-          .put("result", v.change.result()));
+      events.add(eventRow(i, v.pending.opId(), v.change, EventCodec.encode(v.change.event()), v.pending.actor(),
+          v.pending.client(), null));
     }
     return conn.preparedQuery(LOG_EVENTS).execute(Tuple.of(events)).map(rows -> {
       Iterator<Row> it = rows.iterator();
       for (Verdict v : logged) {
         Row row = it.next();
         long seq = row.getLong("seq");
-        v.result = new OpResult(seq, v.change.result(), false,
-            StoredEvent.logged(seq, v.change, v.pending.actor(), row.getOffsetDateTime("at")));
+        v.result = new OpResult(seq, v.change.result(), false, StoredEvent.logged(seq, v.change,
+            events.getJsonObject(row.getInteger("ord")).getJsonObject("data"), v.pending.actor(), row.getOffsetDateTime("at")));
       }
       return verdicts;
     });
   }
 
+  /** One event of {@code LOG_EVENTS}'s input, in the batch's order {@code ord}. */
+  static JsonObject eventRow(int ord, UUID opId, Change change, JsonObject data, Actor actor, String client,
+                             JsonObject undo) {
+    return new JsonObject()
+        .put("ord", ord)
+        .put("board_id", actor.boardId().toString())
+        .put("op_id", opId.toString())
+        .put("type", change.event().name())
+        .put("data", data)
+        .put("actor_id", actor.participantId() == null ? null : actor.participantId().toString())
+        .put("actor_role", actor.role().wire())
+        .put("note_id", change.noteId() == null ? null : change.noteId().toString())
+        .put("actor_client", client)
+        .put("result", change.result())
+        .put("undo", undo)
+        .put("undoes", change.event().undoes());
+  }
+
+  /** The answer an op got the first time, for its retry. */
+  static Future<OpResult> replay(SqlConnection conn, UUID boardId, UUID opId) {
+    return conn.preparedQuery(REPLAY_OPS).execute(Tuple.of((Object) new UUID[] {boardId}, (Object) new UUID[] {opId}))
+        .map(rows -> {
+          Row row = rows.iterator().next();
+          return new OpResult(row.getLong("seq"), (JsonObject) row.getValue("result"), true, null);
+        });
+  }
 }

@@ -10,10 +10,14 @@ import io.vertx.sqlclient.Tuple;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import org.peerboard.board.model.BoardEvent;
 import org.peerboard.board.model.BoardRules;
 import org.peerboard.board.model.ErrorCode;
 import org.peerboard.board.model.Note;
 import org.peerboard.board.model.NoteRules;
+import org.peerboard.board.model.NoteState;
+import org.peerboard.board.model.Placement;
 import org.peerboard.board.model.Op;
 import org.peerboard.board.model.Rejection;
 import org.peerboard.board.model.Settings;
@@ -27,7 +31,7 @@ final class NoteChanges {
       Rejection.check(NoteRules.mayEdit(tx.actor(), tx.board(), tx.template(), note, edit));
       return tx.conn().preparedQuery(EDIT_NOTE).execute(Tuple.of(note.id(), tx.boardId(), edit.text(),
               edit.tags() == null ? null : edit.tags().toArray(String[]::new), tx.board().settings().notesSecret()))
-          .map(rows -> noteChange(tx, "note.edited", rows));
+          .map(rows -> noteChange(tx, BoardEvent.NoteEdited::new, rows));
     });
   }
 
@@ -35,7 +39,7 @@ final class NoteChanges {
   static Future<Change> move(Tx tx, Op.NoteMove move) {
     return lock(tx, move.noteId()).compose(note -> {
       Rejection.check(NoteRules.mayMove(tx.actor(), tx.board(), tx.template(), note, move));
-      return setFlags(tx, note, "note.moved", move.lane(), null, note.duplicateOf(), note.hidden(), note.held(),
+      return setFlags(tx, note, BoardEvent.NoteMoved::new, move.lane(), null, note.duplicateOf(), note.hidden(), note.held(),
           tx.actor().role().runsTheBoard() ? Set.of(Affected.Field.LANE, Affected.Field.CLUSTER) : null);
     });
   }
@@ -49,9 +53,7 @@ final class NoteChanges {
           .compose(scrubbed -> cluster.isEmpty() ? Future.succeededFuture() : tx.conn().preparedQuery(TOUCH_CLUSTERS)
               .execute(Tuple.of(tx.boardId(), (Object) Affected.ids(cluster))).mapEmpty())
           .compose(scrubbed -> Affected.after(tx, List.of(), cluster))
-          .map(after -> new Change("note.deleted",
-              new JsonObject().put("noteId", note.id().toString()).put("lane", note.lane())
-                  .put("clusterId", Notes.string(note.clusterId())).put("clusters", after.getJsonArray("clusters")),
+          .map(after -> new Change(new BoardEvent.NoteDeleted(note.id(), note.lane(), note.clusterId(), after.clusters()),
               note.id(), new JsonObject().put("noteId", note.id().toString())));
     });
   }
@@ -65,7 +67,7 @@ final class NoteChanges {
     return lock(tx, redact.noteId()).compose(note -> scrubText(tx, note.id())
         .compose(scrubbed -> tx.conn().preparedQuery(EDIT_NOTE).execute(Tuple.of(note.id(), tx.boardId(),
             redact.text(), null, false)))
-        .map(rows -> noteChange(tx, "note.redacted", rows)));
+        .map(rows -> noteChange(tx, BoardEvent.NoteRedacted::new, rows)));
   }
 
   /** Hiding is moderation and works on a closed board too; un-hiding a held note approves it. */
@@ -75,7 +77,7 @@ final class NoteChanges {
       Rejection.check(BoardRules.fresh(hide.version(), note.version()));
       return tx.conn().preparedQuery(PATCH_NOTE_IN_LOG).execute(Tuple.of(tx.boardId(), note.id().toString(),
               new JsonObject().put("hidden", hide.hidden()).put("held", hide.hidden() && note.held()), false))
-          .compose(patched -> setFlags(tx, note, "note.hidden", note.lane(), note.clusterId(), note.duplicateOf(),
+          .compose(patched -> setFlags(tx, note, BoardEvent.NoteHidden::new, note.lane(), note.clusterId(), note.duplicateOf(),
               hide.hidden(), hide.hidden() && note.held(), Set.of(Affected.Field.HIDDEN)));
     });
   }
@@ -94,13 +96,13 @@ final class NoteChanges {
             }
             return null;
           });
-      return original.compose(v -> setFlags(tx, note, "note.duplicated", note.lane(), note.clusterId(), op.of(),
+      return original.compose(v -> setFlags(tx, note, BoardEvent.NoteDuplicated::new, note.lane(), note.clusterId(), op.of(),
           note.hidden(), note.held(), Set.of(Affected.Field.DUPLICATE)));
     });
   }
 
   /** One note's placement or flags change; moderators' changes keep the changed fields for undo. */
-  private static Future<Change> setFlags(Tx tx, Note note, String event, String lane, UUID clusterId, UUID duplicateOf,
+  private static Future<Change> setFlags(Tx tx, Note note, Function<Placement, BoardEvent> event, String lane, UUID clusterId, UUID duplicateOf,
                                          boolean hidden, boolean held, Set<Affected.Field> undoFields) {
     Set<UUID> clusters = note.clusterId() == null ? Set.of() : Set.of(note.clusterId());
     Future<JsonObject> before = undoFields != null ? Affected.capture(tx, List.of(note.id()), undoFields, Set.of(), Set.of())
@@ -111,11 +113,7 @@ final class NoteChanges {
         .compose(rows -> leftCluster ? tx.conn().preparedQuery(TOUCH_CLUSTERS)
             .execute(Tuple.of(tx.boardId(), (Object) new UUID[] {note.clusterId()})) : Future.succeededFuture(rows))
         .compose(rows -> Affected.after(tx, List.of(note.id()), clusters))
-        .map(after -> {
-          JsonObject data = after.put("note", after.getJsonArray("notes").getJsonObject(0));
-          data.remove("notes");
-          return new Change(event, data, note.id(), result(note.id(), data.getJsonObject("note")), captured);
-        }));
+        .map(after -> new Change(event.apply(after), note.id(), result((Note) after.notes().get(0)), captured)));
   }
 
   /** The note's text leaves every event that carried it, alone or in a list. */
@@ -133,18 +131,17 @@ final class NoteChanges {
     });
   }
 
-  private static Change noteChange(Tx tx, String event, RowSet<Row> rows) {
+  private static Change noteChange(Tx tx, Function<NoteState, BoardEvent> event, RowSet<Row> rows) {
     return noteChange(event, rows.iterator().next(), tx.board().settings());
   }
 
   /** The event of one changed note, from its row as it is now. */
-  static Change noteChange(String event, Row row, Settings settings) {
-    Note note = Notes.fromRow(row);
-    JsonObject stored = Notes.stored(note, settings);
-    return new Change(event, new JsonObject().put("note", stored), note.id(), result(note.id(), stored));
+  static Change noteChange(Function<NoteState, BoardEvent> event, Row row, Settings settings) {
+    Note note = Notes.stored(Notes.fromRow(row), settings);
+    return new Change(event.apply(note), note.id(), result(note));
   }
 
-  private static JsonObject result(UUID noteId, JsonObject stored) {
-    return new JsonObject().put("noteId", noteId.toString()).put("version", stored.getInteger("version"));
+  private static JsonObject result(Note note) {
+    return new JsonObject().put("noteId", note.id().toString()).put("version", note.version());
   }
 }

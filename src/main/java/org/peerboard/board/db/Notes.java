@@ -1,7 +1,5 @@
 package org.peerboard.board.db;
 
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import java.util.ArrayList;
@@ -9,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.peerboard.board.model.ClusterState;
 import org.peerboard.board.model.Note;
 import org.peerboard.board.model.Role;
 import org.peerboard.board.model.Settings;
@@ -41,38 +40,16 @@ public final class Notes {
     return notes;
   }
 
-  /**
-   * The full note as it is kept in the event log, author included (never sent as it is). The author's display
-   * name is kept only when the board is not anonymous.
-   */
-  static JsonObject stored(Note note, Settings settings) {
-    return new JsonObject()
-        .put("id", note.id().toString())
-        .put("lane", note.lane())
-        .put("tags", new JsonArray(note.tags()))
-        .put("text", note.text())
-        .put("version", note.version())
-        .put("hidden", note.hidden())
-        .put("held", note.held())
-        .put("secret", note.secret())
-        .put("clusterId", string(note.clusterId()))
-        .put("duplicateOf", string(note.duplicateOf()))
-        .put("authorId", string(note.authorId()))
-        .put("authorRole", note.authorRole().wire())
-        .put("authorName", settings.anonymous() ? null : note.authorName());
+  /** The note as the event log keeps it: the author's display name only when the board is not anonymous. */
+  static Note stored(Note note, Settings settings) {
+    return !settings.anonymous() || note.authorName() == null ? note : new Note(note.id(), note.lane(), note.tags(),
+        note.text(), note.authorId(), note.authorRole(), note.hidden(), note.clusterId(), note.duplicateOf(),
+        note.version(), note.secret(), note.held(), null);
   }
 
-  static JsonObject cluster(Row row) {
-    JsonArray noteIds = new JsonArray();
-    for (UUID id : row.getArrayOfUUIDs("note_ids")) {
-      noteIds.add(id.toString());
-    }
-    return new JsonObject()
-        .put("id", row.getUUID("id").toString())
-        .put("lane", row.getString("lane"))
-        .put("name", row.getString("name"))
-        .put("noteIds", noteIds)
-        .put("version", row.getInteger("version"));
+  static ClusterState cluster(Row row) {
+    return new ClusterState(row.getUUID("id"), row.getString("lane"), row.getString("name"),
+        List.of(row.getArrayOfUUIDs("note_ids")), row.getInteger("version"));
   }
 
   static String string(UUID id) {

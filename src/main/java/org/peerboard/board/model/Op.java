@@ -3,57 +3,34 @@ package org.peerboard.board.model;
 import java.util.List;
 import java.util.UUID;
 
-/** A change a client asks for. Parsed from the wire by one allow-list parser; anything else is invalid. */
-public sealed interface Op {
-  String name();
-
+/**
+ * A change a client asks for. Parsed from the wire by one allow-list parser; anything else is invalid. Each op type
+ * has one handler, registered with {@code board/db/OpHandlers}; the vote feature's ops are {@code vote/model/VoteOp}.
+ */
+public interface Op {
   /** Ops a moderator may take back with {@code undo}: clustering and moderation of notes. */
   default boolean undoable() {
     return false;
   }
 
-  record NoteAdd(UUID noteId, String lane, List<String> tags, String text) implements Op {
-    public String name() {
-      return "note.add";
-    }
-  }
+  record NoteAdd(UUID noteId, String lane, List<String> tags, String text) implements Op {}
 
   /** Either field may be absent (null) to keep it as it is; version null means last write wins. */
-  record NoteEdit(UUID noteId, String text, List<String> tags, Integer version) implements Op {
-    public String name() {
-      return "note.edit";
-    }
-  }
+  record NoteEdit(UUID noteId, String text, List<String> tags, Integer version) implements Op {}
 
   record NoteMove(UUID noteId, String lane, Integer version) implements Op {
-    public String name() {
-      return "note.move";
-    }
-
     @Override
     public boolean undoable() {
       return true;
     }
   }
 
-  record NoteDelete(UUID noteId) implements Op {
-    public String name() {
-      return "note.delete";
-    }
-  }
+  record NoteDelete(UUID noteId) implements Op {}
 
   /** A moderator replaces a note's text (e.g. to take out personal data); earlier texts leave the log. */
-  record NoteRedact(UUID noteId, String text) implements Op {
-    public String name() {
-      return "note.redact";
-    }
-  }
+  record NoteRedact(UUID noteId, String text) implements Op {}
 
   record NoteHide(UUID noteId, boolean hidden, Integer version) implements Op {
-    public String name() {
-      return "note.hide";
-    }
-
     @Override
     public boolean undoable() {
       return true;
@@ -62,59 +39,27 @@ public sealed interface Op {
 
   /** Marks {@code noteId} as a duplicate of {@code of} (null clears the mark). */
   record NoteDuplicate(UUID noteId, UUID of, Integer version) implements Op {
-    public String name() {
-      return "note.duplicate";
-    }
-
     @Override
     public boolean undoable() {
       return true;
     }
   }
 
-  record BoardStage(Stage stage) implements Op {
-    public String name() {
-      return "board.stage";
-    }
-  }
+  record BoardStage(Stage stage) implements Op {}
 
   /** {@code phase} null clears the focus. */
-  record BoardFocus(String phase) implements Op {
-    public String name() {
-      return "board.focus";
-    }
-  }
+  record BoardFocus(String phase) implements Op {}
 
-  record BoardTimer(TimerAction action, Integer seconds) implements Op {
-    public String name() {
-      return "board.timer";
-    }
-  }
+  record BoardTimer(TimerAction action, Integer seconds) implements Op {}
 
   /** Only the settings present change; the rest stay. */
-  record BoardSettings(Settings.Patch patch) implements Op {
-    public String name() {
-      return "board.settings";
-    }
-  }
+  record BoardSettings(Settings.Patch patch) implements Op {}
 
-  record BoardReveal() implements Op {
-    public String name() {
-      return "board.reveal";
-    }
-  }
+  record BoardReveal() implements Op {}
 
-  record ParticipantRemove(UUID participantId) implements Op {
-    public String name() {
-      return "participant.remove";
-    }
-  }
+  record ParticipantRemove(UUID participantId) implements Op {}
 
   record ClusterCreate(UUID clusterId, String lane, String label, List<UUID> noteIds) implements Op {
-    public String name() {
-      return "cluster.create";
-    }
-
     @Override
     public boolean undoable() {
       return true;
@@ -122,10 +67,6 @@ public sealed interface Op {
   }
 
   record ClusterRename(UUID clusterId, String newName, Integer version) implements Op {
-    public String name() {
-      return "cluster.rename";
-    }
-
     @Override
     public boolean undoable() {
       return true;
@@ -133,10 +74,6 @@ public sealed interface Op {
   }
 
   record ClusterAdd(UUID clusterId, List<UUID> noteIds, Integer version) implements Op {
-    public String name() {
-      return "cluster.add";
-    }
-
     @Override
     public boolean undoable() {
       return true;
@@ -144,10 +81,6 @@ public sealed interface Op {
   }
 
   record ClusterRemove(List<UUID> noteIds) implements Op {
-    public String name() {
-      return "cluster.remove";
-    }
-
     @Override
     public boolean undoable() {
       return true;
@@ -155,10 +88,6 @@ public sealed interface Op {
   }
 
   record ClusterMerge(UUID clusterId, UUID intoClusterId, Integer version) implements Op {
-    public String name() {
-      return "cluster.merge";
-    }
-
     @Override
     public boolean undoable() {
       return true;
@@ -166,10 +95,6 @@ public sealed interface Op {
   }
 
   record ClusterDissolve(UUID clusterId, Integer version) implements Op {
-    public String name() {
-      return "cluster.dissolve";
-    }
-
     @Override
     public boolean undoable() {
       return true;
@@ -181,52 +106,11 @@ public sealed interface Op {
    * new keys are derived from the organiser key this op carries in memory (it is never stored).
    */
   record BoardRotate(boolean moderator, boolean projector, boolean joinCode, String organiserKey) implements Op {
-    public String name() {
-      return "board.rotate";
-    }
-
     @Override
     public String toString() {
       return "BoardRotate[moderator=" + moderator + ", projector=" + projector + ", joinCode=" + joinCode + "]";
     }
   }
 
-  /** One criterion of a rating round, with its labels (null: the built-in labels of a known criterion). */
-  record Criterion(String key, java.util.Map<String, String> labels) {}
-
-  /** Opens a vote round over the notes and clusters of a lane; null fields take their defaults. */
-  record VoteOpen(String lane, String kind, Integer budget, Integer cap, List<Criterion> criteria,
-                  Boolean anonymous, Boolean comments) implements Op {
-    public String name() {
-      return "vote.open";
-    }
-  }
-
-  /** Sets (not adds) this participant's dots, or scores and comment, on one item. */
-  record VoteCast(UUID roundId, UUID itemId, Integer dots, java.util.Map<String, Integer> scores, String comment)
-      implements Op {
-    public String name() {
-      return "vote.cast";
-    }
-  }
-
-  /** close, reveal or reopen a round. */
-  record VoteStatus(UUID roundId, String action) implements Op {
-    public String name() {
-      return "vote." + action;
-    }
-  }
-
-  /** Links a proposal to the phases of the grid it would improve. */
-  record VoteLink(UUID roundId, UUID itemId, List<String> phases) implements Op {
-    public String name() {
-      return "vote.link";
-    }
-  }
-
-  record Undo() implements Op {
-    public String name() {
-      return "undo";
-    }
-  }
+  record Undo() implements Op {}
 }

@@ -13,7 +13,8 @@ import java.util.UUID;
 import org.peerboard.board.model.ErrorCode;
 import org.peerboard.board.model.Rejection;
 import org.peerboard.export.model.ExportScope;
-import org.peerboard.security.Keys;
+import org.peerboard.security.KeyRing;
+import org.peerboard.security.Principal;
 
 /**
  * Who may download what: a board's moderator or the workshop's organiser for a board, the organiser for a
@@ -22,71 +23,64 @@ import org.peerboard.security.Keys;
  */
 public final class ExportAccess {
   private final Pool pool;
+  private final KeyRing keys;
 
   public ExportAccess(Pool pool) {
     this.pool = pool;
+    this.keys = new KeyRing(pool);
   }
 
   public Future<ExportScope> board(UUID boardId, String key) {
-    return pool.preparedQuery(BOARD_SCOPE).execute(Tuple.of(boardId, hash(key))).compose(rows -> {
+    return keys.resolve(key).compose(holder -> pool.preparedQuery(BOARD_SCOPE).execute(Tuple.of(boardId)).compose(rows -> {
       if (rows.size() == 0) {
         throw new Rejection(ErrorCode.NOT_FOUND, "error.boardNotFound");
       }
       Row row = rows.iterator().next();
-      if (row.getString("role") == null) {
-        return refuse(key);
+      if (!(holder instanceof Principal.Moderator || holder instanceof Principal.Organiser)
+          || holder.roleOn(boardId, row.getUUID("workshop_id")).isEmpty()) {
+        return refuse(holder);
       }
       return Future.succeededFuture(new ExportScope(ExportScope.Kind.BOARD, List.of(row.getUUID("workshop_id")),
           boardId, null, null, row.getString("language"), parts(row.getString("title"), row.getString("place"),
           row.getLocalDate("held_on"), row.getString("name"))));
-    });
+    }));
   }
 
   public Future<ExportScope> workshop(UUID workshopId, String key) {
-    return pool.preparedQuery(WORKSHOP_SCOPE).execute(Tuple.of(workshopId, hash(key))).compose(rows -> {
+    return keys.resolve(key).compose(holder -> pool.preparedQuery(WORKSHOP_SCOPE).execute(Tuple.of(workshopId)).compose(rows -> {
       if (rows.size() == 0) {
         throw new Rejection(ErrorCode.NOT_FOUND, "error.workshopNotFound");
       }
       Row row = rows.iterator().next();
-      if (!Boolean.TRUE.equals(row.getBoolean("organiser"))) {
-        return refuse(key);
+      if (!new Principal.Organiser(workshopId).equals(holder)) {
+        return refuse(holder);
       }
       return Future.succeededFuture(new ExportScope(ExportScope.Kind.WORKSHOP, List.of(workshopId), null, null, null,
           row.getString("language"), parts(row.getString("title"), row.getString("place"),
           row.getLocalDate("held_on"), null)));
-    });
+    }));
   }
 
   public Future<ExportScope> study(UUID studyId, String key) {
-    return pool.preparedQuery(STUDY_SCOPE).execute(Tuple.of(studyId, hash(key))).compose(rows -> {
+    return keys.resolve(key).compose(holder -> pool.preparedQuery(STUDY_SCOPE).execute(Tuple.of(studyId)).compose(rows -> {
       if (rows.size() == 0) {
         throw new Rejection(ErrorCode.NOT_FOUND, "error.studyNotFound");
       }
       Row row = rows.iterator().next();
-      if (!Boolean.TRUE.equals(row.getBoolean("allowed"))) {
-        return refuse(key);
+      if (!new Principal.Study(studyId).equals(holder)) {
+        return refuse(holder);
       }
       List<UUID> workshops = Arrays.asList(row.getArrayOfUUIDs("workshops"));
       String language = row.getString("language");
       return Future.succeededFuture(new ExportScope(ExportScope.Kind.STUDY, workshops, null, studyId, row.getString("name"),
           language == null ? "en" : language, List.of("study", row.getString("name"))));
-    });
+    }));
   }
 
   /** 403 for a key that opens something else, 401 for no key or one nobody issued. */
-  private <T> Future<T> refuse(String key) {
-    if (!Keys.plausible(key)) {
-      return Future.failedFuture(new Rejection(ErrorCode.UNAUTHORIZED, "error.unknownKey"));
-    }
-    return pool.preparedQuery(KNOWN_KEY).execute(Tuple.of(Keys.hash(key))).map(rows -> {
-      boolean known = Boolean.TRUE.equals(rows.iterator().next().getBoolean("known"));
-      throw known ? new Rejection(ErrorCode.FORBIDDEN, "error.exportForbidden")
-          : new Rejection(ErrorCode.UNAUTHORIZED, "error.unknownKey");
-    });
-  }
-
-  private static byte[] hash(String key) {
-    return Keys.plausible(key) ? Keys.hash(key) : new byte[0];
+  private static <T> Future<T> refuse(Principal holder) {
+    return Future.failedFuture(holder.known() ? new Rejection(ErrorCode.FORBIDDEN, "error.exportForbidden")
+        : new Rejection(ErrorCode.UNAUTHORIZED, "error.unknownKey"));
   }
 
   private static List<String> parts(String title, String place, LocalDate date, String group) {

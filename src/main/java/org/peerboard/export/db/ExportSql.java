@@ -49,27 +49,17 @@ final class ExportSql {
        where e.board_id = $1 order by e.seq""";
 
   static final String BOARD_SCOPE = """
-      select b.id, b.name, w.id as workshop_id, w.title, w.place, w.held_on, w.language,
-             case when b.moderator_key_hash = $2 then 'moderator'
-                  when w.organiser_key_hash = $2 then 'organiser' end as role
+      select b.id, b.name, w.id as workshop_id, w.title, w.place, w.held_on, w.language
         from board b join workshop w on w.id = b.workshop_id where b.id = $1""";
   static final String WORKSHOP_SCOPE = """
-      select id, title, place, held_on, language, template_id, organiser_key_hash = $2 as organiser
-        from workshop where id = $1""";
+      select id, title, place, held_on, language, template_id from workshop where id = $1""";
   static final String STUDY_SCOPE = """
-      select s.id, s.name, s.key_hash = $2 as allowed,
+      select s.id, s.name,
              array(select sw.workshop_id from study_workshop sw where sw.study_id = s.id order by sw.position)
                as workshops,
              (select w.language from study_workshop sw join workshop w on w.id = sw.workshop_id
                where sw.study_id = s.id order by sw.position limit 1) as language
         from study s where s.id = $1""";
-  /** Whether a key is known anywhere: a key of something else is refused 403, an unknown one 401. */
-  static final String KNOWN_KEY = """
-      select exists (select 1 from workshop where organiser_key_hash = $1)
-          or exists (select 1 from board where moderator_key_hash = $1)
-          or exists (select 1 from board where projector_key_hash = $1)
-          or exists (select 1 from participant where token_hash = $1)
-          or exists (select 1 from study where key_hash = $1) as known""";
 
   static final String INSERT_STUDY = "insert into study (id, name, key_hash) values ($1, $2, $3)";
   static final String INSERT_STUDY_WORKSHOP =

@@ -12,41 +12,36 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.peerboard.board.db.Change;
-import org.peerboard.board.db.OpHandler;
+import org.peerboard.board.db.OpHandlers;
 import org.peerboard.board.db.Tx;
+import org.peerboard.board.model.BoardEvent;
 import org.peerboard.board.model.ErrorCode;
-import org.peerboard.board.model.Op;
 import org.peerboard.board.model.Rejection;
 import org.peerboard.i18n.Messages;
 import org.peerboard.vote.model.Round;
 import org.peerboard.vote.model.RoundKind;
 import org.peerboard.vote.model.RoundStatus;
+import org.peerboard.vote.model.VoteOp;
 import org.peerboard.vote.model.VoteRules;
 
 /**
  * The vote ops, inside the board's transaction. The board row is locked for every op, so two sockets of one
  * participant firing votes at once are applied one after the other and the budget check always sees the truth.
  */
-public final class VoteChanges implements OpHandler {
+public final class VoteChanges {
+  private VoteChanges() {}
 
-  @Override
-  public Future<Change> apply(Tx tx, Op op) {
-    if (op instanceof Op.VoteOpen open) {
-      return open(tx, open);
-    } else if (op instanceof Op.VoteCast cast) {
-      return cast(tx, cast);
-    } else if (op instanceof Op.VoteStatus status) {
-      return status(tx, status);
-    } else if (op instanceof Op.VoteLink link) {
-      return link(tx, link);
-    }
-    return null;
+  /** The vote ops, one handler each. */
+  public static void register(OpHandlers ops) {
+    ops.on(VoteOp.Open.class, VoteChanges::open)
+        .on(VoteOp.Cast.class, VoteChanges::cast)
+        .on(VoteOp.Status.class, VoteChanges::status)
+        .on(VoteOp.Link.class, VoteChanges::link);
   }
 
-  private Future<Change> open(Tx tx, Op.VoteOpen op) {
+  private static Future<Change> open(Tx tx, VoteOp.Open op) {
     Rejection.check(VoteRules.mayRunVotes(tx.actor(), tx.board().stage()));
-    RoundKind kind = RoundKind.fromWire(op.kind()).orElseThrow(() -> new Rejection(ErrorCode.INVALID,
-        "error.invalidShape"));
+    RoundKind kind = op.kind();
     if (!tx.template().hasLane(op.lane())) {
       throw new Rejection(ErrorCode.INVALID, "error.unknownLane");
     }
@@ -70,20 +65,19 @@ public final class VoteChanges implements OpHandler {
               op.anonymous() == null || op.anonymous(), Boolean.TRUE.equals(op.comments())}))
           .compose(v -> tx.conn().preparedQuery(INSERT_ITEM).executeBatch(rows))
           .compose(v -> tx.conn().preparedQuery(ROUND_BY_ID).execute(Tuple.of(tx.boardId(), roundId)))
-          .map(round -> new Change("vote.opened", new JsonObject().put("round", Rounds.json(round.iterator().next())),
-              null, new JsonObject().put("roundId", roundId.toString())));
+          .map(round -> new Change(new BoardEvent.VoteOpened(Rounds.json(round.iterator().next()).getMap()), null, new JsonObject().put("roundId", roundId.toString())));
     });
   }
 
-  private static JsonArray criteria(RoundKind kind, List<Op.Criterion> asked) {
+  private static JsonArray criteria(RoundKind kind, List<VoteOp.Criterion> asked) {
     JsonArray criteria = new JsonArray();
     if (kind != RoundKind.RATING) {
       return criteria;
     }
-    List<Op.Criterion> list = asked != null ? asked
-        : Round.DEFAULT_CRITERIA.stream().map(key -> new Op.Criterion(key, null)).toList();
+    List<VoteOp.Criterion> list = asked != null ? asked
+        : Round.DEFAULT_CRITERIA.stream().map(key -> new VoteOp.Criterion(key, null)).toList();
     List<String> seen = new ArrayList<>();
-    for (Op.Criterion c : list) {
+    for (VoteOp.Criterion c : list) {
       if (seen.contains(c.key())) {
         throw new Rejection(ErrorCode.INVALID, "error.invalidShape");
       }
@@ -108,7 +102,7 @@ public final class VoteChanges implements OpHandler {
     return bundle.containsKey("criterion." + key) ? bundle.getString("criterion." + key) : null;
   }
 
-  private Future<Change> cast(Tx tx, Op.VoteCast op) {
+  private static Future<Change> cast(Tx tx, VoteOp.Cast op) {
     if (tx.actor().role() != org.peerboard.board.model.Role.PARTICIPANT) {
       throw new Rejection(ErrorCode.FORBIDDEN, "error.participantsVote");
     }
@@ -141,45 +135,35 @@ public final class VoteChanges implements OpHandler {
             return tx.conn().preparedQuery(UPSERT_BALLOT)
                 .execute(Tuple.from(new Object[] {round.id(), participant, op.itemId(), dots, scores, comment}))
                 .compose(v -> tx.conn().preparedQuery(VOTERS).execute(Tuple.of(round.id())))
-                .map(voters -> new Change("vote.progress", new JsonObject().put("roundId", round.id().toString())
-                    .put("voters", voters.iterator().next().getLong("voters")), null, result));
+                .map(voters -> new Change(new BoardEvent.VoteProgress(round.id(),
+                    voters.iterator().next().getLong("voters")), null, result));
           });
         }));
   }
 
   /** close, reveal (closing it if open) and reopen; a reveal carries the results in its event. */
-  private Future<Change> status(Tx tx, Op.VoteStatus op) {
+  private static Future<Change> status(Tx tx, VoteOp.Status op) {
     Rejection.check(org.peerboard.board.model.BoardRules.mayRun(tx.actor()));
     return lock(tx, op.roundId()).compose(round -> {
-      RoundStatus next = switch (op.action()) {
-        case "close" -> RoundStatus.CLOSED;
-        case "reveal" -> RoundStatus.REVEALED;
-        default -> RoundStatus.OPEN;
-      };
+      RoundStatus next = op.action().next();
       if (next == RoundStatus.OPEN && tx.board().stage() == org.peerboard.board.model.Stage.CLOSED) {
         throw new Rejection(ErrorCode.CONFLICT, "error.boardClosed");
       }
       if (round.status() == next || (next == RoundStatus.CLOSED && round.status() == RoundStatus.REVEALED)) {
         throw new Rejection(ErrorCode.CONFLICT, "error.roundState");
       }
-      String event = switch (next) {
-        case CLOSED -> "vote.closed";
-        case REVEALED -> "vote.revealed";
-        default -> "vote.reopened";
-      };
-      JsonObject data = new JsonObject().put("roundId", round.id().toString()).put("status", next.wire());
-      Future<Void> withResults = next != RoundStatus.REVEALED ? Future.succeededFuture()
-          : VoteStore.results(tx.conn(), tx.boardId(), round).map(results -> {
-            data.put("results", results);
-            return null;
-          });
       return tx.conn().preparedQuery(SET_STATUS).execute(Tuple.of(round.id(), next.wire()))
-          .compose(v -> withResults)
-          .map(v -> new Change(event, data, null, new JsonObject().put("roundId", round.id().toString())));
+          .compose(v -> switch (next) {
+            case CLOSED -> Future.<BoardEvent>succeededFuture(new BoardEvent.VoteClosed(round.id()));
+            case REVEALED -> VoteStore.results(tx.conn(), tx.boardId(), round)
+                .map(results -> (BoardEvent) new BoardEvent.VoteRevealed(round.id(), results.getList()));
+            default -> Future.<BoardEvent>succeededFuture(new BoardEvent.VoteReopened(round.id()));
+          })
+          .map(e -> new Change(e, null, new JsonObject().put("roundId", round.id().toString())));
     });
   }
 
-  private Future<Change> link(Tx tx, Op.VoteLink op) {
+  private static Future<Change> link(Tx tx, VoteOp.Link op) {
     Rejection.check(VoteRules.mayRunVotes(tx.actor(), tx.board().stage()));
     return lock(tx, op.roundId()).compose(round -> {
       for (String phase : op.phases()) {
@@ -192,8 +176,7 @@ public final class VoteChanges implements OpHandler {
             if (updated.rowCount() == 0) {
               throw new Rejection(ErrorCode.NOT_FOUND, "error.itemNotFound");
             }
-            return new Change("vote.linked", new JsonObject().put("roundId", round.id().toString())
-                .put("itemId", op.itemId().toString()).put("phases", new JsonArray(op.phases())), null,
+            return new Change(new BoardEvent.VoteLinked(round.id(), op.itemId(), List.copyOf(op.phases())), null,
                 new JsonObject());
           });
     });

@@ -9,13 +9,7 @@ final class WorkshopSql {
                             join_code)
       values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
       on conflict (join_code) do nothing""";
-  static final String WORKSHOP_BY_KEY = """
-      select id, language, template_id from workshop where id = $1 and organiser_key_hash = $2""";
-  /** Whether the workshop exists, and whether the key is one of its boards' keys (a key without the right). */
-  static final String WORKSHOP_KEY_KIND = """
-      select exists (select 1 from board b where b.workshop_id = w.id
-                        and (b.moderator_key_hash = $2 or b.projector_key_hash = $2)) as board_key
-        from workshop w where w.id = $1""";
+  static final String WORKSHOP_BY_ID = "select id, language, template_id from workshop where id = $1";
   static final String NEXT_POSITION = "select coalesce(max(position) + 1, 0) as next from board where workshop_id = $1";
   static final String INSERT_BOARD = """
       insert into board (id, workshop_id, name, position, join_code, moderator_key_hash, projector_key_hash)

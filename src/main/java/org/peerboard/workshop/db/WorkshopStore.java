@@ -14,7 +14,9 @@ import java.util.UUID;
 import org.peerboard.board.model.ErrorCode;
 import org.peerboard.board.model.Rejection;
 import org.peerboard.security.BoardKeys;
+import org.peerboard.security.KeyRing;
 import org.peerboard.security.Keys;
+import org.peerboard.security.Principal;
 import org.peerboard.workshop.model.CreatedBoard;
 import org.peerboard.workshop.model.JoinCodes;
 import org.peerboard.workshop.model.NewWorkshop;
@@ -25,12 +27,14 @@ public final class WorkshopStore {
   private static final int CODE_ATTEMPTS = 20;
 
   private final Pool pool;
+  private final KeyRing keys;
   private final Templates templates;
 
   private final int maxParticipants;
 
   public WorkshopStore(Pool pool, Templates templates, int maxParticipants) {
     this.pool = pool;
+    this.keys = new KeyRing(pool);
     this.templates = templates;
     this.maxParticipants = maxParticipants;
   }
@@ -171,25 +175,20 @@ public final class WorkshopStore {
         row.getString("join_code"));
   }
 
+  /** The workshop row, when the key is its organiser key ({@link KeyRing}); a board key of it is refused 403. */
   private Future<Row> organiserWorkshop(SqlConnection conn, UUID workshopId, String organiserKey) {
-    Future<io.vertx.sqlclient.RowSet<Row>> lookup = Keys.plausible(organiserKey)
-        ? conn.preparedQuery(WORKSHOP_BY_KEY).execute(Tuple.of(workshopId, Keys.hash(organiserKey)))
-        : Future.succeededFuture(null);
-    return lookup.compose(rows -> {
-      if (rows != null && rows.size() > 0) {
-        return Future.succeededFuture(rows.iterator().next());
-      }
-      byte[] hash = Keys.plausible(organiserKey) ? Keys.hash(organiserKey) : new byte[0];
-      return conn.preparedQuery(WORKSHOP_KEY_KIND).execute(Tuple.of(workshopId, hash)).map(exists -> {
-        if (exists.size() == 0) {
-          throw new Rejection(ErrorCode.NOT_FOUND, "error.workshopNotFound");
-        }
-        if (Boolean.TRUE.equals(exists.iterator().next().getBoolean("board_key"))) {
-          throw new Rejection(ErrorCode.FORBIDDEN, "error.organiserOnly");
-        }
-        throw new Rejection(ErrorCode.UNAUTHORIZED, "error.organiserOnly");
-      });
-    });
+    return keys.resolve(organiserKey).compose(holder -> conn.preparedQuery(WORKSHOP_BY_ID).execute(Tuple.of(workshopId))
+        .map(rows -> {
+          if (rows.size() == 0) {
+            throw new Rejection(ErrorCode.NOT_FOUND, "error.workshopNotFound");
+          }
+          if (new Principal.Organiser(workshopId).equals(holder)) {
+            return rows.iterator().next();
+          }
+          boolean boardKey = holder instanceof Principal.Moderator m && m.workshopId().equals(workshopId)
+              || holder instanceof Principal.Projector p && p.workshopId().equals(workshopId);
+          throw new Rejection(boardKey ? ErrorCode.FORBIDDEN : ErrorCode.UNAUTHORIZED, "error.organiserOnly");
+        }));
   }
 
   private Future<List<CreatedBoard>> addBoards(SqlConnection conn, UUID workshopId, String organiserKey,

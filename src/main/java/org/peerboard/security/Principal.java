@@ -1,0 +1,58 @@
+package org.peerboard.security;
+
+import java.util.Optional;
+import java.util.UUID;
+import org.peerboard.board.model.Role;
+
+/** Who holds a key, wherever it was issued: the answer of {@link KeyRing#resolve}. Plain Java. */
+public sealed interface Principal {
+  /** Whether the key is one PeerBoard issued (a key of something else is refused 403, an unknown one 401). */
+  default boolean known() {
+    return true;
+  }
+
+  /** The role this key gives on a board of the given workshop, if any. */
+  default Optional<Role> roleOn(UUID boardId, UUID boardWorkshopId) {
+    return Optional.empty();
+  }
+
+  record Organiser(UUID workshopId) implements Principal {
+    @Override
+    public Optional<Role> roleOn(UUID boardId, UUID boardWorkshopId) {
+      return workshopId.equals(boardWorkshopId) ? Optional.of(Role.ORGANISER) : Optional.empty();
+    }
+  }
+
+  record Moderator(UUID boardId, UUID workshopId) implements Principal {
+    @Override
+    public Optional<Role> roleOn(UUID board, UUID boardWorkshopId) {
+      return boardId.equals(board) ? Optional.of(Role.MODERATOR) : Optional.empty();
+    }
+  }
+
+  /** The projector key: a read-only viewer. */
+  record Projector(UUID boardId, UUID workshopId) implements Principal {
+    @Override
+    public Optional<Role> roleOn(UUID board, UUID boardWorkshopId) {
+      return boardId.equals(board) ? Optional.of(Role.VIEWER) : Optional.empty();
+    }
+  }
+
+  /** A participant's token; a removed participant's token is still known but gives no role. */
+  record Participant(UUID boardId, UUID workshopId, UUID participantId, boolean removed) implements Principal {
+    @Override
+    public Optional<Role> roleOn(UUID board, UUID boardWorkshopId) {
+      return !removed && boardId.equals(board) ? Optional.of(Role.PARTICIPANT) : Optional.empty();
+    }
+  }
+
+  record Study(UUID studyId) implements Principal {}
+
+  /** A key nobody holds, or one too malformed to look up. */
+  record Unknown() implements Principal {
+    @Override
+    public boolean known() {
+      return false;
+    }
+  }
+}
