@@ -92,6 +92,7 @@ public final class Server extends VerticleBase {
     new WorkshopRoutes(workshops, templates, access, boards, links, config.adminToken(), guard).mount(router);
     new BoardRoutes(access, boards).mount(router);
     new VoteRoutes(access, votes).mount(router);
+    org.peerboard.suggest.web.SuggestRoutes.mount(vertx, router, pool, access, templates);
     PageRoutes pages = new PageRoutes(vertx, workshops, access, boards, templates, links, config, guard);
     pages.mount(router);
     ExportFeature.mount(vertx, router, pool, templates, links, new VoteFigures(pool), pages::errorPage);
