@@ -37,7 +37,7 @@ public final class Suggester {
     public static final Tuning DEFAULT = new Tuning(0.7, 4.0, 0.30, 0.75);
   }
 
-  private static final double CHAR_FLOOR = 0.3;
+  private static final double CHAR_FLOOR = 0.5;
 
   private Suggester() {}
 
@@ -132,8 +132,11 @@ public final class Suggester {
         if (notes.get(i).duplicateOf() != null) {
           continue;
         }
-        if (plain.chars[i].cosine(plain.chars[j]) < CHAR_FLOOR) {
-          continue; // not even the letters are alike: spare the word-by-word comparison
+        int a = plain.tokens.get(i).size();
+        int b = plain.tokens.get(j).size();
+        if (2.0 * Math.min(a, b) / Math.max(1, a + b) < bestScore
+            || plain.chars[i].cosine(plain.chars[j]) < CHAR_FLOOR) {
+          continue; // too different in length, or not even the letters are alike: spare the word-by-word comparison
         }
         double score = FuzzyOverlap.dice(plain.tokens.get(i), plain.tokens.get(j));
         if (score >= bestScore && (best < 0 || score > bestScore)) {
