@@ -14,6 +14,7 @@ import { bindTagFilter, noteModeration } from '../mod/moderation.js';
 import { rotateButton } from '../rotate.js';
 import { bindVoteForm } from '../mod/voteform.js';
 import { bindRounds } from '../mod/rounds.js';
+import { bindSuggest } from '../mod/suggest.js';
 
 /**
  * The moderator's page: session controls, the grid with clusters (select, group, drag and drop, arrow keys),
@@ -169,6 +170,7 @@ live.addEventListener('change', () => {
     }));
   }
 });
+bindSuggest({ live, state, grid, say });
 live.start();
 
 /** After the join code was replaced, the links box shows the new code, link and QR code. */
