@@ -15,6 +15,7 @@ import { rotateButton } from '../rotate.js';
 import { bindVoteForm } from '../mod/voteform.js';
 import { bindRounds } from '../mod/rounds.js';
 import { bindProjectorKeys } from '../mod/projectorkeys.js';
+import { bindSuggest } from '../mod/suggest.js';
 
 /**
  * The moderator's page: session controls, the grid with clusters (select, group, drag and drop, arrow keys),
@@ -171,6 +172,7 @@ live.addEventListener('change', () => {
     }));
   }
 });
+bindSuggest({ live, state, grid, say });
 live.start();
 
 /** After the join code was replaced, the links box shows the new code, link and QR code. */

@@ -31,6 +31,7 @@ import org.peerboard.live.Notifier;
 import org.peerboard.live.WsHandler;
 import org.peerboard.pages.PageRoutes;
 import java.util.List;
+import org.peerboard.suggest.web.SuggestRoutes;
 import org.peerboard.vote.db.VoteChanges;
 import org.peerboard.vote.db.VoteStore;
 import org.peerboard.vote.web.VoteRoutes;
@@ -131,6 +132,7 @@ public final class Server extends VerticleBase {
         shared.guard).mount(router);
     new BoardRoutes(shared.access, shared.boards).mount(router);
     new VoteRoutes(shared.access, shared.votes).mount(router);
+    SuggestRoutes.mount(vertx, router, shared.pool, shared.access, shared.templates);
     PageRoutes pages = new PageRoutes(vertx, shared.workshops, shared.access, shared.boards, shared.templates, links,
         config, shared.guard);
     pages.mount(router);

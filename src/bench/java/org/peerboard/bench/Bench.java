@@ -35,6 +35,7 @@ public final class Bench {
       case "e" -> Writes.run();
       case "f" -> Startup.run();
       case "disk" -> Disk.run();
+      case "suggest" -> Suggest.run();
       default -> throw new IllegalArgumentException("unknown scenario " + scenario);
     };
   }

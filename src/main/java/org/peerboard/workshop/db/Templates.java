@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.peerboard.board.model.ErrorCode;
 import org.peerboard.board.model.Rejection;
+import org.peerboard.workshop.model.Glossary;
 import org.peerboard.workshop.model.Template;
 import org.peerboard.workshop.model.TemplateRules;
 
@@ -59,7 +60,8 @@ public final class Templates {
       parsed = parse(body.copy().put("id", "new"));
     } catch (ClassCastException | NullPointerException e) {
       return Future.failedFuture(new Rejection(ErrorCode.INVALID, "error.templateInvalid",
-          "phases, dimensions, tags and extraLanes are lists of {key, labels: {it, en}}."));
+          "phases, dimensions, tags and extraLanes are lists of {key, labels: {it, en}}; glossary is "
+              + "{it: [[synonyms]], en: [[synonyms]]}."));
     }
     List<String> problems = TemplateRules.problems(parsed);
     if (!problems.isEmpty()) {
@@ -72,6 +74,9 @@ public final class Templates {
         .put("phases", body.getValue("phases")).put("dimensions", body.getValue("dimensions"))
         .put("tags", body.getValue("tags", new JsonArray())).put("extraLanes", body.getValue("extraLanes",
             new JsonArray()));
+    if (body.getValue("glossary") != null) {
+      definition.put("glossary", body.getValue("glossary"));
+    }
     return pool.preparedQuery(INSERT).execute(Tuple.of(id, definition)).map(done -> id);
   }
 
@@ -82,7 +87,34 @@ public final class Templates {
         items(definition.getJsonArray("phases")),
         items(definition.getJsonArray("dimensions")),
         items(definition.getJsonArray("tags")),
-        items(definition.getJsonArray("extraLanes")));
+        items(definition.getJsonArray("extraLanes")),
+        glossary(definition.getJsonObject("glossary")));
+  }
+
+  /** {@code {it: [["casa", "alloggio"], …], en: […]}}; anything that is not a list of lists of strings is dropped. */
+  private static Glossary glossary(JsonObject glossary) {
+    if (glossary == null) {
+      return Glossary.EMPTY;
+    }
+    Map<String, List<List<String>>> byLanguage = new HashMap<>();
+    for (String language : glossary.fieldNames()) {
+      if (!(glossary.getValue(language) instanceof JsonArray groups)) {
+        byLanguage.put(language, java.util.Collections.singletonList(null)); // TemplateRules names the problem
+        continue;
+      }
+      List<List<String>> lists = new ArrayList<>();
+      for (Object group : groups) {
+        if (group instanceof JsonArray words) {
+          List<String> entries = new ArrayList<>();
+          words.forEach(word -> entries.add(word instanceof String text ? text : null));
+          lists.add(java.util.Collections.unmodifiableList(entries));
+        } else {
+          lists.add(null);
+        }
+      }
+      byLanguage.put(language, java.util.Collections.unmodifiableList(lists));
+    }
+    return new Glossary(byLanguage);
   }
 
   private static List<Template.Item> items(JsonArray array) {

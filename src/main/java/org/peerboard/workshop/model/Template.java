@@ -4,14 +4,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** A grid of phases (rows) by dimensions (columns), the tags a note may carry, and extra lanes. */
+/**
+ * A grid of phases (rows) by dimensions (columns), the tags a note may carry, extra lanes, and an optional glossary
+ * of synonyms for the suggestions.
+ */
 public record Template(
     String id,
     Map<String, String> labels,
     List<Item> phases,
     List<Item> dimensions,
     List<Item> tags,
-    List<Item> extraLanes) {
+    List<Item> extraLanes,
+    Glossary glossary) {
+
+  /** A template without a glossary. */
+  public Template(String id, Map<String, String> labels, List<Item> phases, List<Item> dimensions, List<Item> tags,
+      List<Item> extraLanes) {
+    this(id, labels, phases, dimensions, tags, extraLanes, Glossary.EMPTY);
+  }
 
   /** One phase, dimension, tag or extra lane: a stable key and its label per language. */
   public record Item(String key, Map<String, String> labels) {

@@ -31,7 +31,30 @@ public final class TemplateRules {
         problems.add("extraLanes." + extra.key() + ": same key as a phase");
       }
     }
+    glossary(template.glossary(), problems);
     return problems;
+  }
+
+  /** Optional: per language, at most 200 groups of 2 to 20 words or phrases, each 1 to 60 characters. */
+  private static void glossary(Glossary glossary, List<String> problems) {
+    glossary.byLanguage().forEach((language, groups) -> {
+      String where = "glossary." + language;
+      if (!List.of("it", "en").contains(language)) {
+        problems.add(where + ": only it and en");
+        return;
+      }
+      if (groups.size() > Glossary.MAX_GROUPS) {
+        problems.add(where + ": at most " + Glossary.MAX_GROUPS + " groups");
+      }
+      for (int i = 0; i < groups.size(); i++) {
+        List<String> group = groups.get(i);
+        if (group == null || group.size() < 2 || group.size() > Glossary.MAX_ENTRIES
+            || group.stream().anyMatch(w -> w == null || w.isBlank() || w.length() > Glossary.MAX_ENTRY)) {
+          problems.add(where + "[" + i + "]: a list of 2 to " + Glossary.MAX_ENTRIES + " words or phrases of 1 to "
+              + Glossary.MAX_ENTRY + " characters");
+        }
+      }
+    });
   }
 
   private static void list(String where, List<Template.Item> items, int min, int max, List<String> problems) {

@@ -1,0 +1,81 @@
+package org.peerboard.suggest.model;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A group's name from its notes' own words: the one or two terms that most of its notes share and few other notes
+ * hold (count in the group times inverse document frequency, glossary terms first), each written as the notes most
+ * often write it.
+ */
+final class Namer {
+  static final int MAX = 40;
+
+  private Namer() {}
+
+  static String name(List<Integer> group, Corpus corpus, String language) {
+    Map<String, Integer> inGroup = new HashMap<>();
+    Map<String, Map<String, Integer>> spellings = new HashMap<>();
+    for (int note : group) {
+      List<TextAnalysis.Token> tokens = corpus.tokens.get(note);
+      List<String> terms = corpus.terms.get(note);
+      Map<String, Boolean> seen = new HashMap<>();
+      for (int i = 0; i < tokens.size(); i++) {
+        String term = terms.get(i);
+        if (term.chars().allMatch(Character::isDigit) || tokens.get(i).word().length() < 3) {
+          continue;
+        }
+        spellings.computeIfAbsent(term, t -> new LinkedHashMap<>()).merge(tokens.get(i).word(), 1, Integer::sum);
+        if (seen.put(term, true) == null) {
+          inGroup.merge(term, 1, Integer::sum);
+        }
+      }
+    }
+    List<String> ranked = new ArrayList<>(inGroup.keySet());
+    ranked.sort((a, b) -> {
+      int byScore = Double.compare(score(b, inGroup, corpus), score(a, inGroup, corpus));
+      return byScore != 0 ? byScore : a.compareTo(b);
+    });
+    List<String> words = new ArrayList<>();
+    for (String term : ranked) {
+      if (words.size() == 2 || (!words.isEmpty() && inGroup.get(term) < 2)) {
+        break;
+      }
+      String word = spelling(spellings.get(term));
+      if (!words.contains(word)) {
+        words.add(word);
+      }
+    }
+    if (words.isEmpty()) {
+      return "";
+    }
+    String first = capitalise(words.get(0));
+    String joined = words.size() < 2 ? first : first + ("it".equals(language) ? " e " : " and ") + words.get(1);
+    if (joined.length() <= MAX) {
+      return joined;
+    }
+    return first.length() <= MAX ? first : first.substring(0, MAX);
+  }
+
+  /** Glossary terms first: they name what the domain talks about. */
+  private static double score(String term, Map<String, Integer> inGroup, Corpus corpus) {
+    return inGroup.get(term) * corpus.idf(term) * (term.startsWith(Synonyms.PREFIX) ? 2 : 1);
+  }
+
+  private static String spelling(Map<String, Integer> counts) {
+    String best = null;
+    for (Map.Entry<String, Integer> e : counts.entrySet()) {
+      if (best == null || e.getValue() > counts.get(best)) {
+        best = e.getKey();
+      }
+    }
+    return best;
+  }
+
+  private static String capitalise(String word) {
+    return word.isEmpty() ? word : word.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + word.substring(1);
+  }
+}
