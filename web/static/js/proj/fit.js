@@ -55,27 +55,34 @@ function load(c) {
   return c.summary && !c.summary.hidden ? 12 + shown : shown;
 }
 
+/** Whether a cell shows only its count (no note, no stack). */
+function countOnly(c) {
+  return Boolean(c.summary && !c.summary.hidden) && c.items.every((el) => el.hidden);
+}
+
 /**
  * Column templates to try, as grid.js orders the columns (row heads, the dimensions, then the extra lanes that span
  * every row): widths in proportion to the text each column shows, by its square root, and equal; on a tie the
- * first wins. No column gets narrower than its longest word.
+ * first wins. No column gets narrower than its longest word; a column that only shows counts takes just their width.
  */
 function columnCandidates(cells, head) {
   const dims = [];
   const extras = [];
   for (const c of cells) {
     if (c.cell.style.gridColumn) {
-      extras.push(load(c));
+      extras.push({ load: load(c), counted: countOnly(c) });
     } else {
       const i = Number(c.cell.className.match(/dim-(\d+)/)?.[1] ?? 0);
-      dims[i] = (dims[i] || 0) + load(c);
+      dims[i] = { load: (dims[i]?.load || 0) + load(c), counted: (dims[i]?.counted ?? true) && countOnly(c) };
     }
   }
-  const loads = [...dims.map((v) => v || 0), ...extras];
+  const columns = [...Array.from(dims, (d) => d || { load: 0, counted: false }), ...extras];
+  const loads = columns.filter((col) => !col.counted).map((col) => col.load);
   const mean = loads.reduce((s, v) => s + v, 0) / Math.max(1, loads.length) || 1;
   const templates = [1, 0.5, 0].map((p) => {
-    const weights = loads.map((v) => Math.max(0.3, Math.pow(Math.max(v, 1) / mean, p)));
-    return `${head} ${weights.map((w) => `minmax(min-content, ${w.toFixed(3)}fr)`).join(' ')}`;
+    const widths = columns.map((col) => (col.counted ? 'min-content'
+      : `minmax(min-content, ${Math.max(0.3, Math.pow(Math.max(col.load, 1) / mean, p)).toFixed(3)}fr)`));
+    return `${head} ${widths.join(' ')}`;
   });
   return [...new Set(templates)];
 }
@@ -197,6 +204,7 @@ export function fitOrSummarise(container, { min = 14, max = 32, head } = {}) {
   showLayout(cells);
   const size = fitGrid(container, cells, { min, max, head });
   container.dataset.summarised = String(size == null);
+  container.dataset.fit = size == null ? 'overflow' : String(size);
   if (size != null) return size;
   const units = new Map();
   for (const c of cells.filter((x) => x.items.length)) {
@@ -220,7 +228,9 @@ export function fitOrSummarise(container, { min = 14, max = 32, head } = {}) {
     if (!best || shown > best.shown) best = { shown, open };
   }
   showLayout(cells, (c) => (best.open.has(c) ? null : 'summary'));
-  return fitGrid(container, cells, { min, max, head });
+  const fitted = fitGrid(container, cells, { min, max, head });
+  container.dataset.fit = fitted == null ? 'overflow' : String(fitted);
+  return fitted;
 }
 
 function textOf(c) {

@@ -42,7 +42,8 @@ export function projectorLane({ grid, live, clustered = 'setting' }) {
     const stacked = keepStacks && items.some((item) => item.key.startsWith('c:'));
     const count = !stacked ? noteCount(visible.length)
       : loose ? t(loose === 1 ? 'proj.loose.one' : 'proj.loose.other', { n: loose }) : '';
-    items.push({ key: 'summary', sig: count, render: () => h('li', { class: 'cell-summary', hidden: true, text: count }) });
+    items.push({ key: 'summary', sig: count, render: () => h('li', { class: `cell-summary${stacked ? ' is-loose' : ''}`,
+      hidden: true, text: count }) });
     syncList(list, items, (item) => item.key, (item) => item.sig, (item) => item.render());
   };
 
