@@ -119,6 +119,8 @@ export function fitGrid(container, cells, { min, max, head = 'minmax(min-content
     if (size != null && (!best || size > best.size)) best = { size, columns };
   }
   if (!best) {
+    // Nothing fits: the rows share the height rather than the column heads taking what is left.
+    container.style.gridTemplateRows = `auto repeat(${rows}, minmax(max-content, 1fr))`;
     container.style.alignContent = '';
     return null;
   }
