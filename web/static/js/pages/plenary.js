@@ -11,7 +11,8 @@ import { fitOrSummarise } from '../proj/fit.js';
 /**
  * The plenary: every group's board side by side on one screen, live, for the closing discussion. Each board is
  * fitted to its share of the screen: its notes at the largest size that fits (never under 14px), or, where they
- * cannot fit, some lanes as counts. One group can be shown large (its button, or keys 1–9; Esc for all again).
+ * cannot fit, whole phases as counts in slim rows (proj/fit.js). A board with clusters shows them, by name and
+ * count, in their cells. One group can be shown large (its button, or keys 1–9; Esc for all again).
  * The organiser's key opens every board of the workshop, so there is one socket per board.
  */
 const HEAD = 'minmax(min-content, 0.45fr)';
@@ -44,7 +45,7 @@ for (const board of state.boards) {
     if (!live.board) return;
     if (!draw) {
       grid = gridOf(live.board.template);
-      draw = buildGrid(container, grid, { renderLane: projectorLane({ grid, live }) });
+      draw = buildGrid(container, grid, { renderLane: projectorLane({ grid, live, clustered: 'any' }) });
       if (!$('#tag-legend').childElementCount) {
         $('#tag-legend').replaceChildren(...grid.tags.map((tag) => h('span', { class: `tag tag-${tag.key}`, text: label(tag) })));
       }

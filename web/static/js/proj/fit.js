@@ -3,7 +3,8 @@
  * the count of secret notes) and one summary item (how many notes). A layout says, per lane, which full items show
  * or that the summary shows instead; the fitter then lets the rows take the height their notes need, gives the
  * columns width by how much they hold, and finds the largest text size (a binary search) at which nothing
- * overflows. Past the smallest size the board is split into pages; a note is never hidden when it would fit.
+ * overflows. Past the smallest size the board is split into pages, each filled note by note; a note is never
+ * hidden when it would fit.
  */
 
 /** The largest whole size in [min, max] at which fits() holds after apply(size); null when not even min fits. */
@@ -33,13 +34,16 @@ export function cellsOf(container) {
   });
 }
 
-/** Shows, per cell, the summary (when layout says 'summary') or the given full items (an array, or all). */
+/**
+ * Shows, per cell, the summary (when layout says 'summary'; items marked data-keep, the plenary's cluster stacks,
+ * stay beside it) or the given full items (an array, or all).
+ */
 export function showLayout(cells, layout = () => null) {
   for (const c of cells) {
     const shown = layout(c);
     const summary = shown === 'summary';
     const keep = Array.isArray(shown) ? new Set(shown) : null;
-    for (const el of c.items) el.hidden = summary || (keep ? !keep.has(el) : false);
+    for (const el of c.items) el.hidden = summary ? !('keep' in el.dataset) : keep ? !keep.has(el) : false;
     if (c.summary) c.summary.hidden = !summary;
     c.cell.classList.toggle('is-summary', summary);
   }
@@ -47,31 +51,38 @@ export function showLayout(cells, layout = () => null) {
 
 /** The text a cell shows now, as a rough measure of the room it needs. */
 function load(c) {
-  if (c.summary && !c.summary.hidden) return 12;
-  return c.items.filter((el) => !el.hidden).reduce((sum, el) => sum + weightOf(el), 0);
+  const shown = c.items.filter((el) => !el.hidden).reduce((sum, el) => sum + weightOf(el), 0);
+  return c.summary && !c.summary.hidden ? 12 + shown : shown;
+}
+
+/** Whether a cell shows only its count (no note, no stack). */
+function countOnly(c) {
+  return Boolean(c.summary && !c.summary.hidden) && c.items.every((el) => el.hidden);
 }
 
 /**
  * Column templates to try, as grid.js orders the columns (row heads, the dimensions, then the extra lanes that span
  * every row): widths in proportion to the text each column shows, by its square root, and equal; on a tie the
- * first wins. No column gets narrower than its longest word.
+ * first wins. No column gets narrower than its longest word; a column that only shows counts takes just their width.
  */
 function columnCandidates(cells, head) {
   const dims = [];
   const extras = [];
   for (const c of cells) {
     if (c.cell.style.gridColumn) {
-      extras.push(load(c));
+      extras.push({ load: load(c), counted: countOnly(c) });
     } else {
       const i = Number(c.cell.className.match(/dim-(\d+)/)?.[1] ?? 0);
-      dims[i] = (dims[i] || 0) + load(c);
+      dims[i] = { load: (dims[i]?.load || 0) + load(c), counted: (dims[i]?.counted ?? true) && countOnly(c) };
     }
   }
-  const loads = [...dims.map((v) => v || 0), ...extras];
+  const columns = [...Array.from(dims, (d) => d || { load: 0, counted: false }), ...extras];
+  const loads = columns.filter((col) => !col.counted).map((col) => col.load);
   const mean = loads.reduce((s, v) => s + v, 0) / Math.max(1, loads.length) || 1;
   const templates = [1, 0.5, 0].map((p) => {
-    const weights = loads.map((v) => Math.max(0.3, Math.pow(Math.max(v, 1) / mean, p)));
-    return `${head} ${weights.map((w) => `minmax(min-content, ${w.toFixed(3)}fr)`).join(' ')}`;
+    const widths = columns.map((col) => (col.counted ? 'min-content'
+      : `minmax(min-content, ${Math.max(0.3, Math.pow(Math.max(col.load, 1) / mean, p)).toFixed(3)}fr)`));
+    return `${head} ${widths.join(' ')}`;
   });
   return [...new Set(templates)];
 }
@@ -108,6 +119,8 @@ export function fitGrid(container, cells, { min, max, head = 'minmax(min-content
     if (size != null && (!best || size > best.size)) best = { size, columns };
   }
   if (!best) {
+    // Nothing fits: the rows share the height rather than the column heads taking what is left.
+    container.style.gridTemplateRows = `auto repeat(${rows}, minmax(max-content, 1fr))`;
     container.style.alignContent = '';
     return null;
   }
@@ -119,64 +132,107 @@ export function fitGrid(container, cells, { min, max, head = 'minmax(min-content
   return best.size;
 }
 
-/** Splits a list into n contiguous chunks of about the same amount of text. */
-function chunk(items, n) {
-  const total = items.reduce((s, el) => s + weightOf(el), 0);
-  const chunks = Array.from({ length: n }, () => []);
-  let done = 0;
-  for (const el of items) {
-    const index = Math.min(n - 1, Math.floor((done / total) * n));
-    chunks[index].push(el);
-    done += weightOf(el);
+/**
+ * The order in which a paged board's items fill the pages: round the cells, in the board's order, taking each
+ * cell's next item, so every page looks like the board (each cell's first items, then its next ones).
+ */
+export function pageOrder(cells, base) {
+  const queues = cells.map((c) => {
+    const shown = base(c);
+    return shown === 'summary' ? [] : Array.isArray(shown) ? shown : c.items;
+  });
+  const order = [];
+  const longest = Math.max(0, ...queues.map((q) => q.length));
+  for (let r = 0; r < longest; r += 1) {
+    for (const q of queues) if (r < q.length) order.push(q[r]);
   }
-  return chunks;
+  return order;
 }
 
 /**
- * Plans the pages of a board that does not fit at `min`: the fewest pages (up to `most`) on which every lane's
- * notes, split evenly, fit at `min`. Returns an array of layouts; a single page when everything fits.
+ * Plans the pages of a board that does not fit at `min`: the items, in pageOrder, fill page after page, each page
+ * taking as many as fit at `min` (the next item would not), so every item is on exactly one page and there are as
+ * few pages as filling in that order allows. A single item that does not fit alone gets a page of its own; past
+ * `most` pages the last one takes the rest. Returns an array of layouts; a single page when everything fits.
  */
-export function planPages(container, cells, base, { min, head, most = 12 }) {
+export function planPages(container, cells, base, { min, head, most = 40 }) {
   const fitsAtMin = (layout) => {
     showLayout(cells, layout);
     return fitGrid(container, cells, { min, max: min, head }) != null;
   };
   if (fitsAtMin(base)) return [base];
-  for (let n = 2; n <= most; n += 1) {
-    const split = new Map(cells.map((c) => {
-      const shown = base(c);
-      const items = shown === 'summary' ? null : Array.isArray(shown) ? shown : c.items;
-      return [c.lane, items ? chunk(items, n) : null];
-    }));
-    const layouts = Array.from({ length: n }, (_, page) => (c) => {
-      const parts = split.get(c.lane);
-      return parts ? parts[page] : 'summary';
-    });
-    if (layouts.every(fitsAtMin)) return layouts;
+  const order = pageOrder(cells, base);
+  const pageOf = (items) => {
+    const on = new Set(items);
+    return (c) => (base(c) === 'summary' ? 'summary' : c.items.filter((el) => on.has(el)));
+  };
+  const pages = [];
+  let start = 0;
+  while (start < order.length) {
+    const left = order.length - start;
+    const fits = (k) => fitsAtMin(pageOf(order.slice(start, start + k)));
+    let take = left;
+    if (pages.length < most - 1 && !fits(left)) {
+      // fits(lo) holds (or lo is 1: a page shows at least one item), fits(hi + 1) does not.
+      let lo = 1;
+      let hi = left - 1;
+      const guess = pages.length ? Math.min(hi, pages[0].size) : 0;
+      if (guess > lo) {
+        if (fits(guess)) lo = guess;
+        else hi = guess - 1;
+      }
+      while (lo < hi) {
+        const mid = Math.ceil((lo + hi) / 2);
+        if (fits(mid)) lo = mid;
+        else hi = mid - 1;
+      }
+      take = lo;
+    }
+    pages.push({ size: take, layout: pageOf(order.slice(start, start + take)) });
+    start += take;
   }
-  return [base];
+  return pages.length ? pages.map((p) => p.layout) : [base];
 }
 
 /**
- * Fits a board that may not page (the plenary): all notes if they fit at `min`; otherwise every lane starts as its
- * summary and lanes are opened, the smallest first, as long as the board still fits at `min`. Then the text grows
- * as far as it can. Returns the size in px.
+ * Fits a board that may not page (the plenary): all notes if they fit at `min`. Otherwise whole phases (rows) and
+ * whole spanning lanes are shown as counts, so a row is either read or counted (never a few notes among counts):
+ * the units whose notes are shortest open first, as long as the board still fits at `min`, in two orders (the
+ * spanning lanes first, or by length only); the one showing more notes wins. A counted row takes only the height of
+ * its counts, the open rows share the rest, and the text grows as far as it can. Returns the size in px.
  */
 export function fitOrSummarise(container, { min = 14, max = 32, head } = {}) {
   const cells = cellsOf(container);
   showLayout(cells);
   const size = fitGrid(container, cells, { min, max, head });
   container.dataset.summarised = String(size == null);
+  container.dataset.fit = size == null ? 'overflow' : String(size);
   if (size != null) return size;
-  const open = new Set();
-  const layout = (c) => (open.has(c) ? null : 'summary');
-  for (const c of cells.filter((x) => x.items.length).sort((a, b) => textOf(a) - textOf(b))) {
-    open.add(c);
-    showLayout(cells, layout);
-    if (fitGrid(container, cells, { min, max: min, head }) == null) open.delete(c);
+  const units = new Map();
+  for (const c of cells.filter((x) => x.items.length)) {
+    const key = c.cell.style.gridColumn ? `lane:${c.lane}` : `row:${c.lane.split(':')[0]}`;
+    if (!units.has(key)) units.set(key, { spans: key.startsWith('lane:'), cells: [] });
+    units.get(key).cells.push(c);
   }
-  showLayout(cells, layout);
-  return fitGrid(container, cells, { min, max, head });
+  const perNote = (u) => u.cells.reduce((s, c) => s + textOf(c), 0) / u.cells.reduce((s, c) => s + c.items.length, 0);
+  const byLength = [...units.values()].sort((a, b) => perNote(a) - perNote(b));
+  const spansFirst = [...byLength.filter((u) => u.spans), ...byLength.filter((u) => !u.spans)];
+  let best = null;
+  for (const order of [spansFirst, byLength]) {
+    const open = new Set();
+    const layout = (c) => (open.has(c) ? null : 'summary');
+    for (const unit of order) {
+      unit.cells.forEach((c) => open.add(c));
+      showLayout(cells, layout);
+      if (fitGrid(container, cells, { min, max: min, head }) == null) unit.cells.forEach((c) => open.delete(c));
+    }
+    const shown = [...open].reduce((s, c) => s + c.items.length, 0);
+    if (!best || shown > best.shown) best = { shown, open };
+  }
+  showLayout(cells, (c) => (best.open.has(c) ? null : 'summary'));
+  const fitted = fitGrid(container, cells, { min, max, head });
+  container.dataset.fit = fitted == null ? 'overflow' : String(fitted);
+  return fitted;
 }
 
 function textOf(c) {

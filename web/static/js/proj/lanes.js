@@ -6,24 +6,32 @@ import { noteCard, noteSignature, shownToAll } from '../notes.js';
  * One lane on the projector: raw notes, or clusters as stacks with their name and count (then the notes in no
  * cluster). Hidden notes never show; notes still secret until the reveal show only as a count. The last item is the
  * lane's summary (how many notes), shown in place of the notes when the screen has no room for them (proj/fit.js).
+ * The projector shows clusters when the moderator chooses that view; the plenary (`clustered: 'any'`) whenever the
+ * board has clusters, and then keeps the stacks beside a count of the notes in no cluster when a lane is counted.
  */
-export function projectorLane({ grid, live }) {
+export function projectorLane({ grid, live, clustered = 'setting' }) {
+  const byClusters = () => (clustered === 'any' ? live.clusters.size > 0 : live.board?.settings?.view === 'clusters');
+  const keepStacks = clustered === 'any';
   return function renderLane(list, lane, notes) {
     const visible = notes.filter(shownToAll);
     const secret = visible.filter((note) => note.secret && note.text == null).length;
     const readable = visible.filter((note) => !(note.secret && note.text == null));
     const items = [];
-    if (live.board?.settings?.view === 'clusters') {
+    let loose = readable.length;
+    if (byClusters()) {
       const clusters = [...live.clusters.values()].filter((c) => c.lane === lane).sort((a, b) => a.name.localeCompare(b.name));
       for (const cluster of clusters) {
         const members = readable.filter((note) => note.clusterId === cluster.id);
         items.push({ key: `c:${cluster.id}`, sig: JSON.stringify([cluster.name, members.length]),
-          render: () => h('li', { class: 'stack', dataset: { clusterId: cluster.id } },
+          render: () => h('li', { class: 'stack', dataset: keepStacks ? { clusterId: cluster.id, keep: '' }
+            : { clusterId: cluster.id } },
             h('span', { class: 'stack-name', text: cluster.name }),
             h('span', { class: 'stack-count', text: noteCount(members.length) })) });
       }
       const known = new Set(clusters.map((c) => c.id));
-      readable.filter((note) => !known.has(note.clusterId)).forEach((note) => items.push(noteItem(note)));
+      const rest = readable.filter((note) => !known.has(note.clusterId));
+      rest.forEach((note) => items.push(noteItem(note)));
+      loose = rest.length;
     } else {
       readable.forEach((note) => items.push(noteItem(note)));
     }
@@ -31,8 +39,11 @@ export function projectorLane({ grid, live }) {
       items.push({ key: 'secret', sig: String(secret), render: () => h('li', { class: 'secret-count' },
         t('proj.secret', { n: secret })) });
     }
-    const count = noteCount(visible.length);
-    items.push({ key: 'summary', sig: count, render: () => h('li', { class: 'cell-summary', hidden: true, text: count }) });
+    const stacked = keepStacks && items.some((item) => item.key.startsWith('c:'));
+    const count = !stacked ? noteCount(visible.length)
+      : loose ? t(loose === 1 ? 'proj.loose.one' : 'proj.loose.other', { n: loose }) : '';
+    items.push({ key: 'summary', sig: count, render: () => h('li', { class: `cell-summary${stacked ? ' is-loose' : ''}`,
+      hidden: true, text: count }) });
     syncList(list, items, (item) => item.key, (item) => item.sig, (item) => item.render());
   };
 

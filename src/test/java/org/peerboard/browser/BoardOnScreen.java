@@ -30,9 +30,9 @@ final class BoardOnScreen {
         const view = { left: 0, top: 0, right: innerWidth, bottom: innerHeight };
         for (const note of document.querySelectorAll(selector)) {
           if (!note.getClientRects().length) continue;
-          const id = note.dataset.noteId;
+          const id = note.dataset.noteId ?? note.dataset.clusterId;
           ids.push(id);
-          const text = note.querySelector('.note-text');
+          const text = note.querySelector('.note-text') ?? note;
           const name = `${id} «${text.textContent.slice(0, 30)}»`;
           for (const part of [note, text, ...note.querySelectorAll('.tag')]) {
             const r = part.getBoundingClientRect();
@@ -58,7 +58,7 @@ final class BoardOnScreen {
         return { ids, problems: [...new Set(problems)].slice(0, 8), smallest: ids.length ? smallest : 0 };
       }""";
 
-  /** Checks every shown note that matches the selector; text under minPx is a problem. */
+  /** Checks every shown note (or cluster stack) that matches the selector; text under minPx is a problem. */
   @SuppressWarnings("unchecked")
   static Reading read(Page page, String selector, int minPx) {
     Map<String, Object> result = (Map<String, Object>) page.evaluate(CHECK, List.of(selector, minPx));

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.peerboard.support.Api;
 import org.peerboard.support.TestApp;
+import org.peerboard.support.WsClient;
 
 @DisplayName("The plenary shows every group's board on one screen, readable, and one group large")
 class PlenaryFitTest {
@@ -59,6 +61,61 @@ class PlenaryFitTest {
     }
   }
 
+  /**
+   * Per board, in words: a phase row that shows some of its cells' notes and counts others, and a row (or a lane
+   * spanning the rows) much taller than what it shows (a large empty area). Empty when the boards read well.
+   */
+  private static final String ROOM_PROBLEMS = """
+      () => {
+        const problems = [];
+        const used = (cell) => {
+          const list = cell.querySelector('.cell-notes');
+          const kids = [...list.children].filter((el) => el.getClientRects().length);
+          return kids.length ? Math.max(...kids.map((el) => el.getBoundingClientRect().bottom)) - cell.getBoundingClientRect().top : 0;
+        };
+        for (const grid of document.querySelectorAll('.plenary-board:not([hidden]) .plenary-grid')) {
+          if (!grid.getClientRects().length) continue;
+          const name = grid.closest('.plenary-board').querySelector('h2').textContent;
+          for (const head of grid.querySelectorAll('.row-head')) {
+            const cells = [...grid.querySelectorAll(`.cell[data-lane^="${head.dataset.phase}:"]`)];
+            const counted = cells.filter((c) => c.classList.contains('is-summary')).length;
+            if (counted && counted < cells.length) problems.push(`${name} ${head.dataset.phase}: ${counted} of ${cells.length} counted`);
+            const height = head.getBoundingClientRect().height;
+            const content = Math.max(...cells.map(used));
+            if (height > content * 1.5 + 24) problems.push(`${name} ${head.dataset.phase}: ${Math.round(height)}px for ${Math.round(content)}px`);
+          }
+          for (const cell of grid.querySelectorAll('.cell[style*="grid-column"]')) {
+            const height = cell.getBoundingClientRect().height;
+            if (cell.classList.contains('is-summary') && !cell.querySelector('.stack') && cell.getBoundingClientRect().width > 160) {
+              problems.push(`${name} ${cell.dataset.lane}: a counted lane ${Math.round(cell.getBoundingClientRect().width)}px wide`);
+            } else if (!cell.classList.contains('is-summary') && height > used(cell) * 2 + 24) {
+              problems.push(`${name} ${cell.dataset.lane}: ${Math.round(height)}px for ${Math.round(used(cell))}px`);
+            }
+          }
+        }
+        return problems;
+      }""";
+
+  /**
+   * Whether the fitting chose as many notes as fit: for every counted phase of every board, opening it too (with the
+   * fitter's own fitGrid, at 14px) would overflow. Returns the phases that would still fit.
+   */
+  private static final String COULD_OPEN = """
+      async () => {
+        const { cellsOf, fitGrid, showLayout } = await import('/static/js/proj/fit.js');
+        const more = [];
+        for (const grid of document.querySelectorAll('.plenary-grid')) {
+          const cells = cellsOf(grid);
+          const open = new Set(cells.filter((c) => !c.cell.classList.contains('is-summary')));
+          const phases = [...new Set(cells.filter((c) => !open.has(c) && c.lane.includes(':')).map((c) => c.lane.split(':')[0]))];
+          for (const phase of phases) {
+            showLayout(cells, (c) => (open.has(c) || c.lane.startsWith(`${phase}:`) ? null : 'summary'));
+            if (fitGrid(grid, cells, { min: 14, max: 14, head: 'minmax(min-content, 0.45fr)' }) != null) more.push(phase);
+          }
+        }
+        return more;
+      }""";
+
   @Test
   @DisplayName("two boards of 66 notes at 1920x1080: no scrolling, every lane readable or counted; a group shows "
       + "large with a click or key 2 and comes back with Esc")
@@ -68,8 +125,13 @@ class PlenaryFitTest {
       Page page = plenary(screen, errors);
       assertFalse(BoardOnScreen.scrolls(page), "the plenary does not scroll");
       assertTrue((Boolean) page.evaluate("() => document.scrollingElement.scrollHeight <= innerHeight"));
+      Browsers.screenshot(page, "plenary-1920-two-boards");
+      assertThat(page.locator(".plenary-grid[data-fit='overflow']")).hasCount(0);
       readable(page, ".plenary-board");
-      assertTrue(page.locator(".plenary-board .note:visible").count() > 0, "some notes are shown whole");
+      int shown = page.locator(".plenary-board .note:visible").count();
+      System.out.println("plenary notes shown whole of 132: " + shown);
+      assertTrue(shown >= 40, "whole phases of notes are shown, not a few cells: " + shown);
+      assertEquals(List.of(), page.evaluate(ROOM_PROBLEMS));
       Browsers.screenshot(page, "plenary-1920-two-boards");
 
       page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
@@ -92,6 +154,79 @@ class PlenaryFitTest {
       assertThat(page.locator(".plenary-board.is-large h2")).hasText("Gruppo Comunità");
       page.keyboard().press("Escape");
       assertThat(page.locator(".plenary-board:visible")).hasCount(2);
+      assertEquals(List.of(), errors, "no script errors");
+      assertEquals(List.of(), page.evaluate(COULD_OPEN), "no counted phase would fit too");
+    }
+  }
+
+  @Test
+  @DisplayName("two boards of 66 notes with clusters at 1920x1080: every cluster shows by name and count in its "
+      + "cell, the other notes whole or counted, nothing scrolls, no large empty area")
+  void boardsWithClusters() {
+    Api.Workshop clustered = SessionLoad.workshop("Plenaria gruppi", "Gruppo Affido", "Gruppo Comunità");
+    List<String> names = List.of("Ascolto del ragazzo", "Tempi lunghi", "Rete dei servizi", "Continuità",
+        "Autonomia", "Formazione comune", "Fiducia negli adulti");
+    int clusters = 0;
+    for (int b = 0; b < 2; b++) {
+      JsonObject board = clustered.board(b);
+      List<String> ids = SessionLoad.post(board.getString("id"), board.getString("joinCode"), 66);
+      try (WsClient moderator = WsClient.hello(TestApp.shared().port(), board.getString("id"),
+          board.getString("moderatorKey"), null)) {
+        List<String> lanes = new ArrayList<>(SessionLoad.CELLS.keySet());
+        // The first group clustered every cell (two notes of three) and its improvements; the second only a few.
+        for (int cell = 0; cell < lanes.size(); cell += b == 0 ? 1 : 4) {
+          JsonObject made = moderator.answer(moderator.op("cluster.create", new JsonObject()
+              .put("lane", lanes.get(cell)).put("name", names.get(cell % names.size()))
+              .put("noteIds", new JsonArray().add(ids.get(cell * 3)))));
+          assertEquals("ack", made.getString("type"), made.encode());
+          JsonObject added = moderator.answer(moderator.op("cluster.add", new JsonObject()
+              .put("clusterId", made.getJsonObject("result").getString("clusterId"))
+              .put("noteIds", new JsonArray().add(ids.get(cell * 3 + 1)))));
+          assertEquals("ack", added.getString("type"), added.encode());
+          clusters++;
+        }
+        JsonObject made = moderator.answer(moderator.op("cluster.create", new JsonObject()
+            .put("lane", "improvements").put("name", "Dopo i 18 anni")
+            .put("noteIds", new JsonArray().add(ids.get(60)).add(ids.get(62)).add(ids.get(63)))));
+        assertEquals("ack", made.getString("type"), made.encode());
+        clusters++;
+      }
+    }
+    List<String> errors = new ArrayList<>();
+    try (BrowserContext screen = BoardOnScreen.screen(1920, 1080)) {
+      Page page = screen.newPage();
+      page.onPageError(errors::add);
+      page.navigate(TestApp.api().base() + "/w/" + clustered.id() + "/plenary?k=" + clustered.organiserKey());
+      assertThat(page.locator(".plenary-board .conn[data-state='online']")).hasCount(2);
+      assertThat(page.locator(".plenary-grid .stack")).hasCount(clusters);
+      page.waitForFunction("() => [...document.querySelectorAll('.plenary-grid')].every((g) => g.dataset.summarised)");
+      Browsers.screenshot(page, "plenary-1920-two-boards-clusters");
+      assertThat(page.locator(".plenary-grid[data-fit='overflow']")).hasCount(0);
+      assertFalse(BoardOnScreen.scrolls(page), "the plenary does not scroll");
+      BoardOnScreen.Reading stacks = BoardOnScreen.read(page, ".plenary-grid .stack", 14);
+      assertEquals(List.of(), stacks.problems());
+      assertEquals(clusters, stacks.ids().size(), "every cluster is shown");
+      assertThat(page.locator(".plenary-grid .stack").first()).containsText("2 note");
+      assertEquals(List.of(), BoardOnScreen.read(page, ".plenary-grid .note", 14).problems());
+      Locator cells = page.locator(".plenary-grid .cell");
+      for (int i = 0; i < cells.count(); i++) {
+        Locator cell = cells.nth(i);
+        int notes = cell.locator(".note").count();
+        int shownHere = cell.locator(".note:visible").count();
+        assertTrue(shownHere == notes || shownHere == 0, cell.getAttribute("data-lane") + ": " + shownHere + " of " + notes);
+        if (notes > 0 && shownHere == 0) {
+          // Beside its clusters a counted cell says how many notes are in none; without clusters, how many it has.
+          boolean stacked = cell.locator(".stack").count() > 0;
+          assertThat(cell.locator(".cell-summary")).isVisible();
+          assertThat(cell.locator(".cell-summary")).hasText(stacked ? "+" + notes + (notes == 1 ? " nota" : " note")
+              : notes + " note");
+        }
+      }
+      System.out.println("plenary with clusters, notes shown whole: "
+          + page.locator(".plenary-board .note:visible").count());
+      assertEquals(List.of(), page.evaluate(ROOM_PROBLEMS));
+      Browsers.screenshot(page, "plenary-1920-two-boards-clusters");
+      Axe.assertNoSeriousViolations(page);
       assertEquals(List.of(), errors, "no script errors");
     }
   }

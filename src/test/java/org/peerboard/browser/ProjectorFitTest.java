@@ -100,8 +100,42 @@ class ProjectorFitTest {
     }
   }
 
+  /**
+   * On the page shown now: whether the grid, at 14px, still fits (every cell and the grid show all they hold) with
+   * the given note shown as well (null: only what the page shows). The fitter's own fitGrid lays the grid out; the
+   * answer is [the page number shown, whether it fits].
+   */
+  private static final String FITS_WITH = """
+      async ([noteId]) => {
+        const { cellsOf, fitGrid } = await import('/static/js/proj/fit.js');
+        const grid = document.querySelector('#grid');
+        const page = grid.dataset.page;
+        const extra = noteId && grid.querySelector(`.note[data-note-id="${noteId}"]`);
+        if (extra) extra.hidden = false;
+        const size = fitGrid(grid, cellsOf(grid), { min: 14, max: 14 });
+        if (extra) extra.hidden = true;
+        return [page, size != null];
+      }""";
+
+  /** The note of `ids` that comes first in the order pages fill: round the cells, each cell's next note. */
+  private static final String FIRST_IN_ORDER = """
+      (ids) => {
+        const wanted = new Set(ids);
+        let best = null;
+        [...document.querySelectorAll('#grid .cell')].forEach((cell, c) => {
+          const items = [...cell.querySelector('.cell-notes').children].filter((el) => !el.classList.contains('cell-summary'));
+          const rank = items.findIndex((el) => wanted.has(el.dataset.noteId));
+          if (rank >= 0 && (!best || rank < best.rank || rank === best.rank && c < best.c)) {
+            best = { rank, c, id: items[rank].dataset.noteId };
+          }
+        });
+        return best && best.id;
+      }""";
+
   @Test
-  @DisplayName("200 notes do not fit at 14px: the projector pages through them, says so, and every note is on a page")
+  @DisplayName("200 notes do not fit at 14px: the projector pages through them, says so, every note is on exactly "
+      + "one page, and every page is full (the next page's first note would not fit on it)")
+  @SuppressWarnings("unchecked")
   void tooManyNotesPage() {
     List<String> errors = new ArrayList<>();
     try (Board board = Board.of("Proiettore 200", 200); BrowserContext screen = BoardOnScreen.screen(1920, 1080)) {
@@ -110,21 +144,35 @@ class ProjectorFitTest {
       assertThat(page.locator("#page-indicator")).isVisible();
       assertThat(page.locator("#page-indicator")).hasText(Pattern.compile("Pagina 1 di \\d+"));
       int pages = Integer.parseInt(page.locator("#grid").getAttribute("data-page").split("/")[1]);
-      assertTrue(pages >= 2 && pages <= 6, "pages: " + pages);
-      Set<String> seen = new HashSet<>();
+      List<List<String>> onPage = new ArrayList<>();
       for (int p = 1; p <= pages; p++) {
         assertThat(page.locator("#grid")).hasAttribute("data-page", p + "/" + pages);
         assertThat(page.locator("#page-indicator")).hasText(Pattern.compile("Pagina " + p + " di " + pages));
         BoardOnScreen.Reading reading = BoardOnScreen.read(page, NOTES, 14);
         assertEquals(List.of(), reading.problems(), "page " + p);
-        seen.addAll(reading.ids());
-        if (p == 1) {
-          Browsers.screenshot(page, "projector-1920-200-notes-page-1");
+        onPage.add(reading.ids());
+        if (p <= 2) {
+          Browsers.screenshot(page, "projector-1920-200-notes-page-" + p);
         }
         page.keyboard().press("PageDown");
       }
-      assertEquals(new HashSet<>(board.notes), seen, "every note appears on some page");
       assertThat(page.locator("#grid")).hasAttribute("data-page", "1/" + pages);
+      List<String> all = onPage.stream().flatMap(List::stream).toList();
+      assertEquals(200, all.size(), "each note on exactly one page: " + onPage.stream().map(List::size).toList());
+      assertEquals(new HashSet<>(board.notes), new HashSet<>(all), "every note appears on a page");
+      int first = onPage.get(0).size();
+      System.out.println("projector pages of 200 notes: " + onPage.stream().map(List::size).toList());
+      assertTrue(pages >= 2 && pages <= (200 + first - 1) / first + 1, pages + " pages of " + first + " at most");
+
+      for (int p = 1; p < pages; p++) {
+        assertThat(page.locator("#grid")).hasAttribute("data-page", p + "/" + pages);
+        String next = (String) page.evaluate(FIRST_IN_ORDER, onPage.get(p));
+        List<Object> alone = (List<Object>) page.evaluate(FITS_WITH, java.util.Collections.singletonList(null));
+        assertEquals(List.of(p + "/" + pages, true), alone, "page " + p + " fits at 14px as it is");
+        List<Object> more = (List<Object>) page.evaluate(FITS_WITH, List.of(next));
+        assertEquals(List.of(p + "/" + pages, false), more, "page " + p + " is full: " + next + " would not fit");
+        page.keyboard().press("PageDown");
+      }
       assertEquals(List.of(), errors, "no script errors");
     }
   }
