@@ -47,6 +47,7 @@ export function bindControls(live, grid, describe) {
     for (const button of document.querySelectorAll('#stage-buttons button')) {
       button.setAttribute('aria-pressed', String(button.dataset.stage === board.stage));
     }
+    $('#bar-stage-value').textContent = t(`stage.${board.stage}`);
     if (!live.outbox.some((entry) => entry.op === 'board.focus')) focus.value = board.focus || '';
     const s = settings();
     // a setting whose op is still on its way keeps what the moderator just chose
