@@ -15,7 +15,7 @@ export function bindControls(live, grid, describe) {
     button.addEventListener('click', () => send('board.stage', { stage: button.dataset.stage }));
   }
   const focus = $('#focus-phase');
-  focus.replaceChildren(h('option', { value: '', text: t('ctl.noFocus') }),
+  focus.replaceChildren(h('option', { value: '', text: t('modbar.noFocus') }),
     ...grid.phases.map((phase, i) => h('option', { value: phase.key, text: `${i + 1}. ${label(phase)}` })));
   focus.addEventListener('change', () => send('board.focus', { phase: focus.value || null }));
 
