@@ -29,6 +29,12 @@ export function bindBar() {
     for (const other of buttons()) show(other, false);
     show(button, !wasOpen);
   });
+  $('#mod-bar').addEventListener('keydown', (event) => {
+    const button = event.target.closest('[aria-controls]');
+    if (event.key !== 'Escape' || button?.getAttribute('aria-expanded') !== 'true') return;
+    event.stopPropagation();
+    show(button, false);
+  });
   $('#mod-panels').addEventListener('keydown', (event) => {
     if (event.key !== 'Escape') return;
     const panel = event.target.closest('.mod-panel');

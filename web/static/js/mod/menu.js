@@ -88,8 +88,8 @@ export function noteMenu(itemsOf) {
   window.addEventListener('scroll', () => owner && place(), { passive: true });
   window.addEventListener('resize', () => owner && place());
 
-  /** The menu button of one note. */
-  return function menuButton(note) {
+  /** The menu button of one note; `menuButton.redrawn()` closes a menu whose note was drawn anew meanwhile. */
+  function menuButton(note) {
     const button = h('button', { type: 'button', class: 'note-menu-button', id: `menu-${note.id}`,
       'aria-haspopup': 'menu', 'aria-expanded': 'false', 'aria-controls': 'note-menu',
       'aria-label': t('menu.actionsFor', { text: short(note.text ?? t('note.secret')) }) },
@@ -105,7 +105,14 @@ export function noteMenu(itemsOf) {
       open(button, note, event.key === 'ArrowUp');
     });
     return button;
+  }
+  menuButton.redrawn = () => {
+    if (!owner || owner.isConnected) return;
+    const again = document.getElementById(owner.id);
+    close(false);
+    if (menu.contains(document.activeElement) || document.activeElement === document.body) again?.focus();
   };
+  return menuButton;
 }
 
 function short(text) {

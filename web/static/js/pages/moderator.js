@@ -49,6 +49,7 @@ const redraw = () => {
   const nav = active?.closest?.('[data-nav]');
   const holder = nav && (nav.dataset.nav === 'note' ? nav.closest('[data-note-id]') : nav.closest('[data-cluster-id]'));
   draw(live.view());
+  menuButton.redrawn();
   paintSelection();
   if (holder && !active.isConnected) {
     const selector = holder.dataset.noteId ? `[data-note-id="${holder.dataset.noteId}"] .select-note`
