@@ -181,6 +181,7 @@ live.addEventListener('change', () => {
   paintPeople();
   paintRounds();
   paintQueue();
+  paintFocus(live.board?.focus);
   paintJoinCode(live.board?.joinCode);
 });
 live.addEventListener('rejected', ({ detail }) => {
@@ -203,6 +204,16 @@ live.addEventListener('change', () => {
   }
 });
 live.start();
+
+/** The phase open for posting is marked on its row and cells (the bar's focus select says it in words). */
+function paintFocus(focus) {
+  for (const head of document.querySelectorAll('#grid .row-head')) {
+    head.classList.toggle('is-focus', head.dataset.phase === focus);
+  }
+  for (const cell of document.querySelectorAll('#grid .cell')) {
+    cell.classList.toggle('is-focus', Boolean(focus) && cell.dataset.lane.startsWith(`${focus}:`));
+  }
+}
 
 /** After the join code was replaced, the links box shows the new code, link and QR code. */
 function paintJoinCode(code) {

@@ -97,6 +97,7 @@ class ModeratorLayoutTest {
       assertTrue(((Number) page.evaluate("document.getElementById('cluster-bar').offsetHeight")).intValue() <= 45,
           "the clustering toolbar is one row");
       int readable = ((Number) page.evaluate(READABLE_NOTES)).intValue();
+      System.out.println("notes readable in the first screen at 1366x768: " + readable);
       assertTrue(readable >= 12, "notes readable in the first screen: " + readable);
       assertTrue(((Number) page.evaluate("document.getElementById('mod-bar').offsetHeight")).intValue() <= 50,
           "the control bar is one row");
@@ -341,7 +342,9 @@ class ModeratorLayoutTest {
         assertThat(page.locator("#grid .mod-note")).hasCount(66);
         assertEquals(List.of(), page.evaluate(CLIPPED_LABELS), "clipped labels at " + size[0]);
         if (size[0] == 1920) {
-          assertTrue(((Number) page.evaluate(READABLE_NOTES)).intValue() >= 24, "a full screen shows more notes");
+          int readable = ((Number) page.evaluate(READABLE_NOTES)).intValue();
+          System.out.println("notes readable in the first screen at 1920x1080: " + readable);
+          assertTrue(readable >= 24, "a full screen shows more notes: " + readable);
           Browsers.screenshot(page, "moderator-1920x1080");
         }
         Axe.assertNoSeriousViolations(page);
@@ -359,6 +362,11 @@ class ModeratorLayoutTest {
             Axe.assertNoSeriousViolations(page);
           }
         }
+        page.getByLabel("Focused phase").selectOption("custody");
+        assertThat(page.locator(".row-head[data-phase='custody']")).hasClass(java.util.regex.Pattern.compile("is-focus"));
+        assertThat(page.locator(".cell.is-focus")).hasCount(4);
+        page.getByLabel("Focused phase").selectOption("");
+        assertThat(page.locator(".cell.is-focus")).hasCount(0);
         // Escape in a panel closes it and gives the focus back to its button
         page.locator("#panel-links a").first().focus();
         page.keyboard().press("Escape");
