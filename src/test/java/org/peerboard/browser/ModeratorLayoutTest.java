@@ -163,11 +163,16 @@ class ModeratorLayoutTest {
       page.waitForFunction("() => scrollY > 300");
       mouse.wheel(0, 400);
       page.waitForFunction("() => scrollY > 700");
+      assertEquals("", page.evaluate("getSelection().toString()"), "no text selected during the drag, wheel included");
+      assertEquals("none", page.evaluate("getComputedStyle(document.querySelector('#grid .note-text')).userSelect"),
+          "text cannot be selected while a drag is on");
       // back into the middle of the window, over no note (the gap right of the grid's last column), and drop
       mouse.move(1362, 400, new Mouse.MoveOptions().setSteps(4));
       mouse.up();
       assertTrue(((Number) page.evaluate("scrollY")).intValue() > 700, "the page scrolled while dragging");
       assertEquals("", page.evaluate("getSelection().toString()"), "no text selected by the drag");
+      assertEquals("auto", page.evaluate("getComputedStyle(document.querySelector('#grid .note-text')).userSelect"),
+          "after the drag, note text can be selected and copied again");
       assertThat(page.getByRole(AriaRole.DIALOG)).hasCount(0);
       assertEquals(List.of(), errors, "no script errors");
     }
