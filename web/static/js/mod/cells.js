@@ -1,13 +1,14 @@
 import { h, syncList } from '../dom.js';
 import { t } from '../i18n.js';
 import { noteCard, noteSignature } from '../notes.js';
+import { tn } from './plural.js';
 
 /**
  * Draws one lane of the moderator's grid: its clusters as labelled stacks (name, count, and per-tag counts when a
  * tag filter is on), then the notes in no cluster. Notes and clusters each start with a toggle button that selects
  * them (Space) and that the arrow keys move between; a note that lacks the filtered tag is dimmed, not removed.
  */
-export function laneRenderer({ grid, live, ui, noteActions }) {
+export function laneRenderer({ grid, live, ui, menuButton }) {
   const mark = (note) => ({
     selected: ui.selectedNotes.includes(note.id),
     dimmed: Boolean(ui.filter) && !(note.tags || []).includes(ui.filter),
@@ -20,20 +21,23 @@ export function laneRenderer({ grid, live, ui, noteActions }) {
 
   function modNote(note) {
     const { selected, dimmed } = mark(note);
-    const el = noteCard(note, grid, { showSent: true, showAuthor: true, actions: noteActions(note) });
+    const el = noteCard(note, grid, { showSent: true, showAuthor: true });
     el.classList.add('mod-note');
     el.classList.toggle('is-selected', selected);
     el.classList.toggle('is-dimmed', dimmed);
+    el.classList.toggle('is-held', Boolean(note.held));
     el.classList.toggle('is-spotlit', live.board?.settings?.spotlight === note.id);
+    // the select toggle first (arrow keys move between them), the menu of actions last
     el.prepend(h('button', { type: 'button', class: 'select-note', dataset: { nav: 'note' },
       'aria-pressed': String(selected), 'aria-label': t('clu.selectNote', { text: note.text ?? t('note.secret') }) },
     h('span', { 'aria-hidden': 'true', text: selected ? '✓' : '' })));
+    if (!note.deleting) el.append(h('div', { class: 'note-tools' }, menuButton(note)));
     return el;
   }
 
   function clusterItem({ cluster, notes }) {
     const selected = ui.selectedClusters.includes(cluster.id);
-    const count = t('clu.count', { n: notes.length });
+    const count = tn('clu.count', notes.length);
     const tagged = ui.filter ? notes.filter((n) => (n.tags || []).includes(ui.filter)).length : null;
     return h('li', { class: `cluster${selected ? ' is-selected' : ''}${
       live.board?.settings?.spotlight === cluster.id ? ' is-spotlit' : ''}`, dataset: { clusterId: cluster.id } },

@@ -15,7 +15,7 @@ export function bindControls(live, grid, describe) {
     button.addEventListener('click', () => send('board.stage', { stage: button.dataset.stage }));
   }
   const focus = $('#focus-phase');
-  focus.replaceChildren(h('option', { value: '', text: t('ctl.noFocus') }),
+  focus.replaceChildren(h('option', { value: '', text: t('modbar.noFocus') }),
     ...grid.phases.map((phase, i) => h('option', { value: phase.key, text: `${i + 1}. ${label(phase)}` })));
   focus.addEventListener('change', () => send('board.focus', { phase: focus.value || null }));
 
@@ -47,6 +47,7 @@ export function bindControls(live, grid, describe) {
     for (const button of document.querySelectorAll('#stage-buttons button')) {
       button.setAttribute('aria-pressed', String(button.dataset.stage === board.stage));
     }
+    $('#bar-stage-value').textContent = t(`stage.${board.stage}`);
     if (!live.outbox.some((entry) => entry.op === 'board.focus')) focus.value = board.focus || '';
     const s = settings();
     // a setting whose op is still on its way keeps what the moderator just chose

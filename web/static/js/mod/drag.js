@@ -1,24 +1,35 @@
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
+import { tn } from './plural.js';
 
 const THRESHOLD_PX = 6;
+/** Near the top or bottom edge of the window a drag scrolls the page, faster the closer it gets. */
+const EDGE_PX = 70;
+const MAX_STEP_PX = 24;
 
 /**
  * Drag and drop with pointer events, so a mouse, a pen and a finger all work (a finger by the note's select
  * button, which does not scroll the page). A note dropped on a note makes a new cluster of both (or joins the
  * target's cluster), on a cluster joins it, on an empty part of a cell moves it there or out of its cluster;
  * a cluster dropped on another cluster merges into it. Dragging a selected note drags the whole selection.
+ * Near the window's top or bottom edge the page scrolls (also while the pointer rests there), and no text is
+ * selected from the press to the drop, whatever the wheel does in between.
  */
 export function bindDrag(container, { live, ui, actions, say }) {
   let drag = null;
 
   container.addEventListener('pointerdown', (event) => {
     if (event.button !== 0) return;
-    if (event.target.closest('.note-actions, input, textarea, select, a')) return;
+    if (event.target.closest('.note-actions, .note-tools, input, textarea, select, a')) return;
     const source = event.target.closest('.cluster-title') ? event.target.closest('[data-cluster-id]')
       : event.target.closest('.mod-note');
     if (!source) return;
     drag = { source, x: event.clientX, y: event.clientY, id: event.pointerId, moving: false };
+  });
+
+  // a press on a note may become a drag: it must not start a text selection (which the wheel would then extend)
+  document.addEventListener('selectstart', (event) => {
+    if (drag) event.preventDefault();
   });
 
   document.addEventListener('pointermove', (event) => {
@@ -29,10 +40,33 @@ export function bindDrag(container, { live, ui, actions, say }) {
       drag.ghost = ghostOf(drag.source);
       document.body.append(drag.ghost);
       document.body.classList.add('is-dragging');
+      getSelection()?.removeAllRanges();
     }
+    drag.lastX = event.clientX;
+    drag.lastY = event.clientY;
     drag.ghost.style.transform = `translate(${event.clientX + 8}px, ${event.clientY + 8}px)`;
     mark(targetAt(event));
+    if (!drag.scrolling) {
+      drag.scrolling = true;
+      requestAnimationFrame(() => autoScroll(drag));
+    }
   });
+
+  /** One frame of edge scrolling; runs while the drag lasts and the pointer stays near an edge. */
+  function autoScroll(current) {
+    if (drag !== current || !current.moving) return;
+    const y = current.lastY;
+    const step = y > innerHeight - EDGE_PX ? Math.ceil(MAX_STEP_PX * (1 - (innerHeight - y) / EDGE_PX))
+      : y < EDGE_PX ? -Math.ceil(MAX_STEP_PX * (1 - y / EDGE_PX)) : 0;
+    if (!step) {
+      current.scrolling = false;
+      return;
+    }
+    const before = scrollY;
+    scrollBy(0, step);
+    if (scrollY !== before) mark(targetAt({ clientX: current.lastX, clientY: current.lastY }));
+    requestAnimationFrame(() => autoScroll(current));
+  }
 
   document.addEventListener('pointerup', (event) => {
     if (!drag || event.pointerId !== drag.id) return;
@@ -41,6 +75,7 @@ export function bindDrag(container, { live, ui, actions, say }) {
     if (!done.moving) return;
     done.ghost.remove();
     document.body.classList.remove('is-dragging');
+    getSelection()?.removeAllRanges();
     mark(null);
     // the click that follows the drag must not toggle the selection
     const swallow = (click) => { click.stopPropagation(); click.preventDefault(); };
@@ -102,7 +137,7 @@ export function bindDrag(container, { live, ui, actions, say }) {
     for (const note of moving) live.send('note.move', { noteId: note.id, lane, version: note.version });
     const unclustered = notes.filter((note) => note.lane === lane && note.clusterId).map((note) => note.id);
     if (unclustered.length) actions.remove(unclustered);
-    if (moving.length) say(t('clu.moved', { n: moving.length }));
+    if (moving.length) say(tn('clu.moved', moving.length));
   }
 }
 

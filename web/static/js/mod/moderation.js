@@ -3,46 +3,46 @@ import { t } from '../i18n.js';
 import { ask } from './ask.js';
 
 /**
- * A note's moderation buttons: hide or show it (hidden notes vanish for participants and the projector), approve
- * it when it waits for approval, redact its text (the new text replaces the old one everywhere, the log included),
- * and undo a "duplicate" mark. Each carries the version the moderator saw.
+ * A note's moderation actions, for its menu: hide or show it (hidden notes vanish for participants and the
+ * projector), approve it when it waits for approval, redact its text (the new text replaces the old one everywhere,
+ * the log included), and undo a "duplicate" mark. Each carries the version the moderator saw.
  */
 export function noteModeration(live, say) {
+  const hide = (note, hidden) => live.send('note.hide', { noteId: note.id, hidden, version: note.version });
   return (note) => {
-    const name = note.text ?? '';
-    const buttons = [];
+    const items = [];
     if (note.held) {
-      buttons.push(h('button', { type: 'button', class: 'primary', text: t('mod.approve'),
-        'aria-label': `${t('mod.approve')}: ${name}`, onclick: () => {
-          live.send('note.hide', { noteId: note.id, hidden: false, version: note.version });
-          say(t('mod.approved'));
-        } }));
+      items.push({ key: 'approve', text: t('mod.approve'), run: () => {
+        hide(note, false);
+        say(t('mod.approved'));
+      } });
+      items.push({ key: 'hide', text: t('mod.hide'), run: () => {
+        hide(note, true);
+        say(t('mod.hiddenNews'));
+      } });
     } else {
-      const hide = !note.hidden;
-      const word = hide ? t('mod.hide') : t('mod.show');
-      buttons.push(h('button', { type: 'button', text: word, 'aria-label': `${word}: ${name}`, onclick: () => {
-        live.send('note.hide', { noteId: note.id, hidden: hide, version: note.version });
-        say(hide ? t('mod.hiddenNews') : t('mod.shownNews'));
-      } }));
+      const hiding = !note.hidden;
+      items.push({ key: hiding ? 'hide' : 'show', text: hiding ? t('mod.hide') : t('mod.show'), run: () => {
+        hide(note, hiding);
+        say(hiding ? t('mod.hiddenNews') : t('mod.shownNews'));
+      } });
     }
     if (note.text != null) {
-      buttons.push(h('button', { type: 'button', text: t('mod.redact'), 'aria-label': `${t('mod.redact')}: ${name}`,
-        onclick: async () => {
-          const text = await ask({ title: t('mod.redactTitle'), text: t('mod.redactText'), ok: t('mod.redactYes'),
-            input: { label: t('mod.redactLabel'), value: note.text, max: 500, multiline: true } });
-          if (text && text !== note.text) {
-            live.send('note.redact', { noteId: note.id, text });
-            say(t('mod.redacted'));
-          }
-        } }));
+      items.push({ key: 'redact', text: t('mod.redact'), run: async () => {
+        const text = await ask({ title: t('mod.redactTitle'), text: t('mod.redactText'), ok: t('mod.redactYes'),
+          input: { label: t('mod.redactLabel'), value: note.text, max: 500, multiline: true } });
+        if (text && text !== note.text) {
+          live.send('note.redact', { noteId: note.id, text });
+          say(t('mod.redacted'));
+        }
+      } });
     }
     if (note.duplicateOf) {
-      buttons.push(h('button', { type: 'button', text: t('mod.notDuplicate'),
-        'aria-label': `${t('mod.notDuplicate')}: ${name}`, onclick: () => {
-          live.send('note.duplicate', { noteId: note.id, of: null, version: note.version });
-        } }));
+      items.push({ key: 'not-duplicate', text: t('mod.notDuplicate'), run: () => {
+        live.send('note.duplicate', { noteId: note.id, of: null, version: note.version });
+      } });
     }
-    return buttons;
+    return items;
   };
 }
 

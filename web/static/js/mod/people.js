@@ -1,6 +1,7 @@
 import { $, h, syncList } from '../dom.js';
 import { label, t } from '../i18n.js';
 import { ask } from './ask.js';
+import { tn } from './plural.js';
 
 /**
  * Who is here: participants online and per phase (from presence frames), and the list of participants with a
@@ -11,7 +12,9 @@ export function bindPeople(live, grid) {
   let presence = { participants: 0, phases: {} };
 
   const paintPresence = () => {
-    $('#presence-line').textContent = t('ctl.online', { n: presence.participants ?? 0 });
+    $('#presence-line').textContent = tn('ctl.online', presence.participants ?? 0);
+    $('#bar-people-count').textContent = String(presence.participants ?? 0);
+    $('#bar-people').setAttribute('aria-label', `${t('ctl.people')}: ${tn('ctl.online', presence.participants ?? 0)}`);
     const phases = presence.phases || {};
     $('#phase-counts').replaceChildren(...grid.phases.filter((p) => phases[p.key])
       .map((p) => h('li', { text: `${label(p)}: ${phases[p.key]}` })));

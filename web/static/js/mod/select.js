@@ -1,6 +1,7 @@
 import { $ } from '../dom.js';
 import { t } from '../i18n.js';
 import { ask } from './ask.js';
+import { tn } from './plural.js';
 
 /**
  * The clustering actions on a selection of notes and clusters, shared by the toolbar, the keyboard shortcuts
@@ -22,7 +23,7 @@ export function clusterActions({ live, ui, redraw, say }) {
     if (!chosen.length) return say(t('clu.needNotes'));
     const lane = oneLane(chosen);
     if (!lane) return say(t('clu.oneLane'));
-    const name = await ask({ title: t('clu.groupTitle', { n: chosen.length }), ok: t('clu.groupOk'),
+    const name = await ask({ title: tn('clu.groupTitle', chosen.length), ok: t('clu.groupOk'),
       input: { label: t('clu.name'), value: suggestion }, validate: nameRule });
     if (!name) return null;
     live.send('cluster.create', { lane, name, noteIds: chosen.map((note) => note.id) });
@@ -44,7 +45,7 @@ export function clusterActions({ live, ui, redraw, say }) {
     if (!ids.length) return say(t('clu.needClustered'));
     live.send('cluster.remove', { noteIds: ids });
     clear();
-    return say(t('clu.removed', { n: ids.length }));
+    return say(tn('clu.removed', ids.length));
   }
 
   async function rename(cluster = clusters()[0]) {
@@ -105,7 +106,7 @@ export function clusterActions({ live, ui, redraw, say }) {
     const options = [...live.clusters.values()].filter((cluster) => cluster.lane === lane)
       .map((cluster) => ({ value: cluster.id, label: cluster.name }));
     if (!options.length) return say(t('clu.noClusterInLane'));
-    const id = await ask({ title: t('clu.addTitle', { n: chosen.length }), ok: t('clu.addOk'),
+    const id = await ask({ title: tn('clu.addTitle', chosen.length), ok: t('clu.addOk'),
       choices: { label: t('clu.cluster'), options } });
     return id ? addTo(live.clusters.get(id)) : null;
   }
@@ -164,6 +165,7 @@ export function bindToolbar(actions, ui) {
   return () => {
     const n = ui.selectedNotes.length;
     const c = ui.selectedClusters.length;
-    $('#selection-summary').textContent = n || c ? t('clu.selected', { n, c }) : t('clu.nothingSelected');
+    $('#selection-summary').textContent = n || c
+      ? t('clu.selectedBoth', { notes: tn('clu.nNotes', n), clusters: tn('clu.nClusters', c) }) : t('clu.nothingSelected');
   };
 }

@@ -16,15 +16,29 @@ import { bindVoteForm } from '../mod/voteform.js';
 import { bindRounds } from '../mod/rounds.js';
 import { bindProjectorKeys } from '../mod/projectorkeys.js';
 import { bindSuggest } from '../mod/suggest.js';
+import { bindBar } from '../mod/bar.js';
+import { noteMenu } from '../mod/menu.js';
+import { bindQueue } from '../mod/queue.js';
+import { stickyOffsets } from '../mod/layout.js';
 
 /**
- * The moderator's page: session controls, the grid with clusters (select, group, drag and drop, arrow keys),
- * note moderation, and the dialogs to add, edit, move or delete any note.
+ * The moderator's page: the board first, the session controls in a compact bar whose buttons open panels (stage,
+ * timer, notes, projector, votes, people, approval queue, links), the grid with clusters (select, group, drag and
+ * drop, arrow keys), one menu of actions per note, and the dialogs to add, edit, move or delete any note.
  */
 const grid = gridOf(state.template);
 const live = new LiveBoard({ boardId: state.boardId, token: state.key, lang, outboxKey: `pb:outbox:m:${state.boardId}` });
 const ui = { selectedNotes: [], selectedClusters: [], filter: '' };
-const say = (message) => { $('#mod-news').textContent = ''; setTimeout(() => { $('#mod-news').textContent = message; }, 50); };
+let newsTimer;
+/** A short confirmation, announced and shown at the bottom of the window for a few seconds. */
+const say = (message) => {
+  $('#mod-news').textContent = '';
+  clearTimeout(newsTimer);
+  newsTimer = setTimeout(() => {
+    $('#mod-news').textContent = message;
+    newsTimer = setTimeout(() => { $('#mod-news').textContent = ''; }, 6000);
+  }, 50);
+};
 let errorTimer;
 const showError = (message) => {
   $('#mod-error').textContent = message;
@@ -37,6 +51,7 @@ const redraw = () => {
   const nav = active?.closest?.('[data-nav]');
   const holder = nav && (nav.dataset.nav === 'note' ? nav.closest('[data-note-id]') : nav.closest('[data-cluster-id]'));
   draw(live.view());
+  menuButton.redrawn();
   paintSelection();
   if (holder && !active.isConnected) {
     const selector = holder.dataset.noteId ? `[data-note-id="${holder.dataset.noteId}"] .select-note`
@@ -52,20 +67,34 @@ let editing = null;
 let deleting = null;
 let returnFocus = null;
 
-const noteActions = (note) => (note.deleting ? [] : [
-  h('button', { type: 'button', text: t('note.edit'), 'aria-label': `${t('note.edit')}: ${note.text ?? ''}`,
-    onclick: () => openEditor(note) }),
-  h('button', { type: 'button', class: 'danger', text: t('note.delete'),
-    'aria-label': `${t('note.delete')}: ${note.text ?? ''}`, onclick: () => openConfirm(note) }),
-  ...moderation(note),
-]);
+/** A note's menu: edit, delete, the moderation actions, and the spotlight; always on the note as it is now. */
+const noteActions = (shown) => {
+  const note = live.view().get(shown.id) || shown;
+  if (note.deleting) return [];
+  return [
+    { key: 'edit', text: t('note.edit'), run: () => openEditor(note) },
+    ...moderation(note),
+    { key: 'spotlight', text: t('menu.spotlight'), run: () => {
+      live.send('board.settings', { spotlight: note.id });
+      say(t('clu.spotlit'));
+    } },
+    { key: 'delete', text: t('note.delete'), danger: true, run: () => openConfirm(note) },
+  ];
+};
+const menuButton = noteMenu(noteActions);
 const draw = buildGrid($('#grid'), grid, {
   showSent: true,
   cellTools: (lane) => h('div', { class: 'cell-tools' },
-    h('button', { type: 'button', text: t('mod.addNote'), 'aria-label': t('mod.addNoteIn', { lane: grid.laneName(lane) }),
-      onclick: () => openEditor({ lane, tags: [], text: '' }) })),
-  renderLane: laneRenderer({ grid, live, ui, noteActions }),
+    h('button', { type: 'button', 'aria-label': t('mod.addNoteIn', { lane: grid.laneName(lane) }),
+      onclick: () => openEditor({ lane, tags: [], text: '' }), text: `+ ${t('mod.addNote')}` })),
+  renderLane: laneRenderer({ grid, live, ui, menuButton }),
 });
+// on the moderator's laptop the phase names get a column of their own width, and "Add note" comes after the notes
+$('#grid').style.gridTemplateColumns = `minmax(6.5rem, 8.5rem) repeat(${grid.dimensions.length}, minmax(0, 1fr)) repeat(${
+  grid.extras.length}, minmax(0, 1.1fr))`;
+for (const tools of document.querySelectorAll('#grid .cell-tools')) tools.parentElement.append(tools);
+bindBar();
+stickyOffsets();
 const paintSelection = bindToolbar(actions, ui);
 bindSelection($('#grid'), ui, redraw);
 bindArrows($('#grid'));
@@ -78,6 +107,7 @@ const paintControls = bindControls(live, grid, describe);
 const paintPeople = bindPeople(live, grid);
 bindVoteForm(live, grid, say);
 const paintRounds = bindRounds(live, grid);
+const paintQueue = bindQueue(live, grid, say);
 bindShortcuts(live, {
   g: () => actions.group(), a: () => actions.add(), s: () => actions.spotlight(),
   escape: () => actions.clear(),
@@ -107,8 +137,10 @@ function openConfirm(note) {
   $('#confirm-cancel').focus();
 }
 
+/** Back to where the dialog was opened from: that control, the redrawn note's menu button, or the lane's "Add note". */
 function restoreFocus(lane) {
-  if (returnFocus?.isConnected) returnFocus.focus();
+  const again = returnFocus?.isConnected ? returnFocus : returnFocus?.id && document.getElementById(returnFocus.id);
+  if (again) again.focus();
   else document.querySelector(`[data-lane="${lane}"] .cell-tools button`)?.focus();
 }
 
@@ -151,6 +183,8 @@ live.addEventListener('change', () => {
   paintControls();
   paintPeople();
   paintRounds();
+  paintQueue();
+  paintFocus(live.board?.focus);
   paintJoinCode(live.board?.joinCode);
 });
 live.addEventListener('rejected', ({ detail }) => {
@@ -174,6 +208,16 @@ live.addEventListener('change', () => {
 });
 bindSuggest({ live, state, grid, say });
 live.start();
+
+/** The phase open for posting is marked on its row and cells (the bar's focus select says it in words). */
+function paintFocus(focus) {
+  for (const head of document.querySelectorAll('#grid .row-head')) {
+    head.classList.toggle('is-focus', head.dataset.phase === focus);
+  }
+  for (const cell of document.querySelectorAll('#grid .cell')) {
+    cell.classList.toggle('is-focus', Boolean(focus) && cell.dataset.lane.startsWith(`${focus}:`));
+  }
+}
 
 /** After the join code was replaced, the links box shows the new code, link and QR code. */
 function paintJoinCode(code) {

@@ -86,6 +86,7 @@ class ClusteringPageTest {
       assertThat(cluster.locator(".cluster-count")).hasText("3 notes");
       assertThat(moderator.locator("#mod-news")).containsText("Added to “Waiting times”");
 
+      moderator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Projector").setExact(true)).click();
       moderator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Clusters V")).click();
       Locator stack = projector.locator("[data-lane='custody:issues'] .stack");
       assertThat(stack.locator(".stack-name")).hasText("Waiting times");

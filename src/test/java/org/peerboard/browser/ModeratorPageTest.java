@@ -47,7 +47,8 @@ class ModeratorPageTest {
       assertThat(moderator).hasURL(java.util.regex.Pattern.compile("/m/" + board.getString("id") + "$"));
       Locator note = moderator.locator("[data-lane='removal:resources'] .note");
       assertThat(note).containsText("Off-topic remark");
-      note.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete")).click();
+      note.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Actions for the note: Off-topic remark")).click();
+      moderator.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("Delete")).click();
       Locator confirm = moderator.getByRole(AriaRole.DIALOG);
       assertThat(confirm).containsText("Off-topic remark");
       confirm.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Yes, delete")).click();
@@ -82,7 +83,9 @@ class ModeratorPageTest {
       assertThat(moderator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
           .setName("Add a note in Leaving care · Resources used"))).isFocused();
 
-      note.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Edit")).focus();
+      note.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Actions for the note: Aftercare budget")).focus();
+      moderator.keyboard().press("Enter");
+      assertThat(moderator.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("Edit"))).isFocused();
       moderator.keyboard().press("Enter");
       moderator.getByLabel("Lane").selectOption("improvements");
       moderator.locator("#editor").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).press("Enter");

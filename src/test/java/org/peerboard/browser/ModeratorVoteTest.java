@@ -43,6 +43,7 @@ class ModeratorVoteTest {
       page.navigate(vote.board.getString("moderatorUrl"));
       assertThat(page.locator("#conn")).hasAttribute("data-state", "online");
       Locator panel = page.locator("#vote-panel");
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Votes").setExact(true)).click();
       assertThat(panel).containsText("No vote yet on this board.");
 
       panel.getByText("Open a new vote…").click();

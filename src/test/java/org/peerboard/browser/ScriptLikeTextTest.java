@@ -76,7 +76,7 @@ class ScriptLikeTextTest {
       moderator.navigate(vote.board.getString("moderatorUrl"));
       assertThat(moderator.locator("#conn")).hasAttribute("data-state", "online");
       assertThat(moderator.locator("#grid")).containsText(clusterName);
-      moderator.locator("#participants-box summary").click();
+      moderator.locator("#bar-people").click();
       assertThat(moderator.locator("#participants")).containsText("Name " + IMG);
       assertThat(moderator.locator("#participants")).containsText("Name " + SCRIPT + BREAKOUT);
 
@@ -87,6 +87,7 @@ class ScriptLikeTextTest {
       otherPhone.answer(otherPhone.op("vote.cast", new JsonObject().put("roundId", round)
           .put("itemId", vote.items.get(1)).put("dots", 2)));
       assertThat(projector.locator(".vote-board-items li")).hasText(new String[] {clusterName, noteText});
+      moderator.locator("#bar-votes").click();
       Locator ballots = moderator.locator(".round").first();
       assertThat(ballots.locator(".round-progress")).hasText(Pattern.compile("^2 of \\d+ have voted$"));
       ballots.getByText("Ballots (2)").click();

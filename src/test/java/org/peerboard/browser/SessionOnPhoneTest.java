@@ -54,6 +54,7 @@ class SessionOnPhoneTest {
       Page moderator = moderator(laptop, board, errors);
       assertThat(phone.locator("#timer")).isHidden();
 
+      moderator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Timer").setExact(true)).click();
       moderator.getByLabel("Minutes").fill("2");
       moderator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start").setExact(true)).click();
       assertThat(phone.locator("#timer .timer-value")).hasText(Pattern.compile("^(2:00|1:5\\d)$"));
@@ -63,12 +64,14 @@ class SessionOnPhoneTest {
       moderator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("+5 min")).click();
       assertThat(phone.locator("#timer .timer-value")).hasText(Pattern.compile("^(7:00|6:5\\d)$"));
 
-      assertThat(moderator.locator("#presence-line")).hasText("1 participants online");
+      moderator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("People: 1 participant online")).click();
+      assertThat(moderator.locator("#presence-line")).hasText("1 participant online");
       moderator.getByLabel("Focused phase").selectOption("removal");
       assertThat(phone.getByLabel("Phase")).hasValue("removal");
       assertThat(phone.locator("#stage-banner")).containsText("Now discussing: Removal from the family");
       assertThat(moderator.locator("#phase-counts")).containsText("Removal from the family: 1");
 
+      moderator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Stage: Collecting")).click();
       moderator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Clustering")).click();
       assertThat(phone.locator("#stage-banner")).containsText("Collecting has ended");
       assertThat(phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send"))).isDisabled();
@@ -86,6 +89,7 @@ class SessionOnPhoneTest {
     List<String> errors = new ArrayList<>();
     try (BrowserContext laptop = Browsers.screen(); BrowserContext mobile = Browsers.phone()) {
       Page moderator = moderator(laptop, board, errors);
+      moderator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Notes").setExact(true)).click();
       moderator.getByLabel("Hide notes until the reveal").check();
       assertThat(moderator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Reveal the notes")))
           .isEnabled();
@@ -116,16 +120,18 @@ class SessionOnPhoneTest {
     List<String> errors = new ArrayList<>();
     try (BrowserContext laptop = Browsers.screen(); BrowserContext mobile = Browsers.phone()) {
       Page moderator = moderator(laptop, board, errors);
+      moderator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Notes").setExact(true)).click();
       moderator.getByLabel("Approve notes before showing them").check();
       assertThat(moderator.getByLabel("Approve notes before showing them")).isChecked();
       Page phone = phone(mobile, board, errors);
       Pages.postNote(phone, "leaving", "actors", "Aftercare mentors", null);
       assertThat(phone.locator("#lane-notes .note")).containsText("Waiting for approval");
 
+      moderator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("To approve: 1 note")).click();
       moderator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve: Aftercare mentors")).click();
       assertThat(phone.locator("#lane-notes .note")).not().containsText("Waiting for approval");
 
-      moderator.locator("#participants-box summary").click();
+      moderator.locator("#bar-people").click();
       moderator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^Remove "))).click();
       moderator.getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions()
           .setName("Yes, remove")).click();

@@ -70,15 +70,18 @@ final class NoteChanges {
         .map(rows -> noteChange(tx, BoardEvent.NoteRedacted::new, rows)));
   }
 
-  /** Hiding is moderation and works on a closed board too; un-hiding a held note approves it. */
+  /**
+   * Hiding is moderation and works on a closed board too. Either way a held note leaves the approval queue:
+   * un-hiding approves it, hiding keeps it off the board for good (until shown again).
+   */
   static Future<Change> hide(Tx tx, Op.NoteHide hide) {
     Rejection.check(BoardRules.mayRun(tx.actor()));
     return lock(tx, hide.noteId()).compose(note -> {
       Rejection.check(BoardRules.fresh(hide.version(), note.version()));
       return tx.conn().preparedQuery(PATCH_NOTE_IN_LOG).execute(Tuple.of(tx.boardId(), note.id().toString(),
-              new JsonObject().put("hidden", hide.hidden()).put("held", hide.hidden() && note.held()), false))
+              new JsonObject().put("hidden", hide.hidden()).put("held", false), false))
           .compose(patched -> setFlags(tx, note, BoardEvent.NoteHidden::new, note.lane(), note.clusterId(), note.duplicateOf(),
-              hide.hidden(), hide.hidden() && note.held(), Set.of(Affected.Field.HIDDEN)));
+              hide.hidden(), false, Set.of(Affected.Field.HIDDEN)));
     });
   }
 
