@@ -89,7 +89,7 @@ public final class Server extends VerticleBase {
           .build();
       templates = new Templates(pool);
       votes = new VoteStore(pool);
-      boards = new BoardStore(pool, templates, List.of(VoteChanges::register), List.of(votes));
+      boards = new BoardStore(vertx, pool, templates, List.of(VoteChanges::register), List.of(votes));
       access = new Access(pool);
       workshops = new WorkshopStore(pool, templates, config.limits().participantsPerBoard());
       hub = new LiveHub(vertx, boards, pool, config.liveLoops());

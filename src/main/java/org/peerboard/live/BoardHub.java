@@ -1,8 +1,6 @@
 package org.peerboard.live;
 
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -11,8 +9,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.peerboard.board.db.StoredEvent;
-import org.peerboard.board.db.Views;
 import org.peerboard.board.model.Actor;
+import org.peerboard.board.model.BoardEvent;
+import org.peerboard.board.model.LogPatch;
+import org.peerboard.board.model.Note;
 
 /**
  * The sockets of one board in this process, the highest seq fetched from the log, and the recent events kept to
@@ -36,97 +36,78 @@ final class BoardHub {
   /**
    * An event with its frame encoded once per kind of viewer, not once per socket: every socket of that kind is
    * written the same buffer. Only the author's own frame (their note, marked as theirs) is encoded for them alone.
+   * The typed event is decoded once; a later deletion, redaction or hiding patches it as the database patched the
+   * log ({@link LogPatch}).
    */
   static final class Rendered {
-    final StoredEvent event;
+    final StoredEvent stored;
+    private BoardEvent event;
     private final Map<String, Buffer> frames = new HashMap<>(4);
 
-    Rendered(StoredEvent event) {
-      this.event = event;
+    Rendered(StoredEvent stored) {
+      this.stored = stored;
+      this.event = stored.event();
+    }
+
+    long seq() {
+      return stored.seq();
     }
 
     Buffer frameFor(Actor viewer) {
-      boolean personal = viewer.participantId() != null && mentions(viewer.participantId().toString());
+      boolean personal = viewer.participantId() != null && mentions(viewer.participantId());
       return personal ? render(viewer) : frames.computeIfAbsent(viewer.role().wire(), k -> render(viewer));
     }
 
     /** Whether the event says something only this participant may see (their own note). */
-    private boolean mentions(String participantId) {
-      JsonObject note = event.data().getJsonObject("note");
-      if (note != null && participantId.equals(note.getString("authorId"))) {
-        return true;
-      }
-      JsonArray notes = event.data().getJsonArray("notes");
-      return notes != null && notes.stream().anyMatch(n -> participantId.equals(((JsonObject) n).getString("authorId")));
+    private boolean mentions(UUID participantId) {
+      return event.notes().stream().anyMatch(n -> n instanceof Note note && participantId.equals(note.authorId()));
     }
 
-    /** Mirrors what the database did to this note's copies in the log (see V4__note_patches_in_log.sql). */
-    void patchNote(String noteId, JsonObject patch, boolean dropText) {
-      JsonObject note = event.data().getJsonObject("note");
-      if (note != null && noteId.equals(note.getString("id"))) {
-        patch(note, patch, dropText);
+    /** Mirrors what the database did to this event's copy in the log (see V4__note_patches_in_log.sql). */
+    void patch(LogPatch patch) {
+      BoardEvent patched = patch.applyTo(event);
+      if (!patched.equals(event)) {
+        event = patched;
+        frames.clear();
       }
-      JsonArray notes = event.data().getJsonArray("notes");
-      if (notes != null) {
-        notes.forEach(n -> {
-          if (noteId.equals(((JsonObject) n).getString("id"))) {
-            patch((JsonObject) n, patch, dropText);
-          }
-        });
-      }
-    }
-
-    private void patch(JsonObject note, JsonObject patch, boolean dropText) {
-      note.mergeIn(patch);
-      if (dropText) {
-        note.remove("text");
-      }
-      frames.clear();
     }
 
     private Buffer render(Actor viewer) {
-      JsonObject data = Views.eventData(event.data(), viewer);
-      return new OutFrame.Event(event.seq(), event.type(), data, event.at().toInstant().toString()).encode();
+      return new OutFrame.Event(stored.seq(), event.name(), StoredEvent.dataFor(event, viewer),
+          stored.at().toInstant().toString()).encode();
     }
 
     /** Whether this event removes the participant on this socket, who then gets it and is closed. */
     boolean removes(Actor viewer) {
-      return event.type().equals("participant.removed") && viewer.participantId() != null
-          && viewer.participantId().toString().equals(event.data().getString("participantId"));
+      return event instanceof BoardEvent.ParticipantRemoved removed && viewer.participantId() != null
+          && viewer.participantId().equals(removed.participantId());
     }
 
     /** Whether this event replaces the key this socket's role holds, so that the socket is closed after it. */
     boolean rotatesKeyOf(Actor viewer) {
-      return event.type().equals("board.keysRotated")
-          && event.data().getJsonArray("roles").contains(viewer.role().wire());
+      return event instanceof BoardEvent.KeysRotated rotated && rotated.roles().contains(viewer.role());
     }
   }
 
   void remember(Rendered rendered) {
-    JsonObject data = rendered.event.data();
-    switch (rendered.event.type()) {
-      case "note.deleted" -> recent.forEach(r -> r.patchNote(data.getString("noteId"), new JsonObject(), true));
-      case "note.redacted" -> recent.forEach(r -> r.patchNote(data.getJsonObject("note").getString("id"),
-          new JsonObject(), true));
-      case "note.hidden" -> recent.forEach(r -> r.patchNote(data.getJsonObject("note").getString("id"),
-          new JsonObject().put("hidden", data.getJsonObject("note").getBoolean("hidden"))
-              .put("held", data.getJsonObject("note").getBoolean("held", false)), false));
-      default -> { }
+    LogPatch patch = LogPatch.of(rendered.event);
+    if (patch != null) {
+      recent.forEach(r -> r.patch(patch));
     }
     recent.add(rendered);
     if (recent.size() > 2 * RECENT) {
       recent.subList(0, recent.size() - RECENT).clear();
     }
-    head = rendered.event.seq();
+    head = rendered.seq();
   }
 
   long oldestRecent() {
-    return recent.isEmpty() ? Long.MAX_VALUE : recent.get(0).event.seq();
+    return recent.isEmpty() ? Long.MAX_VALUE : recent.get(0).seq();
   }
 
   /** The kept event with this seq; the window is contiguous, so it is found by position. */
   Rendered recentAt(long seq) {
-    return recent.get((int) (seq - recent.get(0).event.seq()));
+    return recent.get((int) (seq - recent.get(0).seq()));
   }
 
   /** This process's figures: sockets, people (a participant with two tabs counts once), and people per phase. */

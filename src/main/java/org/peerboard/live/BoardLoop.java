@@ -214,13 +214,13 @@ final class BoardLoop {
     try {
       frame = rendered.frameFor(c.actor);
     } catch (RuntimeException e) {
-      LOG.error("Could not render event {} of board {}; the socket reconnects and reloads", rendered.event.seq(),
+      LOG.error("Could not render event {} of board {}; the socket reconnects and reloads", rendered.seq(),
           c.actor.boardId(), e);
       outbox.close(c, (short) 1011, "reload");
       return;
     }
     outbox.send(c, frame);
-    c.sentSeq = rendered.event.seq();
+    c.sentSeq = rendered.seq();
     if (rendered.removes(c.actor)) {
       outbox.close(c, LiveHub.REMOVED, "removed from the board");
     } else if (rendered.rotatesKeyOf(c.actor)) {

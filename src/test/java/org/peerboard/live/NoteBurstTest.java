@@ -249,6 +249,74 @@ class NoteBurstTest {
     }
   }
 
+  @Test
+  @DisplayName("a moderator's ops that arrive with a burst of notes get their own answers; a refused one fails alone")
+  void otherOpsShareTheBurst() {
+    Api.Workshop workshop = api.workshop("Mixed", "A", "B");
+    List<WsClient> sockets = new ArrayList<>();
+    try {
+      List<WsClient> moderators = new ArrayList<>();
+      List<List<WsClient>> rooms = new ArrayList<>();
+      for (int b = 0; b < 2; b++) {
+        String boardId = workshop.board(b).getString("id");
+        moderators.add(WsClient.hello(port, boardId, workshop.board(b).getString("moderatorKey"), null));
+        List<WsClient> room = new ArrayList<>();
+        for (int p = 0; p < 6; p++) {
+          room.add(WsClient.hello(port, boardId, api.join(workshop.board(b).getString("joinCode"), "M" + p).token(),
+              null));
+        }
+        rooms.add(room);
+        sockets.addAll(room);
+      }
+      sockets.addAll(moderators);
+      List<Sent> notes = new ArrayList<>();
+      List<Sent> focused = new ArrayList<>();
+      List<Sent> refused = new ArrayList<>();
+      for (int round = 0; round < 3; round++) {
+        for (int b = 0; b < 2; b++) {
+          for (WsClient phone : rooms.get(b)) {
+            String text = "mixed " + b + " " + round + " " + notes.size();
+            notes.add(new Sent(phone, phone.op("note.add", note("custody:issues", text)), text));
+          }
+          WsClient moderator = moderators.get(b);
+          refused.add(new Sent(moderator, moderator.op("cluster.rename", new JsonObject()
+              .put("clusterId", UUID.randomUUID().toString()).put("name", "nessuno")), null));
+          focused.add(new Sent(moderator, moderator.op("board.focus", new JsonObject().putNull("phase")), null));
+        }
+      }
+      for (Sent sent : refused) {
+        JsonObject answer = sent.phone().answer(sent.opId());
+        assertEquals("error", answer.getString("type"), answer.encode());
+        assertEquals("not_found", answer.getString("code"), answer.encode());
+      }
+      for (Sent sent : focused) {
+        assertEquals("ack", sent.phone().answer(sent.opId()).getString("type"));
+      }
+      for (Sent sent : notes) {
+        assertEquals("ack", sent.phone().answer(sent.opId()).getString("type"));
+      }
+      // the refused op left no trace: its op id, sent again with an op that may go ahead, is applied
+      Sent again = refused.get(0);
+      again.phone().op(again.opId(), "board.focus", new JsonObject().putNull("phase"));
+      assertEquals("ack", again.phone().answer(again.opId()).getString("type"));
+      for (int b = 0; b < 2; b++) {
+        long head = notes.size() / 2 + 3 + (b == 0 ? 1 : 0);
+        JsonObject board = api.get("/api/boards/" + workshop.board(b).getString("id"),
+            workshop.board(b).getString("moderatorKey")).json();
+        assertEquals(head, board.getLong("seq"), "one event per acknowledged op, and no other");
+        for (WsClient socket : rooms.get(b)) {
+          List<Long> seqs = new ArrayList<>();
+          while (seqs.size() < head) {
+            seqs.add(socket.nextEvent().getLong("seq"));
+          }
+          assertEquals(LongStream.rangeClosed(1, head).boxed().toList(), seqs);
+        }
+      }
+    } finally {
+      sockets.forEach(WsClient::close);
+    }
+  }
+
   private static Connection db() throws SQLException {
     DbSettings settings = TestApp.shared().database();
     return DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());

@@ -5,11 +5,10 @@ final class BoardSql {
   private BoardSql() {}
 
   /**
-   * The first statement of every op's transaction (a batch of {@code note.add} in {@link NoteAdds}, any other op alone
-   * in {@link BoardStore#apply}), one round trip: locks the boards ($1, {@code for no key update}: the key-share lock
-   * the op-id insert takes does not conflict)
-   * in id order (every batch takes its boards in this one order and any other op takes only its own board, so they
-   * never deadlock), claims the op ids ($2 boards, $3 op ids, pairwise) on the boards that exist, and reads which of
+   * The first statement of every batch's transaction ({@link OpPipeline}), one round trip: locks the boards ($1,
+   * {@code for no key update}: the key-share lock the op-id insert takes does not conflict) in id order (every batch
+   * takes its boards in this one order, and later statements touch only rows of boards it holds, so batches never
+   * deadlock), claims the op ids ($2 boards, $3 op ids, pairwise) on the boards that exist, and reads which of
    * the people ($4) are still on a board. One row: {@code boards}, {@code claims} (the op ids not applied before)
    * and {@code active}, each a JSON array.
    */
@@ -74,11 +73,14 @@ final class BoardSql {
    * index; without the board it scanned every board's events, inside the board lock (docs/benchmarks.md, scenario e). Notes are listed by {@code created_at}, so it follows
    * the seqs: this statement runs under the boards' locks, after the previous batch on a board committed, and each
    * note of the batch ({@code ord} 0, 1, ...) is one microsecond after the one before (rows may be inserted in any
-   * order, so the clock at each row would not do).
+   * order, so the clock at each row would not do). {@code updated_at} starts equal to it (its default, {@code now()},
+   * is the transaction's start, earlier than {@code created_at}).
    */
   static final String INSERT_NOTES = """
-      insert into note (id, board_id, lane, tags, text, author_id, author_role, secret, held, hidden, created_at)
+      insert into note (id, board_id, lane, tags, text, author_id, author_role, secret, held, hidden, created_at,
+                        updated_at)
       select x.id, x.board_id, x.lane, x.tags, x.text, x.author_id, x.author_role, x.secret, x.held, x.held,
+             statement_timestamp() + x.ord * interval '1 microsecond',
              statement_timestamp() + x.ord * interval '1 microsecond'
         from jsonb_to_recordset($1::jsonb) as x(ord int, id uuid, board_id uuid, lane text, tags text[], text text,
                                                author_id uuid, author_role text, secret boolean, held boolean)

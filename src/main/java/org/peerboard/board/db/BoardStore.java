@@ -3,6 +3,7 @@ package org.peerboard.board.db;
 import static org.peerboard.board.db.BoardSql.*;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -28,64 +29,39 @@ import org.peerboard.board.model.Stage;
 import org.peerboard.workshop.db.Templates;
 
 /**
- * Applies ops to a board. Each op runs in ONE transaction that locks the board, claims its op id, checks the
- * rules, changes the state tables, appends the event with the board's next seq and notifies every process; the
- * caller acks only after this future completes, that is after the commit.
+ * Applies ops to a board and reads it. Each op is committed in ONE transaction (shared with the ops that arrive
+ * together, see {@link OpPipeline}) that locks the board, claims its op id, checks the rules, changes the state
+ * tables, appends the event with the board's next seq and notifies every process; the caller acks only after the
+ * op's future completes, that is after the commit.
  */
 public final class BoardStore {
   private final Pool pool;
   private final Templates templates;
-  private final OpHandlers handlers = new OpHandlers();
   private final List<SnapshotPart> parts;
-  private final NoteAdds adds;
+  private final OpPipeline ops;
 
-  public BoardStore(Pool pool, Templates templates) {
-    this(pool, templates, List.of(), List.of());
+  public BoardStore(Vertx vertx, Pool pool, Templates templates) {
+    this(vertx, pool, templates, List.of(), List.of());
   }
 
   /** {@code features} register the ops the board itself does not know (e.g. voting); {@code parts} add to snapshots. */
-  public BoardStore(Pool pool, Templates templates, List<OpHandlers.Feature> features, List<SnapshotPart> parts) {
+  public BoardStore(Vertx vertx, Pool pool, Templates templates, List<OpHandlers.Feature> features,
+                    List<SnapshotPart> parts) {
     this.pool = pool;
     this.templates = templates;
+    OpHandlers handlers = new OpHandlers();
     OpHandlers.board(handlers);
     features.forEach(feature -> feature.register(handlers));
     this.parts = parts;
-    this.adds = new NoteAdds(pool, templates);
+    this.ops = new OpPipeline(vertx, pool, templates, handlers);
   }
 
   /**
-   * One transaction per op, with the statements a batch of {@code note.add} uses (see {@code BoardSql.LOCK_AND_CLAIM}
-   * for why ops never deadlock); {@code note.add}, the op phones send most, is applied in batches by {@link NoteAdds}.
-   * Threading: called on the server verticle's event loop, and every future here completes there.
+   * Applies the op through the one batch pipeline ({@link OpPipeline}; see {@code BoardSql.LOCK_AND_CLAIM} for why
+   * ops never deadlock). Callable from any event loop; the future completes on the caller's context.
    */
   public Future<OpResult> apply(Actor actor, String client, UUID opId, Op op) {
-    if (op instanceof Op.NoteAdd add) {
-      return adds.submit(actor, client, opId, add);
-    }
-    UUID board = actor.boardId();
-    Object people = actor.participantId() == null ? new UUID[0] : new UUID[] {actor.participantId()};
-    return pool.withTransaction(conn -> conn.preparedQuery(LOCK_AND_CLAIM)
-        .execute(Tuple.of((Object) new UUID[] {board}, (Object) new UUID[] {board}, (Object) new UUID[] {opId}, people))
-        .compose(rows -> {
-          Row locked = rows.iterator().next();
-          JsonArray boards = (JsonArray) locked.getValue("boards");
-          if (boards.isEmpty()) {
-            throw new Rejection(ErrorCode.NOT_FOUND, "error.boardNotFound");
-          }
-          if (((JsonArray) locked.getValue("claims")).isEmpty()) {
-            return NoteAdds.replay(conn, board, opId);
-          }
-          boolean active = ((JsonArray) locked.getValue("active")).stream()
-              .anyMatch(p -> board.toString().equals(((JsonObject) p).getString("board_id")));
-          if (actor.role() == Role.PARTICIPANT && !active) {
-            throw new Rejection(ErrorCode.UNAUTHORIZED, "error.participantRemoved");
-          }
-          JsonObject row = boards.getJsonObject(0);
-          BoardState state = state(row.getString("stage"), row.getString("focus"), row.getJsonObject("settings"));
-          return templates.get(row.getString("template_id"))
-              .map(template -> new Tx(conn, actor, client, state, template, row.getJsonObject("timer")))
-              .compose(tx -> handlers.apply(tx, op).compose(change -> record(tx, opId, op, change)));
-        }));
+    return ops.submit(actor, client, opId, op);
   }
 
   /** The board as this viewer may see it: the object of {@code welcome.board} and {@code GET /api/boards/{id}}. */
@@ -145,20 +121,6 @@ public final class BoardStore {
   /** The board's stage, focus and settings as {@code LOCK_AND_CLAIM} reads them. */
   static BoardState state(String stage, String focus, JsonObject settings) {
     return new BoardState(Stage.fromWire(stage).orElseThrow(), focus, SettingsJson.read(settings));
-  }
-
-  private Future<OpResult> record(Tx tx, UUID opId, Op op, Change change) {
-    Actor actor = tx.actor();
-    JsonObject undo = op.undoable() && actor.role().runsTheBoard() && change.undo() != null
-        && change.event() instanceof BoardEvent.Placed placed ? Affected.withAfter(change.undo(), placed.placement()) : null;
-    JsonObject data = EventCodec.encode(change.event());
-    JsonArray events = new JsonArray().add(NoteAdds.eventRow(0, opId, change, data, actor, tx.client(), undo));
-    return tx.conn().preparedQuery(LOG_EVENTS).execute(Tuple.of(events)).map(rows -> {
-      Row row = rows.iterator().next();
-      long seq = row.getLong("seq");
-      return new OpResult(seq, change.result(), false,
-          StoredEvent.logged(seq, change, data, actor, row.getOffsetDateTime("at")));
-    });
   }
 
   /** The rows a snapshot is made of, read in one repeatable-read transaction. */

@@ -1,5 +1,6 @@
 package org.peerboard.board.db;
 
+import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,6 +14,11 @@ final class Laps {
   void lap(String name) {
     names.add(name);
     at.add(System.nanoTime());
+  }
+
+  /** The step, timed: its lap called {@code name} ends when it succeeds. */
+  <T> Future<T> time(String name, Future<T> step) {
+    return step.onSuccess(done -> lap(name));
   }
 
   long totalMillis() {

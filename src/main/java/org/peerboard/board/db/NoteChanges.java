@@ -22,7 +22,7 @@ import org.peerboard.board.model.Op;
 import org.peerboard.board.model.Rejection;
 import org.peerboard.board.model.Settings;
 
-/** Editing, moving, deleting, hiding and de-duplicating notes; adding them is {@link NoteAdds}. */
+/** Editing, moving, deleting, hiding and de-duplicating notes; adding them is {@link OpPipeline}. */
 final class NoteChanges {
   private NoteChanges() {}
 

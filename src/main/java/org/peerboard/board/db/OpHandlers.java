@@ -39,7 +39,10 @@ public final class OpHandlers {
     return handler.apply(tx, op);
   }
 
-  /** The board's own ops; {@code note.add} is applied in batches by {@link NoteAdds}, not through this map. */
+  /**
+   * The board's own ops; {@code note.add} is not in this map: {@link OpPipeline} inserts the new notes of a batch
+   * together, in one statement.
+   */
   static void board(OpHandlers ops) {
     ops.on(Op.NoteEdit.class, NoteChanges::edit)
         .on(Op.NoteMove.class, NoteChanges::move)

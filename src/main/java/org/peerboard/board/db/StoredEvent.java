@@ -25,6 +25,11 @@ public record StoredEvent(long seq, String type, JsonObject data, String actorId
 
   /** The event's {@code data} as this viewer may see it ({@link Visibility#of}), ready for the wire. */
   public JsonObject dataFor(Actor viewer) {
-    return EventCodec.encode(Visibility.of(event(), viewer));
+    return dataFor(event(), viewer);
+  }
+
+  /** The {@code data} of an event already decoded (and perhaps patched since) as this viewer may see it. */
+  public static JsonObject dataFor(BoardEvent event, Actor viewer) {
+    return EventCodec.encode(Visibility.of(event, viewer));
   }
 }

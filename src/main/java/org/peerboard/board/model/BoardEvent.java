@@ -20,6 +20,11 @@ public sealed interface BoardEvent {
     return this;
   }
 
+  /** The notes this event carries, as stored or as a viewer sees them; none for most board events. */
+  default List<NoteState> notes() {
+    return List.of();
+  }
+
   /** The seq of the event this one undid, or null. */
   default Long undoes() {
     return null;
@@ -28,6 +33,11 @@ public sealed interface BoardEvent {
   /** An event about one note, alone. */
   sealed interface OneNote extends BoardEvent {
     NoteState note();
+
+    @Override
+    default List<NoteState> notes() {
+      return List.of(note());
+    }
   }
 
   /**
@@ -53,6 +63,11 @@ public sealed interface BoardEvent {
     @Override
     default Long undoes() {
       return placement().undoes();
+    }
+
+    @Override
+    default List<NoteState> notes() {
+      return placement().notes();
     }
   }
 

@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.peerboard.board.model.BoardEvent;
 import org.peerboard.export.format.ExportSink;
 import org.peerboard.export.model.ClusterRow;
 import org.peerboard.export.model.ExportNote;
@@ -106,7 +107,7 @@ public final class ExportReader {
           rows.forEach(r -> page.add(note(group, r)));
           return blocking(() -> sink.notes(page)).compose(done -> flush.get());
         }))
-        .compose(v -> !sink.wantsHistory() ? Future.succeededFuture() : pages(conn, HISTORY, board, rows -> {
+        .compose(v -> !sink.wantsHistory() ? Future.succeededFuture() : pages(conn, HISTORY, Tuple.of(group.id(), BoardEvent.VoteProgress.NAME), rows -> {
           List<HistoryRow> page = new ArrayList<>(rows.size());
           rows.forEach(r -> page.add(new HistoryRow(group.id(), r.getLong("seq"), r.getOffsetDateTime("at"),
               r.getString("type"), r.getString("actor_role"), Pseudonyms.of(r.getLong("number")),

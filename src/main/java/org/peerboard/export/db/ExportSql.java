@@ -36,10 +36,11 @@ final class ExportSql {
   /**
    * The log, one row per event. A ballot ({@code vote.progress}) of an anonymous round names nobody: with the
    * timing of the ballots a pseudonym could re-identify a vote. A round that no longer exists counts as anonymous.
+   * $2: the name of that event.
    */
   static final String HISTORY = """
       select e.seq, e.at, e.type, e.actor_role,
-             case when e.type = 'vote.progress'
+             case when e.type = $2
                    and coalesce((select r.anonymous from vote_round r where r.board_id = e.board_id
                                     and r.id::text = e.data->>'roundId'), true)
                   then null else p.number end as number,

@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import org.peerboard.board.model.BoardEvent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +32,7 @@ public final class VoteFigures implements VoteSource {
         select r.id, r.board_id, r.lane, r.kind, r.status, r.budget, r.cap, r.criteria, r.anonymous, r.comments,
                r.created_at, b.position,
                row_number() over (partition by r.board_id order by r.created_at, r.id) as number,
-               (select max(e.at) from board_event e where e.board_id = r.board_id and e.type = 'vote.revealed'
+               (select max(e.at) from board_event e where e.board_id = r.board_id and e.type = $2
                   and e.data->>'roundId' = r.id::text) as revealed_at,
                (select count(distinct v.participant_id) from ballot v
                  where v.round_id = r.id and (v.dots > 0 or v.scores <> '{}'::jsonb)) as voters,
@@ -51,7 +52,7 @@ public final class VoteFigures implements VoteSource {
   @Override
   public Future<Votes> revealed(List<UUID> workshopIds) {
     return pool.withConnection(conn -> conn.preparedQuery(REVEALED)
-        .execute(Tuple.of((Object) workshopIds.toArray(UUID[]::new))).compose(rows -> {
+        .execute(Tuple.of((Object) workshopIds.toArray(UUID[]::new), BoardEvent.VoteRevealed.NAME)).compose(rows -> {
           List<VoteRound> rounds = new ArrayList<>();
           Future<Void> chain = Future.succeededFuture();
           for (Row row : rows) {
