@@ -17,6 +17,7 @@ import org.peerboard.board.web.BoardRoutes;
 import org.peerboard.db.DbSettings;
 import org.peerboard.vote.db.VoteFigures;
 import org.peerboard.export.web.ExportFeature;
+import org.peerboard.http.ConnectionGuard;
 import org.peerboard.http.HealthRoutes;
 import org.peerboard.http.HttpErrors;
 import org.peerboard.http.Links;
@@ -40,6 +41,8 @@ import org.peerboard.workshop.web.WorkshopRoutes;
 /** The HTTP and WebSocket server: wires each feature's routes onto one router and listens. */
 public final class Server extends VerticleBase {
   public static final short GOING_AWAY = 1001;
+  /** How long a shutdown waits for requests in progress before closing every connection. */
+  static final int SHUTDOWN_GRACE_SECONDS = 3;
 
   private final Config config;
   private final DbSettings db;
@@ -48,11 +51,20 @@ public final class Server extends VerticleBase {
   private LiveHub hub;
   private Notifier notifier;
   private HttpServer server;
+  private HttpServer redirect;
+  private ConnectionGuard guard;
+  private final java.util.Optional<io.vertx.core.net.KeyCertOptions> tls;
 
   public Server(Config config, DbSettings db, Links links) {
+    this(config, db, links, java.util.Optional.empty());
+  }
+
+  /** With {@code tls}, the server speaks HTTPS only (and plain HTTP on the redirect port says where to go). */
+  public Server(Config config, DbSettings db, Links links, java.util.Optional<io.vertx.core.net.KeyCertOptions> tls) {
     this.config = config;
     this.db = db;
     this.links = links;
+    this.tls = tls;
   }
 
   @Override
@@ -69,13 +81,18 @@ public final class Server extends VerticleBase {
     VoteStore votes = new VoteStore(pool);
     BoardStore boards = new BoardStore(pool, templates, List.of(new VoteChanges()), List.of(votes));
     Access access = new Access(pool);
-    WorkshopStore workshops = new WorkshopStore(pool, templates, config.limits().participantsPerBoard());
+    Config.Defences defences = config.defences();
+    WorkshopStore workshops = new WorkshopStore(pool, templates, config.limits().participantsPerBoard(),
+        defences.codeExpiryDays());
     hub = new LiveHub(vertx, boards, pool);
     notifier = new Notifier(vertx, connect, hub);
-    WsHandler ws = new WsHandler(access, boards, hub, config.maxFrameBytes(), config.limits().notesPerMinute());
-    vertx.setPeriodic(60_000, id -> ws.sweepLimits());
+    WsHandler ws = new WsHandler(vertx, access, boards, hub, config.maxFrameBytes(), config.limits().notesPerMinute(),
+        defences);
+    guard = new ConnectionGuard(vertx, defences.headerTimeoutSeconds(), defences.idleTimeoutSeconds(),
+        defences.connectionsPerAddress());
 
     Router router = Router.router(vertx);
+    router.route().handler(guard::idleAfterAnswer);
     router.route().handler(SecurityHeaders::apply);
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(64 * 1024));
     Origins origins = new Origins(links);
@@ -87,12 +104,20 @@ public final class Server extends VerticleBase {
       ctx.request().toWebSocket().onSuccess(ws::accept).onFailure(e -> ctx.fail(400, e));
     });
     new HealthRoutes(pool).mount(router);
-    JoinGuard guard = new JoinGuard(config.limits().failedJoinsPerMinute());
-    vertx.setPeriodic(60_000, id -> guard.sweep());
-    new WorkshopRoutes(workshops, templates, access, boards, links, config.adminToken(), guard).mount(router);
+    JoinGuard joinGuard = new JoinGuard(config.limits().failedJoinsPerMinute());
+    joinGuard.mount(router);
+    WorkshopRoutes workshopRoutes = new WorkshopRoutes(workshops, templates, access, boards, links,
+        config.adminToken(), joinGuard, defences);
+    workshopRoutes.mount(router);
+    vertx.setPeriodic(60_000, id -> {
+      ws.sweepLimits();
+      joinGuard.sweep();
+      workshopRoutes.sweep();
+      guard.summarise();
+    });
     new BoardRoutes(access, boards).mount(router);
     new VoteRoutes(access, votes).mount(router);
-    PageRoutes pages = new PageRoutes(vertx, workshops, access, boards, templates, links, config, guard);
+    PageRoutes pages = new PageRoutes(vertx, workshops, access, boards, templates, links, config, joinGuard);
     pages.mount(router);
     ExportFeature.mount(vertx, router, pool, templates, links, new VoteFigures(pool), pages::errorPage);
     router.route("/static/*").handler(StaticHandler.create("web/static").setCachingEnabled(!config.devMode()));
@@ -102,26 +127,68 @@ public final class Server extends VerticleBase {
     HttpServerOptions options = new HttpServerOptions()
         .setHost(config.host())
         .setPort(config.port())
-        .setMaxWebSocketFrameSize(256 * 1024)
-        .setMaxWebSocketMessageSize(256 * 1024)
+        // the whole message, all its fragments together, is bounded: past it the socket is closed with 1009
+        .setMaxWebSocketFrameSize(config.maxFrameBytes())
+        .setMaxWebSocketMessageSize(config.maxFrameBytes())
         // frames are small JSON: deflating each one per socket cost ~45 µs x every socket (docs/benchmarks.md)
         .setPerMessageWebSocketCompressionSupported(false)
         .setPerFrameWebSocketCompressionSupported(false)
         .setCompressionSupported(true);
+    tls.ifPresent(certificate -> options.setSsl(true).setKeyCertOptions(certificate));
+    Future<HttpServer> redirecting = tls.isPresent() && config.tls().redirectPort() > 0
+        ? vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.tls().redirectPort()))
+            .connectionHandler(guard::connected)
+            .requestHandler(this::toHttps)
+            .listen()
+        : Future.succeededFuture(null);
     return notifier.start()
-        .compose(v -> vertx.createHttpServer(options).requestHandler(router).listen())
-        .onSuccess(s -> server = s);
+        .compose(v -> vertx.createHttpServer(options)
+            .connectionHandler(guard::connected)
+            .requestHandler(request -> {
+              guard.request(request);
+              router.handle(request);
+            })
+            .listen())
+        .onSuccess(s -> server = s)
+        .compose(s -> redirecting)
+        .onSuccess(r -> redirect = r);
+  }
+
+  /** Plain HTTP when HTTPS is on: the same path on the HTTPS address. */
+  private void toHttps(io.vertx.core.http.HttpServerRequest request) {
+    guard.request(request);
+    String base = links.base().startsWith("https://") ? links.base() : "https://" + hostOnly(request.authority())
+        + ":" + server.actualPort();
+    request.response().setStatusCode(301).putHeader("Location", base + request.uri()).end();
+  }
+
+  private static String hostOnly(io.vertx.core.net.HostAndPort authority) {
+    return authority == null ? "localhost" : authority.host();
   }
 
   @Override
   public Future<?> stop() {
-    Future<Void> closed = server == null ? Future.succeededFuture() : server.shutdown();
+    // half-open and idle connections are not waited for: SIGTERM must end the process in seconds, not 30 s
+    Future<Void> closed = server == null ? Future.succeededFuture()
+        : server.shutdown(SHUTDOWN_GRACE_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+    if (redirect != null) {
+      redirect.close();
+    }
     hub.closeAll(GOING_AWAY, "server shutting down");
     return closed.compose(v -> notifier.stop()).compose(v -> pool.close());
   }
 
   public int actualPort() {
     return server.actualPort();
+  }
+
+  /** The port answering plain HTTP with a redirect to HTTPS; -1 when there is none. */
+  public int redirectPort() {
+    return redirect == null ? -1 : redirect.actualPort();
+  }
+
+  public ConnectionGuard connectionGuard() {
+    return guard;
   }
 
   static PgConnectOptions connectOptions(DbSettings db) {

@@ -40,6 +40,10 @@ public final class HttpErrors {
     } else if (failure instanceof DecodeException || failure instanceof IllegalArgumentException) {
       code = ErrorCode.INVALID;
       messageKey = "error.invalidShape";
+    } else if (Overload.is(failure)) {
+      Overload.note();
+      code = ErrorCode.UNAVAILABLE;
+      messageKey = "error.unavailable";
     } else if (isDatabaseDown(failure)) {
       code = ErrorCode.UNAVAILABLE;
       messageKey = "error.unavailable";

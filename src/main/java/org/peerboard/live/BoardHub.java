@@ -96,7 +96,7 @@ final class BoardHub {
     JsonObject data = rendered.event.data();
     switch (rendered.event.type()) {
       case "note.deleted" -> recent.forEach(r -> r.patchNote(data.getString("noteId"), new JsonObject(), true));
-      case "note.redacted" -> recent.forEach(r -> r.patchNote(data.getJsonObject("note").getString("id"),
+      case "note.redacted", "note.edited" -> recent.forEach(r -> r.patchNote(data.getJsonObject("note").getString("id"),
           new JsonObject(), true));
       case "note.hidden" -> recent.forEach(r -> r.patchNote(data.getJsonObject("note").getString("id"),
           new JsonObject().put("hidden", data.getJsonObject("note").getBoolean("hidden"))

@@ -21,6 +21,7 @@ public final class LiveHub {
   private static final int PAGE = 500;
   static final short REMOVED = 4003;
   static final short KEY_ROTATED = 4001;
+  static final short BOARD_DELETED = 4004;
 
   private final BoardStore store;
   private final Map<UUID, BoardHub> boards = new HashMap<>();
@@ -135,6 +136,15 @@ public final class LiveHub {
     hub.remember(new BoardHub.Rendered(event));
     for (Connection c : List.copyOf(hub.sockets)) {
       deliver(hub, c);
+    }
+  }
+
+  /** The board's workshop was deleted: its sockets in this process are closed with 4004. */
+  public void deleted(UUID boardId) {
+    BoardHub hub = boards.remove(boardId);
+    if (hub != null) {
+      presenceShare.local(boardId, PresenceShare.Counts.NONE);
+      List.copyOf(hub.sockets).forEach(c -> c.close(BOARD_DELETED, "this board was deleted"));
     }
   }
 

@@ -32,33 +32,71 @@ public final class WsHandler {
   private final int maxFrameBytes;
 
   private final Limiter<java.util.UUID> notesPerParticipant;
+  private final io.vertx.core.Vertx vertx;
+  private final org.peerboard.Config.Defences defences;
+  /** Every op counts against its token's budget: a participant's, or a larger one for a board's runner key. */
+  private final Limiter<String> opsPerParticipant;
+  private final Limiter<String> opsPerRunner;
+  private final Limiter<String> hellosPerToken;
+
+  /** What one socket has in flight; kept beside the {@link Connection}, which the hub owns. */
+  private static final class InFlight {
+    int ops;
+    long helloTimer = -1;
+  }
 
   public WsHandler(Access access, BoardStore store, LiveHub hub, int maxFrameBytes, int notesPerMinute) {
+    this(null, access, store, hub, maxFrameBytes, notesPerMinute, org.peerboard.Config.Defences.DEFAULTS);
+  }
+
+  public WsHandler(io.vertx.core.Vertx vertx, Access access, BoardStore store, LiveHub hub, int maxFrameBytes,
+                   int notesPerMinute, org.peerboard.Config.Defences defences) {
+    this.vertx = vertx;
     this.access = access;
     this.store = store;
     this.hub = hub;
     this.maxFrameBytes = maxFrameBytes;
+    this.defences = defences;
     this.notesPerParticipant = new Limiter<>(notesPerMinute, notesPerMinute / 60.0);
+    this.opsPerParticipant = new Limiter<>(defences.opsPerMinute(), defences.opsPerMinute() / 60.0);
+    this.opsPerRunner = new Limiter<>(defences.runnerOpsPerMinute(), defences.runnerOpsPerMinute() / 60.0);
+    this.hellosPerToken = new Limiter<>(defences.hellosPerMinute(), defences.hellosPerMinute() / 60.0);
   }
 
-  /** Forgets participants who are within their limits again; called once a minute. */
+  /** Forgets tokens that are within their limits again; called once a minute. */
   public void sweepLimits() {
     notesPerParticipant.sweep();
+    opsPerParticipant.sweep();
+    opsPerRunner.sweep();
+    hellosPerToken.sweep();
   }
 
   public void accept(ServerWebSocket socket) {
     socket.setWriteQueueMaxSize(WRITE_QUEUE_BYTES);
     Connection c = new Connection(socket);
-    socket.textMessageHandler(frame -> onText(c, frame));
+    InFlight inFlight = new InFlight();
+    socket.textMessageHandler(frame -> onText(c, inFlight, frame));
     socket.binaryMessageHandler(frame -> error(c, null, new Rejection(ErrorCode.INVALID, "error.invalidFrame")));
     socket.closeHandler(v -> {
       c.closed = true;
+      if (inFlight.helloTimer >= 0 && vertx != null) {
+        vertx.cancelTimer(inFlight.helloTimer);
+      }
       hub.unregister(c);
     });
     socket.exceptionHandler(e -> LOG.debug("socket error: {}", e.getMessage()));
+    if (vertx != null) {
+      // a socket that never says hello would hold a descriptor for nothing
+      inFlight.helloTimer = vertx.setTimer(defences.helloTimeoutSeconds() * 1_000L, id -> {
+        inFlight.helloTimer = -1;
+        if (c.actor == null && !c.helloPending && !c.closed) {
+          c.close(POLICY_VIOLATION, "no hello in time");
+        }
+      });
+    }
   }
 
-  private void onText(Connection c, String frame) {
+  private void onText(Connection c, InFlight inFlight, String frame) {
     if (frame.length() > maxFrameBytes || (frame.length() * 3L > maxFrameBytes
         && frame.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > maxFrameBytes)) {
       error(c, null, new Rejection(ErrorCode.INVALID, "error.frameTooLarge"));
@@ -72,19 +110,24 @@ public final class WsHandler {
       return;
     }
     if (message instanceof ClientMessage.Hello hello) {
-      hello(c, hello);
+      hello(c, inFlight, hello);
     } else if (message instanceof ClientMessage.Where where) {
       if (c.ready()) {
         hub.where(c, where.phase());
       }
     } else {
-      op(c, (ClientMessage.OpRequest) message);
+      op(c, inFlight, (ClientMessage.OpRequest) message);
     }
   }
 
-  private void hello(Connection c, ClientMessage.Hello hello) {
+  private void hello(Connection c, InFlight inFlight, ClientMessage.Hello hello) {
     if (c.actor != null || c.helloPending) {
       error(c, null, new Rejection(ErrorCode.INVALID, "error.alreadyHello"));
+      return;
+    }
+    if (hello.token() != null && !hellosPerToken.tryTake(hello.token())) {
+      error(c, null, new Rejection(ErrorCode.RATE_LIMITED, "error.rateLimited"));
+      c.close(POLICY_VIOLATION, "too many hellos, wait a little");
       return;
     }
     c.helloPending = true;
@@ -134,9 +177,17 @@ public final class WsHandler {
         .put("seq", seq);
   }
 
-  private void op(Connection c, ClientMessage.OpRequest request) {
+  private void op(Connection c, InFlight inFlight, ClientMessage.OpRequest request) {
     if (!c.ready() || c.helloPending) {
       error(c, request.opId().toString(), new Rejection(ErrorCode.UNAUTHORIZED, "error.helloFirst"));
+      return;
+    }
+    if (inFlight.ops >= defences.pendingOpsPerSocket()) {
+      error(c, request.opId().toString(), new Rejection(ErrorCode.RATE_LIMITED, "error.tooManyPending"));
+      return;
+    }
+    if (!withinBudget(c)) {
+      error(c, request.opId().toString(), new Rejection(ErrorCode.RATE_LIMITED, "error.rateLimited"));
       return;
     }
     if (c.actor.participantId() != null && writesNote(request.op())
@@ -145,8 +196,10 @@ public final class WsHandler {
       return;
     }
     // an op that takes longer is answered `unavailable`; if it commits later, a retry with its opId gets the ack
+    inFlight.ops++;
     store.apply(c.actor, c.clientId, request.opId(), request.op()).timeout(OP_TIMEOUT_SECONDS, TimeUnit.SECONDS)
         .onComplete(result -> {
+          inFlight.ops--;
           if (result.failed()) {
             error(c, request.opId().toString(), result.cause());
             return;
@@ -164,6 +217,14 @@ public final class WsHandler {
         });
   }
 
+  /** A participant spends their own budget; a board's runners (one key per role) share a larger one. */
+  private boolean withinBudget(Connection c) {
+    if (c.actor.participantId() != null) {
+      return opsPerParticipant.tryTake(c.actor.participantId().toString());
+    }
+    return opsPerRunner.tryTake(c.actor.role().wire() + ":" + c.actor.boardId());
+  }
+
   private static boolean writesNote(org.peerboard.board.model.Op op) {
     return op instanceof org.peerboard.board.model.Op.NoteAdd || op instanceof org.peerboard.board.model.Op.NoteEdit;
   }
@@ -174,6 +235,10 @@ public final class WsHandler {
     if (failure instanceof Rejection rejection) {
       code = rejection.code();
       key = rejection.messageKey();
+    } else if (org.peerboard.http.Overload.is(failure)) {
+      org.peerboard.http.Overload.note();
+      code = ErrorCode.UNAVAILABLE;
+      key = "error.unavailable";
     } else if (HttpErrors.isDatabaseDown(failure)) {
       code = ErrorCode.UNAVAILABLE;
       key = "error.unavailable";

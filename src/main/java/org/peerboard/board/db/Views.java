@@ -52,6 +52,9 @@ public final class Views {
   /** Event data for this viewer: every note in it (one, or a list) cut down by {@link #note}. */
   public static JsonObject eventData(JsonObject data, Actor viewer) {
     JsonObject view = data.copy();
+    if (!viewer.role().runsTheBoard()) {
+      view.remove("joinCode"); // a rotated join code is for the runners to hand out, not for every phone
+    }
 
     JsonObject note = data.getJsonObject("note");
     if (note != null) {

@@ -18,7 +18,8 @@ import org.peerboard.security.Keys;
 /**
  * Who may download what: a board's moderator or the workshop's organiser for a board, the organiser for a
  * workshop, the study key for a study. No key or an unknown one is 401; a key of something else (a participant,
- * the projector, another workshop) is 403.
+ * the projector) of the same workshop is 403; a key of another workshop answers as an unknown one, so a
+ * refusal never tells whether a key exists elsewhere.
  */
 public final class ExportAccess {
   private final Pool pool;
@@ -34,7 +35,7 @@ public final class ExportAccess {
       }
       Row row = rows.iterator().next();
       if (row.getString("role") == null) {
-        return refuse(key);
+        return refuse(key, List.of(row.getUUID("workshop_id")));
       }
       return Future.succeededFuture(new ExportScope(ExportScope.Kind.BOARD, List.of(row.getUUID("workshop_id")),
           boardId, null, null, row.getString("language"), parts(row.getString("title"), row.getString("place"),
@@ -49,7 +50,7 @@ public final class ExportAccess {
       }
       Row row = rows.iterator().next();
       if (!Boolean.TRUE.equals(row.getBoolean("organiser"))) {
-        return refuse(key);
+        return refuse(key, List.of(workshopId));
       }
       return Future.succeededFuture(new ExportScope(ExportScope.Kind.WORKSHOP, List.of(workshopId), null, null, null,
           row.getString("language"), parts(row.getString("title"), row.getString("place"),
@@ -64,7 +65,8 @@ public final class ExportAccess {
       }
       Row row = rows.iterator().next();
       if (!Boolean.TRUE.equals(row.getBoolean("allowed"))) {
-        return refuse(key);
+        UUID[] inStudy = row.getArrayOfUUIDs("workshops");
+        return refuse(key, inStudy == null ? List.of() : Arrays.asList(inStudy));
       }
       List<UUID> workshops = Arrays.asList(row.getArrayOfUUIDs("workshops"));
       String language = row.getString("language");
@@ -73,16 +75,17 @@ public final class ExportAccess {
     });
   }
 
-  /** 403 for a key that opens something else, 401 for no key or one nobody issued. */
-  private <T> Future<T> refuse(String key) {
+  /** 403 for a key of these workshops that lacks the right; 401 for no key, an unknown one, or anyone else's. */
+  private <T> Future<T> refuse(String key, List<UUID> workshops) {
     if (!Keys.plausible(key)) {
       return Future.failedFuture(new Rejection(ErrorCode.UNAUTHORIZED, "error.unknownKey"));
     }
-    return pool.preparedQuery(KNOWN_KEY).execute(Tuple.of(Keys.hash(key))).map(rows -> {
-      boolean known = Boolean.TRUE.equals(rows.iterator().next().getBoolean("known"));
-      throw known ? new Rejection(ErrorCode.FORBIDDEN, "error.exportForbidden")
-          : new Rejection(ErrorCode.UNAUTHORIZED, "error.unknownKey");
-    });
+    return pool.preparedQuery(KEY_OF_WORKSHOPS).execute(Tuple.of(Keys.hash(key), workshops.toArray(UUID[]::new)))
+        .map(rows -> {
+          boolean ours = Boolean.TRUE.equals(rows.iterator().next().getBoolean("ours"));
+          throw ours ? new Rejection(ErrorCode.FORBIDDEN, "error.exportForbidden")
+              : new Rejection(ErrorCode.UNAUTHORIZED, "error.unknownKey");
+        });
   }
 
   private static byte[] hash(String key) {

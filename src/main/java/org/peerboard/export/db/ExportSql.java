@@ -52,13 +52,16 @@ final class ExportSql {
              (select w.language from study_workshop sw join workshop w on w.id = sw.workshop_id
                where sw.study_id = s.id order by sw.position limit 1) as language
         from study s where s.id = $1""";
-  /** Whether a key is known anywhere: a key of something else is refused 403, an unknown one 401. */
-  static final String KNOWN_KEY = """
-      select exists (select 1 from workshop where organiser_key_hash = $1)
-          or exists (select 1 from board where moderator_key_hash = $1)
-          or exists (select 1 from board where projector_key_hash = $1)
-          or exists (select 1 from participant where token_hash = $1)
-          or exists (select 1 from study where key_hash = $1) as known""";
+  /**
+   * Whether a key belongs to one of these workshops (its organiser, a board's moderator or projector, a
+   * participant): only such a key is told 403; a key of anything else gets the same 401 as a key nobody issued.
+   */
+  static final String KEY_OF_WORKSHOPS = """
+      select exists (select 1 from workshop where id = any($2) and organiser_key_hash = $1)
+          or exists (select 1 from board where workshop_id = any($2)
+                        and (moderator_key_hash = $1 or projector_key_hash = $1))
+          or exists (select 1 from participant p join board b on b.id = p.board_id
+                      where b.workshop_id = any($2) and p.token_hash = $1) as ours""";
 
   static final String INSERT_STUDY = "insert into study (id, name, key_hash) values ($1, $2, $3)";
   static final String INSERT_STUDY_WORKSHOP =
