@@ -127,16 +127,22 @@ public final class Server extends VerticleBase {
     HttpServerOptions options = new HttpServerOptions()
         .setHost(config.host())
         .setPort(config.port())
-        // the whole message, all its fragments together, is bounded: past it the socket is closed with 1009
-        .setMaxWebSocketFrameSize(config.maxFrameBytes())
-        .setMaxWebSocketMessageSize(config.maxFrameBytes())
+        // no browser speaks HTTP/2 in clear; with it on, Vert.x waits to see which protocol a connection speaks
+        // before it tells us of the connection at all, so a half-sent request could never be timed out
+        .setHttp2ClearTextEnabled(false)
+        // WsHandler bounds the whole message (all its fragments) by maxFrameBytes and closes with 1009 past it;
+        // Netty's own bound is a backstop further out, for a single frame too large to even read (it drops the
+        // connection without a close frame)
+        .setMaxWebSocketFrameSize(4 * config.maxFrameBytes())
+        .setMaxWebSocketMessageSize(4 * config.maxFrameBytes())
         // frames are small JSON: deflating each one per socket cost ~45 µs x every socket (docs/benchmarks.md)
         .setPerMessageWebSocketCompressionSupported(false)
         .setPerFrameWebSocketCompressionSupported(false)
         .setCompressionSupported(true);
     tls.ifPresent(certificate -> options.setSsl(true).setKeyCertOptions(certificate));
     Future<HttpServer> redirecting = tls.isPresent() && config.tls().redirectPort() > 0
-        ? vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.tls().redirectPort()))
+        ? vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.tls().redirectPort())
+                .setHttp2ClearTextEnabled(false))
             .connectionHandler(guard::connected)
             .requestHandler(this::toHttps)
             .listen()

@@ -43,7 +43,14 @@ public final class WsHandler {
   private static final class InFlight {
     int ops;
     long helloTimer = -1;
+    /** The fragments of an unfinished message, never more than the message limit in all. */
+    io.vertx.core.buffer.Buffer partial;
+    boolean partialBinary;
   }
+
+  /** Frames' codes for a close: the message is too big, or fragments came out of order. */
+  static final short MESSAGE_TOO_BIG = 1009;
+  static final short PROTOCOL_ERROR = 1002;
 
   public WsHandler(Access access, BoardStore store, LiveHub hub, int maxFrameBytes, int notesPerMinute) {
     this(null, access, store, hub, maxFrameBytes, notesPerMinute, org.peerboard.Config.Defences.DEFAULTS);
@@ -75,8 +82,7 @@ public final class WsHandler {
     socket.setWriteQueueMaxSize(WRITE_QUEUE_BYTES);
     Connection c = new Connection(socket);
     InFlight inFlight = new InFlight();
-    socket.textMessageHandler(frame -> onText(c, inFlight, frame));
-    socket.binaryMessageHandler(frame -> error(c, null, new Rejection(ErrorCode.INVALID, "error.invalidFrame")));
+    socket.frameHandler(frame -> onFrame(c, inFlight, frame));
     socket.closeHandler(v -> {
       c.closed = true;
       if (inFlight.helloTimer >= 0 && vertx != null) {
@@ -93,6 +99,51 @@ public final class WsHandler {
           c.close(POLICY_VIOLATION, "no hello in time");
         }
       });
+    }
+  }
+
+  /**
+   * Puts fragmented messages together with the whole message bounded by {@code PEERBOARD_MAX_FRAME_BYTES}: past it
+   * the socket is closed with 1009 and the fragments are dropped, so no client can make a socket hold more.
+   */
+  private void onFrame(Connection c, InFlight inFlight, io.vertx.core.http.WebSocketFrame frame) {
+    boolean starts = frame.isText() || frame.isBinary();
+    if (!starts && !frame.isContinuation()) {
+      return; // ping, pong and close are answered by Vert.x itself
+    }
+    if (starts == (inFlight.partial != null)) {
+      inFlight.partial = null;
+      c.close(PROTOCOL_ERROR, "fragments out of order");
+      return;
+    }
+    io.vertx.core.buffer.Buffer data = frame.binaryData();
+    int size = data.length() + (inFlight.partial == null ? 0 : inFlight.partial.length());
+    if (size > maxFrameBytes) {
+      inFlight.partial = null;
+      c.close(MESSAGE_TOO_BIG, "message too big");
+      return;
+    }
+    if (starts && frame.isFinal()) {
+      deliver(c, inFlight, frame.isBinary(), data);
+      return;
+    }
+    if (starts) {
+      inFlight.partial = io.vertx.core.buffer.Buffer.buffer(Math.min(size * 2, maxFrameBytes));
+      inFlight.partialBinary = frame.isBinary();
+    }
+    inFlight.partial.appendBuffer(data);
+    if (frame.isFinal()) {
+      io.vertx.core.buffer.Buffer whole = inFlight.partial;
+      inFlight.partial = null;
+      deliver(c, inFlight, inFlight.partialBinary, whole);
+    }
+  }
+
+  private void deliver(Connection c, InFlight inFlight, boolean binary, io.vertx.core.buffer.Buffer message) {
+    if (binary) {
+      error(c, null, new Rejection(ErrorCode.INVALID, "error.invalidFrame"));
+    } else {
+      onText(c, inFlight, message.toString(java.nio.charset.StandardCharsets.UTF_8));
     }
   }
 

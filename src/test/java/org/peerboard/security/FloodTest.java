@@ -1,0 +1,132 @@
+package org.peerboard.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.peerboard.Config;
+import org.peerboard.PeerBoard;
+import org.peerboard.db.DbSettings;
+import org.peerboard.support.Api;
+import org.peerboard.support.TestApp;
+import org.peerboard.support.WsClient;
+
+/**
+ * One participant floods the server with ops that are not notes (moves), thousands of them without waiting, while a
+ * participant of another workshop posts notes one after another. The defaults apply (docs/reliability.md).
+ */
+@DisplayName("One participant's flood of ops is cut down to their budget; another board carries on")
+class FloodTest {
+  private static final int FLOOD = 3_000;
+  private static PeerBoard app;
+  private static Api api;
+
+  @BeforeAll
+  static void start() throws Exception {
+    DbSettings db = TestApp.shared().database();
+    int port = TestApp.freePort();
+    app = PeerBoard.start(TestApp.config(Files.createTempDirectory("flood"), port, 0)
+        .withDatabaseUrl("postgres://" + db.user() + ":@" + db.host() + ":" + db.port() + "/" + db.database())
+        .withDefences(new Config.Defences(20, 60, 10, 100_000, 120, 1_200, 16, 30, 7, 1_000, 5)));
+    api = new Api("http://127.0.0.1:" + port);
+  }
+
+  @AfterAll
+  static void stop() {
+    app.close();
+  }
+
+  private static JsonObject note(String lane, String text) {
+    return new JsonObject().put("lane", lane).put("text", text);
+  }
+
+  /** Round trips of {@code n} notes posted one after the other, in milliseconds. */
+  private static List<Double> roundTrips(WsClient ws, int n, String label) {
+    List<Double> millis = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      long started = System.nanoTime();
+      JsonObject answer = ws.answer(ws.op("note.add", note("custody:issues", label + " " + i)));
+      millis.add((System.nanoTime() - started) / 1e6);
+      assertEquals("ack", answer.getString("type"), "the bystander's note is acked: " + answer);
+    }
+    return millis;
+  }
+
+  @Test
+  @DisplayName("the flooder gets rate_limited, every other participant's op is acked, and the server stays up")
+  void flood() throws Exception {
+    Api.Workshop floodWorkshop = api.workshop("Flood", "A");
+    Api.Workshop calmWorkshop = api.workshop("Calm", "B");
+    Api.Participant flooder = api.join(floodWorkshop.board(0).getString("joinCode"), "Flooder");
+    Api.Participant bystander = api.join(calmWorkshop.board(0).getString("joinCode"), "Bystander");
+    try (WsClient flood = WsClient.hello(app.port(), flooder.boardId(), flooder.token(), null);
+         WsClient calm = WsClient.hello(app.port(), bystander.boardId(), bystander.token(), null)) {
+      roundTrips(calm, 10, "warm-up");
+      List<Double> before = roundTrips(calm, 40, "before");
+      String noteId = flood.answer(flood.op("note.add", note("custody:issues", "mine")))
+          .getJsonObject("result").getString("noteId");
+
+      Set<String> sent = Collections.synchronizedSet(new HashSet<>());
+      CompletableFuture<Void> flooding = CompletableFuture.runAsync(() -> {
+        for (int i = 0; i < FLOOD; i++) {
+          String lane = i % 2 == 0 ? "custody:actors" : "custody:issues";
+          sent.add(flood.op("note.move", new JsonObject().put("noteId", noteId).put("lane", lane)));
+        }
+      });
+      List<Double> during = roundTrips(calm, 40, "during");
+      flooding.join();
+
+      int acked = 0;
+      int limited = 0;
+      JsonObject frame;
+      while ((frame = flood.poll(Duration.ofSeconds(3))) != null) {
+        if (sent.contains(frame.getString("opId"))) {
+          acked += "ack".equals(frame.getString("type")) ? 1 : 0;
+          limited += "rate_limited".equals(frame.getString("code")) ? 1 : 0;
+        }
+      }
+      System.out.printf("flood: %d note.move sent without waiting; %d acked, %d rate_limited; bystander note "
+              + "round trip before: median %.1f ms, p90 %.1f ms; during: median %.1f ms, p90 %.1f ms%n",
+          FLOOD, acked, limited, percentile(before, 50), percentile(before, 90), percentile(during, 50),
+          percentile(during, 90));
+      assertEquals(FLOOD, acked + limited, "every op of the flood was answered, acked or rate_limited");
+      assertTrue(limited > FLOOD / 2, "most of the flood was refused: " + limited);
+      assertEquals(200, api.get("/health", null).status());
+      assertEquals("ack", calm.answer(calm.op("note.add", note("custody:issues", "after"))).getString("type"));
+    }
+  }
+
+  @Test
+  @DisplayName("hellos with one token past the per-token limit are refused rate_limited")
+  void hellos() {
+    Api.Workshop workshop = api.workshop("Hellos", "A");
+    Api.Participant p = api.join(workshop.board(0).getString("joinCode"), "Reconnecting");
+    int refused = 0;
+    for (int i = 0; i < 40; i++) {
+      try (WsClient ws = WsClient.connect(app.port())) {
+        ws.sendText(new JsonObject().put("type", "hello").put("boardId", p.boardId()).put("token", p.token()).encode());
+        JsonObject answer = ws.next();
+        refused += "rate_limited".equals(answer.getString("code")) ? 1 : 0;
+      }
+    }
+    assertTrue(refused >= 40 - 30, "past 30 hellos a minute the token is refused: " + refused);
+  }
+
+  static double percentile(List<Double> values, int p) {
+    List<Double> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+  }
+}
