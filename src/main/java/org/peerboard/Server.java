@@ -165,7 +165,8 @@ public final class Server extends VerticleBase {
     guard.request(request);
     String base = links.base().startsWith("https://") ? links.base() : "https://" + hostOnly(request.authority())
         + ":" + server.actualPort();
-    request.response().setStatusCode(301).putHeader("Location", base + request.uri()).end();
+    request.response().setStatusCode(301).putHeader("Location", base + request.uri()).end()
+        .onComplete(sent -> guard.answered(request.connection()));
   }
 
   private static String hostOnly(io.vertx.core.net.HostAndPort authority) {

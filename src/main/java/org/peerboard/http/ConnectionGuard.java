@@ -69,13 +69,16 @@ public final class ConnectionGuard {
   public void idleAfterAnswer(RoutingContext ctx) {
     HttpConnection connection = ctx.request().connection();
     if (!"websocket".equalsIgnoreCase(ctx.request().getHeader("Upgrade"))) {
-      ctx.addEndHandler(v -> {
-        if (!deadlines.containsKey(connection)) {
-          arm(connection, idleMillis);
-        }
-      });
+      ctx.addEndHandler(v -> answered(connection));
     }
     ctx.next();
+  }
+
+  /** An answer went out on this connection: it may now wait for the next request up to the idle timeout. */
+  public void answered(HttpConnection connection) {
+    if (!deadlines.containsKey(connection)) {
+      arm(connection, idleMillis);
+    }
   }
 
   /** Connections open now from this address (for tests and the log). */

@@ -161,7 +161,7 @@ public final class WsHandler {
       return;
     }
     if (message instanceof ClientMessage.Hello hello) {
-      hello(c, inFlight, hello);
+      hello(c, hello);
     } else if (message instanceof ClientMessage.Where where) {
       if (c.ready()) {
         hub.where(c, where.phase());
@@ -171,7 +171,7 @@ public final class WsHandler {
     }
   }
 
-  private void hello(Connection c, InFlight inFlight, ClientMessage.Hello hello) {
+  private void hello(Connection c, ClientMessage.Hello hello) {
     if (c.actor != null || c.helloPending) {
       error(c, null, new Rejection(ErrorCode.INVALID, "error.alreadyHello"));
       return;

@@ -12,6 +12,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -81,13 +83,19 @@ class FloodTest {
           .getJsonObject("result").getString("noteId");
 
       Set<String> sent = Collections.synchronizedSet(new HashSet<>());
+      AtomicBoolean bystanderDone = new AtomicBoolean();
       CompletableFuture<Void> flooding = CompletableFuture.runAsync(() -> {
-        for (int i = 0; i < FLOOD; i++) {
+        // never waits for an answer: at least FLOOD ops, and on until the bystander has finished
+        for (int i = 0; i < FLOOD || !bystanderDone.get(); i++) {
           String lane = i % 2 == 0 ? "custody:actors" : "custody:issues";
           sent.add(flood.op("note.move", new JsonObject().put("noteId", noteId).put("lane", lane)));
+          if (i % 50 == 49) {
+            LockSupport.parkNanos(1_000_000);
+          }
         }
       });
       List<Double> during = roundTrips(calm, 40, "during");
+      bystanderDone.set(true);
       flooding.join();
 
       int acked = 0;
@@ -101,10 +109,10 @@ class FloodTest {
       }
       System.out.printf("flood: %d note.move sent without waiting; %d acked, %d rate_limited; bystander note "
               + "round trip before: median %.1f ms, p90 %.1f ms; during: median %.1f ms, p90 %.1f ms%n",
-          FLOOD, acked, limited, percentile(before, 50), percentile(before, 90), percentile(during, 50),
+          sent.size(), acked, limited, percentile(before, 50), percentile(before, 90), percentile(during, 50),
           percentile(during, 90));
-      assertEquals(FLOOD, acked + limited, "every op of the flood was answered, acked or rate_limited");
-      assertTrue(limited > FLOOD / 2, "most of the flood was refused: " + limited);
+      assertEquals(sent.size(), acked + limited, "every op of the flood was answered, acked or rate_limited");
+      assertTrue(limited > sent.size() / 2, "most of the flood was refused: " + limited);
       assertEquals(200, api.get("/health", null).status());
       assertEquals("ack", calm.answer(calm.op("note.add", note("custody:issues", "after"))).getString("type"));
     }
@@ -123,7 +131,8 @@ class FloodTest {
         refused += "rate_limited".equals(answer.getString("code")) ? 1 : 0;
       }
     }
-    assertTrue(refused >= 40 - 30, "past 30 hellos a minute the token is refused: " + refused);
+    // 30 at once, then one every 2 s: of 40 in a row, some are refused (how many depends on how fast they come)
+    assertTrue(refused > 0 && refused <= 10, "past 30 hellos a minute the token is refused: " + refused);
   }
 
   static double percentile(List<Double> values, int p) {

@@ -80,7 +80,7 @@ public final class ExportAccess {
     if (!Keys.plausible(key)) {
       return Future.failedFuture(new Rejection(ErrorCode.UNAUTHORIZED, "error.unknownKey"));
     }
-    return pool.preparedQuery(KEY_OF_WORKSHOPS).execute(Tuple.of(Keys.hash(key), workshops.toArray(UUID[]::new)))
+    return pool.preparedQuery(KEY_OF_WORKSHOPS).execute(Tuple.of(Keys.hash(key), (Object) workshops.toArray(UUID[]::new)))
         .map(rows -> {
           boolean ours = Boolean.TRUE.equals(rows.iterator().next().getBoolean("ours"));
           throw ours ? new Rejection(ErrorCode.FORBIDDEN, "error.exportForbidden")
