@@ -42,11 +42,19 @@ public final class WsHandler {
   /** What one socket has in flight; kept beside the {@link Connection}, which the hub owns. */
   private static final class InFlight {
     int ops;
+    /** Ops refused over budget since the last one accepted: a client that keeps sending through them is cut off. */
+    int refusedInARow;
     long helloTimer = -1;
     /** The fragments of an unfinished message, never more than the message limit in all. */
     io.vertx.core.buffer.Buffer partial;
     boolean partialBinary;
   }
+
+  /**
+   * Refusals in a row after which a socket is closed (1008): no real client sends on through a hundred
+   * {@code rate_limited} answers, and answering a flood frame by frame would cost the other boards.
+   */
+  static final int REFUSALS_BEFORE_CLOSE = 100;
 
   /** Frames' codes for a close: the message is too big, or fragments came out of order. */
   static final short MESSAGE_TOO_BIG = 1009;
@@ -234,13 +242,14 @@ public final class WsHandler {
       return;
     }
     if (inFlight.ops >= defences.pendingOpsPerSocket()) {
-      error(c, request.opId().toString(), new Rejection(ErrorCode.RATE_LIMITED, "error.tooManyPending"));
+      refuse(c, inFlight, request, "error.tooManyPending");
       return;
     }
     if (!withinBudget(c)) {
-      error(c, request.opId().toString(), new Rejection(ErrorCode.RATE_LIMITED, "error.rateLimited"));
+      refuse(c, inFlight, request, "error.rateLimited");
       return;
     }
+    inFlight.refusedInARow = 0;
     if (c.actor.participantId() != null && writesNote(request.op())
         && !notesPerParticipant.tryTake(c.actor.participantId())) {
       error(c, request.opId().toString(), new Rejection(ErrorCode.RATE_LIMITED, "error.rateLimited"));
@@ -266,6 +275,14 @@ public final class WsHandler {
             hub.signal(c.actor.boardId(), result.result().seq());
           }
         });
+  }
+
+  private void refuse(Connection c, InFlight inFlight, ClientMessage.OpRequest request, String messageKey) {
+    if (++inFlight.refusedInARow > REFUSALS_BEFORE_CLOSE) {
+      c.close(POLICY_VIOLATION, "too many requests, slow down");
+      return;
+    }
+    error(c, request.opId().toString(), new Rejection(ErrorCode.RATE_LIMITED, messageKey));
   }
 
   /** A participant spends their own budget; a board's runners (one key per role) share a larger one. */
