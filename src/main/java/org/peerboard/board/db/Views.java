@@ -52,8 +52,10 @@ public final class Views {
   /** Event data for this viewer: every note in it (one, or a list) cut down by {@link #note}. */
   public static JsonObject eventData(JsonObject data, Actor viewer) {
     JsonObject view = data.copy();
-    if (!viewer.role().runsTheBoard()) {
-      view.remove("joinCode"); // a rotated join code is for the runners to hand out, not for every phone
+    if (viewer.role() == org.peerboard.board.model.Role.PARTICIPANT) {
+      // a rotated join code is for the runners to hand out (and the projector to show the room), not for every
+      // phone: a removed participant or a leaked token would otherwise learn it
+      view.remove("joinCode");
     }
 
     JsonObject note = data.getJsonObject("note");
