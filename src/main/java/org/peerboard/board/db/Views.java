@@ -52,9 +52,10 @@ public final class Views {
   /** Event data for this viewer: every note in it (one, or a list) cut down by {@link #note}. */
   public static JsonObject eventData(JsonObject data, Actor viewer) {
     JsonObject view = data.copy();
-    if (viewer.role() == org.peerboard.board.model.Role.PARTICIPANT) {
-      // a rotated join code is for the runners to hand out (and the projector to show the room), not for every
-      // phone: a removed participant or a leaked token would otherwise learn it
+    if (viewer.role() == org.peerboard.board.model.Role.PARTICIPANT && data.containsKey("roles")) {
+      // board.keysRotated (the one event with `roles`): a code rotated because it leaked is for the runners to hand
+      // out and the projector to show the room, not for every phone. A reopened board's new code (board.staged)
+      // is for everyone.
       view.remove("joinCode");
     }
 
