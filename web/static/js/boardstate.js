@@ -36,7 +36,7 @@ export function applyBoardEvent(live, frame) {
       return null;
     case 'board.settings': board.settings = data.settings; return null;
     case 'board.revealed': board.settings = data.settings; return 'refresh';
-    case 'board.keysRotated': board.joinCode = data.joinCode; return null;
+    case 'board.keysRotated': if (data.joinCode) board.joinCode = data.joinCode; return null;
     case 'participant.removed':
       for (const person of board.participants || []) {
         if (person.id === data.participantId) person.removed = true;

@@ -13,6 +13,8 @@ import org.peerboard.db.DbSettings;
 import org.peerboard.db.EmbeddedDatabase;
 import org.peerboard.db.Migrations;
 import org.peerboard.http.Links;
+import org.peerboard.security.AdminToken;
+import org.peerboard.security.Certificates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +57,11 @@ public final class PeerBoard implements AutoCloseable {
     }
     Vertx vertx = null;
     try {
+      java.util.Optional<AdminToken.Token> admin = AdminToken.resolve(config);
+      if (admin.isPresent()) {
+        config = config.withAdminToken(java.util.Optional.of(admin.get().value()));
+      }
+      java.util.Optional<Certificates.InUse> certificate = Certificates.of(config);
       int applied = Migrations.migrate(db);
       if (applied > 0) {
         LOG.info("Applied {} database migration(s)", applied);
@@ -62,17 +69,33 @@ public final class PeerBoard implements AutoCloseable {
       // one server instance per live loop, each on an event loop of its own
       vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(
           Math.max(VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE, config.liveLoops())));
-      Links links = Links.of(config.publicUrl(), config.port());
-      Server.Shared shared = new Server.Shared(vertx, config, db);
+      Links links = Links.of(config.publicUrl(), config.port(), certificate.isPresent());
+      Config configured = config;
+      Server.Shared shared = new Server.Shared(vertx, config, db, links);
       shared.start().await(60, TimeUnit.SECONDS);
       List<Server> servers = new CopyOnWriteArrayList<>();
       AtomicInteger loop = new AtomicInteger();
       String deployment = vertx.deployVerticle(() -> {
-        Server one = new Server(config, links, shared, loop.getAndIncrement());
+        Server one = new Server(configured, links, shared, loop.getAndIncrement(),
+            certificate.map(Certificates.InUse::options));
         servers.add(one);
         return one;
       }, new DeploymentOptions().setInstances(config.liveLoops())).await(60, TimeUnit.SECONDS);
       Future.all(servers.stream().map(Server::listen).toList()).await(60, TimeUnit.SECONDS);
+      if (certificate.isPresent()) {
+        LOG.info("HTTPS on port {} with {} certificate, SHA-256 fingerprint {}{}", servers.get(0).actualPort(),
+            config.tls().certPath().isPresent() ? "the configured" : "a self-signed",
+            certificate.get().fingerprint(), servers.get(0).redirectPort() > 0
+                ? "; plain HTTP on port " + servers.get(0).redirectPort() + " redirects to it" : "");
+      }
+      if (admin.isPresent() && admin.get().generated()) {
+        // printed this once only; it stays in the data directory for the next starts
+        LOG.info("Creating workshops needs the admin token, made now and kept in {}:\n\n    {}\n\n"
+            + "Open {}/new and paste it there (or send it as Authorization: Bearer).", admin.get().file(),
+            admin.get().value(), links.base());
+      } else if (admin.isPresent()) {
+        LOG.info("Creating workshops needs the admin token kept in {}", admin.get().file());
+      }
       LOG.info("PeerBoard is ready in {} ms: open {}/new on this machine or a phone on the same network "
               + "(database: {})", Duration.ofNanos(System.nanoTime() - started).toMillis(), links.base(),
           embedded == null ? db.host() + ":" + db.port() + "/" + db.database() : "embedded PostgreSQL in "
@@ -87,6 +110,15 @@ public final class PeerBoard implements AutoCloseable {
       }
       throw e;
     }
+  }
+
+  /** The port answering plain HTTP with a redirect to HTTPS; -1 when there is none. */
+  public int redirectPort() {
+    return server.redirectPort();
+  }
+
+  public Server server() {
+    return server;
   }
 
   public int port() {
@@ -110,13 +142,13 @@ public final class PeerBoard implements AutoCloseable {
   public void close() {
     try {
       // the loops first (they close their sockets with "going away"), then what they share
-      vertx.undeploy(deployment).await(20, TimeUnit.SECONDS);
-      shared.stop().await(10, TimeUnit.SECONDS);
+      vertx.undeploy(deployment).await(6, TimeUnit.SECONDS);
+      shared.stop().await(3, TimeUnit.SECONDS);
     } catch (Exception e) {
       LOG.warn("PeerBoard did not stop cleanly: {}", e.getMessage());
     }
     try {
-      vertx.close().await(20, TimeUnit.SECONDS);
+      vertx.close().await(5, TimeUnit.SECONDS);
     } catch (Exception e) {
       LOG.warn("Vert.x did not close cleanly: {}", e.getMessage());
     }

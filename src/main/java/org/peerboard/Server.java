@@ -6,6 +6,11 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.HostAndPort;
+import io.vertx.core.net.KeyCertOptions;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
@@ -19,6 +24,7 @@ import org.peerboard.board.web.BoardRoutes;
 import org.peerboard.db.DbSettings;
 import org.peerboard.vote.db.VoteFigures;
 import org.peerboard.export.web.ExportFeature;
+import org.peerboard.http.ConnectionGuard;
 import org.peerboard.http.HealthRoutes;
 import org.peerboard.http.HttpErrors;
 import org.peerboard.http.Links;
@@ -47,19 +53,29 @@ import org.peerboard.workshop.web.WorkshopRoutes;
  */
 public final class Server extends VerticleBase {
   public static final short GOING_AWAY = 1001;
+  /** How long a shutdown waits for requests in progress before closing every connection. */
+  static final int SHUTDOWN_GRACE_SECONDS = 3;
 
   private final Config config;
   private final Links links;
   private final Shared shared;
   private final int loop;
+  private final Optional<KeyCertOptions> tls;
   private Router router;
   private HttpServer server;
+  private HttpServer redirect;
 
   public Server(Config config, Links links, Shared shared, int loop) {
+    this(config, links, shared, loop, Optional.empty());
+  }
+
+  /** With {@code tls}, the server speaks HTTPS only (and plain HTTP on the redirect port says where to go). */
+  public Server(Config config, Links links, Shared shared, int loop, Optional<KeyCertOptions> tls) {
     this.config = config;
     this.links = links;
     this.shared = shared;
     this.loop = loop;
+    this.tls = tls;
   }
 
   /**
@@ -77,8 +93,10 @@ public final class Server extends VerticleBase {
     final Notifier notifier;
     final WsHandler ws;
     final JoinGuard guard;
+    final ConnectionGuard connections;
+    final WorkshopRoutes workshopRoutes;
 
-    public Shared(Vertx vertx, Config config, DbSettings db) {
+    public Shared(Vertx vertx, Config config, DbSettings db, Links links) {
       PgConnectOptions connect = connectOptions(db);
       pool = PgBuilder.pool()
           .with(new PoolOptions().setMaxSize(16).setMaxWaitQueueSize(2_000)
@@ -91,13 +109,24 @@ public final class Server extends VerticleBase {
       votes = new VoteStore(pool);
       boards = new BoardStore(vertx, pool, templates, List.of(VoteChanges::register), List.of(votes));
       access = new Access(pool);
-      workshops = new WorkshopStore(pool, templates, config.limits().participantsPerBoard());
+      Config.Defences defences = config.defences();
+      workshops = new WorkshopStore(pool, templates, config.limits().participantsPerBoard(),
+          defences.codeExpiryDays());
       hub = new LiveHub(vertx, boards, pool, config.liveLoops());
       notifier = new Notifier(vertx, connect, hub);
-      ws = new WsHandler(access, boards, hub, config.maxFrameBytes(), config.limits().notesPerMinute());
-      vertx.setPeriodic(60_000, id -> ws.sweepLimits());
+      ws = new WsHandler(vertx, access, boards, hub, config.maxFrameBytes(), config.limits().notesPerMinute(),
+          defences);
+      connections = new ConnectionGuard(vertx, defences.headerTimeoutSeconds(), defences.idleTimeoutSeconds(),
+          defences.connectionsPerAddress());
       guard = new JoinGuard(config.limits().failedJoinsPerMinute());
-      vertx.setPeriodic(60_000, id -> guard.sweep());
+      workshopRoutes = new WorkshopRoutes(workshops, templates, access, boards, links, config.adminToken(), guard,
+          defences);
+      vertx.setPeriodic(60_000, id -> {
+        ws.sweepLimits();
+        guard.sweep();
+        workshopRoutes.sweep();
+        connections.summarise();
+      });
     }
 
     /** Starts listening for the commits of every process. */
@@ -116,6 +145,7 @@ public final class Server extends VerticleBase {
   public Future<?> start() {
     shared.hub.attach(loop, context);
     router = Router.router(vertx);
+    router.route().handler(shared.connections::idleAfterAnswer);
     router.route().handler(SecurityHeaders::apply);
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(64 * 1024));
     Origins origins = new Origins(links);
@@ -128,8 +158,8 @@ public final class Server extends VerticleBase {
       ctx.request().toWebSocket().onSuccess(ws::accept).onFailure(e -> ctx.fail(400, e));
     });
     new HealthRoutes(shared.pool).mount(router);
-    new WorkshopRoutes(shared.workshops, shared.templates, shared.access, shared.boards, links, config.adminToken(),
-        shared.guard).mount(router);
+    shared.guard.mount(router);
+    shared.workshopRoutes.mount(router);
     new BoardRoutes(shared.access, shared.boards).mount(router);
     new VoteRoutes(shared.access, shared.votes).mount(router);
     SuggestRoutes.mount(vertx, router, shared.pool, shared.access, shared.templates);
@@ -156,29 +186,78 @@ public final class Server extends VerticleBase {
       HttpServerOptions options = new HttpServerOptions()
           .setHost(config.host())
           .setPort(config.port())
-          .setMaxWebSocketFrameSize(256 * 1024)
-          .setMaxWebSocketMessageSize(256 * 1024)
+          // no browser speaks HTTP/2 in clear; with it on, Vert.x waits to see which protocol a connection speaks
+          // before it tells us of the connection at all, so a half-sent request could never be timed out
+          .setHttp2ClearTextEnabled(false)
+          // WsHandler bounds the whole message (all its fragments) by maxFrameBytes and closes with 1009 past it;
+          // Netty's own bound is a backstop further out, for a single frame too large to even read (it drops the
+          // connection without a close frame)
+          .setMaxWebSocketFrameSize(4 * config.maxFrameBytes())
+          .setMaxWebSocketMessageSize(4 * config.maxFrameBytes())
           // frames are small JSON: deflating each one per socket cost ~45 µs x every socket (docs/benchmarks.md)
           .setPerMessageWebSocketCompressionSupported(false)
           .setPerFrameWebSocketCompressionSupported(false)
           .setCompressionSupported(true);
-      vertx.createHttpServer(options).requestHandler(router).listen()
+      tls.ifPresent(certificate -> options.setSsl(true).setKeyCertOptions(certificate));
+      ConnectionGuard guard = shared.connections;
+      vertx.createHttpServer(options)
+          .connectionHandler(guard::connected)
+          .requestHandler(request -> {
+            guard.request(request);
+            router.handle(request);
+          })
+          .listen()
           .onSuccess(s -> server = s)
+          .compose(s -> tls.isPresent() && config.tls().redirectPort() > 0
+              ? vertx.createHttpServer(new HttpServerOptions().setHost(config.host())
+                      .setPort(config.tls().redirectPort()).setHttp2ClearTextEnabled(false))
+                  .connectionHandler(guard::connected)
+                  .requestHandler(this::toHttps)
+                  .listen()
+                  .onSuccess(r -> redirect = r)
+              : Future.succeededFuture(null))
           .<Void>mapEmpty()
           .onComplete(listening);
     });
     return listening.future();
   }
 
+  /** Plain HTTP when HTTPS is on: the same path on the HTTPS address. */
+  private void toHttps(HttpServerRequest request) {
+    shared.connections.request(request);
+    String base = links.base().startsWith("https://") ? links.base() : "https://" + hostOnly(request.authority())
+        + ":" + server.actualPort();
+    request.response().setStatusCode(301).putHeader("Location", base + request.uri()).end()
+        .onComplete(sent -> shared.connections.answered(request.connection()));
+  }
+
+  private static String hostOnly(HostAndPort authority) {
+    return authority == null ? "localhost" : authority.host();
+  }
+
   @Override
   public Future<?> stop() {
-    Future<Void> closed = server == null ? Future.succeededFuture() : server.shutdown();
+    // half-open and idle connections are not waited for: SIGTERM must end the process in seconds, not 30 s
+    Future<Void> closed = server == null ? Future.succeededFuture()
+        : server.shutdown(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS);
+    if (redirect != null) {
+      redirect.close();
+    }
     shared.hub.closeLoop(loop, GOING_AWAY, "server shutting down");
     return closed;
   }
 
   public int actualPort() {
     return server.actualPort();
+  }
+
+  /** The port answering plain HTTP with a redirect to HTTPS; -1 when there is none. */
+  public int redirectPort() {
+    return redirect == null ? -1 : redirect.actualPort();
+  }
+
+  public ConnectionGuard connectionGuard() {
+    return shared.connections;
   }
 
   static PgConnectOptions connectOptions(DbSettings db) {

@@ -106,7 +106,13 @@ abstract class Target implements AutoCloseable {
     Config config = new Config("127.0.0.1", port, dataDir, Optional.empty(), dbPort,
         Optional.of("http://127.0.0.1:" + port), Optional.empty(), 16 * 1024, false,
         new Config.Limits(Opts.integer("notesPerMinute", Config.Limits.DEFAULTS.notesPerMinute()),
-            Config.Limits.DEFAULTS.participantsPerBoard(), Config.Limits.DEFAULTS.failedJoinsPerMinute()));
+            Config.Limits.DEFAULTS.participantsPerBoard(), Config.Limits.DEFAULTS.failedJoinsPerMinute()))
+        // the whole fleet connects from 127.0.0.1 and its phones post as fast as a scenario asks: the per-address
+        // and per-token budgets (docs/reliability.md) are out of the way, the timeouts keep their defaults
+        .withDefences(new Config.Defences(Config.Defences.DEFAULTS.headerTimeoutSeconds(),
+            Config.Defences.DEFAULTS.idleTimeoutSeconds(), Config.Defences.DEFAULTS.helloTimeoutSeconds(), 1_000_000,
+            1_000_000, 1_000_000, 1_000_000, 1_000_000, Config.Defences.DEFAULTS.codeExpiryDays(), 1_000_000,
+            1_000_000));
     // -Dbench.loops: the server's live loops (PEERBOARD_LIVE_LOOPS); one per core by default
     config = config.withLiveLoops(Opts.integer("loops", config.liveLoops()));
     return databaseUrl == null ? config : config.withDatabaseUrl(databaseUrl);

@@ -13,7 +13,8 @@ import org.peerboard.board.model.Rejection;
 
 /**
  * What a failure means to a client, for HTTP ({@link HttpErrors}) and the socket alike: the error code and the
- * message key. A failure nobody expected is {@code unavailable} with {@code error.internal}, and the caller logs it.
+ * message key. A full database queue is {@code unavailable} and counted ({@link Overload}: one WARN line, no stack
+ * trace per request). A failure nobody expected is {@code unavailable} with {@code error.internal}, and the caller logs it.
  */
 public final class Failures {
   private Failures() {}
@@ -33,6 +34,10 @@ public final class Failures {
     }
     if (failure instanceof DecodeException || failure instanceof IllegalArgumentException) {
       return new Failure(ErrorCode.INVALID, "error.invalidShape", true);
+    }
+    if (Overload.is(failure)) {
+      Overload.note();
+      return new Failure(ErrorCode.UNAVAILABLE, "error.unavailable", true);
     }
     if (isDatabaseDown(failure)) {
       return new Failure(ErrorCode.UNAVAILABLE, "error.unavailable", true);

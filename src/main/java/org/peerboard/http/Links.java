@@ -20,7 +20,13 @@ public final class Links {
   }
 
   public static Links of(Optional<String> publicUrl, int port) {
-    return new Links(publicUrl.orElseGet(() -> "http://" + lanAddress().orElse("127.0.0.1") + ":" + port));
+    return of(publicUrl, port, false);
+  }
+
+  /** With HTTPS on, the printed links say {@code https://}. */
+  public static Links of(Optional<String> publicUrl, int port, boolean https) {
+    return new Links(publicUrl.orElseGet(() -> (https ? "https://" : "http://") + lanAddress().orElse("127.0.0.1")
+        + ":" + port));
   }
 
   public String base() {

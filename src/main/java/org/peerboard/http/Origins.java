@@ -4,14 +4,15 @@ import io.vertx.core.http.HttpServerRequest;
 import java.net.URI;
 
 /**
- * Which pages may open a WebSocket: our own (the Origin names the host the request came to, or the public URL).
- * Clients that send no Origin (not browsers) are let through; their key is what authorises them.
+ * Which pages may open a WebSocket: our own, where the Origin's scheme and authority are those the request came to
+ * ({@code https} when it came over TLS) or those of the public URL. Clients that send no Origin (not browsers) are
+ * let through; their key is what authorises them.
  */
 public final class Origins {
-  private final String publicAuthority;
+  private final String publicOrigin;
 
   public Origins(Links links) {
-    this.publicAuthority = authority(links.base());
+    this.publicOrigin = origin(links.base());
   }
 
   public boolean allowed(HttpServerRequest request) {
@@ -19,14 +20,20 @@ public final class Origins {
     if (origin == null) {
       return true;
     }
-    String from = authority(origin);
+    String from = origin(origin);
     String host = request.getHeader("Host");
-    return from != null && (from.equalsIgnoreCase(host) || from.equalsIgnoreCase(publicAuthority));
+    String here = host == null ? null : (request.isSSL() ? "https://" : "http://") + host.toLowerCase();
+    return from != null && (from.equals(here) || from.equals(publicOrigin));
   }
 
-  private static String authority(String url) {
+  /** {@code scheme://authority} in lower case, or null when it is not a URL with both. */
+  private static String origin(String url) {
     try {
-      return URI.create(url).getRawAuthority();
+      URI uri = URI.create(url);
+      if (uri.getScheme() == null || uri.getRawAuthority() == null) {
+        return null;
+      }
+      return (uri.getScheme() + "://" + uri.getRawAuthority()).toLowerCase();
     } catch (IllegalArgumentException e) {
       return null;
     }

@@ -112,6 +112,15 @@ final class BoardLoop {
     }
   }
 
+  /** The board's workshop was deleted: its sockets on this loop are closed with 4004. */
+  void deleted(UUID boardId) {
+    BoardHub hub = boards.remove(boardId);
+    if (hub != null) {
+      presenceShare.local(boardId, PresenceShare.Counts.NONE);
+      List.copyOf(hub.sockets).forEach(c -> c.close(LiveHub.BOARD_DELETED, "this board was deleted"));
+    }
+  }
+
   /** Something was committed on this board up to {@code seq}. */
   void signal(UUID boardId, long seq) {
     BoardHub hub = boards.get(boardId);

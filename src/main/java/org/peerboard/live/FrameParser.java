@@ -257,6 +257,9 @@ public final class FrameParser {
     if (text.isBlank() || length > Note.MAX_TEXT || text.indexOf('\0') >= 0) {
       throw invalid("error.textLength");
     }
+    if (!org.peerboard.board.model.NoteText.hasVisible(text)) {
+      throw invalid("error.textInvisible");
+    }
     return text;
   }
 

@@ -17,6 +17,7 @@ import org.peerboard.board.db.StoredEvent;
 public final class LiveHub {
   static final short REMOVED = 4003;
   static final short KEY_ROTATED = 4001;
+  static final short BOARD_DELETED = 4004;
 
   private final Vertx vertx;
   private final BoardStore store;
@@ -68,6 +69,11 @@ public final class LiveHub {
   /** This process committed an event (see {@link BoardLoop#committed}). */
   public void committed(UUID boardId, StoredEvent event) {
     on(boardId, loop -> loop.committed(boardId, event));
+  }
+
+  /** The board's workshop was deleted: its sockets in this process are closed with 4004. */
+  public void deleted(UUID boardId) {
+    on(boardId, loop -> loop.deleted(boardId));
   }
 
   /** After the LISTEN connection came back: every board reads what it may have missed. */

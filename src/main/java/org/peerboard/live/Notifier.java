@@ -17,6 +17,9 @@ public final class Notifier {
   private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);
   public static final String CHANNEL = "peerboard_events";
 
+  /** The seq a deletion notifies ({@code db/Erasure}): every process closes that board's sockets with 4004. */
+  public static final long DELETED = -1;
+
   private final PgSubscriber subscriber;
 
   public Notifier(Vertx vertx, PgConnectOptions options, LiveHub hub) {
@@ -49,7 +52,13 @@ public final class Notifier {
       return;
     }
     try {
-      hub.signal(UUID.fromString(payload.substring(0, colon)), Long.parseLong(payload.substring(colon + 1)));
+      UUID board = UUID.fromString(payload.substring(0, colon));
+      long seq = Long.parseLong(payload.substring(colon + 1));
+      if (seq == DELETED) {
+        hub.deleted(board);
+      } else {
+        hub.signal(board, seq);
+      }
     } catch (IllegalArgumentException e) {
       LOG.warn("Ignoring a malformed notification: {}", payload);
     }

@@ -32,33 +32,130 @@ public final class WsHandler {
   private final int maxFrameBytes;
 
   private final Limiter<java.util.UUID> notesPerParticipant;
+  private final io.vertx.core.Vertx vertx;
+  private final org.peerboard.Config.Defences defences;
+  /** Every op counts against its token's budget: a participant's, or a larger one for a board's runner key. */
+  private final Limiter<String> opsPerParticipant;
+  private final Limiter<String> opsPerRunner;
+  private final Limiter<String> hellosPerToken;
+
+  /** What one socket has in flight; kept beside the {@link Connection}, which the hub owns. */
+  private static final class InFlight {
+    int ops;
+    /** Ops refused over budget since the last one accepted: a client that keeps sending through them is cut off. */
+    int refusedInARow;
+    long helloTimer = -1;
+    /** The fragments of an unfinished message, never more than the message limit in all. */
+    io.vertx.core.buffer.Buffer partial;
+    boolean partialBinary;
+  }
+
+  /**
+   * Refusals in a row after which a socket is closed (1008): no real client sends on through a hundred
+   * {@code rate_limited} answers, and answering a flood frame by frame would cost the other boards.
+   */
+  static final int REFUSALS_BEFORE_CLOSE = 100;
+
+  /** Frames' codes for a close: the message is too big, or fragments came out of order. */
+  static final short MESSAGE_TOO_BIG = 1009;
+  static final short PROTOCOL_ERROR = 1002;
 
   public WsHandler(Access access, BoardStore store, LiveHub hub, int maxFrameBytes, int notesPerMinute) {
+    this(null, access, store, hub, maxFrameBytes, notesPerMinute, org.peerboard.Config.Defences.DEFAULTS);
+  }
+
+  public WsHandler(io.vertx.core.Vertx vertx, Access access, BoardStore store, LiveHub hub, int maxFrameBytes,
+                   int notesPerMinute, org.peerboard.Config.Defences defences) {
+    this.vertx = vertx;
     this.access = access;
     this.store = store;
     this.hub = hub;
     this.maxFrameBytes = maxFrameBytes;
+    this.defences = defences;
     this.notesPerParticipant = new Limiter<>(notesPerMinute, notesPerMinute / 60.0);
+    this.opsPerParticipant = new Limiter<>(defences.opsPerMinute(), defences.opsPerMinute() / 60.0);
+    this.opsPerRunner = new Limiter<>(defences.runnerOpsPerMinute(), defences.runnerOpsPerMinute() / 60.0);
+    this.hellosPerToken = new Limiter<>(defences.hellosPerMinute(), defences.hellosPerMinute() / 60.0);
   }
 
-  /** Forgets participants who are within their limits again; called once a minute. */
+  /** Forgets tokens that are within their limits again; called once a minute. */
   public void sweepLimits() {
     notesPerParticipant.sweep();
+    opsPerParticipant.sweep();
+    opsPerRunner.sweep();
+    hellosPerToken.sweep();
   }
 
   public void accept(ServerWebSocket socket) {
     socket.setWriteQueueMaxSize(WRITE_QUEUE_BYTES);
     Connection c = new Connection(socket, io.vertx.core.Vertx.currentContext());
-    socket.textMessageHandler(frame -> onText(c, frame));
-    socket.binaryMessageHandler(frame -> error(c, null, new Rejection(ErrorCode.INVALID, "error.invalidFrame")));
+    InFlight inFlight = new InFlight();
+    socket.frameHandler(frame -> onFrame(c, inFlight, frame));
     socket.closeHandler(v -> {
       c.closed = true;
+      if (inFlight.helloTimer >= 0 && vertx != null) {
+        vertx.cancelTimer(inFlight.helloTimer);
+      }
       hub.unregister(c);
     });
     socket.exceptionHandler(e -> LOG.debug("socket error: {}", e.getMessage()));
+    if (vertx != null) {
+      // a socket that never says hello would hold a descriptor for nothing
+      inFlight.helloTimer = vertx.setTimer(defences.helloTimeoutSeconds() * 1_000L, id -> {
+        inFlight.helloTimer = -1;
+        if (c.actor == null && !c.helloPending && !c.closed) {
+          c.close(POLICY_VIOLATION, "no hello in time");
+        }
+      });
+    }
   }
 
-  private void onText(Connection c, String frame) {
+  /**
+   * Puts fragmented messages together with the whole message bounded by {@code PEERBOARD_MAX_FRAME_BYTES}: past it
+   * the socket is closed with 1009 and the fragments are dropped, so no client can make a socket hold more.
+   */
+  private void onFrame(Connection c, InFlight inFlight, io.vertx.core.http.WebSocketFrame frame) {
+    boolean starts = frame.isText() || frame.isBinary();
+    if (!starts && !frame.isContinuation()) {
+      return; // ping, pong and close are answered by Vert.x itself
+    }
+    if (starts == (inFlight.partial != null)) {
+      inFlight.partial = null;
+      c.close(PROTOCOL_ERROR, "fragments out of order");
+      return;
+    }
+    io.vertx.core.buffer.Buffer data = frame.binaryData();
+    int size = data.length() + (inFlight.partial == null ? 0 : inFlight.partial.length());
+    if (size > maxFrameBytes) {
+      inFlight.partial = null;
+      c.close(MESSAGE_TOO_BIG, "message too big");
+      return;
+    }
+    if (starts && frame.isFinal()) {
+      deliver(c, inFlight, frame.isBinary(), data);
+      return;
+    }
+    if (starts) {
+      inFlight.partial = io.vertx.core.buffer.Buffer.buffer(Math.min(size * 2, maxFrameBytes));
+      inFlight.partialBinary = frame.isBinary();
+    }
+    inFlight.partial.appendBuffer(data);
+    if (frame.isFinal()) {
+      io.vertx.core.buffer.Buffer whole = inFlight.partial;
+      inFlight.partial = null;
+      deliver(c, inFlight, inFlight.partialBinary, whole);
+    }
+  }
+
+  private void deliver(Connection c, InFlight inFlight, boolean binary, io.vertx.core.buffer.Buffer message) {
+    if (binary) {
+      error(c, null, new Rejection(ErrorCode.INVALID, "error.invalidFrame"));
+    } else {
+      onText(c, inFlight, message.toString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+  }
+
+  private void onText(Connection c, InFlight inFlight, String frame) {
     if (frame.length() > maxFrameBytes || (frame.length() * 3L > maxFrameBytes
         && frame.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > maxFrameBytes)) {
       error(c, null, new Rejection(ErrorCode.INVALID, "error.frameTooLarge"));
@@ -78,13 +175,18 @@ public final class WsHandler {
         hub.where(c, where.phase());
       }
     } else {
-      op(c, (ClientMessage.OpRequest) message);
+      op(c, inFlight, (ClientMessage.OpRequest) message);
     }
   }
 
   private void hello(Connection c, ClientMessage.Hello hello) {
     if (c.actor != null || c.helloPending) {
       error(c, null, new Rejection(ErrorCode.INVALID, "error.alreadyHello"));
+      return;
+    }
+    if (hello.token() != null && !hellosPerToken.tryTake(hello.token())) {
+      error(c, null, new Rejection(ErrorCode.RATE_LIMITED, "error.rateLimited"));
+      c.close(POLICY_VIOLATION, "too many hellos, wait a little");
       return;
     }
     c.helloPending = true;
@@ -131,19 +233,30 @@ public final class WsHandler {
         c.actor.participantId() == null ? null : c.actor.participantId().toString(), seq, board);
   }
 
-  private void op(Connection c, ClientMessage.OpRequest request) {
+  private void op(Connection c, InFlight inFlight, ClientMessage.OpRequest request) {
     if (!c.ready() || c.helloPending) {
       error(c, request.opId().toString(), new Rejection(ErrorCode.UNAUTHORIZED, "error.helloFirst"));
       return;
     }
+    if (inFlight.ops >= defences.pendingOpsPerSocket()) {
+      refuse(c, inFlight, request, "error.tooManyPending");
+      return;
+    }
+    if (!withinBudget(c)) {
+      refuse(c, inFlight, request, "error.rateLimited");
+      return;
+    }
+    inFlight.refusedInARow = 0;
     if (c.actor.participantId() != null && writesNote(request.op())
         && !notesPerParticipant.tryTake(c.actor.participantId())) {
       error(c, request.opId().toString(), new Rejection(ErrorCode.RATE_LIMITED, "error.rateLimited"));
       return;
     }
     // an op that takes longer is answered `unavailable`; if it commits later, a retry with its opId gets the ack
+    inFlight.ops++;
     store.apply(c.actor, c.clientId, request.opId(), request.op()).timeout(OP_TIMEOUT_SECONDS, TimeUnit.SECONDS)
         .onComplete(result -> {
+          inFlight.ops--;
           if (result.failed()) {
             error(c, request.opId().toString(), result.cause());
             return;
@@ -155,6 +268,22 @@ public final class WsHandler {
             hub.signal(c.actor.boardId(), result.result().seq());
           }
         });
+  }
+
+  private void refuse(Connection c, InFlight inFlight, ClientMessage.OpRequest request, String messageKey) {
+    if (++inFlight.refusedInARow > REFUSALS_BEFORE_CLOSE) {
+      c.close(POLICY_VIOLATION, "too many requests, slow down");
+      return;
+    }
+    error(c, request.opId().toString(), new Rejection(ErrorCode.RATE_LIMITED, messageKey));
+  }
+
+  /** A participant spends their own budget; a board's runners (one key per role) share a larger one. */
+  private boolean withinBudget(Connection c) {
+    if (c.actor.participantId() != null) {
+      return opsPerParticipant.tryTake(c.actor.participantId().toString());
+    }
+    return opsPerRunner.tryTake(c.actor.role().wire() + ":" + c.actor.boardId());
   }
 
   private static boolean writesNote(org.peerboard.board.model.Op op) {

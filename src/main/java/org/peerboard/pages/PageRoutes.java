@@ -20,6 +20,7 @@ import org.peerboard.board.db.BoardStore;
 import org.peerboard.board.model.ErrorCode;
 import org.peerboard.board.model.Rejection;
 import org.peerboard.board.model.Role;
+import org.peerboard.http.Cookies;
 import org.peerboard.http.Languages;
 import org.peerboard.http.Links;
 import org.peerboard.i18n.Messages;
@@ -117,14 +118,20 @@ public final class PageRoutes {
       });
     }).onSuccess(state -> render(ctx, "group",
         Languages.explicit(ctx).orElse(state.getJsonObject("workshop").getString("language")), state))
-        .onFailure(ctx::fail);
+        .onFailure(failure -> {
+          if (failure instanceof Rejection r && r.code() == ErrorCode.NOT_FOUND) {
+            guard.wrongCode(ctx, r); // the group page lists every group's code: guessing it counts as for /j/
+          } else {
+            ctx.fail(failure);
+          }
+        });
   }
 
   private void organiser(RoutingContext ctx, String page) {
-    if (keyInQuery(ctx)) {
+    UUID workshopId = uuid(ctx.pathParam("id"));
+    if (keyInQuery(ctx, key -> workshops.checkOrganiser(workshopId, key))) {
       return;
     }
-    UUID workshopId = uuid(ctx.pathParam("id"));
     String key = keyCookie(ctx);
     workshops.checkOrganiser(workshopId, key)
         .compose(ok -> workshops.workshop(workshopId))
@@ -214,10 +221,10 @@ public final class PageRoutes {
 
 
   private void boardPage(RoutingContext ctx, String page, Role expected) {
-    if (keyInQuery(ctx)) {
+    UUID boardId = uuid(ctx.pathParam("id"));
+    if (keyInQuery(ctx, key -> access.resolve(boardId, key))) {
       return;
     }
-    UUID boardId = uuid(ctx.pathParam("id"));
     String key = keyCookie(ctx);
     if (key == null) {
       ctx.fail(new Rejection(ErrorCode.UNAUTHORIZED, "error.unknownKey"));
@@ -256,18 +263,30 @@ public final class PageRoutes {
 
   /** {@code ?k=} becomes an HttpOnly cookie for this page only, and the browser is sent to the clean URL. */
   public static boolean keyInQuery(RoutingContext ctx) {
+    return keyInQuery(ctx, key -> Future.succeededFuture());
+  }
+
+  /**
+   * As {@link #keyInQuery(RoutingContext)}, but the cookie is set only once {@code check} accepts the key: a
+   * cross-site link with a wrong key gets the error page and leaves the organiser's good cookie alone.
+   */
+  public static boolean keyInQuery(RoutingContext ctx, java.util.function.Function<String, Future<?>> check) {
     String key = ctx.request().getParam("k");
     if (key == null) {
       return false;
     }
+    check.apply(key).onSuccess(ok -> keyCookieAndRedirect(ctx, key)).onFailure(ctx::fail);
+    return true;
+  }
+
+  private static void keyCookieAndRedirect(RoutingContext ctx, String key) {
     String path = ctx.request().path();
-    ctx.response().addCookie(Cookie.cookie(KEY_COOKIE, key).setPath(path).setHttpOnly(true)
+    Cookies.add(ctx, Cookie.cookie(KEY_COOKIE, key).setPath(path).setHttpOnly(true)
         .setSameSite(CookieSameSite.LAX).setMaxAge(60L * 60 * 24 * 365));
     String asked = ctx.request().getParam("lang");
     String lang = "it".equals(asked) || "en".equals(asked) ? asked : null;
     ctx.response().setStatusCode(303).putHeader("Location", path + (lang == null ? "" : "?lang=" + lang))
         .putHeader("Cache-Control", "no-store").end();
-    return true;
   }
 
   private static String keyCookie(RoutingContext ctx) {
@@ -276,7 +295,7 @@ public final class PageRoutes {
   }
 
   private void render(RoutingContext ctx, String page, String lang, JsonObject state) {
-    Languages.explicit(ctx).ifPresent(chosen -> ctx.response().addCookie(Cookie.cookie(Languages.COOKIE, chosen)
+    Languages.explicit(ctx).ifPresent(chosen -> Cookies.add(ctx, Cookie.cookie(Languages.COOKIE, chosen)
         .setPath("/").setSameSite(CookieSameSite.LAX).setMaxAge(60L * 60 * 24 * 365)));
     state.put("lang", lang);
     Map<String, Object> context = new HashMap<>();

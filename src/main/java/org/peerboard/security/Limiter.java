@@ -25,6 +25,22 @@ public final class Limiter<K> {
     }
   }
 
+  /** Whether this key could take a token now (a key never seen can). */
+  public boolean hasToken(K key) {
+    TokenBucket bucket = buckets.get(key);
+    if (bucket == null) {
+      return true;
+    }
+    synchronized (bucket) {
+      return bucket.hasToken(System.nanoTime());
+    }
+  }
+
+  /** Whether this key has a bucket that is not yet full again (since the last sweep). */
+  public boolean tracks(K key) {
+    return buckets.containsKey(key);
+  }
+
   /** Drops buckets that are full again; call now and then. */
   public void sweep() {
     long now = System.nanoTime();

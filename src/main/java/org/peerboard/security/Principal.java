@@ -11,6 +11,11 @@ public sealed interface Principal {
     return true;
   }
 
+  /** Whether the key was issued for this workshop (its organiser, a board's moderator or projector, a participant). */
+  default boolean belongsTo(UUID workshop) {
+    return false;
+  }
+
   /** The role this key gives on a board of the given workshop, if any. */
   default Optional<Role> roleOn(UUID boardId, UUID boardWorkshopId) {
     return Optional.empty();
@@ -18,12 +23,22 @@ public sealed interface Principal {
 
   record Organiser(UUID workshopId) implements Principal {
     @Override
+    public boolean belongsTo(UUID workshop) {
+      return workshopId.equals(workshop);
+    }
+
+    @Override
     public Optional<Role> roleOn(UUID boardId, UUID boardWorkshopId) {
       return workshopId.equals(boardWorkshopId) ? Optional.of(Role.ORGANISER) : Optional.empty();
     }
   }
 
   record Moderator(UUID boardId, UUID workshopId) implements Principal {
+    @Override
+    public boolean belongsTo(UUID workshop) {
+      return workshopId.equals(workshop);
+    }
+
     @Override
     public Optional<Role> roleOn(UUID board, UUID boardWorkshopId) {
       return boardId.equals(board) ? Optional.of(Role.MODERATOR) : Optional.empty();
@@ -33,6 +48,11 @@ public sealed interface Principal {
   /** The projector key: a read-only viewer. */
   record Projector(UUID boardId, UUID workshopId) implements Principal {
     @Override
+    public boolean belongsTo(UUID workshop) {
+      return workshopId.equals(workshop);
+    }
+
+    @Override
     public Optional<Role> roleOn(UUID board, UUID boardWorkshopId) {
       return boardId.equals(board) ? Optional.of(Role.VIEWER) : Optional.empty();
     }
@@ -40,6 +60,11 @@ public sealed interface Principal {
 
   /** A participant's token; a removed participant's token is still known but gives no role. */
   record Participant(UUID boardId, UUID workshopId, UUID participantId, boolean removed) implements Principal {
+    @Override
+    public boolean belongsTo(UUID workshop) {
+      return workshopId.equals(workshop);
+    }
+
     @Override
     public Optional<Role> roleOn(UUID board, UUID boardWorkshopId) {
       return !removed && boardId.equals(board) ? Optional.of(Role.PARTICIPANT) : Optional.empty();

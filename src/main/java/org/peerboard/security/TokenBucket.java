@@ -24,6 +24,12 @@ public final class TokenBucket {
     return false;
   }
 
+  /** Whether a token could be taken now, without taking it. */
+  public boolean hasToken(long nowNanos) {
+    refill(nowNanos);
+    return tokens >= 1;
+  }
+
   /** Whether the bucket is full again, so it can be forgotten. */
   public boolean idle(long nowNanos) {
     refill(nowNanos);

@@ -94,7 +94,7 @@ class ReportAndStudyTest {
         .put("workshops", new JsonArray()
             .add(new JsonObject().put("id", prato.id()).put("organiserKey", prato.organiserKey()))
             .add(new JsonObject().put("id", firenze.id()).put("organiserKey", prato.organiserKey()))));
-    assertEquals(403, refused.status(), "one organiser key does not open another workshop");
+    assertEquals(401, refused.status(), "one organiser key does not open another workshop");
     assertEquals(400, prato.api.post("/api/studies", new JsonObject().put("name", "")).status());
 
     JsonObject study = study(prato, firenze);

@@ -49,8 +49,19 @@ public final class TestApp {
 
   public static Config config(Path dataDir, int port, int dbPort) {
     return new Config("127.0.0.1", port, dataDir, Optional.empty(), dbPort,
-        Optional.of("http://127.0.0.1:" + port), Optional.empty(), 16 * 1024, false, Config.Limits.DEFAULTS, LOOPS);
+        Optional.of("http://127.0.0.1:" + port), Optional.empty(), 16 * 1024, false, Config.Limits.DEFAULTS)
+        .withDefences(SUITE).withLiveLoops(LOOPS);
   }
+
+  /**
+   * The whole suite runs from one address (127.0.0.1) and creates hundreds of workshops, so the per-address and
+   * per-token budgets are out of its way; the timeouts keep their defaults. The tests of the defences themselves
+   * (security/*) start servers with their own, small values.
+   */
+  public static final Config.Defences SUITE = new Config.Defences(
+      Config.Defences.DEFAULTS.headerTimeoutSeconds(), Config.Defences.DEFAULTS.idleTimeoutSeconds(),
+      Config.Defences.DEFAULTS.helloTimeoutSeconds(), 100_000, 1_000_000, 1_000_000, 100_000, 100_000,
+      Config.Defences.DEFAULTS.codeExpiryDays(), 1_000_000, 1_000_000);
 
   public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {

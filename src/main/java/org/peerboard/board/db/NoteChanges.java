@@ -29,8 +29,11 @@ final class NoteChanges {
   static Future<Change> edit(Tx tx, Op.NoteEdit edit) {
     return lock(tx, edit.noteId()).compose(note -> {
       Rejection.check(NoteRules.mayEdit(tx.actor(), tx.board(), tx.template(), note, edit));
-      return tx.conn().preparedQuery(EDIT_NOTE).execute(Tuple.of(note.id(), tx.boardId(), edit.text(),
-              edit.tags() == null ? null : edit.tags().toArray(String[]::new), tx.board().settings().notesSecret()))
+      // earlier texts leave the log as redacted text does (live/BoardHub mirrors it): catch-up never replays what
+      // was edited away, and the edit's own event carries the current text
+      return scrubText(tx, note.id()).compose(v -> tx.conn().preparedQuery(EDIT_NOTE).execute(Tuple.of(note.id(),
+              tx.boardId(), edit.text(), edit.tags() == null ? null : edit.tags().toArray(String[]::new),
+              tx.board().settings().notesSecret())))
           .map(rows -> noteChange(tx, BoardEvent.NoteEdited::new, rows));
     });
   }

@@ -4,7 +4,7 @@ import java.util.UUID;
 
 /**
  * What an event does to the copies of one note in earlier events (the database does the same to the stored log,
- * see {@code V4__note_patches_in_log.sql}): a deletion or redaction takes the text out, hiding sets the flags.
+ * see {@code V4__note_patches_in_log.sql}): a deletion, redaction or edit takes the text out, hiding sets the flags.
  * A hub that keeps recent events in memory applies it to them with {@link #applyTo}.
  */
 public record LogPatch(UUID noteId, boolean dropText, Boolean hidden, Boolean held) {
@@ -14,6 +14,9 @@ public record LogPatch(UUID noteId, boolean dropText, Boolean hidden, Boolean he
       return new LogPatch(deleted.noteId(), true, null, null);
     } else if (event instanceof BoardEvent.NoteRedacted redacted) {
       return new LogPatch(redacted.note().id(), true, null, null);
+    } else if (event instanceof BoardEvent.NoteEdited edited) {
+      // an edit scrubs the note's earlier texts as a redaction does: only the current text is ever replayed
+      return new LogPatch(edited.note().id(), true, null, null);
     } else if (event instanceof BoardEvent.NoteHidden hidden && hidden.placement().notes().size() == 1
         && hidden.placement().notes().get(0) instanceof Note note) {
       return new LogPatch(note.id(), false, note.hidden(), note.held());

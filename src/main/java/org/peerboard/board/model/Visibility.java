@@ -11,6 +11,11 @@ public final class Visibility {
 
   /** The event as this viewer may see it. */
   public static BoardEvent of(BoardEvent event, Actor viewer) {
+    if (event instanceof BoardEvent.KeysRotated rotated && viewer.role() == Role.PARTICIPANT) {
+      // a code rotated because it leaked is for the runners to hand out and the projector to show the room, not for
+      // every phone (a reopened board's new code, in board.staged, is for everyone)
+      return new BoardEvent.KeysRotated(rotated.roles(), null);
+    }
     return event.mapNotes(note -> note instanceof Note stored ? note(stored, viewer) : note);
   }
 

@@ -19,7 +19,8 @@ import org.peerboard.security.Principal;
 /**
  * Who may download what: a board's moderator or the workshop's organiser for a board, the organiser for a
  * workshop, the study key for a study. No key or an unknown one is 401; a key of something else (a participant,
- * the projector, another workshop) is 403.
+ * the projector) of the same workshop is 403; a key of another workshop answers as an unknown one, so a
+ * refusal never tells whether a key exists elsewhere.
  */
 public final class ExportAccess {
   private final Pool pool;
@@ -38,7 +39,7 @@ public final class ExportAccess {
       Row row = rows.iterator().next();
       if (!(holder instanceof Principal.Moderator || holder instanceof Principal.Organiser)
           || holder.roleOn(boardId, row.getUUID("workshop_id")).isEmpty()) {
-        return refuse(holder);
+        return refuse(holder, List.of(row.getUUID("workshop_id")));
       }
       return Future.succeededFuture(new ExportScope(ExportScope.Kind.BOARD, List.of(row.getUUID("workshop_id")),
           boardId, null, null, row.getString("language"), parts(row.getString("title"), row.getString("place"),
@@ -53,7 +54,7 @@ public final class ExportAccess {
       }
       Row row = rows.iterator().next();
       if (!new Principal.Organiser(workshopId).equals(holder)) {
-        return refuse(holder);
+        return refuse(holder, List.of(workshopId));
       }
       return Future.succeededFuture(new ExportScope(ExportScope.Kind.WORKSHOP, List.of(workshopId), null, null, null,
           row.getString("language"), parts(row.getString("title"), row.getString("place"),
@@ -68,7 +69,8 @@ public final class ExportAccess {
       }
       Row row = rows.iterator().next();
       if (!new Principal.Study(studyId).equals(holder)) {
-        return refuse(holder);
+        UUID[] inStudy = row.getArrayOfUUIDs("workshops");
+        return refuse(holder, inStudy == null ? List.of() : Arrays.asList(inStudy));
       }
       List<UUID> workshops = Arrays.asList(row.getArrayOfUUIDs("workshops"));
       String language = row.getString("language");
@@ -77,9 +79,10 @@ public final class ExportAccess {
     }));
   }
 
-  /** 403 for a key that opens something else, 401 for no key or one nobody issued. */
-  private static <T> Future<T> refuse(Principal holder) {
-    return Future.failedFuture(holder.known() ? new Rejection(ErrorCode.FORBIDDEN, "error.exportForbidden")
+  /** 403 for a key of these workshops that lacks the right; 401 for no key, an unknown one, or anyone else's. */
+  private static <T> Future<T> refuse(Principal holder, List<UUID> workshops) {
+    return Future.failedFuture(workshops.stream().anyMatch(holder::belongsTo)
+        ? new Rejection(ErrorCode.FORBIDDEN, "error.exportForbidden")
         : new Rejection(ErrorCode.UNAUTHORIZED, "error.unknownKey"));
   }
 

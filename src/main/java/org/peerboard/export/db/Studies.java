@@ -80,9 +80,14 @@ public final class Studies {
         .compose(scope -> pool.preparedQuery(DELETE_STUDY).execute(Tuple.of(studyId))).mapEmpty();
   }
 
-  /** Deletes a workshop and everything in it (boards, lanes, participants, notes, clusters, events, op ids). */
+  /**
+   * Deletes a workshop and everything in it (boards, lanes, participants, notes, clusters, events, op ids), closes
+   * its boards' sockets in every process, and wipes the rows from disk ({@link org.peerboard.db.Erasure}).
+   */
   public Future<Void> deleteWorkshop(UUID workshopId, String organiserKey) {
     return access.workshop(workshopId, organiserKey)
-        .compose(scope -> pool.preparedQuery(DELETE_WORKSHOP).execute(Tuple.of(workshopId))).mapEmpty();
+        .compose(scope -> pool.withTransaction(conn -> org.peerboard.db.Erasure.announce(conn, workshopId)
+            .compose(v -> conn.preparedQuery(DELETE_WORKSHOP).execute(Tuple.of(workshopId)))))
+        .compose(deleted -> new org.peerboard.db.Erasure(pool).wipe());
   }
 }

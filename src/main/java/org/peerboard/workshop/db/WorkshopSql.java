@@ -29,9 +29,17 @@ final class WorkshopSql {
   static final String BOARDS = """
       select id, name, join_code, stage, moderator_generation, projector_generation
         from board where workshop_id = $1 order by position""";
+  /**
+   * A workshop's code works while one of its boards is open, and until {@code $2} days after its last board closed
+   * (docs/reliability.md, join codes).
+   */
   static final String WORKSHOP_BY_JOIN_CODE = """
-      select id, title, place, held_on, language, template_id, privacy_notice, join_code
-        from workshop where join_code = $1""";
+      select w.id, w.title, w.place, w.held_on, w.language, w.template_id, w.privacy_notice, w.join_code
+        from workshop w
+       where w.join_code = $1
+         and (exists (select 1 from board b where b.workshop_id = w.id
+                         and (b.stage <> 'closed' or b.closed_at > now() - make_interval(days => $2)))
+              or not exists (select 1 from board b where b.workshop_id = w.id))""";
   static final String BOARD_BY_CODE = """
       select b.id, b.name, b.join_code, b.stage, b.moderator_generation, b.projector_generation,
              w.id as workshop_id, w.title, w.language,

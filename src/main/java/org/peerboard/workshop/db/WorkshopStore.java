@@ -31,12 +31,24 @@ public final class WorkshopStore {
   private final Templates templates;
 
   private final int maxParticipants;
+  /** Days a closed board's join code (and a finished workshop's) keeps working. */
+  private final int codeExpiryDays;
 
   public WorkshopStore(Pool pool, Templates templates, int maxParticipants) {
+    this(pool, templates, maxParticipants, org.peerboard.Config.Defences.DEFAULTS.codeExpiryDays());
+  }
+
+  public WorkshopStore(Pool pool, Templates templates, int maxParticipants, int codeExpiryDays) {
     this.pool = pool;
     this.keys = new KeyRing(pool);
     this.templates = templates;
     this.maxParticipants = maxParticipants;
+    this.codeExpiryDays = codeExpiryDays;
+  }
+
+  /** Days a closed board's join code keeps working (its results page); lookups of closed boards must honour it. */
+  public int codeExpiryDays() {
+    return codeExpiryDays;
   }
 
   /** A new workshop: its id, its organiser key (shown once) and its boards. */
@@ -85,7 +97,7 @@ public final class WorkshopStore {
     if (code.isEmpty()) {
       return Future.succeededFuture(Optional.empty());
     }
-    return pool.preparedQuery(WORKSHOP_BY_JOIN_CODE).execute(Tuple.of(code.get()))
+    return pool.preparedQuery(WORKSHOP_BY_JOIN_CODE).execute(Tuple.of(code.get(), codeExpiryDays))
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(workshopInfo(rows.iterator().next(), "id")));
   }
 

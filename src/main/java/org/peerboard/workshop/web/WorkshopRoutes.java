@@ -12,7 +12,11 @@ import org.peerboard.board.db.BoardStore;
 import org.peerboard.board.model.ErrorCode;
 import org.peerboard.board.model.Op;
 import org.peerboard.board.model.Rejection;
+import org.peerboard.Config;
 import org.peerboard.http.Bearer;
+import org.peerboard.http.Cookies;
+import org.peerboard.security.FailureGuard;
+import org.peerboard.security.Limiter;
 import org.peerboard.http.Links;
 import org.peerboard.security.BoardKeys;
 import org.peerboard.security.Keys;
@@ -23,6 +27,7 @@ import org.peerboard.workshop.model.NewWorkshop;
 
 /** Creating workshops and boards, joining by code, and the QR code of each join link. */
 public final class WorkshopRoutes {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WorkshopRoutes.class);
   private final WorkshopStore store;
   private final Links links;
   private final Optional<String> adminToken;
@@ -32,10 +37,21 @@ public final class WorkshopRoutes {
   private final Templates templates;
 
   private final JoinGuard guard;
+  /** Wrong admin tokens per address: past the limit every attempt from it is refused for a while, and logged. */
+  private final FailureGuard wrongAdminTokens;
+  /** Workshops (and templates) created per address: each one costs database space. */
+  private final Limiter<String> creations;
 
   public WorkshopRoutes(WorkshopStore store, Templates templates, Access access, BoardStore boards, Links links,
                         Optional<String> adminToken, JoinGuard guard) {
+    this(store, templates, access, boards, links, adminToken, guard, Config.Defences.DEFAULTS);
+  }
+
+  public WorkshopRoutes(WorkshopStore store, Templates templates, Access access, BoardStore boards, Links links,
+                        Optional<String> adminToken, JoinGuard guard, Config.Defences defences) {
     this.guard = guard;
+    this.wrongAdminTokens = new FailureGuard("wrong admin tokens", defences.adminFailuresPerMinute());
+    this.creations = new Limiter<>(defences.workshopsPerHour(), defences.workshopsPerHour() / 3600.0);
     this.store = store;
     this.templates = templates;
     this.access = access;
@@ -106,14 +122,37 @@ public final class WorkshopRoutes {
     }).onFailure(ctx::fail);
   }
 
-  /** When an administrator token is configured, creating workshops and templates needs it. */
+  /** Forgets addresses within their limits again; called once a minute. */
+  public void sweep() {
+    wrongAdminTokens.sweep();
+    creations.sweep();
+  }
+
+  /**
+   * When an administrator token is configured, creating workshops and templates needs it; wrong tokens are counted
+   * per address (and an address that keeps guessing is refused for a while). Every address has a creation quota.
+   */
   private boolean adminAllowed(RoutingContext ctx) {
+    String address = JoinGuard.address(ctx);
     if (adminToken.isPresent()) {
-      String given = Bearer.of(ctx);
-      if (given == null || !Keys.sameHash(Keys.hash(given), Keys.hash(adminToken.get()))) {
-        ctx.fail(new Rejection(ErrorCode.UNAUTHORIZED, "error.adminTokenRequired"));
+      if (wrongAdminTokens.refuses(address)) {
+        ctx.fail(new Rejection(ErrorCode.RATE_LIMITED, "error.rateLimited"));
         return false;
       }
+      String given = Bearer.of(ctx);
+      if (given == null || !Keys.sameHash(Keys.hash(given), Keys.hash(adminToken.get()))) {
+        boolean limited = given != null && wrongAdminTokens.failed(address);
+        if (given != null && !limited) {
+          LOG.warn("A wrong admin token from {} on {}", address, ctx.request().path());
+        }
+        ctx.fail(limited ? new Rejection(ErrorCode.RATE_LIMITED, "error.rateLimited")
+            : new Rejection(ErrorCode.UNAUTHORIZED, "error.adminTokenRequired"));
+        return false;
+      }
+    }
+    if (!creations.tryTake(address)) {
+      ctx.fail(new Rejection(ErrorCode.RATE_LIMITED, "error.tooManyWorkshops"));
+      return false;
     }
     return true;
   }
@@ -168,7 +207,7 @@ public final class WorkshopRoutes {
     String name = WorkshopRequests.text(body, "name", NewWorkshop.MAX_NAME, false);
     String profession = WorkshopRequests.text(body, "profession", NewWorkshop.MAX_NAME, false);
     store.join(code, name, profession)
-        .onSuccess(joined -> ctx.response().addCookie(participantCookie(joined.boardId(), joined.token())))
+        .onSuccess(joined -> Cookies.add(ctx, participantCookie(joined.boardId(), joined.token())))
         .onSuccess(joined -> ctx.json(new JsonObject()
             .put("boardId", joined.boardId().toString())
             .put("participantId", joined.participantId().toString())
