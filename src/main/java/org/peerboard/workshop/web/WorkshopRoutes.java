@@ -20,6 +20,7 @@ import org.peerboard.workshop.db.Templates;
 import org.peerboard.workshop.db.WorkshopStore;
 import org.peerboard.workshop.model.CreatedBoard;
 import org.peerboard.workshop.model.NewWorkshop;
+import org.peerboard.workshop.model.Professions;
 
 /** Creating workshops and boards, joining by code, and the QR code of each join link. */
 public final class WorkshopRoutes {
@@ -167,6 +168,9 @@ public final class WorkshopRoutes {
     }
     String name = WorkshopRequests.text(body, "name", NewWorkshop.MAX_NAME, false);
     String profession = WorkshopRequests.text(body, "profession", NewWorkshop.MAX_NAME, false);
+    if (profession != null && !Professions.known(profession)) {
+      throw new Rejection(ErrorCode.INVALID, "error.professionInvalid");
+    }
     store.join(code, name, profession)
         .onSuccess(joined -> ctx.response().addCookie(participantCookie(joined.boardId(), joined.token())))
         .onSuccess(joined -> ctx.json(new JsonObject()
