@@ -207,7 +207,7 @@ export function startParticipant(token, onExpired) {
     else onExpired();
   });
   followFocus(live, followed);
-  showTimer(live, $('#timer'), { vibrate: true });
+  showTimer(live, $('#timer'), { vibrate: true, hideWhen: () => live.board?.stage === 'closed' });
   live.presence(phase.value);
   $('#dimension-field').hidden = grid.lanes.has(phase.value);
   draw();
