@@ -14,6 +14,7 @@ export function bindBallot(live) {
   const say = (message) => { $('#vote-status').textContent = message; };
   let shownRound = null;
   const opened = new Set();
+  const comments = new Map();
 
   /** A cluster's notes behind a disclosure, so a voter can read what a proposal holds; it stays open across votes. */
   function clusterNotes(item) {
@@ -65,7 +66,11 @@ export function bindBallot(live) {
     const scores = mine?.scores || {};
     const note = round.comments ? h('textarea', { id: `comment-${item.id}`, maxlength: 500, rows: 2,
       disabled: !open }) : null;
-    if (note) note.value = mine?.comment || '';
+    if (note) {
+      // what was typed survives the redraw an ack of another score causes
+      note.value = comments.get(item.id) ?? mine?.comment ?? '';
+      note.addEventListener('input', () => comments.set(item.id, note.value));
+    }
     const send = (changed) => cast(round, item.id, { scores: { ...scores, ...changed },
       ...(note ? { comment: note.value.trim() || null } : {}) });
     return h('li', { class: 'ballot-item', dataset: { itemId: item.id } },

@@ -63,7 +63,7 @@ class SessionOnPhoneTest {
       moderator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("+5 min")).click();
       assertThat(phone.locator("#timer .timer-value")).hasText(Pattern.compile("^(7:00|6:5\\d)$"));
 
-      assertThat(moderator.locator("#presence-line")).hasText("1 participants online");
+      assertThat(moderator.locator("#presence-line")).hasText("1 participant online");
       moderator.getByLabel("Focused phase").selectOption("removal");
       assertThat(phone.getByLabel("Phase")).hasValue("removal");
       assertThat(phone.locator("#stage-banner")).containsText("Now discussing: Removal from the family");

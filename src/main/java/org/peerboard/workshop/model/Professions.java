@@ -13,8 +13,12 @@ public final class Professions {
 
   private Professions() {}
 
-  /** Whether a code is one the join form offers; a missing profession is fine and is not asked here. */
-  public static boolean known(String code) {
-    return CODES.contains(code);
+  /**
+   * The code for what a client sent, read loosely as earlier clients wrote it ("Social worker", "care-leaver");
+   * empty when it is none of the list.
+   */
+  public static java.util.Optional<String> code(String given) {
+    String code = given.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("[\\s-]+", "_");
+    return CODES.contains(code) ? java.util.Optional.of(code) : java.util.Optional.empty();
   }
 }

@@ -167,10 +167,9 @@ public final class WorkshopRoutes {
       throw WorkshopRequests.invalid();
     }
     String name = WorkshopRequests.text(body, "name", NewWorkshop.MAX_NAME, false);
-    String profession = WorkshopRequests.text(body, "profession", NewWorkshop.MAX_NAME, false);
-    if (profession != null && !Professions.known(profession)) {
-      throw new Rejection(ErrorCode.INVALID, "error.professionInvalid");
-    }
+    String given = WorkshopRequests.text(body, "profession", NewWorkshop.MAX_NAME, false);
+    String profession = given == null ? null : Professions.code(given)
+        .orElseThrow(() -> new Rejection(ErrorCode.INVALID, "error.professionInvalid"));
     store.join(code, name, profession)
         .onSuccess(joined -> ctx.response().addCookie(participantCookie(joined.boardId(), joined.token())))
         .onSuccess(joined -> ctx.json(new JsonObject()
