@@ -65,9 +65,7 @@ export function startParticipant(token, onExpired) {
     for (const option of phase.options) {
       const reason = closedReason(live.board, grid, grid.lanes.has(option.value) ? option.value : `${option.value}:`);
       const closed = reason !== null && live.board?.stage === 'collecting';
-      const wanted = closed ? t('part.phaseOptionClosed', { phase: option.dataset.name }) : option.dataset.name;
-      option.disabled = closed;
-      if (option.textContent !== wanted) option.textContent = wanted;
+      option.disabled = closed; // its name stays whole in a 360px picker; the reason is under the picker
     }
     const focus = live.board?.focus;
     $('#phase-closed').textContent = focus && live.board.stage === 'collecting'
@@ -221,7 +219,7 @@ function phaseName(key) {
 
 function fillLanePicker(phase, dimension) {
   const saved = store.get(laneKey) || {};
-  const option = (value, name) => h('option', { value, text: name, dataset: { name } });
+  const option = (value, name) => h('option', { value, text: name });
   phase.replaceChildren(
     ...grid.phases.map((p, i) => option(p.key, `${i + 1}. ${label(p)}`)),
     ...grid.extras.map((extra) => option(extra.key, label(extra))));

@@ -39,8 +39,31 @@ class PhoneScreenshotsTest {
     return Browsers.chromium().newContext(options);
   }
 
+  /** Texts cut by their box: elements that hide overflow, and select options wider than their select. */
+  static final String CLIPPED = """
+      () => {
+        const clipped = [];
+        const ruler = document.createElement('canvas').getContext('2d');
+        for (const el of document.querySelectorAll('body *')) {
+          if (!el.getClientRects().length) continue;
+          const cs = getComputedStyle(el);
+          if (el.tagName === 'SELECT') {
+            ruler.font = `${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+            const room = el.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - 16;
+            for (const option of el.options) {
+              if (ruler.measureText(option.text).width > room) clipped.push(`${el.id}: ${option.text}`);
+            }
+          } else if (['hidden', 'clip'].includes(cs.overflowX) && el.scrollWidth > el.clientWidth + 1
+              && !el.classList.contains('sr-only')) {
+            clipped.push(el.textContent.trim().slice(0, 60));
+          }
+        }
+        return clipped;
+      }""";
+
   private static void shoot(Page page, String name) {
     Browsers.screenshot(page, name);
+    assertEquals(List.of(), page.evaluate(CLIPPED), name + ": no clipped labels");
     Axe.assertNoSeriousViolations(page);
     int width = page.viewportSize().width;
     assertEquals(width, ((Number) page.evaluate("document.documentElement.scrollWidth")).intValue(),
@@ -84,6 +107,10 @@ class PhoneScreenshotsTest {
             board.focus("removal");
             assertThat(join.locator("#draft-kept")).isVisible();
             shoot(join, "phone-draft-kept-" + tag);
+            board.focus(null);
+            join.getByLabel("Fase").selectOption("path");
+            join.evaluate("window.scrollTo(0, 0)");
+            shoot(join, "phone-picker-longest-" + tag);
             board.focus("custody");
           }
         }

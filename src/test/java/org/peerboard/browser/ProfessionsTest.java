@@ -21,7 +21,7 @@ class ProfessionsTest {
   private static final Map<String, String> ENGLISH = Map.of("care_leaver", "Care leaver",
       "foster_family", "Foster parent or family", "educator", "Educator", "social_worker", "Social worker",
       "psychologist", "Psychologist", "coordinator", "Coordinator", "other", "Other");
-  private static final Map<String, String> ITALIAN = Map.of("care_leaver", "Care leaver (cresciuto/a fuori famiglia)",
+  private static final Map<String, String> ITALIAN = Map.of("care_leaver", "Care leaver",
       "foster_family", "Genitore o famiglia affidataria", "educator", "Educatore/educatrice",
       "social_worker", "Assistente sociale", "psychologist", "Psicologo/psicologa",
       "coordinator", "Coordinatore/coordinatrice", "other", "Altro");
