@@ -32,6 +32,7 @@ function showJoin(message) {
 function showBoard(token) {
   $('#join-view').hidden = true;
   $('#board-view').hidden = false;
+  window.scrollTo(0, 0);
   $('#conn').hidden = false;
   startParticipant(token, () => {
     forgetToken();

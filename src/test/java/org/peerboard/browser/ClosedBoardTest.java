@@ -127,4 +127,47 @@ class ClosedBoardTest {
       assertEquals(List.of(), errors, "no script errors");
     }
   }
+
+  @Test
+  @DisplayName("a closed board's code given to another board leads to that open board; once it closes too, a "
+      + "browser that joined the first board is shown the first board")
+  void codeGivenAgain() throws Exception {
+    Api api = TestApp.api();
+    Api.Workshop workshop = api.workshop("Codes given again", "Foster care", "Residential care");
+    JsonObject first = workshop.board(0);
+    JsonObject second = workshop.board(1);
+    String code = first.getString("joinCode");
+    List<String> errors = new ArrayList<>();
+    try (BrowserContext mobile = Browsers.phone()) {
+      Page phone = PhoneOneHandTest.joined(mobile, api.base() + "/j/" + code, errors);
+      stage(first, "closed");
+      assertThat(phone.locator("#closed-view")).isVisible();
+      // codes are drawn at random; here the draw gives the second board the closed board's code
+      org.peerboard.db.DbSettings db = TestApp.shared().database();
+      try (java.sql.Connection sql = java.sql.DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+           java.sql.PreparedStatement update = sql.prepareStatement("update board set join_code = ? where id = ?")) {
+        update.setString(1, code);
+        update.setObject(2, java.util.UUID.fromString(second.getString("id")));
+        assertEquals(1, update.executeUpdate());
+      }
+      Api.Response open = api.get("/j/" + code, null);
+      assertEquals(200, open.status());
+      assertTrue(open.body().contains("Residential care") && !open.body().contains("Foster care"), "the open board");
+      phone.reload();
+      assertThat(phone.locator("#join-view")).isVisible();
+      assertThat(phone.locator(".join-where")).containsText("Residential care");
+
+      stage(second, "closed");
+      phone.reload();
+      assertThat(phone.locator("#closed-view h1")).hasText("Foster care");
+      assertEquals(List.of(), errors, "no script errors");
+    }
+  }
+
+  private static void stage(JsonObject board, String stage) {
+    try (org.peerboard.support.WsClient ws = org.peerboard.support.WsClient.hello(TestApp.shared().port(),
+        board.getString("id"), board.getString("moderatorKey"), null)) {
+      assertEquals("ack", ws.answer(ws.op("board.stage", new JsonObject().put("stage", stage))).getString("type"));
+    }
+  }
 }

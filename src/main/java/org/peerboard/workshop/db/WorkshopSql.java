@@ -39,12 +39,6 @@ final class WorkshopSql {
   static final String WORKSHOP_BY_JOIN_CODE = """
       select id, title, place, held_on, language, template_id, privacy_notice, join_code
         from workshop where join_code = $1""";
-  static final String BOARD_BY_CODE = """
-      select b.id, b.name, b.join_code, b.stage, b.moderator_generation, b.projector_generation,
-             w.id as workshop_id, w.title, w.language,
-             w.template_id, w.privacy_notice
-        from board b join workshop w on w.id = b.workshop_id
-       where b.join_code = $1 and b.stage <> 'closed'""";
   /**
    * Every board that holds this code, the open one first (at most one: the partial unique index), then closed
    * ones newest first: a closed board's code keeps leading to it until another board is given the code.

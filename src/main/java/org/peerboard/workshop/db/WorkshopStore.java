@@ -146,14 +146,6 @@ public final class WorkshopStore {
     });
   }
 
-  public Future<Optional<JoinTarget>> openBoard(String typedCode) {
-    Optional<String> code = JoinCodes.normalise(typedCode);
-    if (code.isEmpty()) {
-      return Future.succeededFuture(Optional.empty());
-    }
-    return pool.preparedQuery(BOARD_BY_CODE).execute(Tuple.of(code.get())).map(WorkshopStore::joinTarget);
-  }
-
   /**
    * The boards a join link may mean: the open board with this code first, then closed boards that held it,
    * newest first (a closed board keeps greeting its people until its code is given to another board).

@@ -199,13 +199,14 @@ public final class WorkshopRoutes {
 
 
   private void qr(RoutingContext ctx) {
-    store.openBoard(ctx.pathParam("code")).onSuccess(board -> {
-      if (board.isEmpty()) {
+    // a closed board's code still leads to its results, so its QR code stays too
+    store.boardsByCode(ctx.pathParam("code")).onSuccess(boards -> {
+      if (boards.isEmpty()) {
         guard.wrongCode(ctx, new Rejection(ErrorCode.NOT_FOUND, "error.joinCodeNotFound"));
         return;
       }
       ctx.response().putHeader("Content-Type", "image/svg+xml").putHeader("Cache-Control", "public, max-age=3600")
-          .end(QrSvg.of(links.join(board.get().joinCode())));
+          .end(QrSvg.of(links.join(boards.get(0).joinCode())));
     }).onFailure(ctx::fail);
   }
 
