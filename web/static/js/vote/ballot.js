@@ -2,6 +2,7 @@ import { $, h, syncList } from '../dom.js';
 import { label, t } from '../i18n.js';
 import { ballotOf, currentRound, itemLabel, spent } from './rounds.js';
 import { resultsList } from './results.js';
+import { say as tell } from '../phone.js';
 
 /**
  * The phone's ballot: while a round is open, every proposal with big +/- buttons (dots, the remaining budget
@@ -11,7 +12,7 @@ import { resultsList } from './results.js';
  */
 export function bindBallot(live) {
   const view = $('#vote-view');
-  const say = (message) => { $('#vote-status').textContent = message; };
+  const say = (message) => tell($('#vote-status'), message);
   let shownRound = null;
   const opened = new Set();
   const comments = new Map();
@@ -141,7 +142,7 @@ export function bindBallot(live) {
 /** A cast the server refused (the round closed meanwhile, or the budget was spent from another phone). */
 export function ballotRejected(live, detail) {
   if (detail.entry.op !== 'vote.cast') return false;
-  $('#vote-status').textContent = t('vote.rejected', { message: detail.error.message });
+  tell($('#vote-status'), t('vote.rejected', { message: detail.error.message }));
   if (detail.error.code === 'conflict') live.refresh();
   return true;
 }

@@ -52,6 +52,18 @@ class BallotClusterNotesTest {
           assertThat(phone.locator("#vote-budget")).hasText("Dots left: 4 of 5");
           assertThat(notes.first()).isVisible();
           assertThat(phone.locator("#ballot .ballot-item").nth(1).locator(".cluster-notes")).hasCount(0);
+          if (size[0] == 360) {
+            Locator add = phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
+                .setName("Add a dot to: A housing fund at 18"));
+            for (int i = 1; i <= 3; i++) {
+              add.click();
+              assertThat(phone.locator("#vote-budget")).hasText("Dots left: " + (4 - i) + " of 5");
+            }
+            assertThat(phone.locator("#ballot .ballot-item").nth(1).locator("[data-send-state]")).hasText("Saved");
+            phone.evaluate("window.scrollTo(0, document.body.scrollHeight)");
+            add.click(new Locator.ClickOptions().setForce(true)); // aria-disabled: a tap is answered, not ignored
+            PhoneOneHandTest.assertAlertInView(phone, phone.locator("#vote-status"), "At most 3 dots on one proposal.");
+          }
           Browsers.screenshot(phone, "phone-ballot-cluster-" + size[0] + "x" + size[1]);
           Axe.assertNoSeriousViolations(phone);
         }
