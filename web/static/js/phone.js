@@ -26,7 +26,23 @@ export function closedReason(board, grid, lane) {
 export function say(element, message) {
   if (element.textContent === message && message) element.textContent = '';
   element.textContent = message || '';
-  if (message) requestAnimationFrame(() => element.scrollIntoView({ block: 'nearest' }));
+  if (message) requestAnimationFrame(() => bringIntoView(element));
+}
+
+const STICKY = '.topbar, .send-bar, .vote-bar';
+
+/** Scrolls an element into view, then clear of the sticky header and bars that would still cover it. */
+export function bringIntoView(element) {
+  element.scrollIntoView({ block: 'nearest' });
+  const box = element.getBoundingClientRect();
+  for (const bar of document.querySelectorAll(STICKY)) {
+    if (bar.contains(element) || !bar.getClientRects().length) continue;
+    const cover = bar.getBoundingClientRect();
+    if (box.bottom <= cover.top || box.top >= cover.bottom) continue;
+    const below = cover.top > window.innerHeight / 2;
+    window.scrollBy(0, below ? box.bottom - cover.top + 8 : box.top - cover.bottom - 8);
+    return;
+  }
 }
 
 /** The line that tells participants what is happening: stage, focus and whether notes are hidden until the reveal. */

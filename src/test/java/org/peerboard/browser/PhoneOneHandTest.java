@@ -147,6 +147,7 @@ class PhoneOneHandTest {
       board.focus("removal");
       assertThat(phone.locator("#draft-kept")).containsText("The group moved on to Removal from the family. Your note "
           + "stays in Taking into care · Critical issues.");
+      assertAlertInView(phone, phone.locator("#draft-kept-text"), "Your note stays in");
       assertThat(phone.getByLabel("Phase")).hasValue("custody");
       assertThat(phone.locator("#phase option[value=custody]")).isDisabled();
       assertThat(phone.locator("#phase option[value=removal]")).isEnabled();
@@ -197,7 +198,7 @@ class PhoneOneHandTest {
             return { height: header.getBoundingClientRect().height, tallest, spread: Math.max(...tops) - Math.min(...tops),
               right: Math.max(...shown.map((c) => c.getBoundingClientRect().right)) };
           }""");
-      JsonObject figures = new JsonObject((java.util.Map<String, Object>) rows);
+      JsonObject figures = JsonObject.mapFrom(rows);
       assertTrue(figures.getDouble("height") < 2 * figures.getDouble("tallest"), "one row: " + figures);
       assertTrue(figures.getDouble("spread") <= 4, "items side by side: " + figures);
       assertTrue(figures.getDouble("right") <= 360, "nothing past the right edge: " + figures);
