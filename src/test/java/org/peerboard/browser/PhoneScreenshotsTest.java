@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -125,7 +126,9 @@ class PhoneScreenshotsTest {
         page.getByLabel("Ho letto l’informativa sulla privacy e accetto di partecipare").check();
         page.locator("#join-submit").click();
         assertThat(page.locator("#ballot .ballot-item")).hasCount(5);
-        page.locator("#ballot .cluster-notes summary").click();
+        Locator clustered = page.locator("[data-item-id='" + cluster + "'] .cluster-notes");
+        clustered.locator("summary").click();
+        assertThat(clustered.locator("li")).hasCount(2);
         shoot(page, "phone-ballot-360x640");
         board.ack("vote.close", new JsonObject().put("roundId", dots));
         String rating = board.ack("vote.open", new JsonObject().put("kind", "rating")).getString("roundId");
@@ -151,7 +154,6 @@ class PhoneScreenshotsTest {
         assertThat(page.locator("#closed-view")).isVisible();
         shoot(page, "phone-closed-360x640");
       }
-      assertEquals(cluster.length(), 36);
       assertEquals(List.of(), errors, "no script errors");
     }
   }
