@@ -2,8 +2,11 @@
 export const state = JSON.parse(document.getElementById('state').textContent);
 export const lang = state.lang === 'it' ? 'it' : 'en';
 
+/** A text in the page's language with its {vars} filled in; when n is 1, the key's singular form (`key.one`) if any. */
 export function t(key, vars) {
-  let text = state.messages?.[key.replaceAll('.', '_')] ?? key;
+  const id = key.replaceAll('.', '_');
+  const singular = vars && Number(vars.n) === 1 ? state.messages?.[`${id}_one`] : undefined;
+  let text = singular ?? state.messages?.[id] ?? key;
   for (const [name, value] of Object.entries(vars || {})) text = text.replaceAll(`{${name}}`, String(value));
   return text;
 }

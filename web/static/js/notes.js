@@ -60,6 +60,32 @@ export function counter(textarea, output) {
   return paint;
 }
 
+/**
+ * Stops a paste, drop or inserted text that would take a textarea past its limit, before the browser cuts it:
+ * nothing changes and `refuse(n, max)` is told how long the text would have been.
+ */
+export function guardLength(textarea, refuse) {
+  const max = Number(textarea.getAttribute('maxlength')) || 500;
+  const length = (value) => [...value].length;
+  const after = (inserted) => {
+    const { value, selectionStart, selectionEnd } = textarea;
+    return length(value.slice(0, selectionStart)) + length(inserted) + length(value.slice(selectionEnd));
+  };
+  const check = (event, inserted) => {
+    if (inserted == null) return;
+    const n = after(inserted);
+    if (n <= max) return;
+    event.preventDefault();
+    refuse(n, max);
+  };
+  textarea.addEventListener('paste', (event) => check(event, event.clipboardData?.getData('text/plain')));
+  textarea.addEventListener('drop', (event) => check(event, event.dataTransfer?.getData('text/plain')));
+  textarea.addEventListener('beforeinput', (event) => {
+    if (event.inputType === 'insertFromPaste' || event.inputType === 'insertFromDrop') return; // checked above
+    if (event.inputType?.startsWith('insert')) check(event, event.data ?? event.dataTransfer?.getData('text/plain'));
+  });
+}
+
 /** Whether a participant or the projector should show a note at all: hidden notes vanish unless they are one's own. */
 export function shownToAll(note) {
   return !note.hidden || note.mine;

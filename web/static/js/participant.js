@@ -1,13 +1,15 @@
 import { $, h, store, syncList, uuid } from './dom.js';
 import { label, lang, state, t } from './i18n.js';
 import { LiveBoard } from './live.js';
-import { counter, noteCard, noteSignature, shownToAll, tagPicker, tickedTags } from './notes.js';
-import { followFocus, mayPost, secretCounts, showRemoved, stageMessage } from './phone.js';
+import { counter, guardLength, noteCard, noteSignature, shownToAll, tagPicker, tickedTags } from './notes.js';
+import { closedReason, followFocus, say, secretCounts, showRemoved, stageMessage } from './phone.js';
 import { showTimer } from './timer.js';
 import { showStatus } from './status.js';
 import { gridOf } from './template.js';
 import { personalDataCheck } from './carefulnote.js';
 import { ballotRejected, bindBallot } from './vote/ballot.js';
+import { ballotOf } from './vote/rounds.js';
+import { showClosed } from './closed.js';
 
 const grid = gridOf(state.template);
 const laneKey = `pb:lane:${state.boardId}`;
@@ -27,6 +29,8 @@ export function startParticipant(token, onExpired) {
   $('#composer-tags').replaceChildren(tagPicker(grid, 'tag', store.get(draftKey)?.tags || []));
   text.value = store.get(draftKey)?.text || '';
   const paintCounter = counter(text, $('#note-counter'));
+  const tooLong = (where) => (n, max) => say(where, t('note.tooLong', { n, max }));
+  guardLength(text, tooLong(status));
   const careful = personalDataCheck({ textarea: text, resend: () => $('#composer').requestSubmit() });
   const paintBallot = bindBallot(live);
 
@@ -42,13 +46,30 @@ export function startParticipant(token, onExpired) {
     $('#secret-counts').replaceChildren(...secret.items);
     $('#secret-box').hidden = secret.total === 0;
     $('#stage-banner').textContent = stageMessage(live.board, grid);
-    const open = mayPost(live.board, grid, current);
-    $('#send').disabled = !open;
-    $('#send-closed').textContent = open ? '' : t('part.cannotPost');
-    const mode = (note) => (ui.editing === note.id ? 'edit' : ui.confirming === note.id ? 'confirm' : '');
+    paintPicker();
+    const reason = closedReason(live.board, grid, current);
+    const send = $('#send');
+    send.textContent = t('part.sendTo', { lane: grid.laneName(current) });
+    send.setAttribute('aria-disabled', String(reason !== null));
+    $('#send-closed').textContent = reason ?? '';
+    const closed = live.board?.stage === 'closed';
+    if (live.board) showClosed(closed, live, live.board.rounds, (round) => ballotOf(live, round));
+    const mode = (note) => (closed ? 'read' : ui.editing === note.id ? 'edit' : ui.confirming === note.id ? 'confirm' : '');
     syncList($('#lane-notes'), notes, (note) => note.id, (note) => noteSignature(note, mode(note)),
       (note) => (mode(note) === 'edit' ? editCard(note) : card(note, mode(note))));
     $('#lane-empty').hidden = notes.length > 0;
+  };
+
+  /** Phases that take no notes now stay in the list, disabled, with the reason under the picker. */
+  const paintPicker = () => {
+    for (const option of phase.options) {
+      const reason = closedReason(live.board, grid, grid.lanes.has(option.value) ? option.value : `${option.value}:`);
+      const closed = reason !== null && live.board?.stage === 'collecting';
+      option.disabled = closed; // its name stays whole in a 360px picker; the reason is under the picker
+    }
+    const focus = live.board?.focus;
+    $('#phase-closed').textContent = focus && live.board.stage === 'collecting'
+      ? t('part.onlyFocusOpen', { focus: phaseName(focus), extras: grid.extras.map(label).join(', ') }) : '';
   };
 
   const choosePhase = (key) => {
@@ -56,15 +77,42 @@ export function startParticipant(token, onExpired) {
     phase.value = key;
     $('#dimension-field').hidden = grid.lanes.has(phase.value);
     store.set(laneKey, { phase: phase.value, dimension: dimension.value });
+    $('#draft-kept').hidden = true;
     live.presence(phase.value);
     rerender();
+  };
+
+  /**
+   * The moderator focused a phase. An empty composer follows; a draft stays in the lane its writer chose, and
+   * the phone says so and offers to move it.
+   */
+  const followed = (focus) => {
+    const name = phaseName(focus);
+    if (phase.value === focus || !text.value.trim()) {
+      choosePhase(focus);
+      $('#focus-news').textContent = t('part.jumped', { phase: name });
+      return;
+    }
+    const here = grid.laneName(lane());
+    const reason = closedReason(live.board, grid, lane());
+    $('#draft-move').textContent = t('part.draftMove', { phase: name });
+    $('#draft-move').onclick = () => {
+      choosePhase(focus);
+      say(status, t('part.draftMoved', { lane: grid.laneName(lane()) }));
+      text.focus();
+    };
+    $('#draft-kept').hidden = false;
+    say($('#draft-kept-text'), `${t('part.draftKept', { phase: name, lane: here })}${
+      reason ? ` ${t('part.draftKeptClosed')}` : ''}`);
   };
 
   const rerender = () => { ui.editing = null; ui.confirming = null; draw(); };
 
   function card(note, mode) {
     let actions = [];
-    if (note.mine && !note.deleting && mode === 'confirm') {
+    if (mode === 'read') {
+      // a closed board: notes are read, not changed
+    } else if (note.mine && !note.deleting && mode === 'confirm') {
       actions = [
         h('button', { type: 'button', class: 'danger', text: t('note.deleteYes'), onclick: () => {
           live.send('note.delete', { noteId: note.id });
@@ -90,6 +138,7 @@ export function startParticipant(token, onExpired) {
     const id = `edit-${note.id}`;
     const area = h('textarea', { id, maxlength: 500, rows: 4 });
     area.value = note.text || '';
+    guardLength(area, tooLong(status));
     const form = h('form', { class: 'edit-form', 'aria-label': t('note.editing'), onsubmit: (event) => {
       event.preventDefault();
       const edited = area.value.trim();
@@ -116,8 +165,13 @@ export function startParticipant(token, onExpired) {
     event.preventDefault();
     const body = text.value.trim();
     if (!body) {
-      status.textContent = t('part.emptyNote');
+      say(status, t('part.emptyNote'));
       text.focus();
+      return;
+    }
+    const reason = closedReason(live.board, grid, lane());
+    if (reason) {
+      say(status, t('part.notNow', { lane: grid.laneName(lane()), reason }));
       return;
     }
     if (!careful.allows(body)) return;
@@ -125,10 +179,11 @@ export function startParticipant(token, onExpired) {
     text.value = '';
     paintCounter();
     saveDraft();
-    status.textContent = live.status === 'online' ? '' : t('part.queued');
+    $('#draft-kept').hidden = true;
+    say(status, live.status === 'online' ? '' : t('part.queued'));
   });
 
-  showStatus(live, $('#conn'));
+  showStatus(live, $('#conn'), { short: true });
   live.addEventListener('change', draw);
   live.addEventListener('change', paintBallot);
   live.addEventListener('status', () => {
@@ -136,7 +191,7 @@ export function startParticipant(token, onExpired) {
   });
   live.addEventListener('rejected', ({ detail }) => {
     if (ballotRejected(live, detail)) return;
-    status.textContent = t('note.rejected', { message: detail.error.message });
+    say(status, t('note.rejected', { message: detail.error.message }));
     if (detail.entry.op === 'note.add' && !text.value) {
       text.value = detail.entry.data.text;
       paintCounter();
@@ -149,11 +204,8 @@ export function startParticipant(token, onExpired) {
     if (detail.code === 'removed') showRemoved();
     else onExpired();
   });
-  followFocus(live, (focus) => {
-    choosePhase(focus);
-    $('#focus-news').textContent = t('part.jumped', { phase: label(grid.phases.find((p) => p.key === focus)) });
-  });
-  showTimer(live, $('#timer'), { vibrate: true });
+  followFocus(live, followed);
+  showTimer(live, $('#timer'), { vibrate: true, hideWhen: () => live.board?.stage === 'closed' });
   live.presence(phase.value);
   $('#dimension-field').hidden = grid.lanes.has(phase.value);
   draw();
@@ -161,11 +213,16 @@ export function startParticipant(token, onExpired) {
   return live;
 }
 
+function phaseName(key) {
+  return label(grid.phases.find((p) => p.key === key));
+}
+
 function fillLanePicker(phase, dimension) {
   const saved = store.get(laneKey) || {};
+  const option = (value, name) => h('option', { value, text: name });
   phase.replaceChildren(
-    ...grid.phases.map((p, i) => h('option', { value: p.key, text: `${i + 1}. ${label(p)}` })),
-    ...grid.extras.map((extra) => h('option', { value: extra.key, text: label(extra) })));
+    ...grid.phases.map((p, i) => option(p.key, `${i + 1}. ${label(p)}`)),
+    ...grid.extras.map((extra) => option(extra.key, label(extra))));
   dimension.replaceChildren(...grid.dimensions.map((d) => h('option', { value: d.key, text: label(d) })));
   if (saved.phase && [...phase.options].some((o) => o.value === saved.phase)) phase.value = saved.phase;
   if (saved.dimension && [...dimension.options].some((o) => o.value === saved.dimension)) {

@@ -3,12 +3,46 @@ import { label, t } from './i18n.js';
 
 /** Whether a participant may add a note in this lane now: the stage, late notes and the focused phase decide. */
 export function mayPost(board, grid, lane) {
-  if (!board) return true;
+  return closedReason(board, grid, lane) === null;
+}
+
+/** Why this lane (or a phase's lanes, given its key) takes no notes now, in words; null when it does. */
+export function closedReason(board, grid, lane) {
+  if (!board) return null;
   const { stage, settings = {}, focus } = board;
-  if (stage === 'closed') return false;
-  if (stage !== 'collecting' && !settings.lateNotes) return false;
-  if (!focus) return true;
-  return lane.startsWith(`${focus}:`) || grid.extras.some((extra) => extra.key === lane);
+  if (stage === 'closed') return t('part.stage.closed');
+  if (stage !== 'collecting' && !settings.lateNotes) return t(`part.stage.${stage}`);
+  if (!focus || grid.extras.some((extra) => extra.key === lane)) return null;
+  if (lane === focus || lane.startsWith(`${focus}:`)) return null;
+  const phaseKey = lane.split(':')[0];
+  return t('part.phaseClosed', { phase: label(grid.phases.find((p) => p.key === phaseKey)),
+    focus: label(grid.phases.find((p) => p.key === focus)) });
+}
+
+/**
+ * Shows a message in a live region (role=alert) and brings it into view; the send bar holds the composer's
+ * messages, so the sticky button never covers them. An empty message clears the region.
+ */
+export function say(element, message) {
+  if (element.textContent === message && message) element.textContent = '';
+  element.textContent = message || '';
+  if (message) requestAnimationFrame(() => bringIntoView(element));
+}
+
+const STICKY = '.topbar, .send-bar, .vote-bar';
+
+/** Scrolls an element into view, then clear of the sticky header and bars that would still cover it. */
+export function bringIntoView(element) {
+  element.scrollIntoView({ block: 'nearest' });
+  const box = element.getBoundingClientRect();
+  for (const bar of document.querySelectorAll(STICKY)) {
+    if (bar.contains(element) || !bar.getClientRects().length) continue;
+    const cover = bar.getBoundingClientRect();
+    if (box.bottom <= cover.top || box.top >= cover.bottom) continue;
+    const below = cover.top > window.innerHeight / 2;
+    window.scrollBy(0, below ? box.bottom - cover.top + 8 : box.top - cover.bottom - 8);
+    return;
+  }
 }
 
 /** The line that tells participants what is happening: stage, focus and whether notes are hidden until the reveal. */

@@ -19,10 +19,10 @@ export function formatSeconds(seconds) {
  * Keeps an element showing the live board's countdown: hidden without a timer, marked paused, and at zero a
  * gentle signal (a class for a soft pulse, and a short vibration on phones that have it, once per run).
  */
-export function showTimer(live, element, { vibrate = false } = {}) {
+export function showTimer(live, element, { vibrate = false, hideWhen = () => false } = {}) {
   let signalled = null;
   const paint = () => {
-    const timer = live.board?.timer;
+    const timer = hideWhen() ? null : live.board?.timer;
     const left = secondsLeft(timer, live.clockOffset);
     element.hidden = left == null;
     if (left == null) return;

@@ -1,6 +1,7 @@
 import { $, store } from '../dom.js';
 import { state, t } from '../i18n.js';
 import { startParticipant } from '../participant.js';
+import { namesSource, showClosed, snapshotBallot } from '../closed.js';
 
 /**
  * The participant's identity on this board lives in localStorage and in an HttpOnly cookie the server set when
@@ -31,6 +32,7 @@ function showJoin(message) {
 function showBoard(token) {
   $('#join-view').hidden = true;
   $('#board-view').hidden = false;
+  window.scrollTo(0, 0);
   $('#conn').hidden = false;
   startParticipant(token, () => {
     forgetToken();
@@ -77,5 +79,12 @@ async function join(event) {
 
 $('#join-form').addEventListener('submit', join);
 const token = savedToken();
-if (token) showBoard(token);
+if (state.closed) {
+  // a closed board: the results the server sent, kept live for a participant (a late reveal, a reopening)
+  showClosed(true, namesSource(state.closed.names), state.closed.rounds, snapshotBallot);
+  if (token) {
+    $('#conn').hidden = false;
+    startParticipant(token, () => forgetToken());
+  }
+} else if (token) showBoard(token);
 else showJoin();

@@ -2,6 +2,7 @@ import { $, h, syncList } from '../dom.js';
 import { label, t } from '../i18n.js';
 import { ballotOf, currentRound, itemLabel, spent } from './rounds.js';
 import { resultsList } from './results.js';
+import { say as tell } from '../phone.js';
 
 /**
  * The phone's ballot: while a round is open, every proposal with big +/- buttons (dots, the remaining budget
@@ -11,8 +12,27 @@ import { resultsList } from './results.js';
  */
 export function bindBallot(live) {
   const view = $('#vote-view');
-  const say = (message) => { $('#vote-status').textContent = message; };
+  const say = (message) => tell($('#vote-status'), message);
   let shownRound = null;
+  const opened = new Set();
+  const comments = new Map();
+
+  /** A cluster's notes behind a disclosure, so a voter can read what a proposal holds; it stays open across votes. */
+  function clusterNotes(item) {
+    if (item.kind !== 'cluster') return null;
+    const cluster = live.clusters.get(item.id);
+    const notes = (cluster?.noteIds || []).map((id) => live.notes.get(id))
+      .filter((note) => note && note.text && (!note.hidden || note.mine));
+    if (!notes.length) return null;
+    const details = h('details', { class: 'cluster-notes', open: opened.has(item.id),
+      ontoggle: () => (details.open ? opened.add(item.id) : opened.delete(item.id)) },
+    h('summary', { text: t('vote.clusterNotes', { n: notes.length }) }),
+    h('ul', {}, notes.map((note) => h('li', { text: note.text }))));
+    return details;
+  }
+
+  const notesOf = (item) => (item.kind === 'cluster'
+    ? (live.clusters.get(item.id)?.noteIds || []).map((id) => live.notes.get(id)?.text ?? '') : null);
 
   const cast = (round, itemId, data) => live.send('vote.cast', { roundId: round.id, itemId, ...data });
 
@@ -29,6 +49,7 @@ export function bindBallot(live) {
     const remove = () => { if (open && dots > 0) { say(''); cast(round, item.id, { dots: dots - 1 }); } };
     return h('li', { class: 'ballot-item', dataset: { itemId: item.id } },
       h('p', { class: 'item-label', text: name }),
+      clusterNotes(item),
       h('div', { class: 'dots-row' },
         h('button', { type: 'button', class: 'dot-button dot-minus', 'aria-label': t('vote.removeDot', { name }),
           'aria-disabled': String(!(open && dots > 0)), onclick: remove, text: '−' }),
@@ -46,11 +67,16 @@ export function bindBallot(live) {
     const scores = mine?.scores || {};
     const note = round.comments ? h('textarea', { id: `comment-${item.id}`, maxlength: 500, rows: 2,
       disabled: !open }) : null;
-    if (note) note.value = mine?.comment || '';
+    if (note) {
+      // what was typed survives the redraw an ack of another score causes
+      note.value = comments.get(item.id) ?? mine?.comment ?? '';
+      note.addEventListener('input', () => comments.set(item.id, note.value));
+    }
     const send = (changed) => cast(round, item.id, { scores: { ...scores, ...changed },
       ...(note ? { comment: note.value.trim() || null } : {}) });
     return h('li', { class: 'ballot-item', dataset: { itemId: item.id } },
       h('p', { class: 'item-label', text: name }),
+      clusterNotes(item),
       round.criteria.map((criterion) => h('fieldset', { class: 'score-picker' },
         h('legend', { text: label(criterion) }),
         h('div', { class: 'score-choices' }, [1, 2, 3, 4, 5].map((value) => h('label', { class: 'score-choice' },
@@ -106,7 +132,8 @@ export function bindBallot(live) {
     }
     const items = round.items.map((item) => ({ item, name: itemLabel(live, round, item), mine: ballot.get(item.id) }));
     syncList(list, items, ({ item }) => `${round.id}:${item.id}`,
-      ({ name, mine }) => JSON.stringify([round.status, name, mine, round.kind === 'dots' && remaining > 0]),
+      ({ item, name, mine }) => JSON.stringify([round.status, name, mine, round.kind === 'dots' && remaining > 0,
+        notesOf(item)]),
       ({ item, name, mine }) => (round.kind === 'dots' ? dotsItem(round, item, name, mine, remaining)
         : ratingItem(round, item, name, mine)));
   };
@@ -115,7 +142,7 @@ export function bindBallot(live) {
 /** A cast the server refused (the round closed meanwhile, or the budget was spent from another phone). */
 export function ballotRejected(live, detail) {
   if (detail.entry.op !== 'vote.cast') return false;
-  $('#vote-status').textContent = t('vote.rejected', { message: detail.error.message });
+  tell($('#vote-status'), t('vote.rejected', { message: detail.error.message }));
   if (detail.error.code === 'conflict') live.refresh();
   return true;
 }

@@ -11,12 +11,14 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.templ.handlebars.HandlebarsTemplateEngine;
 import java.util.Enumeration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.UUID;
 import org.peerboard.Config;
 import org.peerboard.board.db.Access;
 import org.peerboard.board.db.BoardStore;
+import org.peerboard.board.model.Actor;
 import org.peerboard.board.model.ErrorCode;
 import org.peerboard.board.model.Rejection;
 import org.peerboard.board.model.Role;
@@ -46,11 +48,13 @@ public final class PageRoutes {
   private final Config config;
 
   private final JoinGuard guard;
+  private final BoardStore boards;
 
   public PageRoutes(Vertx vertx, WorkshopStore workshops, Access access, BoardStore boards, Templates templates,
                     Links links, Config config, JoinGuard guard) {
     this.guard = guard;
-    this.engine = HandlebarsTemplateEngine.create(vertx);
+    this.boards = boards;
+    this.engine = PageHelpers.register(HandlebarsTemplateEngine.create(vertx));
     this.workshops = workshops;
     this.access = access;
     this.templates = templates;
@@ -164,8 +168,13 @@ public final class PageRoutes {
         .onFailure(ctx::fail);
   }
 
+  /**
+   * The join link. An open board offers the join form (or the board, to a participant who already joined). A
+   * closed board still greets its people: its name, a thank-you and its revealed results, read-only, whether or
+   * not this browser joined it; when a code was given out again, a browser that joined the closed board sees it.
+   */
   private void join(RoutingContext ctx) {
-    workshops.openBoard(ctx.pathParam("code")).compose(found -> {
+    workshops.boardsByCode(ctx.pathParam("code")).compose(found -> {
       if (found.isEmpty()) {
         return workshops.workshopByCode(ctx.pathParam("code")).map(workshop -> {
           // the workshop-wide code, typed where a group's code was expected: go and pick the group
@@ -173,21 +182,23 @@ public final class PageRoutes {
               .orElseGet(() -> notFound("error.joinCodeNotFound"));
         });
       }
-      WorkshopStore.JoinTarget target = found.get();
+      WorkshopStore.JoinTarget target = chosen(ctx, found);
+      String lang = Languages.explicit(ctx).orElse(target.workshop().language());
       return templates.get(target.workshop().templateId())
           .compose(t -> rememberedParticipant(ctx, target.boardId()))
-          .map(token -> {
-            String lang = Languages.explicit(ctx).orElse(target.workshop().language());
-            render(ctx, "join", lang, new JsonObject()
-                .put("boardId", target.boardId().toString())
-                .put("boardName", target.boardName())
-                .put("joinCode", target.joinCode())
-                .put("workshop", workshopJson(target.workshop()))
-                .put("privacyNotice", target.workshop().privacyNotice())
-                .put("participantToken", token)
-                .put("template", templates.json(target.workshop().templateId())));
-            return target;
-          });
+          .compose(participant -> (target.closed() ? closedState(target, participant, lang)
+              : Future.succeededFuture((JsonObject) null)).map(closed -> {
+                render(ctx, "join", lang, new JsonObject()
+                    .put("boardId", target.boardId().toString())
+                    .put("boardName", target.boardName())
+                    .put("joinCode", target.joinCode())
+                    .put("workshop", workshopJson(target.workshop()))
+                    .put("privacyNotice", target.workshop().privacyNotice())
+                    .put("participantToken", participant == null ? null : participant.token())
+                    .put("closed", closed)
+                    .put("template", templates.json(target.workshop().templateId())));
+                return target;
+              }));
     }).onFailure(failure -> {
       if (failure instanceof GroupCode group) {
         ctx.response().setStatusCode(303).putHeader("Location", "/g/" + group.code).end();
@@ -198,15 +209,35 @@ public final class PageRoutes {
       }
     });
   }
-  /** The token in the participant's HttpOnly cookie, if it is still a participant of this board; else null. */
-  private Future<String> rememberedParticipant(RoutingContext ctx, UUID boardId) {
+
+  /** The open board with the code; else the closed board this browser joined; else the newest closed one. */
+  private static WorkshopStore.JoinTarget chosen(RoutingContext ctx, List<WorkshopStore.JoinTarget> found) {
+    WorkshopStore.JoinTarget first = found.get(0);
+    if (!first.closed()) {
+      return first;
+    }
+    return found.stream()
+        .filter(t -> ctx.request().getCookie(WorkshopRoutes.participantCookieName(t.boardId())) != null)
+        .findFirst().orElse(first);
+  }
+
+  private Future<JsonObject> closedState(WorkshopStore.JoinTarget target, Remembered participant, String lang) {
+    Actor viewer = participant == null ? new Actor(target.boardId(), Role.PARTICIPANT, null) : participant.actor();
+    return boards.snapshot(viewer).map(board -> ClosedBoard.of(board, messages(lang), lang));
+  }
+
+  /** A participant this browser's HttpOnly cookie names, still on this board. */
+  private record Remembered(String token, Actor actor) {}
+
+  /** The participant in this browser's HttpOnly cookie, if they are still a participant of this board; else null. */
+  private Future<Remembered> rememberedParticipant(RoutingContext ctx, UUID boardId) {
     Cookie cookie = ctx.request().getCookie(WorkshopRoutes.participantCookieName(boardId));
     if (cookie == null) {
       return Future.succeededFuture(null);
     }
     return access.resolve(boardId, cookie.getValue())
-        .map(actor -> actor.role() == Role.PARTICIPANT ? cookie.getValue() : null)
-        .otherwise((String) null);
+        .map(actor -> actor.role() == Role.PARTICIPANT ? new Remembered(cookie.getValue(), actor) : null)
+        .otherwise((Remembered) null);
   }
 
   /** Not a failure: the code typed is the workshop's, so the participant picks their group first. */

@@ -53,7 +53,7 @@ class CarefulNotesTest {
       phone.getByLabel("Phase").selectOption("custody");
       phone.getByLabel("Dimension").selectOption("issues");
       phone.getByLabel("Write a note").fill("Call Marco on 333 123 4567 about the placement");
-      button(phone, "Send").click();
+      button(phone, "Send to Taking into care · Critical issues").click();
       assertThat(phone.locator("#pd-warning")).isVisible();
       assertThat(phone.locator("#pd-text")).containsText("may contain personal data: a phone number.");
       assertThat(phone.getByLabel("Write a note")).hasValue("Call Marco on 333 123 4567 about the placement");
@@ -64,13 +64,13 @@ class CarefulNotesTest {
       assertThat(phone.locator("#pd-warning")).isHidden();
       assertThat(phone.getByLabel("Write a note")).isFocused();
       phone.getByLabel("Write a note").fill("Call the caseworker back about the placement");
-      button(phone, "Send").click();
+      button(phone, "Send to Taking into care · Critical issues").click();
       assertThat(phone.locator("#pd-warning")).isHidden();
       assertThat(phone.locator("#lane-notes")).containsText("Call the caseworker back about the placement");
 
       String risky = "Write to anna.rossi@example.com, born on 12/03/2009";
       phone.getByLabel("Write a note").fill(risky);
-      button(phone, "Send").click();
+      button(phone, "Send to Taking into care · Critical issues").click();
       assertThat(phone.locator("#pd-text")).containsText("an email address and a date of birth");
       button(phone, "Send anyway").click();
       assertThat(phone.locator("#pd-warning")).isHidden();
@@ -106,7 +106,7 @@ class CarefulNotesTest {
       phone.getByLabel("Ho letto l’informativa sulla privacy").check();
       phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Entra")).click();
       phone.getByLabel("Scrivi una nota").fill("Il codice fiscale è RSSMRA85T10A562S");
-      button(phone, "Invia").click();
+      phone.locator("#send").click();
       assertThat(phone.locator("#pd-text")).containsText("potrebbe contenere dati personali: un codice fiscale.");
       assertThat(button(phone, "Invia comunque")).isVisible();
       assertThat(button(phone, "Modifica la nota")).isVisible();

@@ -70,7 +70,7 @@ class OrganiserPagesTest {
       assertEquals(404, response.status());
       assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Something is not right")))
           .isVisible();
-      assertThat(page.locator("#error-message")).containsText("No open board has this code");
+      assertThat(page.locator("#error-message")).containsText("No board has this code");
       page.getByLabel("Code shown on the screen").fill(workshop.board(0).getString("joinCode").toLowerCase());
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Go")).click();
       assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Join the board"))).isVisible();

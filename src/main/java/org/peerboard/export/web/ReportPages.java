@@ -50,7 +50,7 @@ public final class ReportPages {
                      Handler<RoutingContext> errorPage) {
     this.votes = votes;
     this.errorPage = errorPage;
-    this.engine = HandlebarsTemplateEngine.create(vertx);
+    this.engine = org.peerboard.pages.PageHelpers.register(HandlebarsTemplateEngine.create(vertx));
     this.access = access;
     this.outcomes = outcomes;
     this.templates = templates;

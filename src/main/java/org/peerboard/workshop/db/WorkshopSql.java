@@ -21,6 +21,7 @@ final class WorkshopSql {
              as participants
         from board b where b.join_code = $1 and b.stage <> 'closed'
          for no key update of b""";
+  static final String CLOSED_BOARD_HAS_CODE = "select 1 from board where join_code = $1 and stage = 'closed' limit 1";
   static final String INSERT_PARTICIPANT = """
       insert into participant (id, board_id, token_hash, name, profession, consented_at)
       values ($1, $2, $3, $4, $5, now())""";
@@ -40,12 +41,20 @@ final class WorkshopSql {
          and (exists (select 1 from board b where b.workshop_id = w.id
                          and (b.stage <> 'closed' or b.closed_at > now() - make_interval(days => $2)))
               or not exists (select 1 from board b where b.workshop_id = w.id))""";
-  static final String BOARD_BY_CODE = """
+  /**
+   * Every board that holds this code, the open one first (at most one: the partial unique index), then closed
+   * ones newest first: a closed board's code keeps leading to it until another board is given the code, or until
+   * {@code $2} days after it closed (docs/reliability.md, join codes).
+   */
+  static final String BOARDS_BY_CODE = """
       select b.id, b.name, b.join_code, b.stage, b.moderator_generation, b.projector_generation,
              w.id as workshop_id, w.title, w.language,
              w.template_id, w.privacy_notice
         from board b join workshop w on w.id = b.workshop_id
-       where b.join_code = $1 and b.stage <> 'closed'""";
+       where b.join_code = $1
+         and (b.stage <> 'closed' or b.closed_at > now() - make_interval(days => $2))
+       order by b.stage = 'closed', b.closed_at desc nulls last, b.created_at desc
+       limit 10""";
   static final String BOARD_BY_ID = """
       select b.id, b.name, b.join_code, b.stage, b.moderator_generation, b.projector_generation,
              w.id as workshop_id, w.title, w.language,

@@ -65,9 +65,13 @@ public final class WorkshopStore {
   public record BoardInfo(UUID id, String name, String joinCode, String stage, int moderatorGeneration,
                           int projectorGeneration) {}
 
-  /** An open board found by its join code, with its workshop. */
+  /** A board found by its join code or id, with its workshop and its stage. */
   public record JoinTarget(UUID boardId, String boardName, String joinCode, WorkshopInfo workshop,
-                           int moderatorGeneration, int projectorGeneration) {}
+                           int moderatorGeneration, int projectorGeneration, String stage) {
+    public boolean closed() {
+      return "closed".equals(stage);
+    }
+  }
 
   public Future<Created> create(NewWorkshop request) {
     UUID id = UUID.randomUUID();
@@ -126,7 +130,10 @@ public final class WorkshopStore {
     return pool.withTransaction(conn -> conn.preparedQuery(OPEN_BOARD_BY_CODE).execute(Tuple.of(normalised.get()))
         .compose(rows -> {
           if (rows.size() == 0) {
-            throw new Rejection(ErrorCode.NOT_FOUND, "error.joinCodeNotFound");
+            return conn.preparedQuery(CLOSED_BOARD_HAS_CODE).execute(Tuple.of(normalised.get())).map(closed -> {
+              throw closed.size() > 0 ? new Rejection(ErrorCode.CONFLICT, "error.boardClosedJoin")
+                  : new Rejection(ErrorCode.NOT_FOUND, "error.joinCodeNotFound");
+            });
           }
           Row board = rows.iterator().next();
           UUID boardId = board.getUUID("id");
@@ -155,12 +162,20 @@ public final class WorkshopStore {
     });
   }
 
-  public Future<Optional<JoinTarget>> openBoard(String typedCode) {
+  /**
+   * The boards a join link may mean: the open board with this code first, then closed boards that held it,
+   * newest first (a closed board keeps greeting its people until its code is given to another board).
+   */
+  public Future<List<JoinTarget>> boardsByCode(String typedCode) {
     Optional<String> code = JoinCodes.normalise(typedCode);
     if (code.isEmpty()) {
-      return Future.succeededFuture(Optional.empty());
+      return Future.succeededFuture(List.of());
     }
-    return pool.preparedQuery(BOARD_BY_CODE).execute(Tuple.of(code.get())).map(WorkshopStore::joinTarget);
+    return pool.preparedQuery(BOARDS_BY_CODE).execute(Tuple.of(code.get(), codeExpiryDays)).map(rows -> {
+      List<JoinTarget> found = new ArrayList<>();
+      rows.forEach(row -> found.add(joinTarget(row)));
+      return found;
+    });
   }
 
   /** A board with its workshop, whatever its stage; fails not_found. */
@@ -170,14 +185,14 @@ public final class WorkshopStore {
   }
 
   private static Optional<JoinTarget> joinTarget(io.vertx.sqlclient.RowSet<Row> rows) {
-    if (rows.size() == 0) {
-      return Optional.empty();
-    }
-    Row row = rows.iterator().next();
-    return Optional.of(new JoinTarget(row.getUUID("id"), row.getString("name"), row.getString("join_code"),
+    return rows.size() == 0 ? Optional.empty() : Optional.of(joinTarget(rows.iterator().next()));
+  }
+
+  private static JoinTarget joinTarget(Row row) {
+    return new JoinTarget(row.getUUID("id"), row.getString("name"), row.getString("join_code"),
         new WorkshopInfo(row.getUUID("workshop_id"), row.getString("title"), null, null, row.getString("language"),
             row.getString("template_id"), row.getString("privacy_notice"), null),
-        row.getInteger("moderator_generation"), row.getInteger("projector_generation")));
+        row.getInteger("moderator_generation"), row.getInteger("projector_generation"), row.getString("stage"));
   }
 
   private static WorkshopInfo workshopInfo(Row row, String idColumn) {

@@ -24,6 +24,7 @@ import org.peerboard.workshop.db.Templates;
 import org.peerboard.workshop.db.WorkshopStore;
 import org.peerboard.workshop.model.CreatedBoard;
 import org.peerboard.workshop.model.NewWorkshop;
+import org.peerboard.workshop.model.Professions;
 
 /** Creating workshops and boards, joining by code, and the QR code of each join link. */
 public final class WorkshopRoutes {
@@ -205,7 +206,9 @@ public final class WorkshopRoutes {
       throw WorkshopRequests.invalid();
     }
     String name = WorkshopRequests.text(body, "name", NewWorkshop.MAX_NAME, false);
-    String profession = WorkshopRequests.text(body, "profession", NewWorkshop.MAX_NAME, false);
+    String given = WorkshopRequests.text(body, "profession", NewWorkshop.MAX_NAME, false);
+    String profession = given == null ? null : Professions.code(given)
+        .orElseThrow(() -> new Rejection(ErrorCode.INVALID, "error.professionInvalid"));
     store.join(code, name, profession)
         .onSuccess(joined -> Cookies.add(ctx, participantCookie(joined.boardId(), joined.token())))
         .onSuccess(joined -> ctx.json(new JsonObject()
@@ -235,13 +238,14 @@ public final class WorkshopRoutes {
 
 
   private void qr(RoutingContext ctx) {
-    store.openBoard(ctx.pathParam("code")).onSuccess(board -> {
-      if (board.isEmpty()) {
+    // a closed board's code still leads to its results, so its QR code stays too
+    store.boardsByCode(ctx.pathParam("code")).onSuccess(boards -> {
+      if (boards.isEmpty()) {
         guard.wrongCode(ctx, new Rejection(ErrorCode.NOT_FOUND, "error.joinCodeNotFound"));
         return;
       }
       ctx.response().putHeader("Content-Type", "image/svg+xml").putHeader("Cache-Control", "public, max-age=3600")
-          .end(QrSvg.of(links.join(board.get().joinCode())));
+          .end(QrSvg.of(links.join(boards.get(0).joinCode())));
     }).onFailure(ctx::fail);
   }
 
