@@ -92,6 +92,7 @@ class SuggestionsPageTest {
       assertThat(cluster.locator(".cluster-count")).hasText("2 notes");
       assertThat(moderator.locator("#grid .suggested")).not().hasCount(marked);
 
+      moderator.locator("#bar-projector").click(); // the projector's view buttons live in its panel
       moderator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Clusters V")).click();
       Locator stack = projector.locator("[data-lane='improvements'] .stack");
       assertThat(stack.locator(".stack-name")).hasText("Money for rent");

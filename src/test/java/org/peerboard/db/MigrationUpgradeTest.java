@@ -44,7 +44,8 @@ class MigrationUpgradeTest {
         assertTrue(workshop.id() != null);
       }
 
-      assertEquals(List.of("1", "2", "3", "4", "5", "6", "null"), versions(db), "the history after the upgrade");
+      // the repeatable built-in templates run again whenever their script changed: only the versions are compared
+      assertEquals(List.of("1", "2", "3", "4", "5", "6", "7"), versioned(db), "the history after the upgrade");
       assertEquals(1, count(db, "select count(*) from study where name = 'Studio pilota'"), "the study survived");
       Flyway.configure().dataSource(db.jdbcUrl(), db.user(), db.password()).locations("classpath:db/migration")
           .load().validate();
@@ -59,8 +60,12 @@ class MigrationUpgradeTest {
       DbSettings db = embedded.settings();
       Migrations.migrate(db);
       assertEquals(0, Migrations.migrate(db));
-      assertEquals(List.of("1", "2", "3", "4", "5", "6", "null"), versions(db));
+      assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "null"), versions(db));
     }
+  }
+
+  private static List<String> versioned(DbSettings db) throws Exception {
+    return versions(db).stream().filter(v -> !v.equals("null")).toList();
   }
 
   private static List<String> versions(DbSettings db) throws Exception {
