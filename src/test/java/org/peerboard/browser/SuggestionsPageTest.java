@@ -118,7 +118,7 @@ class SuggestionsPageTest {
     try (BrowserContext laptop = Browsers.chromium().newContext(new Browser.NewContextOptions()
         .setViewportSize(1366, 768).setLocale("it-IT"))) {
       Page moderator = open(laptop, board.getString("moderatorUrl"), errors);
-      moderator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Suggerisci temi")).click();
+      moderator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Suggerisci")).click();
       assertThat(moderator.locator("#suggest-panel .suggest-card").first()).isVisible();
       moderator.locator("#suggest-panel").scrollIntoViewIfNeeded();
       Browsers.screenshot(moderator, "moderator-suggestions-1366");
