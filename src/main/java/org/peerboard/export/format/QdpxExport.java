@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -395,7 +396,7 @@ public final class QdpxExport implements ExportSink {
       xml.writeStartElement(NS, "Case");
       xml.writeAttribute("guid", c.guid().toString());
       xml.writeAttribute("name", clean(c.name()));
-      List<String> values = java.util.Arrays.asList(c.pseudonym(), c.profession(), c.group());
+      List<String> values = Arrays.asList(c.pseudonym(), c.profession(), c.group());
       for (int i = 0; i < variables.size(); i++) {
         if (values.get(i) == null || values.get(i).isBlank()) {
           continue;
