@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.time.Duration;
@@ -57,11 +58,11 @@ public final class PeerBoard implements AutoCloseable {
     }
     Vertx vertx = null;
     try {
-      java.util.Optional<AdminToken.Token> admin = AdminToken.resolve(config);
+      Optional<AdminToken.Token> admin = AdminToken.resolve(config);
       if (admin.isPresent()) {
-        config = config.withAdminToken(java.util.Optional.of(admin.get().value()));
+        config = config.withAdminToken(Optional.of(admin.get().value()));
       }
-      java.util.Optional<Certificates.InUse> certificate = Certificates.of(config);
+      Optional<Certificates.InUse> certificate = Certificates.of(config);
       int applied = Migrations.migrate(db);
       if (applied > 0) {
         LOG.info("Applied {} database migration(s)", applied);

@@ -2,6 +2,7 @@ package org.peerboard.http;
 
 import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
 
 /** The language of a request: {@code ?lang=}, then the {@code pb_lang} cookie, then Accept-Language. */
 public final class Languages {
@@ -17,15 +18,15 @@ public final class Languages {
   }
 
   /** The language the person chose on a page, if they did; otherwise pages use the workshop's. */
-  public static java.util.Optional<String> explicit(RoutingContext ctx) {
+  public static Optional<String> explicit(RoutingContext ctx) {
     String query = ctx.request().getParam("lang");
     if ("it".equals(query) || "en".equals(query)) {
-      return java.util.Optional.of(query);
+      return Optional.of(query);
     }
     Cookie cookie = ctx.request().getCookie(COOKIE);
     if (cookie != null && ("it".equals(cookie.getValue()) || "en".equals(cookie.getValue()))) {
-      return java.util.Optional.of(cookie.getValue());
+      return Optional.of(cookie.getValue());
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 }

@@ -3,6 +3,7 @@ package org.peerboard.live;
 import io.vertx.core.buffer.Buffer;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -113,7 +114,7 @@ final class BoardHub {
   /** This process's figures: sockets, people (a participant with two tabs counts once), and people per phase. */
   PresenceShare.Counts counts() {
     Map<String, Set<UUID>> phases = new HashMap<>();
-    Set<UUID> people = new java.util.HashSet<>();
+    Set<UUID> people = new HashSet<>();
     int online = 0;
     for (Connection c : sockets) {
       if (c.actor == null) {
@@ -124,7 +125,7 @@ final class BoardHub {
       if (participant != null) {
         people.add(participant);
         if (c.phase != null) {
-          phases.computeIfAbsent(c.phase, k -> new java.util.HashSet<>()).add(participant);
+          phases.computeIfAbsent(c.phase, k -> new HashSet<>()).add(participant);
         }
       }
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import org.peerboard.board.model.ErrorCode;
 import org.peerboard.board.model.Note;
+import org.peerboard.board.model.NoteText;
 import org.peerboard.board.model.PlainText;
 import org.peerboard.board.model.Op;
 import org.peerboard.board.model.Rejection;
@@ -257,7 +258,7 @@ public final class FrameParser {
     if (text.isBlank() || length > Note.MAX_TEXT || text.indexOf('\0') >= 0) {
       throw invalid("error.textLength");
     }
-    if (!org.peerboard.board.model.NoteText.hasVisible(text)) {
+    if (!NoteText.hasVisible(text)) {
       throw invalid("error.textInvisible");
     }
     return text;

@@ -1,12 +1,19 @@
 package org.peerboard.live;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.WebSocketFrame;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
+import org.peerboard.Config;
 import org.peerboard.board.db.Access;
 import org.peerboard.board.db.BoardStore;
 import org.peerboard.board.model.ErrorCode;
+import org.peerboard.board.model.Op;
 import org.peerboard.board.model.Rejection;
 import org.peerboard.http.Failures;
 import org.peerboard.i18n.Messages;
@@ -31,9 +38,9 @@ public final class WsHandler {
   private final LiveHub hub;
   private final int maxFrameBytes;
 
-  private final Limiter<java.util.UUID> notesPerParticipant;
-  private final io.vertx.core.Vertx vertx;
-  private final org.peerboard.Config.Defences defences;
+  private final Limiter<UUID> notesPerParticipant;
+  private final Vertx vertx;
+  private final Config.Defences defences;
   /** Every op counts against its token's budget: a participant's, or a larger one for a board's runner key. */
   private final Limiter<String> opsPerParticipant;
   private final Limiter<String> opsPerRunner;
@@ -46,7 +53,7 @@ public final class WsHandler {
     int refusedInARow;
     long helloTimer = -1;
     /** The fragments of an unfinished message, never more than the message limit in all. */
-    io.vertx.core.buffer.Buffer partial;
+    Buffer partial;
     boolean partialBinary;
   }
 
@@ -61,11 +68,11 @@ public final class WsHandler {
   static final short PROTOCOL_ERROR = 1002;
 
   public WsHandler(Access access, BoardStore store, LiveHub hub, int maxFrameBytes, int notesPerMinute) {
-    this(null, access, store, hub, maxFrameBytes, notesPerMinute, org.peerboard.Config.Defences.DEFAULTS);
+    this(null, access, store, hub, maxFrameBytes, notesPerMinute, Config.Defences.DEFAULTS);
   }
 
-  public WsHandler(io.vertx.core.Vertx vertx, Access access, BoardStore store, LiveHub hub, int maxFrameBytes,
-                   int notesPerMinute, org.peerboard.Config.Defences defences) {
+  public WsHandler(Vertx vertx, Access access, BoardStore store, LiveHub hub, int maxFrameBytes,
+                   int notesPerMinute, Config.Defences defences) {
     this.vertx = vertx;
     this.access = access;
     this.store = store;
@@ -88,7 +95,7 @@ public final class WsHandler {
 
   public void accept(ServerWebSocket socket) {
     socket.setWriteQueueMaxSize(WRITE_QUEUE_BYTES);
-    Connection c = new Connection(socket, io.vertx.core.Vertx.currentContext());
+    Connection c = new Connection(socket, Vertx.currentContext());
     InFlight inFlight = new InFlight();
     socket.frameHandler(frame -> onFrame(c, inFlight, frame));
     socket.closeHandler(v -> {
@@ -114,7 +121,7 @@ public final class WsHandler {
    * Puts fragmented messages together with the whole message bounded by {@code PEERBOARD_MAX_FRAME_BYTES}: past it
    * the socket is closed with 1009 and the fragments are dropped, so no client can make a socket hold more.
    */
-  private void onFrame(Connection c, InFlight inFlight, io.vertx.core.http.WebSocketFrame frame) {
+  private void onFrame(Connection c, InFlight inFlight, WebSocketFrame frame) {
     boolean starts = frame.isText() || frame.isBinary();
     if (!starts && !frame.isContinuation()) {
       return; // ping, pong and close are answered by Vert.x itself
@@ -124,7 +131,7 @@ public final class WsHandler {
       c.close(PROTOCOL_ERROR, "fragments out of order");
       return;
     }
-    io.vertx.core.buffer.Buffer data = frame.binaryData();
+    Buffer data = frame.binaryData();
     int size = data.length() + (inFlight.partial == null ? 0 : inFlight.partial.length());
     if (size > maxFrameBytes) {
       inFlight.partial = null;
@@ -136,28 +143,28 @@ public final class WsHandler {
       return;
     }
     if (starts) {
-      inFlight.partial = io.vertx.core.buffer.Buffer.buffer(Math.min(size * 2, maxFrameBytes));
+      inFlight.partial = Buffer.buffer(Math.min(size * 2, maxFrameBytes));
       inFlight.partialBinary = frame.isBinary();
     }
     inFlight.partial.appendBuffer(data);
     if (frame.isFinal()) {
-      io.vertx.core.buffer.Buffer whole = inFlight.partial;
+      Buffer whole = inFlight.partial;
       inFlight.partial = null;
       deliver(c, inFlight, inFlight.partialBinary, whole);
     }
   }
 
-  private void deliver(Connection c, InFlight inFlight, boolean binary, io.vertx.core.buffer.Buffer message) {
+  private void deliver(Connection c, InFlight inFlight, boolean binary, Buffer message) {
     if (binary) {
       error(c, null, new Rejection(ErrorCode.INVALID, "error.invalidFrame"));
     } else {
-      onText(c, inFlight, message.toString(java.nio.charset.StandardCharsets.UTF_8));
+      onText(c, inFlight, message.toString(StandardCharsets.UTF_8));
     }
   }
 
   private void onText(Connection c, InFlight inFlight, String frame) {
     if (frame.length() > maxFrameBytes || (frame.length() * 3L > maxFrameBytes
-        && frame.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > maxFrameBytes)) {
+        && frame.getBytes(StandardCharsets.UTF_8).length > maxFrameBytes)) {
       error(c, null, new Rejection(ErrorCode.INVALID, "error.frameTooLarge"));
       return;
     }
@@ -191,7 +198,7 @@ public final class WsHandler {
     }
     c.helloPending = true;
     c.language = Messages.language(hello.lang());
-    c.clientId = hello.clientId() != null ? hello.clientId() : java.util.UUID.randomUUID().toString();
+    c.clientId = hello.clientId() != null ? hello.clientId() : UUID.randomUUID().toString();
     access.resolve(hello.boardId(), hello.token())
         .compose(actor -> {
           c.actor = actor;
@@ -286,8 +293,8 @@ public final class WsHandler {
     return opsPerRunner.tryTake(c.actor.role().wire() + ":" + c.actor.boardId());
   }
 
-  private static boolean writesNote(org.peerboard.board.model.Op op) {
-    return op instanceof org.peerboard.board.model.Op.NoteAdd || op instanceof org.peerboard.board.model.Op.NoteEdit;
+  private static boolean writesNote(Op op) {
+    return op instanceof Op.NoteAdd || op instanceof Op.NoteEdit;
   }
 
   private void error(Connection c, String opId, Throwable failure) {

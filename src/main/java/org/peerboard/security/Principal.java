@@ -21,53 +21,61 @@ public sealed interface Principal {
     return Optional.empty();
   }
 
-  record Organiser(UUID workshopId) implements Principal {
-    @Override
-    public boolean belongsTo(UUID workshop) {
-      return workshopId.equals(workshop);
-    }
+  /** A key issued within one workshop. */
+  sealed interface OfWorkshop extends Principal {
+    UUID workshopId();
 
+    @Override
+    default boolean belongsTo(UUID workshop) {
+      return workshopId().equals(workshop);
+    }
+  }
+
+  /** A key issued for one board of a workshop, giving one role on that board alone. */
+  sealed interface OfBoard extends OfWorkshop {
+    UUID boardId();
+
+    /** The role this key grants on its own board. */
+    Role grants();
+
+    @Override
+    default Optional<Role> roleOn(UUID board, UUID boardWorkshopId) {
+      return boardId().equals(board) ? Optional.of(grants()) : Optional.empty();
+    }
+  }
+
+  record Organiser(UUID workshopId) implements OfWorkshop {
     @Override
     public Optional<Role> roleOn(UUID boardId, UUID boardWorkshopId) {
       return workshopId.equals(boardWorkshopId) ? Optional.of(Role.ORGANISER) : Optional.empty();
     }
   }
 
-  record Moderator(UUID boardId, UUID workshopId) implements Principal {
+  record Moderator(UUID boardId, UUID workshopId) implements OfBoard {
     @Override
-    public boolean belongsTo(UUID workshop) {
-      return workshopId.equals(workshop);
-    }
-
-    @Override
-    public Optional<Role> roleOn(UUID board, UUID boardWorkshopId) {
-      return boardId.equals(board) ? Optional.of(Role.MODERATOR) : Optional.empty();
+    public Role grants() {
+      return Role.MODERATOR;
     }
   }
 
   /** The projector key: a read-only viewer. */
-  record Projector(UUID boardId, UUID workshopId) implements Principal {
+  record Projector(UUID boardId, UUID workshopId) implements OfBoard {
     @Override
-    public boolean belongsTo(UUID workshop) {
-      return workshopId.equals(workshop);
-    }
-
-    @Override
-    public Optional<Role> roleOn(UUID board, UUID boardWorkshopId) {
-      return boardId.equals(board) ? Optional.of(Role.VIEWER) : Optional.empty();
+    public Role grants() {
+      return Role.VIEWER;
     }
   }
 
   /** A participant's token; a removed participant's token is still known but gives no role. */
-  record Participant(UUID boardId, UUID workshopId, UUID participantId, boolean removed) implements Principal {
+  record Participant(UUID boardId, UUID workshopId, UUID participantId, boolean removed) implements OfBoard {
     @Override
-    public boolean belongsTo(UUID workshop) {
-      return workshopId.equals(workshop);
+    public Role grants() {
+      return Role.PARTICIPANT;
     }
 
     @Override
     public Optional<Role> roleOn(UUID board, UUID boardWorkshopId) {
-      return !removed && boardId.equals(board) ? Optional.of(Role.PARTICIPANT) : Optional.empty();
+      return removed ? Optional.empty() : OfBoard.super.roleOn(board, boardWorkshopId);
     }
   }
 

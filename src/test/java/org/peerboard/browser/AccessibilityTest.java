@@ -1,6 +1,7 @@
 package org.peerboard.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.peerboard.support.Api;
 import org.peerboard.support.TestApp;
+import org.peerboard.support.WsClient;
 
 @DisplayName("axe finds no serious or critical accessibility violation on")
 class AccessibilityTest {
@@ -44,7 +46,7 @@ class AccessibilityTest {
   @DisplayName("the projector with a note on it")
   void projector() {
     Api.Participant participant = api.join(board.getString("joinCode"), null);
-    try (var ws = org.peerboard.support.WsClient.hello(TestApp.shared().port(), participant.boardId(),
+    try (var ws = WsClient.hello(TestApp.shared().port(), participant.boardId(),
         participant.token(), null); BrowserContext context = Browsers.screen()) {
       ws.answer(ws.op("note.add", new JsonObject().put("lane", "reporting:actors").put("text", "Schools report first")));
       Page page = context.newPage();
@@ -61,7 +63,7 @@ class AccessibilityTest {
       Page page = context.newPage();
       page.setContent("<!doctype html><html lang=en><title>bad</title><main><img src='data:,'>"
           + "<input type=text></main></html>");
-      org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class, () -> Axe.assertNoSeriousViolations(page));
+      assertThrows(AssertionError.class, () -> Axe.assertNoSeriousViolations(page));
     }
   }
 

@@ -9,6 +9,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,7 @@ class BallotClusterNotesTest {
     try (VoteBoard vote = new VoteBoard("Cluster notes", "Mentoring", "A housing fund at 18")) {
       String hidden = vote.note("Mentoring that the moderator hid");
       vote.ack("cluster.add", new JsonObject().put("clusterId", vote.items.get(0))
-          .put("noteIds", new io.vertx.core.json.JsonArray().add(hidden)));
+          .put("noteIds", new JsonArray().add(hidden)));
       vote.ack("note.hide", new JsonObject().put("noteId", hidden).put("hidden", true));
       vote.open(new JsonObject().put("kind", "dots").put("budget", 5).put("cap", 3));
       for (int[] size : new int[][] {{360, 640}, {1366, 768}}) {

@@ -11,13 +11,19 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.peerboard.db.DbSettings;
 import org.peerboard.support.Api;
 import org.peerboard.support.TestApp;
+import org.peerboard.support.WsClient;
 
 @DisplayName("A closed board still greets its people")
 class ClosedBoardTest {
@@ -143,11 +149,11 @@ class ClosedBoardTest {
       stage(first, "closed");
       assertThat(phone.locator("#closed-view")).isVisible();
       // codes are drawn at random; here the draw gives the second board the closed board's code
-      org.peerboard.db.DbSettings db = TestApp.shared().database();
-      try (java.sql.Connection sql = java.sql.DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
-           java.sql.PreparedStatement update = sql.prepareStatement("update board set join_code = ? where id = ?")) {
+      DbSettings db = TestApp.shared().database();
+      try (Connection sql = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+           PreparedStatement update = sql.prepareStatement("update board set join_code = ? where id = ?")) {
         update.setString(1, code);
-        update.setObject(2, java.util.UUID.fromString(second.getString("id")));
+        update.setObject(2, UUID.fromString(second.getString("id")));
         assertEquals(1, update.executeUpdate());
       }
       Api.Response open = api.get("/j/" + code, null);
@@ -165,7 +171,7 @@ class ClosedBoardTest {
   }
 
   private static void stage(JsonObject board, String stage) {
-    try (org.peerboard.support.WsClient ws = org.peerboard.support.WsClient.hello(TestApp.shared().port(),
+    try (WsClient ws = WsClient.hello(TestApp.shared().port(),
         board.getString("id"), board.getString("moderatorKey"), null)) {
       assertEquals("ack", ws.answer(ws.op("board.stage", new JsonObject().put("stage", stage))).getString("type"));
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Mouse;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.BoundingBox;
@@ -58,8 +59,8 @@ class ClusteringPageTest {
     BoundingBox b = to.boundingBox();
     page.mouse().move(a.x + a.width / 2, a.y + a.height / 2);
     page.mouse().down();
-    page.mouse().move(a.x + a.width / 2 + 20, a.y + a.height / 2 + 10, new com.microsoft.playwright.Mouse.MoveOptions().setSteps(4));
-    page.mouse().move(b.x + b.width / 2, b.y + Math.min(b.height / 2, 30), new com.microsoft.playwright.Mouse.MoveOptions().setSteps(8));
+    page.mouse().move(a.x + a.width / 2 + 20, a.y + a.height / 2 + 10, new Mouse.MoveOptions().setSteps(4));
+    page.mouse().move(b.x + b.width / 2, b.y + Math.min(b.height / 2, 30), new Mouse.MoveOptions().setSteps(8));
     page.mouse().up();
   }
 

@@ -16,6 +16,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -108,7 +110,7 @@ class ModeratorLayoutTest {
       // the column headers stay in view under the sticky toolbar while the board scrolls
       page.mouse().wheel(0, 900);
       page.waitForFunction("() => scrollY >= 600");
-      JsonObject heads = new JsonObject((java.util.Map<String, Object>) page.evaluate("""
+      JsonObject heads = new JsonObject((Map<String, Object>) page.evaluate("""
           () => {
             const bar = document.getElementById('cluster-bar').getBoundingClientRect();
             const head = document.querySelector('.col-head').getBoundingClientRect();
@@ -287,14 +289,14 @@ class ModeratorLayoutTest {
       bar.click();
       Locator queue = page.locator("#queue");
       assertThat(queue.locator(".queue-item")).hasCount(2);
-      assertThat(page.locator("#queue-summary")).hasText(java.util.regex.Pattern.compile("^2 notes wait for approval"));
+      assertThat(page.locator("#queue-summary")).hasText(Pattern.compile("^2 notes wait for approval"));
       assertThat(projector.locator("#grid")).not().containsText("appartamento ponte");
       Axe.assertNoSeriousViolations(page);
       Browsers.screenshot(page, "moderator-queue-1366x768");
 
       button(queue, "Approve: Un appartamento ponte per i primi sei mesi dopo la comunità").click();
       assertThat(page.locator("#queue-count")).hasText("1");
-      assertThat(page.locator("#queue-summary")).hasText(java.util.regex.Pattern.compile("^1 note waits for approval"));
+      assertThat(page.locator("#queue-summary")).hasText(Pattern.compile("^1 note waits for approval"));
       assertThat(projector.locator("#grid")).containsText("appartamento ponte");
       assertThat(projector.locator("#grid")).not().containsText("prosieguo amministrativo");
 
@@ -368,7 +370,7 @@ class ModeratorLayoutTest {
           }
         }
         page.getByLabel("Focused phase").selectOption("custody");
-        assertThat(page.locator(".row-head[data-phase='custody']")).hasClass(java.util.regex.Pattern.compile("is-focus"));
+        assertThat(page.locator(".row-head[data-phase='custody']")).hasClass(Pattern.compile("is-focus"));
         assertThat(page.locator(".cell.is-focus")).hasCount(4);
         page.getByLabel("Focused phase").selectOption("");
         assertThat(page.locator(".cell.is-focus")).hasCount(0);

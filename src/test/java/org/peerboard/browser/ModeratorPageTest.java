@@ -1,6 +1,7 @@
 package org.peerboard.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
@@ -8,6 +9,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -34,7 +36,7 @@ class ModeratorPageTest {
          BrowserContext projectorContext = Browsers.screen(); BrowserContext moderatorContext = Browsers.screen()) {
       String opId = ws.op("note.add", new JsonObject().put("lane", "removal:resources").put("text", "Off-topic remark")
           .put("tags", new JsonArray().add("facility")));
-      org.junit.jupiter.api.Assertions.assertEquals("ack", ws.answer(opId).getString("type"));
+      assertEquals("ack", ws.answer(opId).getString("type"));
 
       Page projector = projectorContext.newPage();
       projector.navigate(board.getString("projectorUrl"));
@@ -44,7 +46,7 @@ class ModeratorPageTest {
 
       Page moderator = moderatorContext.newPage();
       moderator.navigate(board.getString("moderatorUrl"));
-      assertThat(moderator).hasURL(java.util.regex.Pattern.compile("/m/" + board.getString("id") + "$"));
+      assertThat(moderator).hasURL(Pattern.compile("/m/" + board.getString("id") + "$"));
       Locator note = moderator.locator("[data-lane='removal:resources'] .note");
       assertThat(note).containsText("Off-topic remark");
       note.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Actions for the note: Off-topic remark")).click();

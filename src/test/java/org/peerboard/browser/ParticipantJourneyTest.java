@@ -9,6 +9,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.vertx.core.json.JsonObject;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,7 @@ class ParticipantJourneyTest {
           + ".filter(r => r.height < 44).map(r => r.height))"), "every shown control is at least 44px high");
 
       Locator shown = projector.locator("[data-lane='custody:issues'] .note");
-      assertThat(shown).hasText(java.util.regex.Pattern.compile("Too few foster families nearby"));
+      assertThat(shown).hasText(Pattern.compile("Too few foster families nearby"));
       assertThat(shown.locator(".tag")).hasText("Foster family");
       assertThat(shown).not().containsText("Yours");
       Browsers.screenshot(projector, "projector");

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -134,7 +135,7 @@ class PlenaryFitTest {
       assertEquals(List.of(), page.evaluate(ROOM_PROBLEMS));
       Browsers.screenshot(page, "plenary-1920-two-boards");
 
-      page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+      page.getByRole(AriaRole.BUTTON,
           new Page.GetByRoleOptions().setName("Mostra Gruppo Affido in grande")).click();
       Locator large = page.locator(".plenary-board.is-large");
       assertThat(large).hasCount(1);

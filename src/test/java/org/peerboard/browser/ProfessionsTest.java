@@ -8,6 +8,7 @@ import com.microsoft.playwright.Page;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,7 +67,7 @@ class ProfessionsTest {
       assertEquals(200, joined.status(), loose + ": " + joined.body());
     }
     List<String> after = professionsOn(api, board).subList(ENGLISH.size(), ENGLISH.size() + 4);
-    assertEquals(java.util.Arrays.asList("social_worker", "care_leaver", "foster_family", null), after);
+    assertEquals(Arrays.asList("social_worker", "care_leaver", "foster_family", null), after);
   }
 
   @Test

@@ -9,6 +9,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -167,7 +168,7 @@ class ProjectorFitTest {
       for (int p = 1; p < pages; p++) {
         assertThat(page.locator("#grid")).hasAttribute("data-page", p + "/" + pages);
         String next = (String) page.evaluate(FIRST_IN_ORDER, onPage.get(p));
-        List<Object> alone = (List<Object>) page.evaluate(FITS_WITH, java.util.Collections.singletonList(null));
+        List<Object> alone = (List<Object>) page.evaluate(FITS_WITH, Collections.singletonList(null));
         assertEquals(List.of(p + "/" + pages, true), alone, "page " + p + " fits at 14px as it is");
         List<Object> more = (List<Object>) page.evaluate(FITS_WITH, List.of(next));
         assertEquals(List.of(p + "/" + pages, false), more, "page " + p + " is full: " + next + " would not fit");

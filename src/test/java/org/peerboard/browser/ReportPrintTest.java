@@ -7,6 +7,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.Margin;
+import com.microsoft.playwright.options.Media;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,7 +43,7 @@ class ReportPrintTest {
       Axe.assertNoSeriousViolations(page);
       Path pdf = Browsers.SCREENSHOTS.resolve("report-it.pdf");
       Files.createDirectories(pdf.getParent());
-      page.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.PRINT));
+      page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
       page.pdf(new Page.PdfOptions().setPath(pdf).setFormat("A4").setPrintBackground(true)
           .setMargin(new Margin().setTop("0").setBottom("0").setLeft("0").setRight("0")));
       assertTrue(Files.size(pdf) > 10_000, "a PDF was written");

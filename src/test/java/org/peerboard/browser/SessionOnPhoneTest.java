@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.vertx.core.json.JsonObject;
@@ -133,7 +134,7 @@ class SessionOnPhoneTest {
 
       moderator.locator("#bar-people").click();
       moderator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^Remove "))).click();
-      moderator.getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions()
+      moderator.getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
           .setName("Yes, remove")).click();
       assertThat(phone.locator("#removed-view")).isVisible();
       assertThat(phone.locator("#removed-view")).containsText("The moderator removed you from this board");

@@ -45,7 +45,7 @@ class KillNineIT {
     env.put("PEERBOARD_DB_PORT", Integer.toString(dbPort));
     env.put("PEERBOARD_PUBLIC_URL", "http://127.0.0.1:" + port);
     env.put("PEERBOARD_NOTES_PER_MINUTE", "1000"); // one participant posts 50 notes in a burst here
-    env.put("PEERBOARD_LIVE_LOOPS", Integer.toString(org.peerboard.support.TestApp.LOOPS)); // boards over 4 loops
+    env.put("PEERBOARD_LIVE_LOOPS", Integer.toString(TestApp.LOOPS)); // boards over 4 loops
     Process process = builder.start();
     Api api = new Api("http://127.0.0.1:" + port);
     long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();

@@ -2,6 +2,7 @@ package org.peerboard.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,7 +95,7 @@ class ExportAccessTest {
         mine.organiserKey());
     assertEquals(404, missing.status());
     Fixture.Download refused = Fixture.get(workshopPaths(mine.id()).get(0), participant.token());
-    assertEquals("forbidden", new io.vertx.core.json.JsonObject(refused.text()).getJsonObject("error")
+    assertEquals("forbidden", new JsonObject(refused.text()).getJsonObject("error")
         .getString("code"));
     assertEquals(404, Fixture.get("/api/workshops/not-a-uuid/export.csv", mine.organiserKey()).status());
   }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.DisplayName;
@@ -65,7 +66,7 @@ class ExportTiming {
           throw new AssertionError(path + " " + d.status());
         }
       }
-      java.util.Arrays.sort(ms);
+      Arrays.sort(ms);
       report.append(String.format(Locale.ROOT, "%s,%d,%d,%d%n", path, bytes, ms[0], ms[ms.length / 2]));
     }
     for (String page : List.of("/w/" + fixture.id() + "/report", "/w/" + fixture.id() + "/compare")) {

@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -16,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.peerboard.support.Api;
+import org.peerboard.support.TestApp;
 import org.peerboard.support.WsClient;
 
 @DisplayName("Report, comparison and studies")
@@ -68,7 +74,7 @@ class ReportAndStudyTest {
         "a board's report holds that board only");
     assertEquals(403, Fixture.get("/w/" + prato.id() + "/report", prato.workshop.board(0)
         .getString("moderatorKey")).status());
-    java.net.http.HttpResponse<String> refusedPage = pageAsBrowser("/w/" + prato.id() + "/report",
+    HttpResponse<String> refusedPage = pageAsBrowser("/w/" + prato.id() + "/report",
         prato.workshop.board(0).getString("moderatorKey"));
     assertEquals(403, refusedPage.statusCode());
     assertTrue(refusedPage.body().startsWith("<!doctype html") && refusedPage.body().contains("<html"),
@@ -128,13 +134,13 @@ class ReportAndStudyTest {
   }
 
   /** A GET as a browser sends it (Accept: text/html), with the key as the page's cookie. */
-  private static java.net.http.HttpResponse<String> pageAsBrowser(String path, String key) {
+  private static HttpResponse<String> pageAsBrowser(String path, String key) {
     try {
-      return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-              java.net.URI.create(org.peerboard.support.TestApp.api().base() + path))
+      return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+              URI.create(TestApp.api().base() + path))
           .header("Accept", "text/html").header("Cookie", "pb_key=" + key).GET().build(),
-          java.net.http.HttpResponse.BodyHandlers.ofString());
-    } catch (java.io.IOException | InterruptedException e) {
+          HttpResponse.BodyHandlers.ofString());
+    } catch (IOException | InterruptedException e) {
       throw new IllegalStateException(e);
     }
   }

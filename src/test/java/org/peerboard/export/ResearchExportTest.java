@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVRecord;
@@ -245,13 +246,13 @@ class ResearchExportTest {
   void loneSurrogate() {
     var board = session.workshop.board(1);
     try (WsClient mod = WsClient.hello(session.port, board.getString("id"), board.getString("moderatorKey"), null)) {
-      String opId = java.util.UUID.randomUUID().toString();
+      String opId = UUID.randomUUID().toString();
       mod.sendText("{\"type\":\"op\",\"opId\":\"" + opId + "\",\"op\":\"note.add\",\"data\":{\"lane\":\"improvements\","
           + "\"text\":\"mezza emoji \\ud83d qui\"}}");
       JsonObject answer = mod.answer(opId);
       assertEquals("error", answer.getString("type"));
       assertEquals("invalid", answer.getString("code"));
-      String edit = java.util.UUID.randomUUID().toString();
+      String edit = UUID.randomUUID().toString();
       mod.sendText("{\"type\":\"op\",\"opId\":\"" + edit + "\",\"op\":\"cluster.create\",\"data\":{\"lane\":"
           + "\"improvements\",\"name\":\"\\udc00\"}}");
       assertEquals("invalid", mod.answer(edit).getString("code"));

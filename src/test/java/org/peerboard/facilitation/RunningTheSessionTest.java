@@ -8,12 +8,17 @@ import static org.peerboard.facilitation.Board.ok;
 import static org.peerboard.facilitation.Board.run;
 
 import io.vertx.core.json.JsonObject;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.peerboard.db.DbSettings;
+import org.peerboard.support.TestApp;
 import org.peerboard.support.WsClient;
 
 @DisplayName("The moderator runs the session")
@@ -227,11 +232,11 @@ class RunningTheSessionTest {
     try (Board board = new Board(); Board other = new Board()) {
       ok(board.moderator, "board.stage", new JsonObject().put("stage", "closed"));
       String code = board.workshop.board(0).getString("joinCode");
-      org.peerboard.db.DbSettings db = org.peerboard.support.TestApp.shared().database();
-      try (var conn = java.sql.DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
+      DbSettings db = TestApp.shared().database();
+      try (var conn = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
         conn.createStatement().executeUpdate("update board set join_code = '" + code + "' where id = '"
             + other.id + "'");
-      } catch (java.sql.SQLException e) {
+      } catch (SQLException e) {
         throw new IllegalStateException(e);
       }
       JsonObject reopened = ok(board.moderator, "board.stage", new JsonObject().put("stage", "collecting"));
@@ -245,6 +250,6 @@ class RunningTheSessionTest {
   }
 
   private static List<JsonObject> concat(List<JsonObject> a, List<JsonObject> b) {
-    return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    return Stream.concat(a.stream(), b.stream()).toList();
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,7 +92,7 @@ class BadInputTest {
   void unknownLane() {
     try (WsClient ws = alice()) {
       assertEquals("invalid", ws.answer(ws.op("note.add", valid().put("lane", "custody:weather"))).getString("code"));
-      assertEquals("invalid", ws.answer(ws.op("note.add", valid().put("tags", new io.vertx.core.json.JsonArray()
+      assertEquals("invalid", ws.answer(ws.op("note.add", valid().put("tags", new JsonArray()
           .add("orphanage")))).getString("code"));
       stillWorksAndNothingChanged(ws);
     }

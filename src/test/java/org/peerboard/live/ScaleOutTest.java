@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -81,7 +83,7 @@ class ScaleOutTest {
         seqs.add(ws.nextEvent().getLong("seq"));
       }
       assertEquals(expected, seqs);
-      assertEquals(List.of(), ws.eventsWithin(java.time.Duration.ofMillis(300)), "no duplicate after the last");
+      assertEquals(List.of(), ws.eventsWithin(Duration.ofMillis(300)), "no duplicate after the last");
     }
     sockets.forEach(WsClient::close);
   }
@@ -127,11 +129,11 @@ class ScaleOutTest {
     moderator.close();
   }
 
-  private static JsonObject presenceUntil(WsClient ws, java.util.function.Predicate<JsonObject> wanted) {
+  private static JsonObject presenceUntil(WsClient ws, Predicate<JsonObject> wanted) {
     long until = System.nanoTime() + WsClient.WAIT.toNanos();
     JsonObject last = null;
     while (System.nanoTime() < until) {
-      JsonObject frame = ws.poll(java.time.Duration.ofMillis(200));
+      JsonObject frame = ws.poll(Duration.ofMillis(200));
       if (frame != null && "presence".equals(frame.getString("type"))) {
         last = frame;
         if (wanted.test(frame)) {

@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -50,7 +51,7 @@ class SlowSocketTest {
         opIds.forEach(moderator::answer);
         opIds.clear();
         JsonObject frame;
-        while ((frame = reader.poll(java.time.Duration.ofMillis(50))) != null) {
+        while ((frame = reader.poll(Duration.ofMillis(50))) != null) {
           if ("event".equals(frame.getString("type"))) {
             assertEquals(last + 1, frame.getLong("seq"), "the reading socket misses nothing meanwhile");
             last = frame.getLong("seq");
@@ -63,7 +64,7 @@ class SlowSocketTest {
       // its close frame (queued behind data the phone never read); nothing more needs to be sent meanwhile
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
       while (!dropped && System.nanoTime() < deadline) {
-        JsonObject frame = reader.poll(java.time.Duration.ofMillis(200));
+        JsonObject frame = reader.poll(Duration.ofMillis(200));
         if (frame != null && "event".equals(frame.getString("type"))) {
           assertEquals(last + 1, frame.getLong("seq"), "the reading socket misses nothing meanwhile");
           last = frame.getLong("seq");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +51,7 @@ class AdminAndCookiesTest {
 
   private static String create(String from, String bearer) throws Exception {
     return RawClient.request(from, app.port(), "POST", "/api/workshops",
-        new JsonObject().put("title", "Quota").put("groups", new io.vertx.core.json.JsonArray().add("A")).encode(),
+        new JsonObject().put("title", "Quota").put("groups", new JsonArray().add("A")).encode(),
         bearer == null ? "" : "Authorization: Bearer " + bearer + "\r\n");
   }
 
@@ -61,9 +62,9 @@ class AdminAndCookiesTest {
     assertTrue(token.length() >= 43, "a random token of 256 bits");
     assertEquals(401, RawClient.status(create("127.0.0.50", null)));
     assertEquals(201, RawClient.status(create("127.0.0.50", token)));
-    assertEquals(Optional.of(token), org.peerboard.security.AdminToken.resolve(config)
+    assertEquals(Optional.of(token), AdminToken.resolve(config)
         .map(AdminToken.Token::value), "the next start finds the same token");
-    assertFalse(org.peerboard.security.AdminToken.resolve(config).get().generated(), "and does not print it again");
+    assertFalse(AdminToken.resolve(config).get().generated(), "and does not print it again");
   }
 
   @Test

@@ -3,10 +3,13 @@ package org.peerboard.security;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -51,7 +54,7 @@ class FragmentsTest {
       for (int i = 0; i < 30; i++) {
         try {
           client.frame(0, false, bytes(8 * 1024));
-        } catch (java.io.IOException closedAlready) {
+        } catch (IOException closedAlready) {
           break;
         }
       }
@@ -75,9 +78,9 @@ class FragmentsTest {
   void fragmentedHello() throws Exception {
     try (RawClient client = new RawClient("127.0.0.22", app.port())) {
       client.upgrade(app.port());
-      String hello = "{\"type\":\"hello\",\"boardId\":\"" + java.util.UUID.randomUUID()
+      String hello = "{\"type\":\"hello\",\"boardId\":\"" + UUID.randomUUID()
           + "\",\"token\":\"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\"}";
-      byte[] all = hello.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      byte[] all = hello.getBytes(StandardCharsets.UTF_8);
       int half = all.length / 2;
       client.frame(1, false, Arrays.copyOfRange(all, 0, half));
       client.frame(0, true, Arrays.copyOfRange(all, half, all.length));

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -148,11 +150,11 @@ class FuzzTest {
 
   private static long countWorkshops() {
     DbSettings db = app.database();
-    try (var conn = java.sql.DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+    try (var conn = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
          var rs = conn.createStatement().executeQuery("select count(*) from workshop")) {
       rs.next();
       return rs.getLong(1);
-    } catch (java.sql.SQLException e) {
+    } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
   }

@@ -3,6 +3,7 @@ package org.peerboard.security;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -102,7 +103,7 @@ class HttpsTest {
   @DisplayName("cookies set over HTTPS are Secure")
   void secureCookies() throws Exception {
     JsonObject workshop = new JsonObject(body(https("POST", "/api/workshops",
-        new JsonObject().put("title", "Sicuro").put("groups", new io.vertx.core.json.JsonArray().add("A")).encode())));
+        new JsonObject().put("title", "Sicuro").put("groups", new JsonArray().add("A")).encode())));
     String code = workshop.getJsonArray("boards").getJsonObject(0).getString("joinCode");
     assertTrue(workshop.getString("organiserUrl").startsWith("https://"), workshop.getString("organiserUrl"));
     String joined = https("POST", "/api/join", new JsonObject().put("code", code).encode());

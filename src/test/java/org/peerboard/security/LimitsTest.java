@@ -17,6 +17,7 @@ import org.peerboard.Config;
 import org.peerboard.PeerBoard;
 import org.peerboard.db.DbSettings;
 import org.peerboard.support.Api;
+import org.peerboard.support.RawClient;
 import org.peerboard.support.TestApp;
 import org.peerboard.support.WsClient;
 
@@ -79,17 +80,17 @@ class LimitsTest {
     String guesser = "127.0.0.90"; // its own address, so the other tests' joins from 127.0.0.1 are not limited
     int limited = 0;
     for (int i = 0; i < 6; i++) {
-      int status = org.peerboard.support.RawClient.status(org.peerboard.support.RawClient.request(guesser,
+      int status = RawClient.status(RawClient.request(guesser,
           strict.port(), "POST", "/api/join", new JsonObject().put("code", "ZZZZZ" + "ACDEFG".charAt(i)).encode()));
       assertTrue(status == 404 || status == 429, "status " + status);
       limited += status == 429 ? 1 : 0;
     }
     assertTrue(limited >= 1, "guessing is slowed down");
-    assertEquals(429, org.peerboard.support.RawClient.status(org.peerboard.support.RawClient.request(guesser,
+    assertEquals(429, RawClient.status(RawClient.request(guesser,
         strict.port(), "GET", "/j/ZZZZZA", null)), "guessing through the join page counts too");
-    assertEquals(429, org.peerboard.support.RawClient.status(org.peerboard.support.RawClient.request(guesser,
+    assertEquals(429, RawClient.status(RawClient.request(guesser,
         strict.port(), "GET", "/j/ZZZZZA/qr.svg", null)), "and through the QR code");
-    assertEquals(429, org.peerboard.support.RawClient.status(org.peerboard.support.RawClient.request(guesser,
+    assertEquals(429, RawClient.status(RawClient.request(guesser,
         strict.port(), "POST", "/api/join", new JsonObject().put("code", workshop.board(0).getString("joinCode"))
             .encode())), "a valid code from the limited address is refused too");
     assertEquals(200, api.post("/api/join", new JsonObject().put("code", workshop.board(0).getString("joinCode")))

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -174,7 +175,7 @@ class TextLeftBehindTest {
         byte[] bytes;
         try {
           bytes = Files.readAllBytes(file);
-        } catch (java.io.IOException gone) {
+        } catch (IOException gone) {
           continue; // removed while we walked (a WAL segment, a temporary file)
         }
         if (indexOf(bytes, needle) >= 0) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -39,8 +40,8 @@ class SuggestionQualityTest {
     for (Suggester.Group group : suggestions.groups()) {
       assertTrue(group.noteIds().size() >= 2, group::toString);
       assertTrue(!group.name().isBlank() && group.name().length() <= 40, group::toString);
-      String firstWord = group.name().split(" ")[0].toLowerCase(java.util.Locale.ROOT);
-      assertTrue(group.noteIds().stream().map(id -> text(set, id).toLowerCase(java.util.Locale.ROOT))
+      String firstWord = group.name().split(" ")[0].toLowerCase(Locale.ROOT);
+      assertTrue(group.noteIds().stream().map(id -> text(set, id).toLowerCase(Locale.ROOT))
           .anyMatch(text -> text.contains(firstWord)), () -> group.name() + " is not in its notes");
     }
   }

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 
 /** A plain HTTP client for the REST side of the contract, as an outside client would use it. */
 public final class Api {
@@ -87,7 +88,7 @@ public final class Api {
 
   public Workshop workshop(String title, String... groups) {
     Response response = post("/api/workshops", new JsonObject().put("title", title).put("place", "Prato")
-        .put("date", "2022-07-18").put("language", "en").put("groups", new JsonArray(java.util.List.of(groups))));
+        .put("date", "2022-07-18").put("language", "en").put("groups", new JsonArray(List.of(groups))));
     if (response.status() != 201) {
       throw new IllegalStateException("workshop not created: " + response);
     }

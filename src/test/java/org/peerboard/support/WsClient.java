@@ -1,12 +1,16 @@
 package org.peerboard.support;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -22,7 +26,7 @@ public final class WsClient implements AutoCloseable {
   private final WebSocket socket;
   private final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
   /** Frames read while looking for an answer, handed out again first and in their order. */
-  private final java.util.Deque<JsonObject> stash = new java.util.ArrayDeque<>();
+  private final Deque<JsonObject> stash = new ArrayDeque<>();
   private volatile Short closeStatus;
 
   private WsClient(WebSocketClient client, WebSocket socket) {
@@ -69,7 +73,7 @@ public final class WsClient implements AutoCloseable {
   }
 
   public void sendBinary(byte[] bytes) {
-    socket.writeBinaryMessage(io.vertx.core.buffer.Buffer.buffer(bytes)).await();
+    socket.writeBinaryMessage(Buffer.buffer(bytes)).await();
   }
 
   /** Sends an op and returns its opId. */
@@ -85,7 +89,7 @@ public final class WsClient implements AutoCloseable {
 
   /** The ack or error answering this opId; other frames stay to be read later, in order. */
   public JsonObject answer(String opId) {
-    for (java.util.Iterator<JsonObject> it = stash.iterator(); it.hasNext(); ) {
+    for (Iterator<JsonObject> it = stash.iterator(); it.hasNext(); ) {
       JsonObject frame = it.next();
       if (isAnswerTo(frame, opId)) {
         it.remove();

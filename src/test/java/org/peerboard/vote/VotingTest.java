@@ -7,10 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.peerboard.support.Api;
@@ -167,12 +173,12 @@ class VotingTest {
 
       Api.Response csv = api.get("/api/boards/" + vote.id + "/votes.csv?header=keys", vote.moderatorKey);
       assertEquals(200, csv.status());
-      try (org.apache.commons.csv.CSVParser rows = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader()
-          .build().parse(new java.io.StringReader(csv.body().replace("\uFEFF", "")))) {
-        java.util.Map<String, String> dotsByNote = new java.util.HashMap<>();
+      try (CSVParser rows = CSVFormat.RFC4180.builder().setHeader()
+          .build().parse(new StringReader(csv.body().replace("\uFEFF", "")))) {
+        Map<String, String> dotsByNote = new HashMap<>();
         rows.forEach(r -> dotsByNote.put(r.get("proposal_id"), r.get("dots")));
         assertEquals("4", dotsByNote.get(vote.items.get(1)), "the revealed dots travel into the export");
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         throw new IllegalStateException(e);
       }
       String report = api.get("/w/" + vote.workshop.id() + "/report", vote.workshop.organiserKey()).body();

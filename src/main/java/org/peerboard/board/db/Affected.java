@@ -9,8 +9,10 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.peerboard.board.model.ClusterState;
@@ -138,9 +140,9 @@ final class Affected {
    * while it still holds that value.
    */
   static JsonObject withAfter(JsonObject before, Placement after) {
-    java.util.Map<String, Note> notesAfter = new java.util.HashMap<>();
+    Map<String, Note> notesAfter = new HashMap<>();
     after.notes().forEach(n -> notesAfter.put(n.id().toString(), (Note) n));
-    java.util.Map<String, ClusterState> clustersAfter = new java.util.HashMap<>();
+    Map<String, ClusterState> clustersAfter = new HashMap<>();
     after.clusters().forEach(c -> clustersAfter.put(c.id().toString(), c));
     before.getJsonArray("notes").forEach(o -> {
       JsonObject n = (JsonObject) o;

@@ -20,9 +20,7 @@ import org.peerboard.board.model.BoardEvent;
 import org.peerboard.board.model.BoardState;
 import org.peerboard.board.model.Note;
 import org.peerboard.board.model.Visibility;
-import org.peerboard.board.model.ErrorCode;
 import org.peerboard.board.model.Op;
-import org.peerboard.board.model.Rejection;
 import org.peerboard.board.model.Role;
 import org.peerboard.board.model.Settings;
 import org.peerboard.board.model.Stage;
@@ -67,14 +65,9 @@ public final class BoardStore {
   /** The board as this viewer may see it: the object of {@code welcome.board} and {@code GET /api/boards/{id}}. */
   public Future<JsonObject> snapshot(Actor viewer) {
     UUID boardId = viewer.boardId();
-    return pool.withTransaction(conn -> conn.preparedQuery("set transaction isolation level repeatable read, read only")
-        .execute()
-        .compose(ignored -> conn.preparedQuery(BOARD).execute(Tuple.of(boardId)))
+    return BoardReads.snapshot(pool, conn -> conn.preparedQuery(BOARD).execute(Tuple.of(boardId))
         .compose(boards -> {
-          if (boards.size() == 0) {
-            throw new Rejection(ErrorCode.NOT_FOUND, "error.boardNotFound");
-          }
-          Row board = boards.iterator().next();
+          Row board = BoardReads.found(boards);
           Snapshot snapshot = new Snapshot(board);
           return templates.get(board.getString("template_id"))
               .compose(t -> conn.preparedQuery(LANES).execute(Tuple.of(boardId)).map(r -> snapshot.lanes = r))
@@ -97,12 +90,7 @@ public final class BoardStore {
   }
 
   public Future<Long> head(UUID boardId) {
-    return pool.preparedQuery(HEAD).execute(Tuple.of(boardId)).map(rows -> {
-      if (rows.size() == 0) {
-        throw new Rejection(ErrorCode.NOT_FOUND, "error.boardNotFound");
-      }
-      return rows.iterator().next().getLong("seq");
-    });
+    return pool.preparedQuery(HEAD).execute(Tuple.of(boardId)).map(rows -> BoardReads.found(rows).getLong("seq"));
   }
 
   /** Events after {@code afterSeq} up to {@code upTo}, in order, at most {@code limit} of them. */

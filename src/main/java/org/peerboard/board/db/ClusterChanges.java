@@ -6,10 +6,13 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.peerboard.board.model.BoardEvent;
 import org.peerboard.board.model.BoardRules;
 import org.peerboard.board.model.Placement;
@@ -99,8 +102,8 @@ final class ClusterChanges {
    * Captures the state before (note placement, and the rows of clusters the op creates, renames or deletes), runs
    * the change, reads the state after: one shape for every cluster event.
    */
-  private static Future<Change> change(Tx tx, java.util.function.Function<Placement, BoardEvent> event, List<UUID> noteIds, Set<UUID> restoredClusters,
-                                       Set<UUID> touchedClusters, java.util.function.Supplier<Future<Void>> apply,
+  private static Future<Change> change(Tx tx, Function<Placement, BoardEvent> event, List<UUID> noteIds, Set<UUID> restoredClusters,
+                                       Set<UUID> touchedClusters, Supplier<Future<Void>> apply,
                                        JsonObject result) {
     return Affected.capture(tx, noteIds, Set.of(Affected.Field.CLUSTER), restoredClusters, touchedClusters)
         .compose(before -> apply.get()
@@ -140,7 +143,7 @@ final class ClusterChanges {
     return tx.conn().preparedQuery("select id from note where board_id = $1 and cluster_id = $2 order by id for update")
         .execute(Tuple.of(tx.boardId(), clusterId))
         .map(rows -> {
-          List<UUID> ids = new java.util.ArrayList<>();
+          List<UUID> ids = new ArrayList<>();
           rows.forEach(row -> ids.add(row.getUUID("id")));
           return ids;
         });

@@ -1,6 +1,7 @@
 package org.peerboard.board.db;
 
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.time.Instant;
 import org.peerboard.board.model.Timer;
 
@@ -34,7 +35,7 @@ final class TimerJson {
     }
     JsonObject view = stored.copy().put("serverNow", now.toString());
     if (stored.getBoolean("running", false) && stored.getString("endsAt") != null) {
-      long left = java.time.Duration.between(now, Instant.parse(stored.getString("endsAt"))).toSeconds();
+      long left = Duration.between(now, Instant.parse(stored.getString("endsAt"))).toSeconds();
       view.put("remaining", Math.max(0, left));
     }
     return view;

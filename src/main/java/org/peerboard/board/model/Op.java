@@ -13,37 +13,30 @@ public interface Op {
     return false;
   }
 
+  /** An op of the kind {@link #undoable} names. */
+  interface Undoable extends Op {
+    @Override
+    default boolean undoable() {
+      return true;
+    }
+  }
+
   record NoteAdd(UUID noteId, String lane, List<String> tags, String text) implements Op {}
 
   /** Either field may be absent (null) to keep it as it is; version null means last write wins. */
   record NoteEdit(UUID noteId, String text, List<String> tags, Integer version) implements Op {}
 
-  record NoteMove(UUID noteId, String lane, Integer version) implements Op {
-    @Override
-    public boolean undoable() {
-      return true;
-    }
-  }
+  record NoteMove(UUID noteId, String lane, Integer version) implements Undoable {}
 
   record NoteDelete(UUID noteId) implements Op {}
 
   /** A moderator replaces a note's text (e.g. to take out personal data); earlier texts leave the log. */
   record NoteRedact(UUID noteId, String text) implements Op {}
 
-  record NoteHide(UUID noteId, boolean hidden, Integer version) implements Op {
-    @Override
-    public boolean undoable() {
-      return true;
-    }
-  }
+  record NoteHide(UUID noteId, boolean hidden, Integer version) implements Undoable {}
 
   /** Marks {@code noteId} as a duplicate of {@code of} (null clears the mark). */
-  record NoteDuplicate(UUID noteId, UUID of, Integer version) implements Op {
-    @Override
-    public boolean undoable() {
-      return true;
-    }
-  }
+  record NoteDuplicate(UUID noteId, UUID of, Integer version) implements Undoable {}
 
   record BoardStage(Stage stage) implements Op {}
 
@@ -59,47 +52,17 @@ public interface Op {
 
   record ParticipantRemove(UUID participantId) implements Op {}
 
-  record ClusterCreate(UUID clusterId, String lane, String label, List<UUID> noteIds) implements Op {
-    @Override
-    public boolean undoable() {
-      return true;
-    }
-  }
+  record ClusterCreate(UUID clusterId, String lane, String label, List<UUID> noteIds) implements Undoable {}
 
-  record ClusterRename(UUID clusterId, String newName, Integer version) implements Op {
-    @Override
-    public boolean undoable() {
-      return true;
-    }
-  }
+  record ClusterRename(UUID clusterId, String newName, Integer version) implements Undoable {}
 
-  record ClusterAdd(UUID clusterId, List<UUID> noteIds, Integer version) implements Op {
-    @Override
-    public boolean undoable() {
-      return true;
-    }
-  }
+  record ClusterAdd(UUID clusterId, List<UUID> noteIds, Integer version) implements Undoable {}
 
-  record ClusterRemove(List<UUID> noteIds) implements Op {
-    @Override
-    public boolean undoable() {
-      return true;
-    }
-  }
+  record ClusterRemove(List<UUID> noteIds) implements Undoable {}
 
-  record ClusterMerge(UUID clusterId, UUID intoClusterId, Integer version) implements Op {
-    @Override
-    public boolean undoable() {
-      return true;
-    }
-  }
+  record ClusterMerge(UUID clusterId, UUID intoClusterId, Integer version) implements Undoable {}
 
-  record ClusterDissolve(UUID clusterId, Integer version) implements Op {
-    @Override
-    public boolean undoable() {
-      return true;
-    }
-  }
+  record ClusterDissolve(UUID clusterId, Integer version) implements Undoable {}
 
   /**
    * Rotates a board's keys or join code; only through the organiser's HTTP route, never on the socket, because the

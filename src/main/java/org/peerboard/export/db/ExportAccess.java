@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.peerboard.board.db.BoardReads;
 import org.peerboard.board.model.ErrorCode;
 import org.peerboard.board.model.Rejection;
 import org.peerboard.export.model.ExportScope;
@@ -33,10 +34,7 @@ public final class ExportAccess {
 
   public Future<ExportScope> board(UUID boardId, String key) {
     return keys.resolve(key).compose(holder -> pool.preparedQuery(BOARD_SCOPE).execute(Tuple.of(boardId)).compose(rows -> {
-      if (rows.size() == 0) {
-        throw new Rejection(ErrorCode.NOT_FOUND, "error.boardNotFound");
-      }
-      Row row = rows.iterator().next();
+      Row row = BoardReads.found(rows);
       if (!(holder instanceof Principal.Moderator || holder instanceof Principal.Organiser)
           || holder.roleOn(boardId, row.getUUID("workshop_id")).isEmpty()) {
         return refuse(holder, List.of(row.getUUID("workshop_id")));

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.peerboard.export.model.ExportScope;
 import org.peerboard.export.model.Group;
@@ -40,10 +41,10 @@ public final class OutcomeReader {
     }));
   }
 
-  private Future<java.util.Optional<Outcome.WorkshopView>> workshop(SqlConnection conn, UUID id, UUID onlyBoard) {
+  private Future<Optional<Outcome.WorkshopView>> workshop(SqlConnection conn, UUID id, UUID onlyBoard) {
     return conn.preparedQuery(WORKSHOP).execute(Tuple.of(id)).compose(rows -> {
       if (rows.size() == 0) {
-        return Future.succeededFuture(java.util.Optional.empty());
+        return Future.succeededFuture(Optional.empty());
       }
       Row row = rows.iterator().next();
       WorkshopFacts facts = new WorkshopFacts(id, row.getString("title"), row.getString("place"),
@@ -77,7 +78,7 @@ public final class OutcomeReader {
               List<Outcome.GroupView> views = groups.stream().map(g -> new Outcome.GroupView(g,
                   participants.getOrDefault(g.id(), 0), notes.getOrDefault(g.id(), List.of()),
                   clusters.getOrDefault(g.id(), List.of()))).toList();
-              return java.util.Optional.of(new Outcome.WorkshopView(facts, template, views));
+              return Optional.of(new Outcome.WorkshopView(facts, template, views));
             });
           }));
     });

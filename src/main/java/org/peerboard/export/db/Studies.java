@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.peerboard.board.model.ErrorCode;
 import org.peerboard.board.model.Rejection;
+import org.peerboard.db.Erasure;
 import org.peerboard.security.Keys;
 
 /**
@@ -82,12 +83,12 @@ public final class Studies {
 
   /**
    * Deletes a workshop and everything in it (boards, lanes, participants, notes, clusters, events, op ids), closes
-   * its boards' sockets in every process, and wipes the rows from disk ({@link org.peerboard.db.Erasure}).
+   * its boards' sockets in every process, and wipes the rows from disk ({@link Erasure}).
    */
   public Future<Void> deleteWorkshop(UUID workshopId, String organiserKey) {
     return access.workshop(workshopId, organiserKey)
-        .compose(scope -> pool.withTransaction(conn -> org.peerboard.db.Erasure.announce(conn, workshopId)
+        .compose(scope -> pool.withTransaction(conn -> Erasure.announce(conn, workshopId)
             .compose(v -> conn.preparedQuery(DELETE_WORKSHOP).execute(Tuple.of(workshopId)))))
-        .compose(deleted -> new org.peerboard.db.Erasure(pool).wipe());
+        .compose(deleted -> new Erasure(pool).wipe());
   }
 }

@@ -6,6 +6,7 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
@@ -33,7 +34,7 @@ abstract class CsvSink implements ExportSink {
   final void row(Object... values) {
     List<String> cells = new ArrayList<>(values.length);
     for (Object value : values) {
-      String text = value == null ? "" : value instanceof java.time.OffsetDateTime time ? Rows.time(time)
+      String text = value == null ? "" : value instanceof OffsetDateTime time ? Rows.time(time)
           : String.valueOf(value);
       cells.add(Cells.inert(Cells.clean(text)));
     }

@@ -8,7 +8,9 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.peerboard.export.model.ClusterRow;
 import org.peerboard.export.model.ExportNote;
@@ -54,7 +56,7 @@ public final class JsonExport implements ExportSink {
       json.writeStartObject();
       json.writeNumberField("schemaVersion", SCHEMA_VERSION);
       json.writeStringField("exportedAt", Instant.now().toString());
-      json.writeStringField("scope", scope.kind().name().toLowerCase(java.util.Locale.ROOT));
+      json.writeStringField("scope", scope.kind().name().toLowerCase(Locale.ROOT));
       json.writeStringField("language", scope.language());
       if (scope.studyName() != null) {
         json.writeStringField("study", scope.studyName());
@@ -229,7 +231,7 @@ public final class JsonExport implements ExportSink {
       json.writeStartObject();
       json.writeStringField("key", item.key());
       json.writeObjectFieldStart("labels");
-      for (Map.Entry<String, String> label : new java.util.TreeMap<>(item.labels()).entrySet()) {
+      for (Map.Entry<String, String> label : new TreeMap<>(item.labels()).entrySet()) {
         json.writeStringField(label.getKey(), label.getValue());
       }
       json.writeEndObject();

@@ -2,10 +2,12 @@ package org.peerboard.export.format;
 
 import java.io.OutputStream;
 import java.util.List;
+import org.peerboard.export.model.ClusterRow;
 import org.peerboard.export.model.Columns;
 import org.peerboard.export.model.ExportNote;
 import org.peerboard.export.model.Group;
 import org.peerboard.export.model.Labels;
+import org.peerboard.export.model.ParticipantRow;
 import org.peerboard.export.model.Votes;
 import org.peerboard.export.model.WorkshopFacts;
 
@@ -32,8 +34,8 @@ public final class NotesCsv extends CsvSink {
   }
 
   @Override
-  public void group(Group group, List<org.peerboard.export.model.ClusterRow> clusters,
-                    List<org.peerboard.export.model.ParticipantRow> participants) {
+  public void group(Group group, List<ClusterRow> clusters,
+                    List<ParticipantRow> participants) {
     this.group = group;
   }
 

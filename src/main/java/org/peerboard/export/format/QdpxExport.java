@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -283,15 +284,8 @@ public final class QdpxExport implements ExportSink {
       group(xml, "tags", "export.qda.tags", "#2ca02c", template.tags(), "tag");
     }
     moderation(xml);
-    xml.writeStartElement(NS, "Code");
-    xml.writeAttribute("guid", guid("group:votes").toString());
-    xml.writeAttribute("name", Columns.label("export.qda.votes", language));
-    xml.writeAttribute("isCodable", "false");
-    xml.writeAttribute("color", "#8c564b");
-    xml.writeEmptyElement(NS, "Code");
-    xml.writeAttribute("guid", code("vote", "comment").toString());
-    xml.writeAttribute("name", Columns.label("export.qda.voteComment", language));
-    xml.writeAttribute("isCodable", "true");
+    startGroup(xml, "votes", "export.qda.votes", "#8c564b");
+    codable(xml, code("vote", "comment"), Columns.label("export.qda.voteComment", language));
     xml.writeEndElement();
     xml.writeEndElement();
     xml.writeEndElement();
@@ -338,39 +332,22 @@ public final class QdpxExport implements ExportSink {
 
   private void group(XMLStreamWriter xml, String kind, String nameKey, String color, List<Template.Item> items,
                      String codeKind) throws XMLStreamException {
-    xml.writeStartElement(NS, "Code");
-    xml.writeAttribute("guid", guid("group:" + kind).toString());
-    xml.writeAttribute("name", Columns.label(nameKey, language));
-    xml.writeAttribute("isCodable", "false");
-    xml.writeAttribute("color", color);
+    startGroup(xml, kind, nameKey, color);
     for (Template.Item item : items) {
-      xml.writeEmptyElement(NS, "Code");
-      xml.writeAttribute("guid", code(codeKind, item.key()).toString());
-      xml.writeAttribute("name", clean(item.label(language)));
-      xml.writeAttribute("isCodable", "true");
+      codable(xml, code(codeKind, item.key()), clean(item.label(language)));
     }
     xml.writeEndElement();
   }
 
   /** Moderation as codes: hidden, awaiting approval, and one "duplicate of …" code per note others duplicate. */
   private void moderation(XMLStreamWriter xml) throws XMLStreamException {
-    xml.writeStartElement(NS, "Code");
-    xml.writeAttribute("guid", guid("group:moderation").toString());
-    xml.writeAttribute("name", Columns.label("export.qda.moderation", language));
-    xml.writeAttribute("isCodable", "false");
-    xml.writeAttribute("color", "#d62728");
+    startGroup(xml, "moderation", "export.qda.moderation", "#d62728");
     for (String key : List.of("hidden", "held")) {
-      xml.writeEmptyElement(NS, "Code");
-      xml.writeAttribute("guid", code("moderation", key).toString());
-      xml.writeAttribute("name", Columns.label("export.qda." + key, language));
-      xml.writeAttribute("isCodable", "true");
+      codable(xml, code("moderation", key), Columns.label("export.qda." + key, language));
     }
     for (Map.Entry<UUID, UUID> duplicate : duplicatesWaiting.entrySet()) {
       String original = shortLabels.getOrDefault(duplicate.getValue(), duplicate.getValue().toString());
-      xml.writeEmptyElement(NS, "Code");
-      xml.writeAttribute("guid", duplicate.getKey().toString());
-      xml.writeAttribute("name", Columns.label("export.qda.duplicateOf", language) + " «" + original + "»");
-      xml.writeAttribute("isCodable", "true");
+      codable(xml, duplicate.getKey(), Columns.label("export.qda.duplicateOf", language) + " «" + original + "»");
     }
     xml.writeEndElement();
   }
@@ -395,7 +372,7 @@ public final class QdpxExport implements ExportSink {
       xml.writeStartElement(NS, "Case");
       xml.writeAttribute("guid", c.guid().toString());
       xml.writeAttribute("name", clean(c.name()));
-      List<String> values = java.util.Arrays.asList(c.pseudonym(), c.profession(), c.group());
+      List<String> values = Arrays.asList(c.pseudonym(), c.profession(), c.group());
       for (int i = 0; i < variables.size(); i++) {
         if (values.get(i) == null || values.get(i).isBlank()) {
           continue;
@@ -418,25 +395,42 @@ public final class QdpxExport implements ExportSink {
   }
 
   private void lanes(XMLStreamWriter xml) throws XMLStreamException {
-    xml.writeStartElement(NS, "Code");
-    xml.writeAttribute("guid", guid("group:lanes").toString());
-    xml.writeAttribute("name", Columns.label("export.qda.lanes", language));
-    xml.writeAttribute("isCodable", "false");
-    xml.writeAttribute("color", "#9467bd");
+    startGroup(xml, "lanes", "export.qda.lanes", "#9467bd");
     for (Template.LaneSpec lane : template.lanes()) {
-      xml.writeStartElement(NS, "Code");
-      xml.writeAttribute("guid", code("lane", lane.id()).toString());
-      xml.writeAttribute("name", clean(labels.lane(lane.id(), lane.phase(), lane.dimension())));
-      xml.writeAttribute("isCodable", "true");
+      startCodable(xml, code("lane", lane.id()), clean(labels.lane(lane.id(), lane.phase(), lane.dimension())));
       for (Map.Entry<UUID, String> cluster : clustersByLane.getOrDefault(lane.id(), Map.of()).entrySet()) {
-        xml.writeEmptyElement(NS, "Code");
-        xml.writeAttribute("guid", cluster.getKey().toString());
-        xml.writeAttribute("name", clean(cluster.getValue()));
-        xml.writeAttribute("isCodable", "true");
+        codable(xml, cluster.getKey(), clean(cluster.getValue()));
       }
       xml.writeEndElement();
     }
     xml.writeEndElement();
+  }
+
+  /** Opens a group of codes, not codable itself, in its colour; the caller writes its codes and closes it. */
+  private void startGroup(XMLStreamWriter xml, String kind, String nameKey, String color) throws XMLStreamException {
+    xml.writeStartElement(NS, "Code");
+    xml.writeAttribute("guid", guid("group:" + kind).toString());
+    xml.writeAttribute("name", Columns.label(nameKey, language));
+    xml.writeAttribute("isCodable", "false");
+    xml.writeAttribute("color", color);
+  }
+
+  /** A code a researcher can apply, with no codes under it. */
+  private static void codable(XMLStreamWriter xml, UUID guid, String name) throws XMLStreamException {
+    xml.writeEmptyElement(NS, "Code");
+    codableAttributes(xml, guid, name);
+  }
+
+  /** A code a researcher can apply, with codes under it; the caller writes them and closes it. */
+  private static void startCodable(XMLStreamWriter xml, UUID guid, String name) throws XMLStreamException {
+    xml.writeStartElement(NS, "Code");
+    codableAttributes(xml, guid, name);
+  }
+
+  private static void codableAttributes(XMLStreamWriter xml, UUID guid, String name) throws XMLStreamException {
+    xml.writeAttribute("guid", guid.toString());
+    xml.writeAttribute("name", name);
+    xml.writeAttribute("isCodable", "true");
   }
 
   /** Code guids derived from the template's keys, so every export of a workshop names a code the same way. */

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.peerboard.export.model.ClusterRow;
@@ -62,7 +63,7 @@ final class Rows {
         String comments = String.join("\n", p.comments());
         if (round.dots()) {
           List<Object> row = new ArrayList<>(start);
-          row.addAll(java.util.Arrays.asList(VoteRound.DOTS, null, p.voters(), null, null, null, null, null, null,
+          row.addAll(Arrays.asList(VoteRound.DOTS, null, p.voters(), null, null, null, null, null, null,
               null, p.dots(), p.comments().size(), comments));
           rows.add(row.toArray());
           continue;
@@ -70,7 +71,7 @@ final class Rows {
         for (VoteRound.Criterion criterion : round.criteria()) {
           int[] d = p.distributions().getOrDefault(criterion.key(), new int[5]);
           List<Object> row = new ArrayList<>(start);
-          row.addAll(java.util.Arrays.asList(criterion.key(), Words.criterion(criterion, language), Votes.count(d),
+          row.addAll(Arrays.asList(criterion.key(), Words.criterion(criterion, language), Votes.count(d),
               Votes.mean(d), Votes.median(d), d[0], d[1], d[2], d[3], d[4], null, p.comments().size(), comments));
           rows.add(row.toArray());
         }

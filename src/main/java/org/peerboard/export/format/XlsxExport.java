@@ -5,11 +5,15 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
@@ -36,7 +40,7 @@ import org.peerboard.export.model.WorkshopFacts;
 public final class XlsxExport implements ExportSink {
   private static final int WINDOW = 200;
   /** Where the workshops are held: {@code PEERBOARD_TIME_ZONE}, by default Europe/Rome. */
-  public static final java.time.ZoneId ZONE = zone(System.getenv("PEERBOARD_TIME_ZONE"));
+  public static final ZoneId ZONE = zone(System.getenv("PEERBOARD_TIME_ZONE"));
 
   private final Path target;
   private final String language;
@@ -176,12 +180,12 @@ public final class XlsxExport implements ExportSink {
     return new Sheet(book.createSheet(Columns.label(nameKey, language)), columns, headers, widths);
   }
 
-  private static java.time.ZoneId zone(String configured) {
+  private static ZoneId zone(String configured) {
     try {
-      return configured == null || configured.isBlank() ? java.time.ZoneId.of("Europe/Rome")
-          : java.time.ZoneId.of(configured.strip());
-    } catch (java.time.DateTimeException e) {
-      return java.time.ZoneId.of("Europe/Rome");
+      return configured == null || configured.isBlank() ? ZoneId.of("Europe/Rome")
+          : ZoneId.of(configured.strip());
+    } catch (DateTimeException e) {
+      return ZoneId.of("Europe/Rome");
     }
   }
 
@@ -196,7 +200,7 @@ public final class XlsxExport implements ExportSink {
       this.width = columns.size();
       Row row = sheet.createRow(0);
       for (int i = 0; i < headers.size(); i++) {
-        org.apache.poi.ss.usermodel.Cell cell = row.createCell(i);
+        Cell cell = row.createCell(i);
         cell.setCellValue(headers.get(i));
         cell.setCellStyle(header);
         String column = columns.get(i);
@@ -215,10 +219,10 @@ public final class XlsxExport implements ExportSink {
         if (value == null || "".equals(value)) {
           continue;
         }
-        org.apache.poi.ss.usermodel.Cell cell = row.createCell(i);
+        Cell cell = row.createCell(i);
         if (value instanceof Number number) {
           cell.setCellValue(number.doubleValue());
-        } else if (value instanceof java.time.OffsetDateTime time) {
+        } else if (value instanceof OffsetDateTime time) {
           cell.setCellValue(time.atZoneSameInstant(ZONE).toLocalDateTime());
           cell.setCellStyle(dateTime);
         } else if (value instanceof Boolean bool) {

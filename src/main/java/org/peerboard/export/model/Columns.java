@@ -2,6 +2,7 @@ package org.peerboard.export.model;
 
 import java.util.List;
 import java.util.ResourceBundle;
+import java.util.Set;
 import org.peerboard.i18n.Messages;
 
 /** The column keys of each table researchers download, with headers in Italian or English. */
@@ -22,10 +23,10 @@ public final class Columns {
       "proposal_notes", "criterion", "criterion_label", "ballots", "mean", "median", "n_1", "n_2", "n_3", "n_4", "n_5",
       "dots", "comment_count", "comments");
   /** Columns holding a UUID: wide enough in XLSX to read one whole. */
-  public static final java.util.Set<String> IDS = java.util.Set.of("workshop_id", "group_id", "note_id", "cluster_id",
+  public static final Set<String> IDS = Set.of("workshop_id", "group_id", "note_id", "cluster_id",
       "duplicate_of", "round_id", "proposal_id");
   /** Columns holding a time: ISO-8601 UTC text in CSV and JSON, a date-time cell in XLSX. */
-  public static final java.util.Set<String> TIMES = java.util.Set.of("created_at", "updated_at", "at",
+  public static final Set<String> TIMES = Set.of("created_at", "updated_at", "at",
       "round_opened_at", "round_revealed_at");
   /** Fixed columns of the Matrix table; one count column per tag and an untagged column follow. */
   public static final List<String> MATRIX = List.of(

@@ -1,8 +1,11 @@
 package org.peerboard.export.model;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.peerboard.workshop.model.Template;
@@ -144,9 +147,9 @@ public final class ReportView {
     if (iso == null) {
       return null;
     }
-    java.time.LocalDate day = java.time.LocalDate.parse(iso);
-    return "it".equals(language) ? day.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))
-        : day.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK));
+    LocalDate day = LocalDate.parse(iso);
+    return "it".equals(language) ? day.format(DateTimeFormatter.ofPattern("dd/MM/yyyy"))
+        : day.format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK));
   }
 
   private static List<Integer> list(int[] values) {

@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -136,7 +137,7 @@ public final class ReportVotes {
     return new DecimalFormat("0.#", DecimalFormatSymbols.getInstance(locale(language))).format(value);
   }
 
-  private static String when(java.time.ZonedDateTime time, String language) {
+  private static String when(ZonedDateTime time, String language) {
     return time.format(DateTimeFormatter.ofPattern("it".equals(language) ? "d/M/yyyy, HH:mm" : "d MMM yyyy, HH:mm",
         locale(language)));
   }

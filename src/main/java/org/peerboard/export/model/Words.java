@@ -1,6 +1,7 @@
 package org.peerboard.export.model;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.ResourceBundle;
 import org.peerboard.i18n.Messages;
 
@@ -34,7 +35,7 @@ public final class Words {
 
   public static String criterion(VoteRound round, String key, String language) {
     return round.criteria().stream().filter(c -> c.key().equals(key)).findFirst()
-        .map(c -> criterion(c, language)).orElseGet(() -> criterion(new VoteRound.Criterion(key, java.util.Map.of()),
+        .map(c -> criterion(c, language)).orElseGet(() -> criterion(new VoteRound.Criterion(key, Map.of()),
             language));
   }
 }

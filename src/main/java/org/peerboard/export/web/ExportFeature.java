@@ -1,7 +1,9 @@
 package org.peerboard.export.web;
 
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import org.peerboard.export.db.ExportAccess;
 import org.peerboard.export.db.ExportReader;
@@ -17,7 +19,7 @@ public final class ExportFeature {
 
   /** Mounts every route of the feature; {@code votes} is {@link VoteSource#NONE} until voting exists. */
   public static void mount(Vertx vertx, Router router, Pool pool, Templates templates, Links links, VoteSource votes,
-                           io.vertx.core.Handler<io.vertx.ext.web.RoutingContext> errorPage) {
+                           Handler<RoutingContext> errorPage) {
     ExportAccess access = new ExportAccess(pool);
     Studies studies = new Studies(pool, access);
     new ExportRoutes(vertx, access, new ExportReader(vertx, pool, templates, votes), studies, links).mount(router);

@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,7 +100,7 @@ public final class ExportRoutes {
 
   /** Formats that can be sent as they are written: CSV and JSON. */
   private Future<Void> stream(RoutingContext ctx, ExportScope scope, String type, String filename,
-                              Function<java.io.OutputStream, ExportSink> format) {
+                              Function<OutputStream, ExportSink> format) {
     Download download = new Download(ctx.response(), type, filename);
     return vertx.executeBlocking(() -> format.apply(download.out()), true)
         .compose(sink -> reader.run(scope, sink, download::flush))

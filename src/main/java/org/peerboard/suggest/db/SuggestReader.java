@@ -7,6 +7,7 @@ import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.peerboard.board.db.BoardReads;
 import org.peerboard.board.model.ErrorCode;
 import org.peerboard.board.model.Rejection;
 import org.peerboard.suggest.model.Suggester;
@@ -40,14 +41,9 @@ public final class SuggestReader {
 
   /** {@code lane} null for the whole board; an unknown lane fails {@code invalid}. */
   public Future<Material> read(UUID boardId, String lane) {
-    return pool.withTransaction(conn -> conn.query("set transaction isolation level repeatable read, read only")
-        .execute()
-        .compose(ignored -> conn.preparedQuery(BOARD).execute(Tuple.of(boardId)))
+    return BoardReads.snapshot(pool, conn -> conn.preparedQuery(BOARD).execute(Tuple.of(boardId))
         .compose(boards -> {
-          if (boards.size() == 0) {
-            throw new Rejection(ErrorCode.NOT_FOUND, "error.boardNotFound");
-          }
-          Row board = boards.iterator().next();
+          Row board = BoardReads.found(boards);
           Future<Void> laneKnown = lane == null ? Future.succeededFuture()
               : conn.preparedQuery(LANE).execute(Tuple.of(boardId, lane)).map(rows -> {
                 if (rows.size() == 0) {

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +68,7 @@ final class Rounds {
       } else {
         JsonObject criteria = new JsonObject();
         item.criteria().forEach((key, c) -> criteria.put(key, new JsonObject().put("n", c.n()).put("mean", c.mean())
-            .put("median", c.median()).put("distribution", new JsonArray(java.util.Arrays.stream(c.distribution())
+            .put("median", c.median()).put("distribution", new JsonArray(Arrays.stream(c.distribution())
                 .boxed().toList())).put("sd", c.sd()).put("agreement", c.agreement())));
         json.put("criteria", criteria).put("score", item.score());
       }

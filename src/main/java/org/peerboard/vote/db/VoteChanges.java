@@ -10,13 +10,17 @@ import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.ResourceBundle;
 import java.util.UUID;
 import org.peerboard.board.db.Change;
 import org.peerboard.board.db.OpHandlers;
 import org.peerboard.board.db.Tx;
 import org.peerboard.board.model.BoardEvent;
+import org.peerboard.board.model.BoardRules;
 import org.peerboard.board.model.ErrorCode;
 import org.peerboard.board.model.Rejection;
+import org.peerboard.board.model.Role;
+import org.peerboard.board.model.Stage;
 import org.peerboard.i18n.Messages;
 import org.peerboard.vote.model.Round;
 import org.peerboard.vote.model.RoundKind;
@@ -98,12 +102,12 @@ public final class VoteChanges {
   }
 
   private static String label(String language, String key) {
-    java.util.ResourceBundle bundle = Messages.bundle("i18n/vote", language);
+    ResourceBundle bundle = Messages.bundle("i18n/vote", language);
     return bundle.containsKey("criterion." + key) ? bundle.getString("criterion." + key) : null;
   }
 
   private static Future<Change> cast(Tx tx, VoteOp.Cast op) {
-    if (tx.actor().role() != org.peerboard.board.model.Role.PARTICIPANT) {
+    if (tx.actor().role() != Role.PARTICIPANT) {
       throw new Rejection(ErrorCode.FORBIDDEN, "error.participantsVote");
     }
     return lock(tx, op.roundId()).compose(round -> tx.conn().preparedQuery(ITEM_EXISTS)
@@ -143,10 +147,10 @@ public final class VoteChanges {
 
   /** close, reveal (closing it if open) and reopen; a reveal carries the results in its event. */
   private static Future<Change> status(Tx tx, VoteOp.Status op) {
-    Rejection.check(org.peerboard.board.model.BoardRules.mayRun(tx.actor()));
+    Rejection.check(BoardRules.mayRun(tx.actor()));
     return lock(tx, op.roundId()).compose(round -> {
       RoundStatus next = op.action().next();
-      if (next == RoundStatus.OPEN && tx.board().stage() == org.peerboard.board.model.Stage.CLOSED) {
+      if (next == RoundStatus.OPEN && tx.board().stage() == Stage.CLOSED) {
         throw new Rejection(ErrorCode.CONFLICT, "error.boardClosed");
       }
       if (round.status() == next || (next == RoundStatus.CLOSED && round.status() == RoundStatus.REVEALED)) {

@@ -7,6 +7,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.peerboard.board.model.ErrorCode;
 import org.peerboard.board.model.Rejection;
 import org.peerboard.workshop.model.Glossary;
+import org.peerboard.workshop.model.JoinCodes;
 import org.peerboard.workshop.model.Template;
 import org.peerboard.workshop.model.TemplateRules;
 
@@ -68,8 +70,8 @@ public final class Templates {
       return Future.failedFuture(new Rejection(ErrorCode.INVALID, "error.templateInvalid",
           String.join("; ", problems)));
     }
-    String id = "custom-" + org.peerboard.workshop.model.JoinCodes.next().toLowerCase() 
-        + org.peerboard.workshop.model.JoinCodes.next().toLowerCase();
+    String id = "custom-" + JoinCodes.next().toLowerCase() 
+        + JoinCodes.next().toLowerCase();
     JsonObject definition = new JsonObject().put("id", id).put("labels", body.getValue("labels"))
         .put("phases", body.getValue("phases")).put("dimensions", body.getValue("dimensions"))
         .put("tags", body.getValue("tags", new JsonArray())).put("extraLanes", body.getValue("extraLanes",
@@ -99,7 +101,7 @@ public final class Templates {
     Map<String, List<List<String>>> byLanguage = new HashMap<>();
     for (String language : glossary.fieldNames()) {
       if (!(glossary.getValue(language) instanceof JsonArray groups)) {
-        byLanguage.put(language, java.util.Collections.singletonList(null)); // TemplateRules names the problem
+        byLanguage.put(language, Collections.singletonList(null)); // TemplateRules names the problem
         continue;
       }
       List<List<String>> lists = new ArrayList<>();
@@ -107,12 +109,12 @@ public final class Templates {
         if (group instanceof JsonArray words) {
           List<String> entries = new ArrayList<>();
           words.forEach(word -> entries.add(word instanceof String text ? text : null));
-          lists.add(java.util.Collections.unmodifiableList(entries));
+          lists.add(Collections.unmodifiableList(entries));
         } else {
           lists.add(null);
         }
       }
-      byLanguage.put(language, java.util.Collections.unmodifiableList(lists));
+      byLanguage.put(language, Collections.unmodifiableList(lists));
     }
     return new Glossary(byLanguage);
   }

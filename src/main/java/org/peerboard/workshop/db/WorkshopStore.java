@@ -5,12 +5,14 @@ import static org.peerboard.workshop.db.WorkshopSql.*;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.peerboard.Config;
 import org.peerboard.board.model.ErrorCode;
 import org.peerboard.board.model.Rejection;
 import org.peerboard.security.BoardKeys;
@@ -35,7 +37,7 @@ public final class WorkshopStore {
   private final int codeExpiryDays;
 
   public WorkshopStore(Pool pool, Templates templates, int maxParticipants) {
-    this(pool, templates, maxParticipants, org.peerboard.Config.Defences.DEFAULTS.codeExpiryDays());
+    this(pool, templates, maxParticipants, Config.Defences.DEFAULTS.codeExpiryDays());
   }
 
   public WorkshopStore(Pool pool, Templates templates, int maxParticipants, int codeExpiryDays) {
@@ -184,7 +186,7 @@ public final class WorkshopStore {
         .orElseThrow(() -> new Rejection(ErrorCode.NOT_FOUND, "error.boardNotFound")));
   }
 
-  private static Optional<JoinTarget> joinTarget(io.vertx.sqlclient.RowSet<Row> rows) {
+  private static Optional<JoinTarget> joinTarget(RowSet<Row> rows) {
     return rows.size() == 0 ? Optional.empty() : Optional.of(joinTarget(rows.iterator().next()));
   }
 

@@ -1,6 +1,8 @@
 package org.peerboard.workshop.model;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The professions a participant may give when joining, as stable codes (their labels live in i18n as
@@ -17,8 +19,8 @@ public final class Professions {
    * The code for what a client sent, read loosely as earlier clients wrote it ("Social worker", "care-leaver");
    * empty when it is none of the list.
    */
-  public static java.util.Optional<String> code(String given) {
-    String code = given.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("[\\s-]+", "_");
-    return CODES.contains(code) ? java.util.Optional.of(code) : java.util.Optional.empty();
+  public static Optional<String> code(String given) {
+    String code = given.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s-]+", "_");
+    return CODES.contains(code) ? Optional.of(code) : Optional.empty();
   }
 }

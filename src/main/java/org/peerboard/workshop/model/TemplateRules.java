@@ -3,6 +3,7 @@ package org.peerboard.workshop.model;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -74,7 +75,7 @@ public final class TemplateRules {
     }
   }
 
-  private static void labels(String where, java.util.Map<String, String> labels, List<String> problems) {
+  private static void labels(String where, Map<String, String> labels, List<String> problems) {
     for (String language : List.of("it", "en")) {
       String label = labels == null ? null : labels.get(language);
       if (label == null || label.isBlank() || label.length() > MAX_LABEL) {
