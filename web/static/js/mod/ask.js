@@ -1,4 +1,4 @@
-import { $, h } from '../dom.js';
+import { $, h } from '../shared/dom.js';
 
 /**
  * One dialog for every question the moderator page asks: a confirmation, a name or text, a choice from a list,

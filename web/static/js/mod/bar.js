@@ -1,4 +1,4 @@
-import { $ } from '../dom.js';
+import { $ } from '../shared/dom.js';
 
 /**
  * The compact bar's disclosure buttons: each opens its panel under the bar (one at a time) and closes it again.

@@ -1,6 +1,6 @@
-import { h, syncList } from '../dom.js';
-import { t } from '../i18n.js';
-import { noteCard, noteSignature } from '../notes.js';
+import { h, syncList } from '../shared/dom.js';
+import { t } from '../shared/i18n.js';
+import { noteCard, noteSignature } from '../shared/notes.js';
 import { tn } from './plural.js';
 
 /**

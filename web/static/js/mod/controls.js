@@ -1,6 +1,6 @@
-import { $, h } from '../dom.js';
-import { label, t } from '../i18n.js';
-import { showTimer } from '../timer.js';
+import { $, h } from '../shared/dom.js';
+import { label, t } from '../shared/i18n.js';
+import { showTimer } from '../shared/timer.js';
 
 /**
  * The session controls above the grid: stage, focus, timer, settings with the reveal, the projector's view, QR

@@ -1,5 +1,5 @@
-import { $, h } from '../dom.js';
-import { t } from '../i18n.js';
+import { $, h } from '../shared/dom.js';
+import { t } from '../shared/i18n.js';
 
 const GAP_PX = 4;
 

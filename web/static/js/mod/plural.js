@@ -1,4 +1,4 @@
-import { state, t } from '../i18n.js';
+import { state, t } from '../shared/i18n.js';
 
 /**
  * A message with a count in the right grammatical number: the key's `.one` variant when n is 1 (in Italian and

@@ -1,5 +1,5 @@
-import { $, h } from '../dom.js';
-import { label, t } from '../i18n.js';
+import { $, h } from '../shared/dom.js';
+import { label, t } from '../shared/i18n.js';
 
 /**
  * One key to show a part of the board large on the projector, through the board's `spotlight` setting:

@@ -1,5 +1,5 @@
-import { $, h, syncList } from '../dom.js';
-import { t } from '../i18n.js';
+import { $, h, syncList } from '../shared/dom.js';
+import { t } from '../shared/i18n.js';
 import { tn } from './plural.js';
 
 /**

@@ -1,5 +1,5 @@
-import { $, h, syncList } from '../dom.js';
-import { label, state, t } from '../i18n.js';
+import { $, h, syncList } from '../shared/dom.js';
+import { label, state, t } from '../shared/i18n.js';
 import { itemLabel } from '../vote/rounds.js';
 import { matrixFigure, resultsList } from '../vote/results.js';
 import { ask } from './ask.js';

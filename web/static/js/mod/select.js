@@ -1,5 +1,5 @@
-import { $ } from '../dom.js';
-import { t } from '../i18n.js';
+import { $ } from '../shared/dom.js';
+import { t } from '../shared/i18n.js';
 import { ask } from './ask.js';
 import { tn } from './plural.js';
 

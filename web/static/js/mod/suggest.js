@@ -1,5 +1,5 @@
-import { $, h } from '../dom.js';
-import { t } from '../i18n.js';
+import { $, h } from '../shared/dom.js';
+import { t } from '../shared/i18n.js';
 
 /**
  * Suggested themes and duplicates (GET /api/boards/{id}/suggestions), shown as ghost clusters and duplicate links.

@@ -1,5 +1,5 @@
-import { $, h } from '../dom.js';
-import { t } from '../i18n.js';
+import { $, h } from '../shared/dom.js';
+import { t } from '../shared/i18n.js';
 import { BUILT_IN_CRITERIA } from '../vote/rounds.js';
 
 /**

@@ -1,6 +1,6 @@
 /** The organiser deletes the workshop: only after typing its title, with a reminder to download first. */
-import { $ } from '../dom.js';
-import { state, t } from '../i18n.js';
+import { $ } from '../shared/dom.js';
+import { state, t } from '../shared/i18n.js';
 
 const form = $('#delete-workshop');
 if (form) {

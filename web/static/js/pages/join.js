@@ -1,7 +1,7 @@
-import { $, store } from '../dom.js';
-import { state, t } from '../i18n.js';
-import { startParticipant } from '../participant.js';
-import { namesSource, showClosed, snapshotBallot } from '../closed.js';
+import { $, store } from '../shared/dom.js';
+import { state, t } from '../shared/i18n.js';
+import { startParticipant } from '../phone/participant.js';
+import { namesSource, showClosed, snapshotBallot } from '../phone/closed.js';
 
 /**
  * The participant's identity on this board lives in localStorage and in an HttpOnly cookie the server set when

@@ -1,6 +1,6 @@
-import { $ } from '../dom.js';
-import { lang, t } from '../i18n.js';
-import { bindTemplateChoice, chosenTemplate, showProblems } from '../newtemplate.js';
+import { $ } from '../shared/dom.js';
+import { lang, t } from '../shared/i18n.js';
+import { bindTemplateChoice, chosenTemplate, showProblems } from '../organiser/newtemplate.js';
 
 /** Creates a workshop through the API and opens its organiser page on this same server. */
 const form = $('#new-workshop');

@@ -1,6 +1,6 @@
-import { $ } from '../dom.js';
-import { state } from '../i18n.js';
-import { rotateButton } from '../rotate.js';
+import { $ } from '../shared/dom.js';
+import { state } from '../shared/i18n.js';
+import { rotateButton } from '../shared/rotate.js';
 
 /** Print the sheets; per board, replace leaked links and show the new ones in place. */
 $('#print').addEventListener('click', () => window.print());

@@ -1,10 +1,10 @@
-import { $, h } from '../dom.js';
-import { label, lang, state, t } from '../i18n.js';
-import { LiveBoard } from '../live.js';
-import { gridOf } from '../template.js';
-import { buildGrid, showFocus } from '../grid.js';
-import { showStatus } from '../status.js';
-import { showTimer } from '../timer.js';
+import { $, h } from '../shared/dom.js';
+import { label, lang, state, t } from '../shared/i18n.js';
+import { LiveBoard } from '../shared/live.js';
+import { gridOf } from '../shared/template.js';
+import { buildGrid, showFocus } from '../shared/grid.js';
+import { showStatus } from '../shared/status.js';
+import { showTimer } from '../shared/timer.js';
 import { projectorLane } from '../proj/lanes.js';
 import { fitOrSummarise } from '../proj/fit.js';
 

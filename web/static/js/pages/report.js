@@ -1,3 +1,3 @@
-import { $ } from '../dom.js';
+import { $ } from '../shared/dom.js';
 
 $('#print')?.addEventListener('click', () => window.print());

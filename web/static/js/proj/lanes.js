@@ -1,6 +1,6 @@
-import { h, syncList } from '../dom.js';
-import { t } from '../i18n.js';
-import { noteCard, noteSignature, shownToAll } from '../notes.js';
+import { h, syncList } from '../shared/dom.js';
+import { t } from '../shared/i18n.js';
+import { noteCard, noteSignature, shownToAll } from '../shared/notes.js';
 
 /**
  * One lane on the projector: raw notes, or clusters as stacks with their name and count (then the notes in no

@@ -1,7 +1,7 @@
-import { $, h } from '../dom.js';
-import { label, t } from '../i18n.js';
-import { noteCard, shownToAll } from '../notes.js';
-import { dimensionMark } from '../grid.js';
+import { $, h } from '../shared/dom.js';
+import { label, t } from '../shared/i18n.js';
+import { noteCard, shownToAll } from '../shared/notes.js';
+import { dimensionMark } from '../shared/grid.js';
 import { largestFit } from './fit.js';
 import { noteCount } from './lanes.js';
 

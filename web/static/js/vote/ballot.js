@@ -1,8 +1,8 @@
-import { $, h, syncList } from '../dom.js';
-import { label, t } from '../i18n.js';
+import { $, h, syncList } from '../shared/dom.js';
+import { label, t } from '../shared/i18n.js';
 import { ballotOf, currentRound, itemLabel, spent } from './rounds.js';
 import { resultsList } from './results.js';
-import { say as tell } from '../phone.js';
+import { say as tell } from '../phone/phone.js';
 
 /**
  * The phone's ballot: while a round is open, every proposal with big +/- buttons (dots, the remaining budget

@@ -1,5 +1,5 @@
-import { h } from '../dom.js';
-import { label, t } from '../i18n.js';
+import { h } from '../shared/dom.js';
+import { label, t } from '../shared/i18n.js';
 import { bar, distribution, matrix } from './charts.js';
 import { itemLabel, num } from './rounds.js';
 

@@ -1,4 +1,4 @@
-import { label, t } from '../i18n.js';
+import { label, t } from '../shared/i18n.js';
 
 /**
  * Vote rounds as a client keeps them: from the board's `rounds`, the vote events, and this phone's own acked

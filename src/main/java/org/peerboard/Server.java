@@ -20,6 +20,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import org.peerboard.board.db.Access;
 import org.peerboard.board.db.BoardStore;
+import org.peerboard.board.web.BoardPages;
 import org.peerboard.board.web.BoardRoutes;
 import org.peerboard.db.DbSettings;
 import org.peerboard.vote.db.VoteFigures;
@@ -35,7 +36,7 @@ import org.peerboard.http.SecurityHeaders;
 import org.peerboard.live.LiveHub;
 import org.peerboard.live.Notifier;
 import org.peerboard.live.WsHandler;
-import org.peerboard.pages.PageRoutes;
+import org.peerboard.pages.Pages;
 import java.util.List;
 import org.peerboard.suggest.web.SuggestRoutes;
 import org.peerboard.vote.db.VoteChanges;
@@ -44,6 +45,7 @@ import org.peerboard.vote.web.VoteRoutes;
 import org.peerboard.workshop.db.Templates;
 import org.peerboard.workshop.db.WorkshopStore;
 import org.peerboard.workshop.web.JoinGuard;
+import org.peerboard.workshop.web.WorkshopPages;
 import org.peerboard.workshop.web.WorkshopRoutes;
 
 /**
@@ -163,11 +165,11 @@ public final class Server extends VerticleBase {
     new BoardRoutes(shared.access, shared.boards).mount(router);
     new VoteRoutes(shared.access, shared.votes).mount(router);
     SuggestRoutes.mount(vertx, router, shared.pool, shared.access, shared.templates);
-    PageRoutes pages = new PageRoutes(vertx, shared.workshops, shared.access, shared.boards, shared.templates, links,
-        config, shared.guard);
-    pages.mount(router);
-    ExportFeature.mount(vertx, router, shared.pool, shared.templates, links, new VoteFigures(shared.pool),
-        pages::errorPage);
+    Pages pages = new Pages(vertx);
+    new WorkshopPages(pages, shared.workshops, shared.templates, shared.access, shared.boards, links, shared.guard,
+        config.adminToken().isPresent()).mount(router);
+    new BoardPages(pages, shared.access, shared.workshops, shared.templates, links).mount(router);
+    ExportFeature.mount(vertx, router, shared.pool, shared.templates, links, new VoteFigures(shared.pool), pages);
     // browsers ask for /favicon.ico whatever the page links; answer with the same SVG instead of a 404
     router.get("/favicon.ico").handler(ctx -> ctx.reroute("/static/favicon.svg"));
     router.route("/static/*").handler(StaticHandler.create("web/static").setCachingEnabled(!config.devMode()));

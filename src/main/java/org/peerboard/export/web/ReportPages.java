@@ -1,12 +1,8 @@
 package org.peerboard.export.web;
 
 import io.vertx.core.Future;
-import io.vertx.core.Handler;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.templ.handlebars.HandlebarsTemplateEngine;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -24,8 +20,7 @@ import org.peerboard.export.model.ReportVotes;
 import org.peerboard.http.Bearer;
 import org.peerboard.http.Languages;
 import org.peerboard.i18n.Messages;
-import org.peerboard.pages.PageRoutes;
-import org.peerboard.workshop.db.Templates;
+import org.peerboard.pages.Pages;
 
 /**
  * The organiser's pages over the outcome: the printable report of a workshop ({@code /w/{id}/report}) or of one
@@ -34,41 +29,32 @@ import org.peerboard.workshop.db.Templates;
  * cookie the organiser or moderator page already set, or as a Bearer header.
  */
 public final class ReportPages {
-  private static final String KEY_COOKIE = "pb_key";
-
-  private final HandlebarsTemplateEngine engine;
+  private final Pages pages;
   private final ExportAccess access;
   private final OutcomeReader outcomes;
-  private final Templates templates;
-
   private final VoteSource votes;
 
-  private final Handler<RoutingContext> errorPage;
-
-  /** {@code errorPage}: the pages' own HTML error page, so a bad report link reads like any other. */
-  public ReportPages(Vertx vertx, ExportAccess access, OutcomeReader outcomes, Templates templates, VoteSource votes,
-                     Handler<RoutingContext> errorPage) {
-    this.votes = votes;
-    this.errorPage = errorPage;
-    this.engine = org.peerboard.pages.PageHelpers.register(HandlebarsTemplateEngine.create(vertx));
+  /** A bad report link gets the pages' own HTML error page, so it reads like any other. */
+  public ReportPages(Pages pages, ExportAccess access, OutcomeReader outcomes, VoteSource votes) {
+    this.pages = pages;
     this.access = access;
     this.outcomes = outcomes;
-    this.templates = templates;
+    this.votes = votes;
   }
 
   public void mount(Router router) {
     router.get("/w/:id/report").handler(ctx -> report(ctx, key -> access.workshop(id(ctx), key)))
-        .failureHandler(errorPage);
+        .failureHandler(pages::errorPage);
     router.get("/m/:id/report").handler(ctx -> report(ctx, key -> access.board(id(ctx), key)))
-        .failureHandler(errorPage);
+        .failureHandler(pages::errorPage);
     router.get("/w/:id/compare").handler(ctx -> compare(ctx, key -> access.workshop(id(ctx), key)))
-        .failureHandler(errorPage);
+        .failureHandler(pages::errorPage);
     router.get("/s/:id").handler(ctx -> compare(ctx, key -> access.study(id(ctx), key)))
-        .failureHandler(errorPage);
+        .failureHandler(pages::errorPage);
   }
 
   private void report(RoutingContext ctx, Function<String, Future<ExportScope>> authorise) {
-    if (PageRoutes.keyInQuery(ctx)) {
+    if (Pages.keyInQuery(ctx)) {
       return;
     }
     authorise.apply(key(ctx)).compose(scope -> outcomes.read(scope).compose(outcome -> votes.revealed(
@@ -85,12 +71,12 @@ public final class ReportPages {
           words.getString("export.report.proposalGone")));
       state.put("board", scope.kind() == ExportScope.Kind.BOARD ? workshop.groups().get(0).group().name() : null);
       state.put("downloads", downloads(scope, key(ctx)));
-      return render(ctx, "report", lang, state);
+      return pages.document(ctx, "report", lang, state);
     }))).onFailure(ctx::fail);
   }
 
   private void compare(RoutingContext ctx, Function<String, Future<ExportScope>> authorise) {
-    if (PageRoutes.keyInQuery(ctx)) {
+    if (Pages.keyInQuery(ctx)) {
       return;
     }
     authorise.apply(key(ctx)).compose(scope -> outcomes.read(scope).compose(outcome -> {
@@ -105,7 +91,7 @@ public final class ReportPages {
       state.put("title", study ? scope.studyName() : first.facts().title());
       state.put("study", study);
       state.put("downloads", downloads(scope, key(ctx)));
-      return render(ctx, "compare", lang, state);
+      return pages.document(ctx, "compare", lang, state);
     })).onFailure(ctx::fail);
   }
 
@@ -131,25 +117,12 @@ public final class ReportPages {
     return links;
   }
 
-  private Future<Void> render(RoutingContext ctx, String page, String lang, Map<String, Object> state) {
-    Map<String, Object> context = new HashMap<>();
-    context.put("lang", lang);
-    context.put("otherLang", "it".equals(lang) ? "en" : "it");
-    context.put("t", PageRoutes.messages(lang));
-    context.put("state", state);
-    return engine.render(context, "web/templates/" + page + ".hbs").compose(body -> ctx.response()
-        .putHeader("Content-Type", "text/html; charset=utf-8")
-        .putHeader("Cache-Control", "no-store")
-        .end(body));
-  }
-
   private static String key(RoutingContext ctx) {
     String bearer = Bearer.of(ctx);
     if (bearer != null) {
       return bearer;
     }
-    Cookie cookie = ctx.request().getCookie(KEY_COOKIE);
-    return cookie == null ? null : cookie.getValue();
+    return Pages.keyCookie(ctx);
   }
 
   private static UUID id(RoutingContext ctx) {

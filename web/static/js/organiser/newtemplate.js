@@ -1,5 +1,5 @@
-import { $, h } from './dom.js';
-import { t } from './i18n.js';
+import { $, h } from '../shared/dom.js';
+import { t } from '../shared/i18n.js';
 
 /**
  * The organiser's own template on the new-workshop page: from the simple form (one "Italian | English" line per

@@ -1,4 +1,4 @@
-import { applyCastAck, applyVoteEvent } from './vote/rounds.js';
+import { applyCastAck, applyVoteEvent } from '../vote/rounds.js';
 
 /**
  * What a client knows of a board, kept from the snapshot and the events: notes, clusters, stage, focus, timer,

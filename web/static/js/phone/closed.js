@@ -1,6 +1,6 @@
-import { $, h } from './dom.js';
-import { t } from './i18n.js';
-import { resultsList } from './vote/results.js';
+import { $, h } from '../shared/dom.js';
+import { t } from '../shared/i18n.js';
+import { resultsList } from '../vote/results.js';
 
 /**
  * A closed board's page: the board's name, a thank-you and every revealed vote, read-only. `source` names the

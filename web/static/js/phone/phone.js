@@ -1,5 +1,5 @@
-import { $, h } from './dom.js';
-import { label, t } from './i18n.js';
+import { $, h } from '../shared/dom.js';
+import { label, t } from '../shared/i18n.js';
 
 /** Whether a participant may add a note in this lane now: the stage, late notes and the focused phase decide. */
 export function mayPost(board, grid, lane) {

@@ -1,14 +1,14 @@
-import { $, h, store, syncList, uuid } from './dom.js';
-import { label, lang, state, t } from './i18n.js';
-import { LiveBoard } from './live.js';
-import { counter, guardLength, noteCard, noteSignature, shownToAll, tagPicker, tickedTags } from './notes.js';
+import { $, h, store, syncList, uuid } from '../shared/dom.js';
+import { label, lang, state, t } from '../shared/i18n.js';
+import { LiveBoard } from '../shared/live.js';
+import { counter, guardLength, noteCard, noteSignature, shownToAll, tagPicker, tickedTags } from '../shared/notes.js';
 import { closedReason, followFocus, say, secretCounts, showRemoved, stageMessage } from './phone.js';
-import { showTimer } from './timer.js';
-import { showStatus } from './status.js';
-import { gridOf } from './template.js';
+import { showTimer } from '../shared/timer.js';
+import { showStatus } from '../shared/status.js';
+import { gridOf } from '../shared/template.js';
 import { personalDataCheck } from './carefulnote.js';
-import { ballotRejected, bindBallot } from './vote/ballot.js';
-import { ballotOf } from './vote/rounds.js';
+import { ballotRejected, bindBallot } from '../vote/ballot.js';
+import { ballotOf } from '../vote/rounds.js';
 import { showClosed } from './closed.js';
 
 const grid = gridOf(state.template);

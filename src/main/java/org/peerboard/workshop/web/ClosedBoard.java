@@ -1,4 +1,4 @@
-package org.peerboard.pages;
+package org.peerboard.workshop.web;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
