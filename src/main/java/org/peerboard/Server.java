@@ -103,7 +103,7 @@ public final class Server extends VerticleBase {
       pool = PgBuilder.pool()
           .with(new PoolOptions().setMaxSize(16).setMaxWaitQueueSize(2_000)
               // a burst of ops waits its turn; when PostgreSQL is gone, connecting fails at once (or the op times out)
-              .setConnectionTimeout(15).setConnectionTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS))
+              .setConnectionTimeout(15).setConnectionTimeoutUnit(TimeUnit.SECONDS))
           .connectingTo(connect)
           .using(vertx)
           .build();

@@ -1,5 +1,11 @@
 package org.peerboard.export.web;
 
+import java.util.List;
+import java.nio.charset.StandardCharsets;
+import java.net.URLEncoder;
+import org.peerboard.export.format.XlsxExport;
+import java.util.ResourceBundle;
+import org.peerboard.board.model.ErrorCode;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -60,14 +66,14 @@ public final class ReportPages {
     authorise.apply(key(ctx)).compose(scope -> outcomes.read(scope).compose(outcome -> votes.revealed(
         scope.workshopIds()).compose(figures -> {
       if (outcome.workshops().isEmpty()) {
-        throw new Rejection(org.peerboard.board.model.ErrorCode.NOT_FOUND, "error.workshopNotFound");
+        throw new Rejection(ErrorCode.NOT_FOUND, "error.workshopNotFound");
       }
       Outcome.WorkshopView workshop = outcome.workshops().get(0);
       String lang = Languages.explicit(ctx).orElse(workshop.facts().language());
       Map<String, Object> state = new HashMap<>(ReportView.of(workshop, new Labels(workshop.template(), lang),
           Messages.bundle("i18n/messages", lang).getString("export.report.unclustered")));
-      java.util.ResourceBundle words = Messages.bundle("i18n/messages", lang);
-      state.put("votes", ReportVotes.of(workshop, figures, lang, org.peerboard.export.format.XlsxExport.ZONE,
+      ResourceBundle words = Messages.bundle("i18n/messages", lang);
+      state.put("votes", ReportVotes.of(workshop, figures, lang, XlsxExport.ZONE,
           words.getString("export.report.proposalGone")));
       state.put("board", scope.kind() == ExportScope.Kind.BOARD ? workshop.groups().get(0).group().name() : null);
       state.put("downloads", downloads(scope, key(ctx)));
@@ -81,7 +87,7 @@ public final class ReportPages {
     }
     authorise.apply(key(ctx)).compose(scope -> outcomes.read(scope).compose(outcome -> {
       if (outcome.workshops().isEmpty()) {
-        throw new Rejection(org.peerboard.board.model.ErrorCode.NOT_FOUND, "error.workshopNotFound");
+        throw new Rejection(ErrorCode.NOT_FOUND, "error.workshopNotFound");
       }
       Outcome.WorkshopView first = outcome.workshops().get(0);
       String lang = Languages.explicit(ctx).orElse(scope.language());
@@ -106,8 +112,8 @@ public final class ReportPages {
       case STUDY -> "/api/studies/" + scope.studyId();
     };
     Map<String, Object> links = new HashMap<>();
-    String k = "?k=" + java.net.URLEncoder.encode(key, java.nio.charset.StandardCharsets.UTF_8);
-    for (String name : java.util.List.of("csv", "xlsx", "json", "qdpx")) {
+    String k = "?k=" + URLEncoder.encode(key, StandardCharsets.UTF_8);
+    for (String name : List.of("csv", "xlsx", "json", "qdpx")) {
       links.put(name, base + "/export." + name + k);
     }
     links.put("history", base + "/history.csv" + k);

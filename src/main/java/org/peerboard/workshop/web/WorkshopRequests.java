@@ -1,5 +1,8 @@
 package org.peerboard.workshop.web;
 
+import io.vertx.core.json.DecodeException;
+import io.vertx.ext.web.RoutingContext;
+import org.peerboard.board.model.PlainText;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
@@ -67,8 +70,8 @@ final class WorkshopRequests {
 
   static String text(JsonObject body, String field, int max, boolean required) {
     Object value = body.getValue(field) instanceof String given
-        ? org.peerboard.board.model.PlainText.strip(given) : body.getValue(field);
-    if (org.peerboard.board.model.PlainText.hasLoneSurrogate(value)) {
+        ? PlainText.strip(given) : body.getValue(field);
+    if (PlainText.hasLoneSurrogate(value)) {
       throw invalid();
     }
     if (value == null || (value instanceof String s && s.isBlank() && !required)) {
@@ -83,14 +86,14 @@ final class WorkshopRequests {
     return s.strip();
   }
 
-  static JsonObject body(io.vertx.ext.web.RoutingContext ctx) {
+  static JsonObject body(RoutingContext ctx) {
     try {
       Object json = ctx.body().asJsonObject();
       if (json == null) {
         throw invalid();
       }
       return (JsonObject) json;
-    } catch (io.vertx.core.json.DecodeException | ClassCastException e) {
+    } catch (DecodeException | ClassCastException e) {
       throw invalid();
     }
   }

@@ -1,5 +1,7 @@
 package org.peerboard.workshop.web;
 
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -219,9 +221,9 @@ public final class WorkshopRoutes {
   }
 
   /** The participant's token, kept by the browser out of reach of scripts, so a cleared storage can recover it. */
-  public static io.vertx.core.http.Cookie participantCookie(UUID boardId, String token) {
-    return io.vertx.core.http.Cookie.cookie(participantCookieName(boardId), token).setPath("/").setHttpOnly(true)
-        .setSameSite(io.vertx.core.http.CookieSameSite.LAX).setMaxAge(60L * 60 * 24 * 365);
+  public static Cookie participantCookie(UUID boardId, String token) {
+    return Cookie.cookie(participantCookieName(boardId), token).setPath("/").setHttpOnly(true)
+        .setSameSite(CookieSameSite.LAX).setMaxAge(60L * 60 * 24 * 365);
   }
 
   public static String participantCookieName(UUID boardId) {
