@@ -5,7 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Everything PeerBoard can be told at start-up. Defaults suit a laptop; environment variables override them.
+ * Everything PeerBoard can be told at start-up. Defaults suit a laptop; environment variables
+ * override them.
  */
 public record Config(
     String host,
@@ -24,36 +25,51 @@ public record Config(
 
   public Config {
     if (liveLoops < 1 || liveLoops > 256) {
-      throw new IllegalArgumentException("PEERBOARD_LIVE_LOOPS must be between 1 and 256, got " + liveLoops);
+      throw new IllegalArgumentException(
+          "PEERBOARD_LIVE_LOOPS must be between 1 and 256, got " + liveLoops);
     }
   }
 
   /**
-   * Limits against abuse: notes per participant per minute (a burst of that many, then refilled over the minute),
-   * participants per board (a 1,000-person plenary fits the default), failed joins per address per minute.
+   * Limits against abuse: notes per participant per minute (a burst of that many, then refilled
+   * over the minute), participants per board (a 1,000-person plenary fits the default), failed
+   * joins per address per minute.
    */
   public record Limits(int notesPerMinute, int participantsPerBoard, int failedJoinsPerMinute) {
     public static final Limits DEFAULTS = new Limits(30, 2_000, 20);
   }
 
   /**
-   * Defences against one bad client (docs/reliability.md): how long a connection may take to send its request
-   * headers, stay idle, or stay on a WebSocket without {@code hello}; connections per client address; ops per
-   * token per minute (participants, and runners: moderators, organisers, projectors), unanswered ops per socket,
-   * hellos per token per minute; days a closed board's (or a finished workshop's) join code keeps working;
-   * workshops created per address per hour; wrong admin tokens per address per minute.
+   * Defences against one bad client (docs/reliability.md): how long a connection may take to send
+   * its request headers, stay idle, or stay on a WebSocket without {@code hello}; connections per
+   * client address; ops per token per minute (participants, and runners: moderators, organisers,
+   * projectors), unanswered ops per socket, hellos per token per minute; days a closed board's (or
+   * a finished workshop's) join code keeps working; workshops created per address per hour; wrong
+   * admin tokens per address per minute.
    */
-  public record Defences(int headerTimeoutSeconds, int idleTimeoutSeconds, int helloTimeoutSeconds,
-                         int connectionsPerAddress, int opsPerMinute, int runnerOpsPerMinute, int pendingOpsPerSocket,
-                         int hellosPerMinute, int codeExpiryDays, int workshopsPerHour, int adminFailuresPerMinute) {
-    public static final Defences DEFAULTS = new Defences(20, 60, 10, 1_000, 120, 1_200, 16, 30, 7, 30, 5);
+  public record Defences(
+      int headerTimeoutSeconds,
+      int idleTimeoutSeconds,
+      int helloTimeoutSeconds,
+      int connectionsPerAddress,
+      int opsPerMinute,
+      int runnerOpsPerMinute,
+      int pendingOpsPerSocket,
+      int hellosPerMinute,
+      int codeExpiryDays,
+      int workshopsPerHour,
+      int adminFailuresPerMinute) {
+    public static final Defences DEFAULTS =
+        new Defences(20, 60, 10, 1_000, 120, 1_200, 16, 30, 7, 30, 5);
   }
 
   /**
-   * HTTPS: a PEM certificate and key, or a self-signed certificate PeerBoard makes (and keeps in the data
-   * directory); {@code redirectPort} answers plain HTTP with a redirect to HTTPS (0: no such listener).
+   * HTTPS: a PEM certificate and key, or a self-signed certificate PeerBoard makes (and keeps in
+   * the data directory); {@code redirectPort} answers plain HTTP with a redirect to HTTPS (0: no
+   * such listener).
    */
-  public record Tls(Optional<Path> certPath, Optional<Path> keyPath, boolean selfSigned, int redirectPort) {
+  public record Tls(
+      Optional<Path> certPath, Optional<Path> keyPath, boolean selfSigned, int redirectPort) {
     public static final Tls OFF = new Tls(Optional.empty(), Optional.empty(), false, 0);
 
     public boolean on() {
@@ -62,19 +78,60 @@ public record Config(
   }
 
   /** The configuration before HTTPS and the defences existed; both take their defaults. */
-  public Config(String host, int port, Path dataDir, Optional<String> databaseUrl, int embeddedDbPort,
-                Optional<String> publicUrl, Optional<String> adminToken, int maxFrameBytes, boolean devMode,
-                Limits limits) {
-    this(host, port, dataDir, databaseUrl, embeddedDbPort, publicUrl, adminToken, maxFrameBytes, devMode, limits,
-        Defences.DEFAULTS, Tls.OFF);
+  public Config(
+      String host,
+      int port,
+      Path dataDir,
+      Optional<String> databaseUrl,
+      int embeddedDbPort,
+      Optional<String> publicUrl,
+      Optional<String> adminToken,
+      int maxFrameBytes,
+      boolean devMode,
+      Limits limits) {
+    this(
+        host,
+        port,
+        dataDir,
+        databaseUrl,
+        embeddedDbPort,
+        publicUrl,
+        adminToken,
+        maxFrameBytes,
+        devMode,
+        limits,
+        Defences.DEFAULTS,
+        Tls.OFF);
   }
 
   /** Without {@code liveLoops}: one event loop per core (docs/scaling.md). */
-  public Config(String host, int port, Path dataDir, Optional<String> databaseUrl, int embeddedDbPort,
-                Optional<String> publicUrl, Optional<String> adminToken, int maxFrameBytes, boolean devMode,
-                Limits limits, Defences defences, Tls tls) {
-    this(host, port, dataDir, databaseUrl, embeddedDbPort, publicUrl, adminToken, maxFrameBytes, devMode, limits,
-        defences, tls, Runtime.getRuntime().availableProcessors());
+  public Config(
+      String host,
+      int port,
+      Path dataDir,
+      Optional<String> databaseUrl,
+      int embeddedDbPort,
+      Optional<String> publicUrl,
+      Optional<String> adminToken,
+      int maxFrameBytes,
+      boolean devMode,
+      Limits limits,
+      Defences defences,
+      Tls tls) {
+    this(
+        host,
+        port,
+        dataDir,
+        databaseUrl,
+        embeddedDbPort,
+        publicUrl,
+        adminToken,
+        maxFrameBytes,
+        devMode,
+        limits,
+        defences,
+        tls,
+        Runtime.getRuntime().availableProcessors());
   }
 
   public static Config fromEnv(Map<String, String> env) {
@@ -82,7 +139,8 @@ public record Config(
     Optional<Path> cert = nonBlank(env.get("PEERBOARD_TLS_CERT")).map(Path::of);
     Optional<Path> key = nonBlank(env.get("PEERBOARD_TLS_KEY")).map(Path::of);
     if (cert.isPresent() != key.isPresent()) {
-      throw new IllegalArgumentException("PEERBOARD_TLS_CERT and PEERBOARD_TLS_KEY go together: set both or neither");
+      throw new IllegalArgumentException(
+          "PEERBOARD_TLS_CERT and PEERBOARD_TLS_KEY go together: set both or neither");
     }
     boolean selfSigned = "true".equalsIgnoreCase(env.get("PEERBOARD_TLS_SELF_SIGNED"));
     boolean tlsOn = selfSigned || cert.isPresent();
@@ -99,7 +157,8 @@ public record Config(
         new Limits(
             intOf(env, "PEERBOARD_NOTES_PER_MINUTE", Limits.DEFAULTS.notesPerMinute()),
             intOf(env, "PEERBOARD_MAX_PARTICIPANTS", Limits.DEFAULTS.participantsPerBoard()),
-            intOf(env, "PEERBOARD_FAILED_JOINS_PER_MINUTE", Limits.DEFAULTS.failedJoinsPerMinute())),
+            intOf(
+                env, "PEERBOARD_FAILED_JOINS_PER_MINUTE", Limits.DEFAULTS.failedJoinsPerMinute())),
         new Defences(
             intOf(env, "PEERBOARD_HEADER_TIMEOUT_SECONDS", d.headerTimeoutSeconds()),
             intOf(env, "PEERBOARD_IDLE_TIMEOUT_SECONDS", d.idleTimeoutSeconds()),
@@ -117,57 +176,180 @@ public record Config(
   }
 
   public Config withPort(int newPort) {
-    return new Config(host, newPort, dataDir, databaseUrl, embeddedDbPort, publicUrl, adminToken, maxFrameBytes, devMode,
-        limits, defences, tls, liveLoops);
+    return new Config(
+        host,
+        newPort,
+        dataDir,
+        databaseUrl,
+        embeddedDbPort,
+        publicUrl,
+        adminToken,
+        maxFrameBytes,
+        devMode,
+        limits,
+        defences,
+        tls,
+        liveLoops);
   }
 
   public Config withDatabaseUrl(String url) {
-    return new Config(host, port, dataDir, Optional.of(url), embeddedDbPort, publicUrl, adminToken, maxFrameBytes, devMode,
-        limits, defences, tls, liveLoops);
+    return new Config(
+        host,
+        port,
+        dataDir,
+        Optional.of(url),
+        embeddedDbPort,
+        publicUrl,
+        adminToken,
+        maxFrameBytes,
+        devMode,
+        limits,
+        defences,
+        tls,
+        liveLoops);
   }
 
   public Config withPublicUrl(String url) {
-    return new Config(host, port, dataDir, databaseUrl, embeddedDbPort, Optional.of(url), adminToken, maxFrameBytes, devMode,
-        limits, defences, tls, liveLoops);
+    return new Config(
+        host,
+        port,
+        dataDir,
+        databaseUrl,
+        embeddedDbPort,
+        Optional.of(url),
+        adminToken,
+        maxFrameBytes,
+        devMode,
+        limits,
+        defences,
+        tls,
+        liveLoops);
   }
 
   public Config withLimits(Limits newLimits) {
-    return new Config(host, port, dataDir, databaseUrl, embeddedDbPort, publicUrl, adminToken, maxFrameBytes, devMode,
-        newLimits, defences, tls, liveLoops);
+    return new Config(
+        host,
+        port,
+        dataDir,
+        databaseUrl,
+        embeddedDbPort,
+        publicUrl,
+        adminToken,
+        maxFrameBytes,
+        devMode,
+        newLimits,
+        defences,
+        tls,
+        liveLoops);
   }
 
   /** The number of event loops that serve sockets and boards ({@code PEERBOARD_LIVE_LOOPS}). */
   public Config withLiveLoops(int loops) {
-    return new Config(host, port, dataDir, databaseUrl, embeddedDbPort, publicUrl, adminToken, maxFrameBytes, devMode,
-        limits, defences, tls, loops);
+    return new Config(
+        host,
+        port,
+        dataDir,
+        databaseUrl,
+        embeddedDbPort,
+        publicUrl,
+        adminToken,
+        maxFrameBytes,
+        devMode,
+        limits,
+        defences,
+        tls,
+        loops);
   }
 
   public Config withDefences(Defences newDefences) {
-    return new Config(host, port, dataDir, databaseUrl, embeddedDbPort, publicUrl, adminToken, maxFrameBytes, devMode,
-        limits, newDefences, tls, liveLoops);
+    return new Config(
+        host,
+        port,
+        dataDir,
+        databaseUrl,
+        embeddedDbPort,
+        publicUrl,
+        adminToken,
+        maxFrameBytes,
+        devMode,
+        limits,
+        newDefences,
+        tls,
+        liveLoops);
   }
 
   public Config withTls(Tls newTls) {
-    return new Config(host, port, dataDir, databaseUrl, embeddedDbPort, publicUrl, adminToken, maxFrameBytes, devMode,
-        limits, defences, newTls, liveLoops);
+    return new Config(
+        host,
+        port,
+        dataDir,
+        databaseUrl,
+        embeddedDbPort,
+        publicUrl,
+        adminToken,
+        maxFrameBytes,
+        devMode,
+        limits,
+        defences,
+        newTls,
+        liveLoops);
   }
 
   public Config withAdminToken(Optional<String> token) {
-    return new Config(host, port, dataDir, databaseUrl, embeddedDbPort, publicUrl, token, maxFrameBytes, devMode,
-        limits, defences, tls, liveLoops);
+    return new Config(
+        host,
+        port,
+        dataDir,
+        databaseUrl,
+        embeddedDbPort,
+        publicUrl,
+        token,
+        maxFrameBytes,
+        devMode,
+        limits,
+        defences,
+        tls,
+        liveLoops);
   }
 
   public Config withHost(String newHost) {
-    return new Config(newHost, port, dataDir, databaseUrl, embeddedDbPort, publicUrl, adminToken, maxFrameBytes, devMode,
-        limits, defences, tls, liveLoops);
+    return new Config(
+        newHost,
+        port,
+        dataDir,
+        databaseUrl,
+        embeddedDbPort,
+        publicUrl,
+        adminToken,
+        maxFrameBytes,
+        devMode,
+        limits,
+        defences,
+        tls,
+        liveLoops);
   }
 
   public Config withMaxFrameBytes(int bytes) {
-    return new Config(host, port, dataDir, databaseUrl, embeddedDbPort, publicUrl, adminToken, bytes, devMode,
-        limits, defences, tls, liveLoops);
+    return new Config(
+        host,
+        port,
+        dataDir,
+        databaseUrl,
+        embeddedDbPort,
+        publicUrl,
+        adminToken,
+        bytes,
+        devMode,
+        limits,
+        defences,
+        tls,
+        liveLoops);
   }
 
-  /** Whether only this machine can reach the server (then anyone who can may create workshops without a token). */
+  /**
+   * Whether only this machine can reach the server (then anyone who can may create workshops
+   * without a token).
+   */
   public boolean localOnly() {
     return host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
   }

@@ -4,12 +4,12 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.peerboard.db.DbSettings;
 import org.peerboard.db.EmbeddedDatabase;
 import org.peerboard.db.Migrations;
@@ -20,8 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running PeerBoard: the database made ready (embedded or external), migrated, and the server deployed.
- * Production and tests start it the same way.
+ * A running PeerBoard: the database made ready (embedded or external), migrated, and the server
+ * deployed. Production and tests start it the same way.
  */
 public final class PeerBoard implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PeerBoard.class);
@@ -34,8 +34,14 @@ public final class PeerBoard implements AutoCloseable {
   private final DbSettings db;
   private final Links links;
 
-  private PeerBoard(Vertx vertx, EmbeddedDatabase embedded, Server server, Server.Shared shared, String deployment,
-      DbSettings db, Links links) {
+  private PeerBoard(
+      Vertx vertx,
+      EmbeddedDatabase embedded,
+      Server server,
+      Server.Shared shared,
+      String deployment,
+      DbSettings db,
+      Links links) {
     this.vertx = vertx;
     this.shared = shared;
     this.deployment = deployment;
@@ -45,7 +51,10 @@ public final class PeerBoard implements AutoCloseable {
     this.links = links;
   }
 
-  /** Blocking: prepares the database, runs migrations, deploys the server and waits until it listens. */
+  /**
+   * Blocking: prepares the database, runs migrations, deploys the server and waits until it
+   * listens.
+   */
   public static PeerBoard start(Config config) throws Exception {
     long started = System.nanoTime();
     EmbeddedDatabase embedded = null;
@@ -68,39 +77,63 @@ public final class PeerBoard implements AutoCloseable {
         LOG.info("Applied {} database migration(s)", applied);
       }
       // one server instance per live loop, each on an event loop of its own
-      vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(
-          Math.max(VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE, config.liveLoops())));
+      vertx =
+          Vertx.vertx(
+              new VertxOptions()
+                  .setEventLoopPoolSize(
+                      Math.max(VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE, config.liveLoops())));
       Links links = Links.of(config.publicUrl(), config.port(), certificate.isPresent());
       Config configured = config;
       Server.Shared shared = new Server.Shared(vertx, config, db, links);
       shared.start().await(60, TimeUnit.SECONDS);
       List<Server> servers = new CopyOnWriteArrayList<>();
       AtomicInteger loop = new AtomicInteger();
-      String deployment = vertx.deployVerticle(() -> {
-        Server one = new Server(configured, links, shared, loop.getAndIncrement(),
-            certificate.map(Certificates.InUse::options));
-        servers.add(one);
-        return one;
-      }, new DeploymentOptions().setInstances(config.liveLoops())).await(60, TimeUnit.SECONDS);
+      String deployment =
+          vertx
+              .deployVerticle(
+                  () -> {
+                    Server one =
+                        new Server(
+                            configured,
+                            links,
+                            shared,
+                            loop.getAndIncrement(),
+                            certificate.map(Certificates.InUse::options));
+                    servers.add(one);
+                    return one;
+                  },
+                  new DeploymentOptions().setInstances(config.liveLoops()))
+              .await(60, TimeUnit.SECONDS);
       Future.all(servers.stream().map(Server::listen).toList()).await(60, TimeUnit.SECONDS);
       if (certificate.isPresent()) {
-        LOG.info("HTTPS on port {} with {} certificate, SHA-256 fingerprint {}{}", servers.get(0).actualPort(),
+        LOG.info(
+            "HTTPS on port {} with {} certificate, SHA-256 fingerprint {}{}",
+            servers.get(0).actualPort(),
             config.tls().certPath().isPresent() ? "the configured" : "a self-signed",
-            certificate.get().fingerprint(), servers.get(0).redirectPort() > 0
-                ? "; plain HTTP on port " + servers.get(0).redirectPort() + " redirects to it" : "");
+            certificate.get().fingerprint(),
+            servers.get(0).redirectPort() > 0
+                ? "; plain HTTP on port " + servers.get(0).redirectPort() + " redirects to it"
+                : "");
       }
       if (admin.isPresent() && admin.get().generated()) {
         // printed this once only; it stays in the data directory for the next starts
-        LOG.info("Creating workshops needs the admin token, made now and kept in {}:\n\n    {}\n\n"
-            + "Open {}/new and paste it there (or send it as Authorization: Bearer).", admin.get().file(),
-            admin.get().value(), links.base());
+        LOG.info(
+            "Creating workshops needs the admin token, made now and kept in {}:\n\n    {}\n\n"
+                + "Open {}/new and paste it there (or send it as Authorization: Bearer).",
+            admin.get().file(),
+            admin.get().value(),
+            links.base());
       } else if (admin.isPresent()) {
         LOG.info("Creating workshops needs the admin token kept in {}", admin.get().file());
       }
-      LOG.info("PeerBoard is ready in {} ms: open {}/new on this machine or a phone on the same network "
-              + "(database: {})", Duration.ofNanos(System.nanoTime() - started).toMillis(), links.base(),
-          embedded == null ? db.host() + ":" + db.port() + "/" + db.database() : "embedded PostgreSQL in "
-              + config.dataDir().resolve("postgres"));
+      LOG.info(
+          "PeerBoard is ready in {} ms: open {}/new on this machine or a phone on the same network "
+              + "(database: {})",
+          Duration.ofNanos(System.nanoTime() - started).toMillis(),
+          links.base(),
+          embedded == null
+              ? db.host() + ":" + db.port() + "/" + db.database()
+              : "embedded PostgreSQL in " + config.dataDir().resolve("postgres"));
       return new PeerBoard(vertx, embedded, servers.get(0), shared, deployment, db, links);
     } catch (Exception e) {
       if (vertx != null) {
@@ -138,7 +171,9 @@ public final class PeerBoard implements AutoCloseable {
     return vertx;
   }
 
-  /** Stops taking connections, closes sockets with "going away", then stops the embedded database. */
+  /**
+   * Stops taking connections, closes sockets with "going away", then stops the embedded database.
+   */
   @Override
   public void close() {
     try {

@@ -2,15 +2,13 @@ package org.peerboard;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.HostAndPort;
 import io.vertx.core.net.KeyCertOptions;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
@@ -18,28 +16,30 @@ import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.peerboard.board.db.Access;
 import org.peerboard.board.db.BoardStore;
+import org.peerboard.board.model.ErrorCode;
+import org.peerboard.board.model.Rejection;
 import org.peerboard.board.web.BoardPages;
 import org.peerboard.board.web.BoardRoutes;
 import org.peerboard.db.DbSettings;
-import org.peerboard.vote.db.VoteFigures;
 import org.peerboard.export.web.ExportFeature;
 import org.peerboard.http.ConnectionGuard;
 import org.peerboard.http.HealthRoutes;
 import org.peerboard.http.HttpErrors;
 import org.peerboard.http.Links;
 import org.peerboard.http.Origins;
-import org.peerboard.board.model.ErrorCode;
-import org.peerboard.board.model.Rejection;
 import org.peerboard.http.SecurityHeaders;
 import org.peerboard.live.LiveHub;
 import org.peerboard.live.Notifier;
 import org.peerboard.live.WsHandler;
 import org.peerboard.pages.Pages;
-import java.util.List;
 import org.peerboard.suggest.web.SuggestRoutes;
 import org.peerboard.vote.db.VoteChanges;
+import org.peerboard.vote.db.VoteFigures;
 import org.peerboard.vote.db.VoteStore;
 import org.peerboard.vote.web.VoteRoutes;
 import org.peerboard.workshop.db.Templates;
@@ -49,12 +49,14 @@ import org.peerboard.workshop.web.WorkshopPages;
 import org.peerboard.workshop.web.WorkshopRoutes;
 
 /**
- * The HTTP and WebSocket server on one event loop: wires each feature's routes onto a router. One instance runs on
- * each of the process's live loops ({@code Config.liveLoops}); Vert.x spreads connections over them, and the boards
- * are pinned to them ({@link LiveHub}). What the loops share is built once, in {@link Shared}.
+ * The HTTP and WebSocket server on one event loop: wires each feature's routes onto a router. One
+ * instance runs on each of the process's live loops ({@code Config.liveLoops}); Vert.x spreads
+ * connections over them, and the boards are pinned to them ({@link LiveHub}). What the loops share
+ * is built once, in {@link Shared}.
  */
 public final class Server extends VerticleBase {
   public static final short GOING_AWAY = 1001;
+
   /** How long a shutdown waits for requests in progress before closing every connection. */
   static final int SHUTDOWN_GRACE_SECONDS = 3;
 
@@ -71,7 +73,10 @@ public final class Server extends VerticleBase {
     this(config, links, shared, loop, Optional.empty());
   }
 
-  /** With {@code tls}, the server speaks HTTPS only (and plain HTTP on the redirect port says where to go). */
+  /**
+   * With {@code tls}, the server speaks HTTPS only (and plain HTTP on the redirect port says where
+   * to go).
+   */
   public Server(Config config, Links links, Shared shared, int loop, Optional<KeyCertOptions> tls) {
     this.config = config;
     this.links = links;
@@ -81,8 +86,9 @@ public final class Server extends VerticleBase {
   }
 
   /**
-   * The process-wide parts: one database pool, the stores, the live hub and its LISTEN connection, the limits. They
-   * are called from every loop: the pool completes each call on the caller's loop, the limiters are thread-safe.
+   * The process-wide parts: one database pool, the stores, the live hub and its LISTEN connection,
+   * the limits. They are called from every loop: the pool completes each call on the caller's loop,
+   * the limiters are thread-safe.
    */
   public static final class Shared {
     final Pool pool;
@@ -100,35 +106,57 @@ public final class Server extends VerticleBase {
 
     public Shared(Vertx vertx, Config config, DbSettings db, Links links) {
       PgConnectOptions connect = connectOptions(db);
-      pool = PgBuilder.pool()
-          .with(new PoolOptions().setMaxSize(16).setMaxWaitQueueSize(2_000)
-              // a burst of ops waits its turn; when PostgreSQL is gone, connecting fails at once (or the op times out)
-              .setConnectionTimeout(15).setConnectionTimeoutUnit(TimeUnit.SECONDS))
-          .connectingTo(connect)
-          .using(vertx)
-          .build();
+      pool =
+          PgBuilder.pool()
+              .with(
+                  new PoolOptions()
+                      .setMaxSize(16)
+                      .setMaxWaitQueueSize(2_000)
+                      // a burst of ops waits its turn; when PostgreSQL is gone, connecting fails at
+                      // once (or the op times out)
+                      .setConnectionTimeout(15)
+                      .setConnectionTimeoutUnit(TimeUnit.SECONDS))
+              .connectingTo(connect)
+              .using(vertx)
+              .build();
       templates = new Templates(pool);
       votes = new VoteStore(pool);
-      boards = new BoardStore(vertx, pool, templates, List.of(VoteChanges::register), List.of(votes));
+      boards =
+          new BoardStore(vertx, pool, templates, List.of(VoteChanges::register), List.of(votes));
       access = new Access(pool);
       Config.Defences defences = config.defences();
-      workshops = new WorkshopStore(pool, templates, config.limits().participantsPerBoard(),
-          defences.codeExpiryDays());
+      workshops =
+          new WorkshopStore(
+              pool, templates, config.limits().participantsPerBoard(), defences.codeExpiryDays());
       hub = new LiveHub(vertx, boards, pool, config.liveLoops());
       notifier = new Notifier(vertx, connect, hub);
-      ws = new WsHandler(vertx, access, boards, hub, config.maxFrameBytes(), config.limits().notesPerMinute(),
-          defences);
-      connections = new ConnectionGuard(vertx, defences.headerTimeoutSeconds(), defences.idleTimeoutSeconds(),
-          defences.connectionsPerAddress());
+      ws =
+          new WsHandler(
+              vertx,
+              access,
+              boards,
+              hub,
+              config.maxFrameBytes(),
+              config.limits().notesPerMinute(),
+              defences);
+      connections =
+          new ConnectionGuard(
+              vertx,
+              defences.headerTimeoutSeconds(),
+              defences.idleTimeoutSeconds(),
+              defences.connectionsPerAddress());
       guard = new JoinGuard(config.limits().failedJoinsPerMinute());
-      workshopRoutes = new WorkshopRoutes(workshops, templates, access, boards, links, config.adminToken(), guard,
-          defences);
-      vertx.setPeriodic(60_000, id -> {
-        ws.sweepLimits();
-        guard.sweep();
-        workshopRoutes.sweep();
-        connections.summarise();
-      });
+      workshopRoutes =
+          new WorkshopRoutes(
+              workshops, templates, access, boards, links, config.adminToken(), guard, defences);
+      vertx.setPeriodic(
+          60_000,
+          id -> {
+            ws.sweepLimits();
+            guard.sweep();
+            workshopRoutes.sweep();
+            connections.summarise();
+          });
     }
 
     /** Starts listening for the commits of every process. */
@@ -152,13 +180,16 @@ public final class Server extends VerticleBase {
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(64 * 1024));
     Origins origins = new Origins(links);
     WsHandler ws = shared.ws;
-    router.route("/ws").handler(ctx -> {
-      if (!origins.allowed(ctx.request())) {
-        ctx.fail(new Rejection(ErrorCode.FORBIDDEN, "error.forbidden"));
-        return;
-      }
-      ctx.request().toWebSocket().onSuccess(ws::accept).onFailure(e -> ctx.fail(400, e));
-    });
+    router
+        .route("/ws")
+        .handler(
+            ctx -> {
+              if (!origins.allowed(ctx.request())) {
+                ctx.fail(new Rejection(ErrorCode.FORBIDDEN, "error.forbidden"));
+                return;
+              }
+              ctx.request().toWebSocket().onSuccess(ws::accept).onFailure(e -> ctx.fail(400, e));
+            });
     new HealthRoutes(shared.pool).mount(router);
     shared.guard.mount(router);
     shared.workshopRoutes.mount(router);
@@ -166,70 +197,104 @@ public final class Server extends VerticleBase {
     new VoteRoutes(shared.access, shared.votes).mount(router);
     SuggestRoutes.mount(vertx, router, shared.pool, shared.access, shared.templates);
     Pages pages = new Pages(vertx);
-    new WorkshopPages(pages, shared.workshops, shared.templates, shared.access, shared.boards, links, shared.guard,
-        config.adminToken().isPresent()).mount(router);
+    new WorkshopPages(
+            pages,
+            shared.workshops,
+            shared.templates,
+            shared.access,
+            shared.boards,
+            links,
+            shared.guard,
+            config.adminToken().isPresent())
+        .mount(router);
     new BoardPages(pages, shared.access, shared.workshops, shared.templates, links).mount(router);
-    ExportFeature.mount(vertx, router, shared.pool, shared.templates, links, new VoteFigures(shared.pool), pages);
-    // browsers ask for /favicon.ico whatever the page links; answer with the same SVG instead of a 404
+    ExportFeature.mount(
+        vertx, router, shared.pool, shared.templates, links, new VoteFigures(shared.pool), pages);
+    // browsers ask for /favicon.ico whatever the page links; answer with the same SVG instead of a
+    // 404
     router.get("/favicon.ico").handler(ctx -> ctx.reroute("/static/favicon.svg"));
-    router.route("/static/*").handler(StaticHandler.create("web/static").setCachingEnabled(!config.devMode()));
+    router
+        .route("/static/*")
+        .handler(StaticHandler.create("web/static").setCachingEnabled(!config.devMode()));
     router.route().last().handler(ctx -> ctx.fail(404));
     router.route().failureHandler(HttpErrors::handle);
     return Future.succeededFuture();
   }
 
   /**
-   * Listens, on this instance's loop. Called once every loop is deployed (and so attached to the hub), so no socket
-   * can say hello before its board's loop is known; the returned future fails loudly when the port is taken.
+   * Listens, on this instance's loop. Called once every loop is deployed (and so attached to the
+   * hub), so no socket can say hello before its board's loop is known; the returned future fails
+   * loudly when the port is taken.
    */
   public Future<Void> listen() {
     Promise<Void> listening = Promise.promise();
-    context.runOnContext(v -> {
-      HttpServerOptions options = new HttpServerOptions()
-          .setHost(config.host())
-          .setPort(config.port())
-          // no browser speaks HTTP/2 in clear; with it on, Vert.x waits to see which protocol a connection speaks
-          // before it tells us of the connection at all, so a half-sent request could never be timed out
-          .setHttp2ClearTextEnabled(false)
-          // WsHandler bounds the whole message (all its fragments) by maxFrameBytes and closes with 1009 past it;
-          // Netty's own bound is a backstop further out, for a single frame too large to even read (it drops the
-          // connection without a close frame)
-          .setMaxWebSocketFrameSize(4 * config.maxFrameBytes())
-          .setMaxWebSocketMessageSize(4 * config.maxFrameBytes())
-          // frames are small JSON: deflating each one per socket cost ~45 µs x every socket (docs/benchmarks.md)
-          .setPerMessageWebSocketCompressionSupported(false)
-          .setPerFrameWebSocketCompressionSupported(false)
-          .setCompressionSupported(true);
-      tls.ifPresent(certificate -> options.setSsl(true).setKeyCertOptions(certificate));
-      ConnectionGuard guard = shared.connections;
-      vertx.createHttpServer(options)
-          .connectionHandler(guard::connected)
-          .requestHandler(request -> {
-            guard.request(request);
-            router.handle(request);
-          })
-          .listen()
-          .onSuccess(s -> server = s)
-          .compose(s -> tls.isPresent() && config.tls().redirectPort() > 0
-              ? vertx.createHttpServer(new HttpServerOptions().setHost(config.host())
-                      .setPort(config.tls().redirectPort()).setHttp2ClearTextEnabled(false))
-                  .connectionHandler(guard::connected)
-                  .requestHandler(this::toHttps)
-                  .listen()
-                  .onSuccess(r -> redirect = r)
-              : Future.succeededFuture(null))
-          .<Void>mapEmpty()
-          .onComplete(listening);
-    });
+    context.runOnContext(
+        v -> {
+          HttpServerOptions options =
+              new HttpServerOptions()
+                  .setHost(config.host())
+                  .setPort(config.port())
+                  // no browser speaks HTTP/2 in clear; with it on, Vert.x waits to see which
+                  // protocol a connection speaks
+                  // before it tells us of the connection at all, so a half-sent request could never
+                  // be timed out
+                  .setHttp2ClearTextEnabled(false)
+                  // WsHandler bounds the whole message (all its fragments) by maxFrameBytes and
+                  // closes with 1009 past it;
+                  // Netty's own bound is a backstop further out, for a single frame too large to
+                  // even read (it drops the
+                  // connection without a close frame)
+                  .setMaxWebSocketFrameSize(4 * config.maxFrameBytes())
+                  .setMaxWebSocketMessageSize(4 * config.maxFrameBytes())
+                  // frames are small JSON: deflating each one per socket cost ~45 µs x every socket
+                  // (docs/benchmarks.md)
+                  .setPerMessageWebSocketCompressionSupported(false)
+                  .setPerFrameWebSocketCompressionSupported(false)
+                  .setCompressionSupported(true);
+          tls.ifPresent(certificate -> options.setSsl(true).setKeyCertOptions(certificate));
+          ConnectionGuard guard = shared.connections;
+          vertx
+              .createHttpServer(options)
+              .connectionHandler(guard::connected)
+              .requestHandler(
+                  request -> {
+                    guard.request(request);
+                    router.handle(request);
+                  })
+              .listen()
+              .onSuccess(s -> server = s)
+              .compose(
+                  s ->
+                      tls.isPresent() && config.tls().redirectPort() > 0
+                          ? vertx
+                              .createHttpServer(
+                                  new HttpServerOptions()
+                                      .setHost(config.host())
+                                      .setPort(config.tls().redirectPort())
+                                      .setHttp2ClearTextEnabled(false))
+                              .connectionHandler(guard::connected)
+                              .requestHandler(this::toHttps)
+                              .listen()
+                              .onSuccess(r -> redirect = r)
+                          : Future.succeededFuture(null))
+              .<Void>mapEmpty()
+              .onComplete(listening);
+        });
     return listening.future();
   }
 
   /** Plain HTTP when HTTPS is on: the same path on the HTTPS address. */
   private void toHttps(HttpServerRequest request) {
     shared.connections.request(request);
-    String base = links.base().startsWith("https://") ? links.base() : "https://" + hostOnly(request.authority())
-        + ":" + server.actualPort();
-    request.response().setStatusCode(301).putHeader("Location", base + request.uri()).end()
+    String base =
+        links.base().startsWith("https://")
+            ? links.base()
+            : "https://" + hostOnly(request.authority()) + ":" + server.actualPort();
+    request
+        .response()
+        .setStatusCode(301)
+        .putHeader("Location", base + request.uri())
+        .end()
         .onComplete(sent -> shared.connections.answered(request.connection()));
   }
 
@@ -239,9 +304,12 @@ public final class Server extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    // half-open and idle connections are not waited for: SIGTERM must end the process in seconds, not 30 s
-    Future<Void> closed = server == null ? Future.succeededFuture()
-        : server.shutdown(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS);
+    // half-open and idle connections are not waited for: SIGTERM must end the process in seconds,
+    // not 30 s
+    Future<Void> closed =
+        server == null
+            ? Future.succeededFuture()
+            : server.shutdown(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS);
     if (redirect != null) {
       redirect.close();
     }
@@ -269,13 +337,18 @@ public final class Server extends VerticleBase {
         .setDatabase(db.database())
         .setUser(db.user())
         .setPassword(db.password())
-        // parsed and planned once per connection, not on every execution: with it, an op costs the database
+        // parsed and planned once per connection, not on every execution: with it, an op costs the
+        // database
         // markedly less CPU (docs/benchmarks.md, scenario e)
         .setCachePreparedStatements(true)
-        // one command at a time per connection. With the statement cache AND pipelining on, a request hung for ever
-        // in our tests (AuthorizationMatrixTest, no error anywhere), in line with a Vert.x SQL client bug fixed after
-        // 5.0.7 ("Pipelining depth grows unbounded when prepared statement is retried with explicit parameter
-        // types", eclipse-vertx/vertx-sql-client#1646). Revisit when upgrading: sending BEGIN with a transaction's
+        // one command at a time per connection. With the statement cache AND pipelining on, a
+        // request hung for ever
+        // in our tests (AuthorizationMatrixTest, no error anywhere), in line with a Vert.x SQL
+        // client bug fixed after
+        // 5.0.7 ("Pipelining depth grows unbounded when prepared statement is retried with explicit
+        // parameter
+        // types", eclipse-vertx/vertx-sql-client#1646). Revisit when upgrading: sending BEGIN with
+        // a transaction's
         // first statement and COMMIT behind its last would then save two round trips per op.
         .setPipeliningLimit(1);
   }

@@ -3,8 +3,9 @@ package org.peerboard.bench;
 import java.nio.file.Path;
 
 /**
- * The benchmark harness of issue 7. {@code -Dbench.scenario} is one of a, a2, a3, b, c, d, e, f, scaleout, disk (or a comma
- * list); every run prints a table and updates its block in docs/benchmarks.md. See docs/benchmarks.md.
+ * The benchmark harness of issue 7. {@code -Dbench.scenario} is one of a, a2, a3, b, c, d, e, f,
+ * scaleout, disk (or a comma list); every run prints a table and updates its block in
+ * docs/benchmarks.md. See docs/benchmarks.md.
  */
 public final class Bench {
   private Bench() {}
@@ -22,14 +23,29 @@ public final class Bench {
 
   static Report run(String scenario) throws Exception {
     return switch (scenario) {
-      case "a" -> Live.run("a", 1, Opts.integer("participants", 200), Opts.number("rate", 20), 12, 1);
-      case "a2" -> Live.run("a2", 1, Opts.integer("participants", 1000), Opts.number("rate", 10), 15, 1);
+      case "a" ->
+          Live.run("a", 1, Opts.integer("participants", 200), Opts.number("rate", 20), 12, 1);
+      case "a2" ->
+          Live.run("a2", 1, Opts.integer("participants", 1000), Opts.number("rate", 10), 15, 1);
       // issue 17: a plenary of 2,000 on one board (4,000 descriptors with the server in this JVM)
-      case "a3" -> Live.run("a3", 1, Opts.integer("participants", 2000), Opts.number("rate", 10), 30, 1);
-      case "b" -> Live.run("b", Opts.integer("boards", 50), Opts.integer("participants", 200),
-          Opts.number("rate", 100), 250, 1);
-      case "scaleout" -> Live.run("scaleout", 1, Opts.integer("participants", 200), Opts.number("rate", 20), 12,
-          Opts.integer("instances", 2));
+      case "a3" ->
+          Live.run("a3", 1, Opts.integer("participants", 2000), Opts.number("rate", 10), 30, 1);
+      case "b" ->
+          Live.run(
+              "b",
+              Opts.integer("boards", 50),
+              Opts.integer("participants", 200),
+              Opts.number("rate", 100),
+              250,
+              1);
+      case "scaleout" ->
+          Live.run(
+              "scaleout",
+              1,
+              Opts.integer("participants", 200),
+              Opts.number("rate", 20),
+              12,
+              Opts.integer("instances", 2));
       case "c" -> Memory.run();
       case "d" -> JoinStorm.run();
       case "e" -> Writes.run();

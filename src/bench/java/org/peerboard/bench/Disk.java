@@ -11,16 +11,20 @@ import java.util.List;
 import org.HdrHistogram.Histogram;
 
 /**
- * Scenario disk: the floor the machine's disk puts under every durable ack, with no PeerBoard and no PostgreSQL
- * running. Twenty times a second (scenario a's rate) it writes 8 KB in place into a preallocated 16 MB file, as
- * PostgreSQL writes its WAL, and flushes it with {@code fdatasync} ({@link FileChannel#force} without metadata; or
- * with O_DSYNC writes, {@code -Dbench.diskModes=fdatasync,dsync} taking turns), on
- * the file system the benchmark's data directories live on.
+ * Scenario disk: the floor the machine's disk puts under every durable ack, with no PeerBoard and
+ * no PostgreSQL running. Twenty times a second (scenario a's rate) it writes 8 KB in place into a
+ * preallocated 16 MB file, as PostgreSQL writes its WAL, and flushes it with {@code fdatasync}
+ * ({@link FileChannel#force} without metadata; or with O_DSYNC writes, {@code
+ * -Dbench.diskModes=fdatasync,dsync} taking turns), on the file system the benchmark's data
+ * directories live on.
  */
 final class Disk {
   private Disk() {}
 
-  /** How a flush is made: {@code fdatasync} (PostgreSQL's default on Linux) or {@code dsync} (O_DSYNC writes). */
+  /**
+   * How a flush is made: {@code fdatasync} (PostgreSQL's default on Linux) or {@code dsync}
+   * (O_DSYNC writes).
+   */
   private static final class Probe implements AutoCloseable {
     final String mode;
     final FileChannel channel;
@@ -31,7 +35,8 @@ final class Disk {
     Probe(Path dir, String mode) throws java.io.IOException {
       this.mode = mode;
       Path file = dir.resolve("probe-" + mode);
-      try (FileChannel fill = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+      try (FileChannel fill =
+          FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
         ByteBuffer page = ByteBuffer.allocate(8192);
         for (int i = 0; i < 2048; i++) {
           page.clear();
@@ -39,11 +44,15 @@ final class Disk {
         }
         fill.force(true);
       }
-      channel = switch (mode) {
-        case "fdatasync" -> FileChannel.open(file, StandardOpenOption.WRITE);
-        case "dsync" -> FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.DSYNC);
-        default -> throw new IllegalArgumentException("bench.diskModes: fdatasync or dsync, not " + mode);
-      };
+      channel =
+          switch (mode) {
+            case "fdatasync" -> FileChannel.open(file, StandardOpenOption.WRITE);
+            case "dsync" ->
+                FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.DSYNC);
+            default ->
+                throw new IllegalArgumentException(
+                    "bench.diskModes: fdatasync or dsync, not " + mode);
+          };
     }
 
     void flush(ByteBuffer page) throws java.io.IOException {
@@ -57,7 +66,8 @@ final class Disk {
       syncs.recordValue(micros);
       position = (position + 8192) % (16L << 20);
       if (micros >= 100_000 && slow.size() < 100) {
-        slow.add(Report.clock(Instant.now().minusNanos(micros * 1000)) + " (" + micros / 1000 + " ms)");
+        slow.add(
+            Report.clock(Instant.now().minusNanos(micros * 1000)) + " (" + micros / 1000 + " ms)");
       }
     }
 
@@ -92,19 +102,37 @@ final class Disk {
       stalls.close();
       for (Probe p : probes) {
         Histogram h = p.syncs;
-        report.row("8 KB write + " + p.mode + ", ms p50 / p99 / p99.9 / max (" + h.getTotalCount() + " flushes)",
-            String.format("%.2f / %.2f / %.2f / %.1f", h.getValueAtPercentile(50) / 1000.0,
-                h.getValueAtPercentile(99) / 1000.0, h.getValueAtPercentile(99.9) / 1000.0, h.getMaxValue() / 1000.0),
-            "-", null);
-        report.row(p.mode + ": flushes of 12 ms or more (a's whole budget for a note) / of 100 ms or more",
-            h.getCountBetweenValues(12_000, Long.MAX_VALUE) + " / " + h.getCountBetweenValues(100_000, Long.MAX_VALUE),
-            "-", null);
-        report.note(p.mode + ": flushes of 100 ms or more, at (UTC): "
-            + (p.slow.isEmpty() ? "none" : String.join(", ", p.slow)));
+        report.row(
+            "8 KB write + "
+                + p.mode
+                + ", ms p50 / p99 / p99.9 / max ("
+                + h.getTotalCount()
+                + " flushes)",
+            String.format(
+                "%.2f / %.2f / %.2f / %.1f",
+                h.getValueAtPercentile(50) / 1000.0,
+                h.getValueAtPercentile(99) / 1000.0,
+                h.getValueAtPercentile(99.9) / 1000.0,
+                h.getMaxValue() / 1000.0),
+            "-",
+            null);
+        report.row(
+            p.mode + ": flushes of 12 ms or more (a's whole budget for a note) / of 100 ms or more",
+            h.getCountBetweenValues(12_000, Long.MAX_VALUE)
+                + " / "
+                + h.getCountBetweenValues(100_000, Long.MAX_VALUE),
+            "-",
+            null);
+        report.note(
+            p.mode
+                + ": flushes of 100 ms or more, at (UTC): "
+                + (p.slow.isEmpty() ? "none" : String.join(", ", p.slow)));
       }
-      report.note(String.format("%.0f flushes/s (taking turns between %s) for %d s in %s; no PeerBoard, no "
-          + "PostgreSQL, nothing else of the benchmark running", rate,
-          probes.stream().map(p -> p.mode).toList(), duration, dir.getParent()));
+      report.note(
+          String.format(
+              "%.0f flushes/s (taking turns between %s) for %d s in %s; no PeerBoard, no "
+                  + "PostgreSQL, nothing else of the benchmark running",
+              rate, probes.stream().map(p -> p.mode).toList(), duration, dir.getParent()));
       report.note("disk stalls: " + stalls.summary(List.of()));
     } finally {
       for (Probe p : probes) {

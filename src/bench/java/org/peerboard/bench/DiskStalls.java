@@ -8,17 +8,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Watches the kernel's I/O pressure ({@code /proc/pressure/io}, the "full" line: time during which every task that
- * had work to do was waiting on the disk) every 50 ms during a run. Windows where that time is 10 ms or more are
- * joined into episodes, so that slow acks can be set against them: a commit waits for its WAL flush, and while the
- * disk holds the flush every op waits with it.
+ * Watches the kernel's I/O pressure ({@code /proc/pressure/io}, the "full" line: time during which
+ * every task that had work to do was waiting on the disk) every 50 ms during a run. Windows where
+ * that time is 10 ms or more are joined into episodes, so that slow acks can be set against them: a
+ * commit waits for its WAL flush, and while the disk holds the flush every op waits with it.
  */
 final class DiskStalls implements AutoCloseable {
   private static final Path PRESSURE = Path.of("/proc/pressure/io");
   private static final long SAMPLE_MS = 50;
   private static final long WINDOW_STALLED_MS = 10;
 
-  /** From the first stalled window's start to the last one's end, wall clock, and the time all tasks were stalled. */
+  /**
+   * From the first stalled window's start to the last one's end, wall clock, and the time all tasks
+   * were stalled.
+   */
   record Episode(long fromMillis, long toMillis, double stalledMs) {}
 
   private final List<Episode> episodes = new ArrayList<>();
@@ -47,8 +50,10 @@ final class DiskStalls implements AutoCloseable {
         long at = System.currentTimeMillis();
         double stalled = (now - before) / 1000.0;
         if (stalled >= WINDOW_STALLED_MS) {
-          open = open == null ? new Episode(beforeAt, at, stalled)
-              : new Episode(open.fromMillis(), at, open.stalledMs() + stalled);
+          open =
+              open == null
+                  ? new Episode(beforeAt, at, stalled)
+                  : new Episode(open.fromMillis(), at, open.stalledMs() + stalled);
         } else if (open != null) {
           add(open);
           open = null;
@@ -85,12 +90,19 @@ final class DiskStalls implements AutoCloseable {
     return episodes.stream().filter(e -> e.stalledMs() >= minMs).toList();
   }
 
-  /** Whether an episode of at least {@code minMs} overlaps the time from {@code fromMillis} to {@code toMillis}. */
+  /**
+   * Whether an episode of at least {@code minMs} overlaps the time from {@code fromMillis} to
+   * {@code toMillis}.
+   */
   boolean during(long fromMillis, long toMillis, double minMs) {
-    return episodes(minMs).stream().anyMatch(e -> e.fromMillis() <= toMillis && e.toMillis() >= fromMillis);
+    return episodes(minMs).stream()
+        .anyMatch(e -> e.fromMillis() <= toMillis && e.toMillis() >= fromMillis);
   }
 
-  /** One line: the episodes, how much of the run they covered, and how many of the slow acks fell in one. */
+  /**
+   * One line: the episodes, how much of the run they covered, and how many of the slow acks fell in
+   * one.
+   */
   String summary(List<Tracker.SlowAck> slowAcks) {
     if (!available) {
       return "not measured (" + PRESSURE + " is not readable here)";
@@ -99,19 +111,35 @@ final class DiskStalls implements AutoCloseable {
     long run = Math.max(1, (endMillis == 0 ? System.currentTimeMillis() : endMillis) - startMillis);
     long covered = big.stream().mapToLong(e -> e.toMillis() - e.fromMillis()).sum();
     double longest = big.stream().mapToDouble(Episode::stalledMs).max().orElse(0);
-    long inOne = slowAcks.stream()
-        .filter(s -> during(s.sentMillis(), s.sentMillis() + s.tookMillis(), 50)).count();
+    long inOne =
+        slowAcks.stream()
+            .filter(s -> during(s.sentMillis(), s.sentMillis() + s.tookMillis(), 50))
+            .count();
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format("%d episode(s) with 50 ms or more of full I/O stall (every busy task waiting on the disk), "
-        + "the longest %.0f ms, covering %.1f %% of the run", big.size(), longest, 100.0 * covered / run));
+    sb.append(
+        String.format(
+            "%d episode(s) with 50 ms or more of full I/O stall (every busy task waiting on the disk), "
+                + "the longest %.0f ms, covering %.1f %% of the run",
+            big.size(), longest, 100.0 * covered / run));
     if (!slowAcks.isEmpty()) {
-      sb.append(String.format("; %d of the %d slow acks were in flight during one", inOne, slowAcks.size()));
+      sb.append(
+          String.format(
+              "; %d of the %d slow acks were in flight during one", inOne, slowAcks.size()));
     }
-    List<String> listed = big.stream().limit(40)
-        .map(e -> Report.clock(Instant.ofEpochMilli(e.fromMillis())) + " (" + Math.round(e.stalledMs()) + " ms)")
-        .toList();
+    List<String> listed =
+        big.stream()
+            .limit(40)
+            .map(
+                e ->
+                    Report.clock(Instant.ofEpochMilli(e.fromMillis()))
+                        + " ("
+                        + Math.round(e.stalledMs())
+                        + " ms)")
+            .toList();
     if (!listed.isEmpty()) {
-      sb.append("; from (UTC): ").append(String.join(", ", listed)).append(big.size() > listed.size() ? ", ..." : "");
+      sb.append("; from (UTC): ")
+          .append(String.join(", ", listed))
+          .append(big.size() > listed.size() ? ", ..." : "");
     }
     return sb.toString();
   }

@@ -12,8 +12,9 @@ import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 
 /**
- * Scenario d: a board with 500 notes, then 200 people join (POST /api/join), open a socket and say hello without
- * {@code since}, so each welcome carries the full board: spread evenly over 10 s, then 200 more all at once.
+ * Scenario d: a board with 500 notes, then 200 people join (POST /api/join), open a socket and say
+ * hello without {@code since}, so each welcome carries the full board: spread evenly over 10 s,
+ * then 200 more all at once.
  */
 final class JoinStorm {
   private JoinStorm() {}
@@ -34,11 +35,19 @@ final class JoinStorm {
       moderator.onAck = p -> window.release();
       for (int i = 0; i < notes; i++) {
         window.acquire();
-        moderator.sendNote("Seed note " + i + ": the school was not told that the child had been placed in a "
-            + "facility, so the teachers kept calling the parents.", 1);
+        moderator.sendNote(
+            "Seed note "
+                + i
+                + ": the school was not told that the child had been placed in a "
+                + "facility, so the teachers kept calling the parents.",
+            1);
       }
       tracker.drain(30_000);
-      report.note("load average before the run: " + Machine.load() + "; busiest processes: " + Machine.busiest());
+      report.note(
+          "load average before the run: "
+              + Machine.load()
+              + "; busiest processes: "
+              + Machine.busiest());
       Machine machine = new Machine(target.processes());
       machine.start();
       List<Peer> all = new ArrayList<>();
@@ -46,15 +55,38 @@ final class JoinStorm {
       Histogram[] burst = storm(fleet, rest, target, board, tracker, joiners, 0, all);
       report.note(machine.usage());
       long wrong = all.stream().filter(p -> p.notes != notes + 0).count();
-      report.row("spread over 10 s: hello to welcome with the board (snapshot), ms p50 / p99 / max",
-          Tracker.ms(spread[0]), "p99 <= 200 ms", Tracker.p99ms(spread[0]) <= 200);
-      report.row("spread over 10 s: POST /api/join + connect + snapshot, ms p50 / p99 / max", Tracker.ms(spread[1]),
-          "-", null);
-      report.row("all " + joiners + " at once: snapshot, ms p50 / p99 / max", Tracker.ms(burst[0]), "-", null);
-      report.row("all " + joiners + " at once: join + connect + snapshot, ms p50 / p99 / max", Tracker.ms(burst[1]),
-          "-", null);
-      report.note(notes + "-note board; " + (2 * joiners) + " welcomes, " + wrong + " of them without all "
-          + notes + " notes; deflate " + (fleet.deflate ? "on" : "off") + "; server " + Opts.str("server", "inproc"));
+      report.row(
+          "spread over 10 s: hello to welcome with the board (snapshot), ms p50 / p99 / max",
+          Tracker.ms(spread[0]),
+          "p99 <= 200 ms",
+          Tracker.p99ms(spread[0]) <= 200);
+      report.row(
+          "spread over 10 s: POST /api/join + connect + snapshot, ms p50 / p99 / max",
+          Tracker.ms(spread[1]),
+          "-",
+          null);
+      report.row(
+          "all " + joiners + " at once: snapshot, ms p50 / p99 / max",
+          Tracker.ms(burst[0]),
+          "-",
+          null);
+      report.row(
+          "all " + joiners + " at once: join + connect + snapshot, ms p50 / p99 / max",
+          Tracker.ms(burst[1]),
+          "-",
+          null);
+      report.note(
+          notes
+              + "-note board; "
+              + (2 * joiners)
+              + " welcomes, "
+              + wrong
+              + " of them without all "
+              + notes
+              + " notes; deflate "
+              + (fleet.deflate ? "on" : "off")
+              + "; server "
+              + Opts.str("server", "inproc"));
       all.add(moderator);
       fleet.closeAll(all);
     } finally {
@@ -63,9 +95,20 @@ final class JoinStorm {
     return report;
   }
 
-  /** Joins {@code count} people spread over {@code overMillis}; returns the snapshot and the whole-join times. */
-  private static Histogram[] storm(Fleet fleet, Rest rest, Target target, Rest.Board board, Tracker tracker,
-      int count, long overMillis, List<Peer> all) throws Exception {
+  /**
+   * Joins {@code count} people spread over {@code overMillis}; returns the snapshot and the
+   * whole-join times.
+   */
+  private static Histogram[] storm(
+      Fleet fleet,
+      Rest rest,
+      Target target,
+      Rest.Board board,
+      Tracker tracker,
+      int count,
+      long overMillis,
+      List<Peer> all)
+      throws Exception {
     Histogram snapshot = new Histogram(3);
     Histogram whole = new Histogram(3);
     ExecutorService pool = Executors.newFixedThreadPool(overMillis == 0 ? 64 : 16);
@@ -76,21 +119,24 @@ final class JoinStorm {
       long due = start + TimeUnit.MILLISECONDS.toNanos(overMillis * i / count);
       LockSupport.parkNanos(due - System.nanoTime());
       String name = "J" + i;
-      done.add(CompletableFuture.runAsync(() -> {
-        long t0 = System.nanoTime();
-        Rest.Participant p = rest.join(board.joinCode(), name);
-        Peer peer = new Peer(0, p.boardId(), p.token(), tracker);
-        try {
-          fleet.connect(peer, target, null).get(60, TimeUnit.SECONDS);
-          synchronized (snapshot) {
-            snapshot.recordValue(Tracker.micros(peer.welcomeNanos - peer.helloNanos));
-            whole.recordValue(Tracker.micros(peer.welcomeNanos - t0));
-            all.add(peer);
-          }
-        } catch (Exception e) {
-          failed.incrementAndGet();
-        }
-      }, pool));
+      done.add(
+          CompletableFuture.runAsync(
+              () -> {
+                long t0 = System.nanoTime();
+                Rest.Participant p = rest.join(board.joinCode(), name);
+                Peer peer = new Peer(0, p.boardId(), p.token(), tracker);
+                try {
+                  fleet.connect(peer, target, null).get(60, TimeUnit.SECONDS);
+                  synchronized (snapshot) {
+                    snapshot.recordValue(Tracker.micros(peer.welcomeNanos - peer.helloNanos));
+                    whole.recordValue(Tracker.micros(peer.welcomeNanos - t0));
+                    all.add(peer);
+                  }
+                } catch (Exception e) {
+                  failed.incrementAndGet();
+                }
+              },
+              pool));
     }
     CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
     pool.shutdown();

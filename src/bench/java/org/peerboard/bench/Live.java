@@ -8,19 +8,22 @@ import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 
 /**
- * Scenarios a, a2, b and the scale-out run: boards full of connected participants, notes sent at a fixed rate by
- * participants taking turns (open loop: a sender never waits for its ack), latency from writing the op to the LAST
- * socket of the board getting the event, and at the end every socket's seq and notes checked against the database.
+ * Scenarios a, a2, b and the scale-out run: boards full of connected participants, notes sent at a
+ * fixed rate by participants taking turns (open loop: a sender never waits for its ack), latency
+ * from writing the op to the LAST socket of the board getting the event, and at the end every
+ * socket's seq and notes checked against the database.
  */
 final class Live {
   private Live() {}
 
-  static Report run(String id, int boards, int perBoard, double rate, double p99Target, int instances)
+  static Report run(
+      String id, int boards, int perBoard, double rate, double p99Target, int instances)
       throws Exception {
     int duration = Opts.integer("duration", 60);
     int warmup = Opts.integer("warmup", 10);
     Report report = new Report(id);
-    // 10,000 sockets need 20,000 descriptors in one JVM with the server in it, the hard limit here: fork it
+    // 10,000 sockets need 20,000 descriptors in one JVM with the server in it, the hard limit here:
+    // fork it
     String mode = boards * perBoard > 5_000 ? "fork" : "inproc";
     List<Target> targets = Target.start(instances, mode);
     try (Fleet fleet = new Fleet()) {
@@ -28,7 +31,8 @@ final class Live {
       List<Rest.Board> made = rest.boards(boards);
       long t = System.nanoTime();
       List<List<Rest.Participant>> people = rest.joinAll(made, perBoard, 16);
-      System.out.printf("joined %d participants in %.1f s%n", boards * perBoard, (System.nanoTime() - t) / 1e9);
+      System.out.printf(
+          "joined %d participants in %.1f s%n", boards * perBoard, (System.nanoTime() - t) / 1e9);
       Tracker tracker = new Tracker();
       List<List<Peer>> peers = new ArrayList<>();
       List<Peer> all = new ArrayList<>();
@@ -47,15 +51,25 @@ final class Live {
       }
       t = System.nanoTime();
       fleet.connect(all, targets, 0L, 200);
-      System.out.printf("connected %d sockets in %.1f s%n", all.size(), (System.nanoTime() - t) / 1e9);
-      report.note(String.format("connecting the %d sockets (200 hellos in flight) took %.1f s and %d retried hellos",
-          all.size(), (System.nanoTime() - t) / 1e9, fleet.retries.get()));
+      System.out.printf(
+          "connected %d sockets in %.1f s%n", all.size(), (System.nanoTime() - t) / 1e9);
+      report.note(
+          String.format(
+              "connecting the %d sockets (200 hellos in flight) took %.1f s and %d retried hellos",
+              all.size(), (System.nanoTime() - t) / 1e9, fleet.retries.get()));
       Thread.sleep(3_000);
 
-      long[] pids = targets.stream().flatMapToLong(x -> java.util.stream.LongStream.of(x.processes())).distinct()
-          .toArray();
+      long[] pids =
+          targets.stream()
+              .flatMapToLong(x -> java.util.stream.LongStream.of(x.processes()))
+              .distinct()
+              .toArray();
       Machine machine = new Machine(pids);
-      report.note("load average before the run: " + Machine.load() + "; busiest processes: " + Machine.busiest());
+      report.note(
+          "load average before the run: "
+              + Machine.load()
+              + "; busiest processes: "
+              + Machine.busiest());
       machine.start();
       Checkpoints checkpoints = new Checkpoints(targets.get(0).databaseUrl());
       DiskStalls disk = new DiskStalls();
@@ -77,11 +91,19 @@ final class Live {
         int b = (int) (i % boards);
         List<Peer> onBoard = peers.get(b);
         Peer sender = onBoard.get(turn[b]++ % onBoard.size());
-        sender.sendNote(String.format("Note %d: the family was not told who would follow the child after the "
-            + "removal, and nobody called back for three weeks.", i), onBoard.size());
+        sender.sendNote(
+            String.format(
+                "Note %d: the family was not told who would follow the child after the "
+                    + "removal, and nobody called back for three weeks.",
+                i),
+            onBoard.size());
         if (i > 0 && i % (long) (rate * 10) == 0) {
-          System.out.printf("  %d s: sent %d, acked %d, in flight %d%n", (System.nanoTime() - start) / 1_000_000_000L,
-              tracker.sent.get(), tracker.acked.get(), tracker.undelivered());
+          System.out.printf(
+              "  %d s: sent %d, acked %d, in flight %d%n",
+              (System.nanoTime() - start) / 1_000_000_000L,
+              tracker.sent.get(),
+              tracker.acked.get(),
+              tracker.undelivered());
         }
       }
       double elapsed = (System.nanoTime() - start) / 1e9;
@@ -118,27 +140,61 @@ final class Live {
           gaps += p.gaps;
           duplicates += p.duplicates;
           closed += p.closed ? 1 : 0;
-          if (p.lastSeq != head || p.gaps > 0 || p.duplicates > 0 || p.digest != digest || p.notes != notes) {
+          if (p.lastSeq != head
+              || p.gaps > 0
+              || p.duplicates > 0
+              || p.digest != digest
+              || p.notes != notes) {
             lostSockets++;
           }
         }
       }
       boolean clean = lostSockets == 0 && missing == 0;
-      String setup = String.format("%d board(s) x %d participants%s, %.0f notes/s, %d s measured after %d s warm-up",
-          boards, perBoard, instances > 1 ? " split over " + instances + " PeerBoard processes" : "", rate, duration,
-          warmup);
-      report.note(setup + "; sent " + tracker.sent.get() + " notes in " + String.format("%.0f", elapsed) + " s; deflate "
-          + (fleet.deflate ? "on" : "off") + "; server " + Opts.str("server", mode) + "; " + Target.storage(targets.get(0)));
-      report.row("note to LAST socket, ms p50 / p99 / max (" + last.getTotalCount() + " notes)", Tracker.ms(last),
-          "p99 <= " + fmt(p99Target) + " ms", Tracker.p99ms(last) <= p99Target && last.getTotalCount() > 0);
+      String setup =
+          String.format(
+              "%d board(s) x %d participants%s, %.0f notes/s, %d s measured after %d s warm-up",
+              boards,
+              perBoard,
+              instances > 1 ? " split over " + instances + " PeerBoard processes" : "",
+              rate,
+              duration,
+              warmup);
+      report.note(
+          setup
+              + "; sent "
+              + tracker.sent.get()
+              + " notes in "
+              + String.format("%.0f", elapsed)
+              + " s; deflate "
+              + (fleet.deflate ? "on" : "off")
+              + "; server "
+              + Opts.str("server", mode)
+              + "; "
+              + Target.storage(targets.get(0)));
+      report.row(
+          "note to LAST socket, ms p50 / p99 / max (" + last.getTotalCount() + " notes)",
+          Tracker.ms(last),
+          "p99 <= " + fmt(p99Target) + " ms",
+          Tracker.p99ms(last) <= p99Target && last.getTotalCount() > 0);
       report.row("note to each socket, ms p50 / p99 / max", Tracker.ms(each), "-", null);
       report.row("ack (after commit), ms p50 / p99 / max", Tracker.ms(ack), "-", null);
-      report.row("ack to FIRST socket's event, ms p50 / p99 / max", Tracker.ms(ackToFirst), "-", null);
-      report.row("first to last socket (fan-out spread), ms p50 / p99 / max", Tracker.ms(spread), "-", null);
-      report.row("lost: sockets not equal to the database / events missing / gaps / duplicates / closed",
-          lostSockets + " / " + missing + " / " + gaps + " / " + duplicates + " / " + closed, "0", clean);
-      report.note("not delivered to every socket at the end: " + tracker.undelivered() + ", unacked: "
-          + tracker.unacked());
+      report.row(
+          "ack to FIRST socket's event, ms p50 / p99 / max", Tracker.ms(ackToFirst), "-", null);
+      report.row(
+          "first to last socket (fan-out spread), ms p50 / p99 / max",
+          Tracker.ms(spread),
+          "-",
+          null);
+      report.row(
+          "lost: sockets not equal to the database / events missing / gaps / duplicates / closed",
+          lostSockets + " / " + missing + " / " + gaps + " / " + duplicates + " / " + closed,
+          "0",
+          clean);
+      report.note(
+          "not delivered to every socket at the end: "
+              + tracker.undelivered()
+              + ", unacked: "
+              + tracker.unacked());
       report.note("slow acks: " + tracker.stallSummary(100));
       report.note("disk stalls: " + disk.summary(List.copyOf(tracker.stalls)));
       report.note("WAL flush waits: " + walWaits.summary(List.copyOf(tracker.stalls)));

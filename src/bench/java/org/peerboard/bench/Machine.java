@@ -10,8 +10,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
- * What else the machine was doing: the load average and the busiest processes before a run, and over the run the
- * CPU used by this JVM, by the server's process tree (PostgreSQL included) and by everything else, in cores.
+ * What else the machine was doing: the load average and the busiest processes before a run, and
+ * over the run the CPU used by this JVM, by the server's process tree (PostgreSQL included) and by
+ * everything else, in cores.
  */
 final class Machine {
   private final long[] serverPids;
@@ -37,16 +38,21 @@ final class Machine {
   /** The busiest processes right now, from {@code top -bn1}. */
   static String busiest() {
     try {
-      Process top = new ProcessBuilder("top", "-bn1", "-w", "200").redirectErrorStream(true).start();
+      Process top =
+          new ProcessBuilder("top", "-bn1", "-w", "200").redirectErrorStream(true).start();
       List<String> lines = new String(top.getInputStream().readAllBytes()).lines().toList();
       top.waitFor(10, TimeUnit.SECONDS);
       int header = 0;
       while (header < lines.size() && !lines.get(header).trim().startsWith("PID")) {
         header++;
       }
-      return lines.stream().skip(header + 1L).limit(6).map(l -> l.trim().split("\\s+"))
+      return lines.stream()
+          .skip(header + 1L)
+          .limit(6)
+          .map(l -> l.trim().split("\\s+"))
           .filter(f -> f.length >= 12 && Double.parseDouble(f[8].replace(',', '.')) >= 5)
-          .map(f -> f[11] + " " + f[8] + "%").collect(Collectors.joining(", "));
+          .map(f -> f[11] + " " + f[8] + "%")
+          .collect(Collectors.joining(", "));
     } catch (Exception e) {
       return "?";
     }
@@ -72,21 +78,27 @@ final class Machine {
     for (Map.Entry<Long, Long> e : tree1.entrySet()) {
       server += (e.getValue() - tree0.getOrDefault(e.getKey(), 0L)) / 100.0;
     }
-    return String.format("CPU in cores: this JVM %.2f, server processes %.2f, others %.2f (of 2)",
+    return String.format(
+        "CPU in cores: this JVM %.2f, server processes %.2f, others %.2f (of 2)",
         self / seconds, server / seconds, Math.max(0, busy - self - server) / seconds);
   }
 
-  /** utime+stime ticks of each process of the servers' trees (PostgreSQL and its backends), except this JVM. */
+  /**
+   * utime+stime ticks of each process of the servers' trees (PostgreSQL and its backends), except
+   * this JVM.
+   */
   private Map<Long, Long> tree() {
     Map<Long, Long> ticks = new HashMap<>();
     long self = ProcessHandle.current().pid();
     for (long pid : serverPids) {
-      ProcessHandle.of(pid).ifPresent(p -> {
-        if (p.pid() != self) {
-          ticks.put(p.pid(), ticks(p.pid()));
-        }
-        p.descendants().forEach(d -> ticks.put(d.pid(), ticks(d.pid())));
-      });
+      ProcessHandle.of(pid)
+          .ifPresent(
+              p -> {
+                if (p.pid() != self) {
+                  ticks.put(p.pid(), ticks(p.pid()));
+                }
+                p.descendants().forEach(d -> ticks.put(d.pid(), ticks(d.pid())));
+              });
     }
     return ticks;
   }

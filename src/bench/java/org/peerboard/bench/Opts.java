@@ -1,6 +1,9 @@
 package org.peerboard.bench;
 
-/** The harness's settings: {@code -Dbench.*} system properties, where an empty value means "use the default". */
+/**
+ * The harness's settings: {@code -Dbench.*} system properties, where an empty value means "use the
+ * default".
+ */
 final class Opts {
   private Opts() {}
 

@@ -9,8 +9,9 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * One participant's real WebSocket: says hello, then checks every event's seq (gaps, duplicates), keeps a digest
- * of the notes it was told about to compare with the database's, and reports timings to the tracker.
+ * One participant's real WebSocket: says hello, then checks every event's seq (gaps, duplicates),
+ * keeps a digest of the notes it was told about to compare with the database's, and reports timings
+ * to the tracker.
  */
 final class Peer {
   final int board;
@@ -29,9 +30,15 @@ final class Peer {
   volatile int errors;
   volatile boolean closed;
   volatile Short closeCode;
-  /** Sum of a hash of (note id, text) over the notes it knows, and their count: compared with the database's. */
+
+  /**
+   * Sum of a hash of (note id, text) over the notes it knows, and their count: compared with the
+   * database's.
+   */
   long digest;
+
   int notes;
+
   /** Called on the socket's event loop for each ack, e.g. to send the next op in a closed loop. */
   volatile Consumer<Peer> onAck;
 
@@ -60,13 +67,15 @@ final class Peer {
   Future<JsonObject> hello(WebSocket socket, Long since) {
     ws = socket;
     socket.textMessageHandler(this::onText);
-    socket.closeHandler(v -> {
-      closed = true;
-      closeCode = socket.closeStatusCode();
-      welcome.tryFail("closed before welcome");
-    });
-    socket.exceptionHandler(e -> { });
-    JsonObject hello = new JsonObject().put("type", "hello").put("boardId", boardId).put("token", token);
+    socket.closeHandler(
+        v -> {
+          closed = true;
+          closeCode = socket.closeStatusCode();
+          welcome.tryFail("closed before welcome");
+        });
+    socket.exceptionHandler(e -> {});
+    JsonObject hello =
+        new JsonObject().put("type", "hello").put("boardId", boardId).put("token", token);
     if (since != null) {
       hello.put("since", since);
     }
@@ -75,13 +84,26 @@ final class Peer {
     return welcome.future();
   }
 
-  /** Writes a note.add; its note id is ours so that every socket's event can be matched to the send time. */
+  /**
+   * Writes a note.add; its note id is ours so that every socket's event can be matched to the send
+   * time.
+   */
   void sendNote(String text, int expectedReceivers) {
     String opId = UUID.randomUUID().toString();
     String noteId = UUID.randomUUID().toString();
-    String frame = new JsonObject().put("type", "op").put("opId", opId).put("op", "note.add")
-        .put("data", new JsonObject().put("noteId", noteId).put("lane", "custody:issues")
-            .put("tags", new JsonArray().add("foster")).put("text", text)).encode();
+    String frame =
+        new JsonObject()
+            .put("type", "op")
+            .put("opId", opId)
+            .put("op", "note.add")
+            .put(
+                "data",
+                new JsonObject()
+                    .put("noteId", noteId)
+                    .put("lane", "custody:issues")
+                    .put("tags", new JsonArray().add("foster"))
+                    .put("text", text))
+            .encode();
     tracker.sending(opId, noteId, expectedReceivers, System.nanoTime());
     ws.writeTextMessage(frame);
   }
@@ -120,7 +142,7 @@ final class Peer {
         }
         welcome.tryFail(text);
       }
-      default -> { }
+      default -> {}
     }
   }
 

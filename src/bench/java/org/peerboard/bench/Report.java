@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The figures of one scenario run: printed as a table and written into its block of docs/benchmarks.md. */
+/**
+ * The figures of one scenario run: printed as a table and written into its block of
+ * docs/benchmarks.md.
+ */
 final class Report {
   record Row(String what, String figures, String target, String verdict) {}
 
@@ -34,20 +37,29 @@ final class Report {
   /** The command that reproduces this run: the bench.* properties that were set. */
   /** A time of day in UTC to the millisecond, to set events of a run against each other. */
   static String clock(java.time.Instant at) {
-    return java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(java.time.ZoneOffset.UTC).format(at);
+    return java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.SSS")
+        .withZone(java.time.ZoneOffset.UTC)
+        .format(at);
   }
 
   static String command() {
     Map<String, String> set = new TreeMap<>();
-    System.getProperties().forEach((k, v) -> {
-      String key = k.toString();
-      String value = v.toString();
-      if (key.startsWith("bench.") && !value.isBlank() && !value.startsWith("${") && !key.equals("bench.docs")) {
-        set.put(key, value);
-      }
-    });
+    System.getProperties()
+        .forEach(
+            (k, v) -> {
+              String key = k.toString();
+              String value = v.toString();
+              if (key.startsWith("bench.")
+                  && !value.isBlank()
+                  && !value.startsWith("${")
+                  && !key.equals("bench.docs")) {
+                set.put(key, value);
+              }
+            });
     StringBuilder cmd = new StringBuilder("mvn -q -B -Pbench test-compile exec:exec");
-    set.forEach((k, v) -> cmd.append(" -D").append(k).append('=').append(v.contains(" ") ? "'" + v + "'" : v));
+    set.forEach(
+        (k, v) ->
+            cmd.append(" -D").append(k).append('=').append(v.contains(" ") ? "'" + v + "'" : v));
     return cmd.toString();
   }
 
@@ -55,8 +67,15 @@ final class Report {
     StringBuilder sb = new StringBuilder();
     sb.append("| what | figures | target | verdict |\n| --- | --- | --- | --- |\n");
     for (Row r : rows) {
-      sb.append("| ").append(r.what).append(" | ").append(r.figures).append(" | ").append(r.target).append(" | ")
-          .append(r.verdict).append(" |\n");
+      sb.append("| ")
+          .append(r.what)
+          .append(" | ")
+          .append(r.figures)
+          .append(" | ")
+          .append(r.target)
+          .append(" | ")
+          .append(r.verdict)
+          .append(" |\n");
     }
     return sb.toString();
   }
@@ -68,13 +87,20 @@ final class Report {
     System.out.println();
   }
 
-  /** Replaces the block between {@code <!-- bench:X -->} and {@code <!-- /bench:X -->}, or appends one. */
+  /**
+   * Replaces the block between {@code <!-- bench:X -->} and {@code <!-- /bench:X -->}, or appends
+   * one.
+   */
   void write(Path docs) throws IOException {
     String begin = "<!-- bench:" + scenario + " -->";
     String end = "<!-- /bench:" + scenario + " -->";
     StringBuilder block = new StringBuilder(begin).append('\n');
-    block.append("Measured ").append(ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z")))
-        .append(" on this 2-core machine, load generator in the same machine: `").append(command()).append("`\n\n");
+    block
+        .append("Measured ")
+        .append(ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z")))
+        .append(" on this 2-core machine, load generator in the same machine: `")
+        .append(command())
+        .append("`\n\n");
     block.append(table()).append('\n');
     for (String n : notes) {
       block.append("- ").append(n).append('\n');

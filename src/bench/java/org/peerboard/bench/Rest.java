@@ -14,7 +14,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-/** The REST side, as an outside client uses it: workshops, joins, and the board as the database has it. */
+/**
+ * The REST side, as an outside client uses it: workshops, joins, and the board as the database has
+ * it.
+ */
 final class Rest {
   /** One board of a workshop: what the organiser gets back. */
   record Board(String id, String joinCode, String moderatorKey) {}
@@ -23,7 +26,8 @@ final class Rest {
   record Participant(String boardId, String participantId, String token) {}
 
   private final String base;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
   Rest(String base) {
     this.base = base;
@@ -38,19 +42,34 @@ final class Rest {
       for (int i = 0; i < groups; i++) {
         names.add("G" + (boards.size() + i + 1));
       }
-      JsonObject created = post("/api/workshops", new JsonObject().put("title", "Benchmark").put("place", "Prato")
-          .put("language", "en").put("groups", names), 201);
-      created.getJsonArray("boards").forEach(o -> {
-        JsonObject b = (JsonObject) o;
-        boards.add(new Board(b.getString("id"), b.getString("joinCode"), b.getString("moderatorKey")));
-      });
+      JsonObject created =
+          post(
+              "/api/workshops",
+              new JsonObject()
+                  .put("title", "Benchmark")
+                  .put("place", "Prato")
+                  .put("language", "en")
+                  .put("groups", names),
+              201);
+      created
+          .getJsonArray("boards")
+          .forEach(
+              o -> {
+                JsonObject b = (JsonObject) o;
+                boards.add(
+                    new Board(
+                        b.getString("id"), b.getString("joinCode"), b.getString("moderatorKey")));
+              });
     }
     return boards;
   }
 
   Participant join(String code, String name) {
-    JsonObject joined = post("/api/join", new JsonObject().put("code", code).put("name", name), 200);
-    return new Participant(joined.getString("boardId"), joined.getString("participantId"),
+    JsonObject joined =
+        post("/api/join", new JsonObject().put("code", code).put("name", name), 200);
+    return new Participant(
+        joined.getString("boardId"),
+        joined.getString("participantId"),
         joined.getString("participantToken"));
   }
 
@@ -82,19 +101,27 @@ final class Rest {
   }
 
   JsonObject board(String boardId, String bearer) {
-    return send(HttpRequest.newBuilder(URI.create(base + "/api/boards/" + boardId))
-        .header("Authorization", "Bearer " + bearer).GET(), 200);
+    return send(
+        HttpRequest.newBuilder(URI.create(base + "/api/boards/" + boardId))
+            .header("Authorization", "Bearer " + bearer)
+            .GET(),
+        200);
   }
 
   private JsonObject post(String path, JsonObject body, int expected) {
-    return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body.encode())), expected);
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body.encode())),
+        expected);
   }
 
   private JsonObject send(HttpRequest.Builder request, int expected) {
     try {
-      HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          http.send(
+              request.timeout(Duration.ofSeconds(60)).build(),
+              HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != expected) {
         throw new IllegalStateException(response.statusCode() + " " + response.body());
       }

@@ -9,9 +9,10 @@ import org.peerboard.PeerBoard;
 import org.peerboard.db.EmbeddedDatabase;
 
 /**
- * Scenario f: start to ready. A child JVM from launch until it listens (what an operator waits for), and
- * {@code PeerBoard.start} inside a warm JVM, each with an existing embedded data directory and with an external
- * database (another embedded PostgreSQL reached by its URL, as {@code DATABASE_URL} would).
+ * Scenario f: start to ready. A child JVM from launch until it listens (what an operator waits
+ * for), and {@code PeerBoard.start} inside a warm JVM, each with an existing embedded data
+ * directory and with an external database (another embedded PostgreSQL reached by its URL, as
+ * {@code DATABASE_URL} would).
  */
 final class Startup {
   private Startup() {}
@@ -19,7 +20,11 @@ final class Startup {
   static Report run() throws Exception {
     Report report = new Report("f");
     int runs = 3;
-    report.note("load average before the run: " + Machine.load() + "; busiest processes: " + Machine.busiest());
+    report.note(
+        "load average before the run: "
+            + Machine.load()
+            + "; busiest processes: "
+            + Machine.busiest());
 
     Path dir = Files.createTempDirectory("peerboard-bench-start");
     int port = Target.freePort();
@@ -48,9 +53,14 @@ final class Startup {
       }
       row(report, "external database: new JVM launch to listening", extForked, true);
       row(report, "external database: PeerBoard.start in a warm JVM", extWarm, false);
-      report.note("the first start on the empty external database (migrations) took " + migrate + " ms in process");
+      report.note(
+          "the first start on the empty external database (migrations) took "
+              + migrate
+              + " ms in process");
     }
-    report.note(runs + " starts each, stopped cleanly in between; the fork runs `java -Xmx2g -cp <class path>`");
+    report.note(
+        runs
+            + " starts each, stopped cleanly in between; the fork runs `java -Xmx2g -cp <class path>`");
     return report;
   }
 
@@ -58,7 +68,10 @@ final class Startup {
     List<Long> sorted = new ArrayList<>(millis);
     Collections.sort(sorted);
     long median = sorted.get(sorted.size() / 2);
-    report.row(what + ", ms median (all runs)", median + " (" + millis + ")", judged ? "<= 2,000 ms" : "-",
+    report.row(
+        what + ", ms median (all runs)",
+        median + " (" + millis + ")",
+        judged ? "<= 2,000 ms" : "-",
         judged ? median <= 2000 : null);
   }
 

@@ -18,8 +18,8 @@ import org.peerboard.Config;
 import org.peerboard.PeerBoard;
 
 /**
- * A PeerBoard under test: booted in this JVM ({@code inproc}), in a child JVM ({@code fork}, so its heap, GC and
- * profile are its own), or one already running at {@code -Dbench.url}.
+ * A PeerBoard under test: booted in this JVM ({@code inproc}), in a child JVM ({@code fork}, so its
+ * heap, GC and profile are its own), or one already running at {@code -Dbench.url}.
  */
 abstract class Target implements AutoCloseable {
   abstract String host();
@@ -32,17 +32,25 @@ abstract class Target implements AutoCloseable {
   /** Its data directory when it runs an embedded PostgreSQL of its own. */
   java.nio.file.Path dataDir;
 
-  /** The embedded PostgreSQL's postmaster (its backends are its children); -1 when there is none. */
+  /**
+   * The embedded PostgreSQL's postmaster (its backends are its children); -1 when there is none.
+   */
   long postgresPid() {
     try {
-      java.nio.file.Path pid = dataDir == null ? null : dataDir.resolve("postgres").resolve("postmaster.pid");
-      return pid != null && Files.exists(pid) ? Long.parseLong(Files.readAllLines(pid).get(0).trim()) : -1;
+      java.nio.file.Path pid =
+          dataDir == null ? null : dataDir.resolve("postgres").resolve("postmaster.pid");
+      return pid != null && Files.exists(pid)
+          ? Long.parseLong(Files.readAllLines(pid).get(0).trim())
+          : -1;
     } catch (IOException | RuntimeException e) {
       return -1;
     }
   }
 
-  /** The processes that serve it: the JVM (when not this one) and its PostgreSQL, for CPU accounting. */
+  /**
+   * The processes that serve it: the JVM (when not this one) and its PostgreSQL, for CPU
+   * accounting.
+   */
   long[] processes() {
     return java.util.stream.LongStream.of(pid(), postgresPid()).filter(p -> p > 0).toArray();
   }
@@ -59,7 +67,10 @@ abstract class Target implements AutoCloseable {
   @Override
   public abstract void close();
 
-  /** {@code instances} PeerBoards on one database: the first as configured, the others pointed at its database. */
+  /**
+   * {@code instances} PeerBoards on one database: the first as configured, the others pointed at
+   * its database.
+   */
   static List<Target> start(int instances) throws Exception {
     return start(instances, "inproc");
   }
@@ -83,36 +94,66 @@ abstract class Target implements AutoCloseable {
 
   static Target start(String mode, String databaseUrl) throws Exception {
     Path dir = Files.createTempDirectory("peerboard-bench");
-    Target target = "fork".equals(mode) ? Forked.start(dir, freePort(), freePort(), databaseUrl)
-        : InProcess.start(dir, freePort(), freePort(), databaseUrl);
+    Target target =
+        "fork".equals(mode)
+            ? Forked.start(dir, freePort(), freePort(), databaseUrl)
+            : InProcess.start(dir, freePort(), freePort(), databaseUrl);
     target.dataDir = databaseUrl == null ? dir : null;
     return target;
   }
 
-  /** Where the embedded PostgreSQL keeps its data, and on what kind of file system (a RAM disk makes flushes free). */
+  /**
+   * Where the embedded PostgreSQL keeps its data, and on what kind of file system (a RAM disk makes
+   * flushes free).
+   */
   static String storage(Target target) {
     if (target.dataDir == null) {
       return "external PostgreSQL";
     }
     try {
-      return "PostgreSQL data in " + target.dataDir.getParent() + " ("
-          + Files.getFileStore(target.dataDir).type() + ")";
+      return "PostgreSQL data in "
+          + target.dataDir.getParent()
+          + " ("
+          + Files.getFileStore(target.dataDir).type()
+          + ")";
     } catch (IOException e) {
       return "PostgreSQL data in " + target.dataDir.getParent();
     }
   }
 
   static Config config(Path dataDir, int port, int dbPort, String databaseUrl) {
-    Config config = new Config("127.0.0.1", port, dataDir, Optional.empty(), dbPort,
-        Optional.of("http://127.0.0.1:" + port), Optional.empty(), 16 * 1024, false,
-        new Config.Limits(Opts.integer("notesPerMinute", Config.Limits.DEFAULTS.notesPerMinute()),
-            Config.Limits.DEFAULTS.participantsPerBoard(), Config.Limits.DEFAULTS.failedJoinsPerMinute()))
-        // the whole fleet connects from 127.0.0.1 and its phones post as fast as a scenario asks: the per-address
-        // and per-token budgets (docs/reliability.md) are out of the way, the timeouts keep their defaults
-        .withDefences(new Config.Defences(Config.Defences.DEFAULTS.headerTimeoutSeconds(),
-            Config.Defences.DEFAULTS.idleTimeoutSeconds(), Config.Defences.DEFAULTS.helloTimeoutSeconds(), 1_000_000,
-            1_000_000, 1_000_000, 1_000_000, 1_000_000, Config.Defences.DEFAULTS.codeExpiryDays(), 1_000_000,
-            1_000_000));
+    Config config =
+        new Config(
+                "127.0.0.1",
+                port,
+                dataDir,
+                Optional.empty(),
+                dbPort,
+                Optional.of("http://127.0.0.1:" + port),
+                Optional.empty(),
+                16 * 1024,
+                false,
+                new Config.Limits(
+                    Opts.integer("notesPerMinute", Config.Limits.DEFAULTS.notesPerMinute()),
+                    Config.Limits.DEFAULTS.participantsPerBoard(),
+                    Config.Limits.DEFAULTS.failedJoinsPerMinute()))
+            // the whole fleet connects from 127.0.0.1 and its phones post as fast as a scenario
+            // asks: the per-address
+            // and per-token budgets (docs/reliability.md) are out of the way, the timeouts keep
+            // their defaults
+            .withDefences(
+                new Config.Defences(
+                    Config.Defences.DEFAULTS.headerTimeoutSeconds(),
+                    Config.Defences.DEFAULTS.idleTimeoutSeconds(),
+                    Config.Defences.DEFAULTS.helloTimeoutSeconds(),
+                    1_000_000,
+                    1_000_000,
+                    1_000_000,
+                    1_000_000,
+                    1_000_000,
+                    Config.Defences.DEFAULTS.codeExpiryDays(),
+                    1_000_000,
+                    1_000_000));
     // -Dbench.loops: the server's live loops (PEERBOARD_LIVE_LOOPS); one per core by default
     config = config.withLiveLoops(Opts.integer("loops", config.liveLoops()));
     return databaseUrl == null ? config : config.withDatabaseUrl(databaseUrl);
@@ -127,7 +168,16 @@ abstract class Target implements AutoCloseable {
   }
 
   static String urlOf(org.peerboard.db.DbSettings db) {
-    return "postgres://" + db.user() + ":" + db.password() + "@" + db.host() + ":" + db.port() + "/" + db.database();
+    return "postgres://"
+        + db.user()
+        + ":"
+        + db.password()
+        + "@"
+        + db.host()
+        + ":"
+        + db.port()
+        + "/"
+        + db.database();
   }
 
   /** PeerBoard.start in this JVM. */
@@ -167,14 +217,17 @@ abstract class Target implements AutoCloseable {
     }
   }
 
-  /** A child JVM running {@link ServerMain}; it answers "gc" on stdin with its heap after a full GC. */
+  /**
+   * A child JVM running {@link ServerMain}; it answers "gc" on stdin with its heap after a full GC.
+   */
   static final class Forked extends Target {
     final Process process;
     final BufferedReader out;
     final int port;
     final String dbUrl;
     final long readyMillis;
-    final java.util.concurrent.BlockingQueue<Long> heap = new java.util.concurrent.LinkedBlockingQueue<>();
+    final java.util.concurrent.BlockingQueue<Long> heap =
+        new java.util.concurrent.LinkedBlockingQueue<>();
     volatile boolean quiet;
 
     private Forked(Process process, BufferedReader out, int port, String dbUrl, long readyMillis) {
@@ -193,16 +246,29 @@ abstract class Target implements AutoCloseable {
           command.add(arg.replace("{dir}", dir.toString()));
         }
       }
-      System.getProperties().forEach((k, v) -> {
-        if (k.toString().startsWith("bench.") && !k.toString().equals("bench.serverJvmArgs")) {
-          command.add("-D" + k + "=" + v);
-        }
-      });
-      command.addAll(List.of("-cp", System.getProperty("java.class.path"), ServerMain.class.getName(),
-          dir.toString(), Integer.toString(port), Integer.toString(dbPort), databaseUrl == null ? "" : databaseUrl));
+      System.getProperties()
+          .forEach(
+              (k, v) -> {
+                if (k.toString().startsWith("bench.")
+                    && !k.toString().equals("bench.serverJvmArgs")) {
+                  command.add("-D" + k + "=" + v);
+                }
+              });
+      command.addAll(
+          List.of(
+              "-cp",
+              System.getProperty("java.class.path"),
+              ServerMain.class.getName(),
+              dir.toString(),
+              Integer.toString(port),
+              Integer.toString(dbPort),
+              databaseUrl == null ? "" : databaseUrl));
       long t0 = System.nanoTime();
-      Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-      BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      Process process =
+          new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+      BufferedReader out =
+          new BufferedReader(
+              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
       String line;
       while ((line = out.readLine()) != null) {
         if (line.startsWith("READY ")) {
@@ -215,7 +281,8 @@ abstract class Target implements AutoCloseable {
         }
         System.out.println("[server] " + line);
       }
-      throw new IOException("the server process ended before it was ready (exit " + waitExit(process) + ")");
+      throw new IOException(
+          "the server process ended before it was ready (exit " + waitExit(process) + ")");
     }
 
     /** Reads the child's stdout all the time, so its logging never blocks on a full pipe. */

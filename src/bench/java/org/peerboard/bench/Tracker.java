@@ -9,8 +9,9 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
- * Times each note from the moment its op is written to the socket: until its ack reaches the sender, until each
- * socket of the board gets its {@code note.added}, and until the LAST of them does. Values in microseconds.
+ * Times each note from the moment its op is written to the socket: until its ack reaches the
+ * sender, until each socket of the board gets its {@code note.added}, and until the LAST of them
+ * does. Values in microseconds.
  */
 final class Tracker {
   private static final class Pending {
@@ -36,22 +37,34 @@ final class Tracker {
   final Recorder ack = new Recorder(3);
   final Recorder spread = new Recorder(3);
   final Recorder ackToFirst = new Recorder(3);
-  /** Acks slower than this are listed with the time their op was sent, to set them against GC and checkpoints. */
+
+  /**
+   * Acks slower than this are listed with the time their op was sent, to set them against GC and
+   * checkpoints.
+   */
   static final long STALL_MICROS = 100_000;
+
   final java.util.Queue<SlowAck> stalls = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
-  /** An ack of {@link #STALL_MICROS} or more: when its op was sent (wall clock) and how long the ack took. */
+  /**
+   * An ack of {@link #STALL_MICROS} or more: when its op was sent (wall clock) and how long the ack
+   * took.
+   */
   record SlowAck(long sentMillis, long tookMillis) {
     @Override
     public String toString() {
       return Report.clock(java.time.Instant.ofEpochMilli(sentMillis)) + " (" + tookMillis + " ms)";
     }
   }
+
   final AtomicLong acked = new AtomicLong();
   final AtomicLong sent = new AtomicLong();
   volatile boolean measuring;
 
-  /** Called just before the op frame is written; {@code expected} is how many sockets should get the event. */
+  /**
+   * Called just before the op frame is written; {@code expected} is how many sockets should get the
+   * event.
+   */
   void sending(String opId, String noteId, int expected, long now) {
     Pending p = new Pending(now, expected, measuring);
     if (noteId != null) {
@@ -70,7 +83,8 @@ final class Tracker {
         long took = micros(now - p.sentNanos);
         ack.recordValue(took);
         if (took >= STALL_MICROS) {
-          long sentMillis = System.currentTimeMillis() - (System.nanoTime() - p.sentNanos) / 1_000_000;
+          long sentMillis =
+              System.currentTimeMillis() - (System.nanoTime() - p.sentNanos) / 1_000_000;
           stalls.add(new SlowAck(sentMillis, took / 1000));
         }
       }
@@ -105,8 +119,12 @@ final class Tracker {
     if (all.isEmpty()) {
       return "no ack took " + STALL_MICROS / 1000 + " ms or more";
     }
-    return all.size() + " ack(s) took " + STALL_MICROS / 1000 + " ms or more, sent at (UTC): "
-        + String.join(", ", all.subList(0, Math.min(max, all.size()))) + (all.size() > max ? ", ..." : "");
+    return all.size()
+        + " ack(s) took "
+        + STALL_MICROS / 1000
+        + " ms or more, sent at (UTC): "
+        + String.join(", ", all.subList(0, Math.min(max, all.size())))
+        + (all.size() > max ? ", ..." : "");
   }
 
   int undelivered() {
@@ -134,8 +152,11 @@ final class Tracker {
     if (h.getTotalCount() == 0) {
       return "n/a";
     }
-    return String.format("%.1f / %.1f / %.1f", h.getValueAtPercentile(50) / 1000.0,
-        h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0);
+    return String.format(
+        "%.1f / %.1f / %.1f",
+        h.getValueAtPercentile(50) / 1000.0,
+        h.getValueAtPercentile(99) / 1000.0,
+        h.getMaxValue() / 1000.0);
   }
 
   static double p99ms(Histogram h) {

@@ -5,8 +5,9 @@ import java.util.List;
 import org.HdrHistogram.Histogram;
 
 /**
- * Scenario e: durable writes. Senders in a closed loop (each sends its next note.add when the ack of the last one
- * arrives, i.e. after the commit with fsync on): at several concurrencies on one board, then across 50 boards.
+ * Scenario e: durable writes. Senders in a closed loop (each sends its next note.add when the ack
+ * of the last one arrives, i.e. after the commit with fsync on): at several concurrencies on one
+ * board, then across 50 boards.
  */
 final class Writes {
   private Writes() {}
@@ -16,7 +17,8 @@ final class Writes {
   static Report run() throws Exception {
     Report report = new Report("e");
     int seconds = Opts.integer("duration", 10);
-    // a closed loop writes far faster than a person may (30 notes a minute): lift that limit for this scenario
+    // a closed loop writes far faster than a person may (30 notes a minute): lift that limit for
+    // this scenario
     if (Opts.str("notesPerMinute", null) == null) {
       System.setProperty("bench.notesPerMinute", "1000000");
     }
@@ -26,26 +28,45 @@ final class Writes {
       Rest rest = new Rest(target.base());
       Tracker tracker = new Tracker();
       tracker.measuring = true;
-      report.note("load average before the run: " + Machine.load() + "; busiest processes: " + Machine.busiest());
+      report.note(
+          "load average before the run: "
+              + Machine.load()
+              + "; busiest processes: "
+              + Machine.busiest());
       Machine machine = new Machine(target.processes());
       machine.start();
-      double best1 = level(report, fleet, rest, target, tracker, 1, 64, new int[] {1, 4, 16, 64}, seconds);
-      double best50 = level(report, fleet, rest, target, tracker, 50, 4, new int[] {1, 2, 4}, seconds);
-      double[] rates = Opts.str("rates", "1000,2000,3000,4000").isBlank() ? new double[0]
-          : java.util.Arrays.stream(Opts.str("rates", "1000,2000,3000,4000").split(",")).mapToDouble(Double::parseDouble)
-          .toArray();
+      double best1 =
+          level(report, fleet, rest, target, tracker, 1, 64, new int[] {1, 4, 16, 64}, seconds);
+      double best50 =
+          level(report, fleet, rest, target, tracker, 50, 4, new int[] {1, 2, 4}, seconds);
+      double[] rates =
+          Opts.str("rates", "1000,2000,3000,4000").isBlank()
+              ? new double[0]
+              : java.util.Arrays.stream(Opts.str("rates", "1000,2000,3000,4000").split(","))
+                  .mapToDouble(Double::parseDouble)
+                  .toArray();
       double open1 = openLoop(report, fleet, rest, target, tracker, 1, 16, rates, seconds);
       double open50 = openLoop(report, fleet, rest, target, tracker, 50, 4, rates, seconds);
       report.note(machine.usage());
-      report.row("closed loop: peak acked note.add/s with ack p99 <= 50 ms: one board / 50 boards",
-          String.format("%.0f / %.0f", best1, best50), ">= 1,000/s", Math.max(best1, best50) >= 1000);
-      report.row("open loop: highest rate all acked with ack p99 <= 50 ms: one board / 50 boards",
-          String.format("%.0f / %.0f", open1, open50), ">= 1,000/s", Math.max(open1, open50) >= 1000);
-      report.note("closed loop: each sender sends its next note when its ack arrives; open loop: notes sent on a "
-          + "schedule among 16 participants on one board or 4 on each of 50; " + seconds
-          + " s per level after 2 s of warm-up; fsync and synchronous_commit on; "
-          + "every sender's socket also receives the board's events; the per-participant limit of notes a minute raised to "
-          + Opts.str("notesPerMinute", "?") + "; server " + Opts.str("server", "inproc"));
+      report.row(
+          "closed loop: peak acked note.add/s with ack p99 <= 50 ms: one board / 50 boards",
+          String.format("%.0f / %.0f", best1, best50),
+          ">= 1,000/s",
+          Math.max(best1, best50) >= 1000);
+      report.row(
+          "open loop: highest rate all acked with ack p99 <= 50 ms: one board / 50 boards",
+          String.format("%.0f / %.0f", open1, open50),
+          ">= 1,000/s",
+          Math.max(open1, open50) >= 1000);
+      report.note(
+          "closed loop: each sender sends its next note when its ack arrives; open loop: notes sent on a "
+              + "schedule among 16 participants on one board or 4 on each of 50; "
+              + seconds
+              + " s per level after 2 s of warm-up; fsync and synchronous_commit on; "
+              + "every sender's socket also receives the board's events; the per-participant limit of notes a minute raised to "
+              + Opts.str("notesPerMinute", "?")
+              + "; server "
+              + Opts.str("server", "inproc"));
     } finally {
       targets.forEach(Target::close);
     }
@@ -53,12 +74,21 @@ final class Writes {
   }
 
   /**
-   * Notes offered at fixed rates (open loop: sent on a schedule, never waiting for acks, taking turns among the
-   * participants of the boards); returns the highest rate at which every note was acked and the ack p99 stayed
-   * within 50 ms.
+   * Notes offered at fixed rates (open loop: sent on a schedule, never waiting for acks, taking
+   * turns among the participants of the boards); returns the highest rate at which every note was
+   * acked and the ack p99 stayed within 50 ms.
    */
-  private static double openLoop(Report report, Fleet fleet, Rest rest, Target target, Tracker tracker, int boards,
-      int perBoard, double[] rates, int seconds) throws Exception {
+  private static double openLoop(
+      Report report,
+      Fleet fleet,
+      Rest rest,
+      Target target,
+      Tracker tracker,
+      int boards,
+      int perBoard,
+      double[] rates,
+      int seconds)
+      throws Exception {
     List<Rest.Board> made = rest.boards(boards);
     List<List<Rest.Participant>> people = rest.joinAll(made, perBoard, 16);
     List<Peer> all = new ArrayList<>();
@@ -90,7 +120,8 @@ final class Writes {
           sent0 = tracker.sent.get();
           t0 = System.nanoTime();
         }
-        all.get((int) (i % all.size())).sendNote("A durable note offered at a fixed rate", perBoard);
+        all.get((int) (i % all.size()))
+            .sendNote("A durable note offered at a fixed rate", perBoard);
       }
       double elapsed = (System.nanoTime() - t0) / 1e9;
       long sentInWindow = tracker.sent.get() - sent0;
@@ -102,18 +133,33 @@ final class Writes {
       if (ok) {
         best = Math.max(best, rate);
       }
-      report.row(String.format("open loop, %d board(s), %.0f notes/s offered: acked/s; ack ms p50 / p99 / max", boards,
-          rate), String.format("%.0f/s; %s", ackedInWindow / elapsed, Tracker.ms(ack)), "p99 <= 50 ms", null);
-      System.out.printf("  open loop, %d boards, %.0f/s offered: %d of %d acked, ack %s%n", boards, rate,
-          ackedInWindow, sentInWindow, Tracker.ms(ack));
+      report.row(
+          String.format(
+              "open loop, %d board(s), %.0f notes/s offered: acked/s; ack ms p50 / p99 / max",
+              boards, rate),
+          String.format("%.0f/s; %s", ackedInWindow / elapsed, Tracker.ms(ack)),
+          "p99 <= 50 ms",
+          null);
+      System.out.printf(
+          "  open loop, %d boards, %.0f/s offered: %d of %d acked, ack %s%n",
+          boards, rate, ackedInWindow, sentInWindow, Tracker.ms(ack));
     }
     fleet.closeAll(all);
     return best;
   }
 
   /** Returns the best throughput among the levels whose ack p99 stayed within 50 ms. */
-  private static double level(Report report, Fleet fleet, Rest rest, Target target, Tracker tracker, int boards,
-      int maxPerBoard, int[] perBoardLevels, int seconds) throws Exception {
+  private static double level(
+      Report report,
+      Fleet fleet,
+      Rest rest,
+      Target target,
+      Tracker tracker,
+      int boards,
+      int maxPerBoard,
+      int[] perBoardLevels,
+      int seconds)
+      throws Exception {
     List<Rest.Board> made = rest.boards(boards);
     List<List<Rest.Participant>> people = rest.joinAll(made, maxPerBoard, 16);
     List<List<Peer>> peers = new ArrayList<>();
@@ -134,11 +180,12 @@ final class Writes {
       peers.forEach(onBoard -> senders.addAll(onBoard.subList(0, perBoard)));
       running = true;
       for (Peer s : senders) {
-        s.onAck = p -> {
-          if (running) {
-            p.sendNote("A durable note from the closed loop", maxPerBoard);
-          }
-        };
+        s.onAck =
+            p -> {
+              if (running) {
+                p.sendNote("A durable note from the closed loop", maxPerBoard);
+              }
+            };
         s.sendNote("A durable note from the closed loop", maxPerBoard);
       }
       Thread.sleep(2_000);
@@ -157,10 +204,16 @@ final class Writes {
       if (ok) {
         best = Math.max(best, rate);
       }
-      report.row(String.format("%d board(s), %d sender(s) in flight: acked/s; ack ms p50 / p99 / max", boards,
-          senders.size()), String.format("%.0f/s; %s", rate, Tracker.ms(ack)), "p99 <= 50 ms", null);
-      System.out.printf("  %d boards, %d senders: %.0f acked/s, ack %s%n", boards, senders.size(), rate,
-          Tracker.ms(ack));
+      report.row(
+          String.format(
+              "%d board(s), %d sender(s) in flight: acked/s; ack ms p50 / p99 / max",
+              boards, senders.size()),
+          String.format("%.0f/s; %s", rate, Tracker.ms(ack)),
+          "p99 <= 50 ms",
+          null);
+      System.out.printf(
+          "  %d boards, %d senders: %.0f acked/s, ack %s%n",
+          boards, senders.size(), rate, Tracker.ms(ack));
     }
     fleet.closeAll(all);
     return best;

@@ -4,7 +4,9 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
-/** Where the database is and how to log in: parsed from {@code postgres://user:pass@host:port/db}. */
+/**
+ * Where the database is and how to log in: parsed from {@code postgres://user:pass@host:port/db}.
+ */
 public record DbSettings(String host, int port, String database, String user, String password) {
 
   public static DbSettings fromUrl(String url) {
@@ -12,7 +14,8 @@ public record DbSettings(String host, int port, String database, String user, St
     try {
       uri = URI.create(url.trim());
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("DATABASE_URL is not a URL: expected postgres://user:pass@host:port/db");
+      throw new IllegalArgumentException(
+          "DATABASE_URL is not a URL: expected postgres://user:pass@host:port/db");
     }
     if (!"postgres".equals(uri.getScheme()) && !"postgresql".equals(uri.getScheme())) {
       throw new IllegalArgumentException("DATABASE_URL must start with postgres://");

@@ -11,8 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The real PostgreSQL server from the zonky binaries, with its data kept under the data directory and the
- * durability settings zonky turns off (fsync, synchronous_commit, full_page_writes) turned back on.
+ * The real PostgreSQL server from the zonky binaries, with its data kept under the data directory
+ * and the durability settings zonky turns off (fsync, synchronous_commit, full_page_writes) turned
+ * back on.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
@@ -23,26 +24,32 @@ public final class EmbeddedDatabase implements AutoCloseable {
     this.postgres = postgres;
   }
 
-  /** Starts PostgreSQL in {@code dataDir/postgres}, first stopping one that a killed PeerBoard left running. */
+  /**
+   * Starts PostgreSQL in {@code dataDir/postgres}, first stopping one that a killed PeerBoard left
+   * running.
+   */
   public static EmbeddedDatabase start(Path dataDir, int port) throws IOException {
     Path pgData = dataDir.resolve("postgres");
     Files.createDirectories(dataDir);
     stopOrphan(pgData);
-    EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-        .setDataDirectory(pgData)
-        .setCleanDataDirectory(false)
-        .setPort(port)
-        .setRegisterShutdownHook(false)
-        .setPGStartupWait(Duration.ofSeconds(60))
-        .setServerConfig("fsync", "on")
-        .setServerConfig("synchronous_commit", "on")
-        .setServerConfig("full_page_writes", "on")
-        .setServerConfig("listen_addresses", "localhost")
-        .setServerConfig("max_connections", "100")
-        // WAL segments no longer needed are deleted, not renamed and reused with old records in them: a deleted
-        // workshop's text leaves the data directory at the checkpoint after its deletion (db/Erasure)
-        .setServerConfig("wal_recycle", "off")
-        .start();
+    EmbeddedPostgres postgres =
+        EmbeddedPostgres.builder()
+            .setDataDirectory(pgData)
+            .setCleanDataDirectory(false)
+            .setPort(port)
+            .setRegisterShutdownHook(false)
+            .setPGStartupWait(Duration.ofSeconds(60))
+            .setServerConfig("fsync", "on")
+            .setServerConfig("synchronous_commit", "on")
+            .setServerConfig("full_page_writes", "on")
+            .setServerConfig("listen_addresses", "localhost")
+            .setServerConfig("max_connections", "100")
+            // WAL segments no longer needed are deleted, not renamed and reused with old records in
+            // them: a deleted
+            // workshop's text leaves the data directory at the checkpoint after its deletion
+            // (db/Erasure)
+            .setServerConfig("wal_recycle", "off")
+            .start();
     return new EmbeddedDatabase(postgres);
   }
 
@@ -60,8 +67,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
   }
 
   /**
-   * After a {@code kill -9} of the JVM the postgres child keeps running and holds the data directory; a fast
-   * shutdown of it (SIGINT) loses nothing committed, then we start afresh.
+   * After a {@code kill -9} of the JVM the postgres child keeps running and holds the data
+   * directory; a fast shutdown of it (SIGINT) loses nothing committed, then we start afresh.
    */
   static void stopOrphan(Path pgData) throws IOException {
     Path pidFile = pgData.resolve("postmaster.pid");
@@ -69,12 +76,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
       return;
     }
     List<String> lines = Files.readAllLines(pidFile);
-    Optional<ProcessHandle> orphan = lines.isEmpty() ? Optional.empty() : parsePid(lines.get(0)).flatMap(ProcessHandle::of);
+    Optional<ProcessHandle> orphan =
+        lines.isEmpty() ? Optional.empty() : parsePid(lines.get(0)).flatMap(ProcessHandle::of);
     if (orphan.isEmpty() || !orphan.get().isAlive() || !isPostgres(orphan.get())) {
       return;
     }
     long pid = orphan.get().pid();
-    LOG.warn("A PostgreSQL (pid {}) left running by an earlier PeerBoard holds {}; stopping it first", pid, pgData);
+    LOG.warn(
+        "A PostgreSQL (pid {}) left running by an earlier PeerBoard holds {}; stopping it first",
+        pid,
+        pgData);
     try {
       new ProcessBuilder("kill", "-INT", Long.toString(pid)).inheritIO().start().waitFor();
       long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -86,12 +97,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
       throw new IOException("interrupted while stopping the orphaned PostgreSQL", e);
     }
     if (orphan.get().isAlive()) {
-      throw new IOException("PostgreSQL pid " + pid + " did not stop; stop it by hand and start again");
+      throw new IOException(
+          "PostgreSQL pid " + pid + " did not stop; stop it by hand and start again");
     }
   }
 
   private static boolean isPostgres(ProcessHandle process) {
-    return process.info().command().map(c -> c.endsWith("postgres") || c.contains("/bin/postgres")).orElse(true);
+    return process
+        .info()
+        .command()
+        .map(c -> c.endsWith("postgres") || c.contains("/bin/postgres"))
+        .orElse(true);
   }
 
   private static Optional<Long> parsePid(String line) {

@@ -2,7 +2,10 @@ package org.peerboard.http;
 
 import io.vertx.ext.web.RoutingContext;
 
-/** The key a request carries: {@code Authorization: Bearer …}, or {@code ?k=} for downloads opened as links. */
+/**
+ * The key a request carries: {@code Authorization: Bearer …}, or {@code ?k=} for downloads opened
+ * as links.
+ */
 public final class Bearer {
   private Bearer() {}
 

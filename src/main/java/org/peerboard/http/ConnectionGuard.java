@@ -13,10 +13,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps one client from holding the server's connections (slowloris): a connection must finish its request
- * headers within the header timeout, an idle keep-alive connection is closed after the idle timeout, and each
- * client address may hold at most so many connections at once (a venue NAT puts hundreds of phones behind one).
- * WebSockets are left alone once upgraded; their own guard is the hello timeout (live/WsHandler).
+ * Keeps one client from holding the server's connections (slowloris): a connection must finish its
+ * request headers within the header timeout, an idle keep-alive connection is closed after the idle
+ * timeout, and each client address may hold at most so many connections at once (a venue NAT puts
+ * hundreds of phones behind one). WebSockets are left alone once upgraded; their own guard is the
+ * hello timeout (live/WsHandler).
  */
 public final class ConnectionGuard {
   private static final Logger LOG = LoggerFactory.getLogger(ConnectionGuard.class);
@@ -30,30 +31,37 @@ public final class ConnectionGuard {
   private final Map<String, AtomicLong> refused = new ConcurrentHashMap<>();
   private final AtomicLong timedOut = new AtomicLong();
 
-  public ConnectionGuard(Vertx vertx, int headerTimeoutSeconds, int idleTimeoutSeconds, int connectionsPerAddress) {
+  public ConnectionGuard(
+      Vertx vertx, int headerTimeoutSeconds, int idleTimeoutSeconds, int connectionsPerAddress) {
     this.vertx = vertx;
     this.headerMillis = headerTimeoutSeconds * 1_000L;
     this.idleMillis = idleTimeoutSeconds * 1_000L;
     this.perAddress = connectionsPerAddress;
   }
 
-  /** A new TCP connection: refused past the address's cap; otherwise it has until the header timeout. */
+  /**
+   * A new TCP connection: refused past the address's cap; otherwise it has until the header
+   * timeout.
+   */
   public void connected(HttpConnection connection) {
     String address = address(connection.remoteAddress());
     AtomicInteger count = open.computeIfAbsent(address, a -> new AtomicInteger());
     if (count.incrementAndGet() > perAddress) {
       release(address);
       if (refused.computeIfAbsent(address, a -> new AtomicLong()).getAndIncrement() == 0) {
-        LOG.warn("Connections from {}: more than {} open at once; refusing the extra ones (summary every minute)",
-            address, perAddress);
+        LOG.warn(
+            "Connections from {}: more than {} open at once; refusing the extra ones (summary every minute)",
+            address,
+            perAddress);
       }
       connection.close();
       return;
     }
-    connection.closeHandler(v -> {
-      disarm(connection);
-      release(address);
-    });
+    connection.closeHandler(
+        v -> {
+          disarm(connection);
+          release(address);
+        });
     arm(connection, headerMillis);
   }
 
@@ -63,8 +71,9 @@ public final class ConnectionGuard {
   }
 
   /**
-   * First handler of the router: once the answer has gone, the connection waits for its next request only up to
-   * the idle timeout (through the router's end handlers, which several parts may add, unlike the response's one).
+   * First handler of the router: once the answer has gone, the connection waits for its next
+   * request only up to the idle timeout (through the router's end handlers, which several parts may
+   * add, unlike the response's one).
    */
   public void idleAfterAnswer(RoutingContext ctx) {
     HttpConnection connection = ctx.request().connection();
@@ -74,7 +83,10 @@ public final class ConnectionGuard {
     ctx.next();
   }
 
-  /** An answer went out on this connection: it may now wait for the next request up to the idle timeout. */
+  /**
+   * An answer went out on this connection: it may now wait for the next request up to the idle
+   * timeout.
+   */
   public void answered(HttpConnection connection) {
     if (!deadlines.containsKey(connection)) {
       arm(connection, idleMillis);
@@ -87,28 +99,39 @@ public final class ConnectionGuard {
     return count == null ? 0 : count.get();
   }
 
-  /** One line per address that hit the cap in the last minute, and how many connections timed out. */
+  /**
+   * One line per address that hit the cap in the last minute, and how many connections timed out.
+   */
   public void summarise() {
-    refused.forEach((address, count) -> {
-      if (count.get() > 1) {
-        LOG.warn("Connections from {}: {} refused in the last minute over the cap of {}", address, count.get() - 1,
-            perAddress);
-      }
-    });
+    refused.forEach(
+        (address, count) -> {
+          if (count.get() > 1) {
+            LOG.warn(
+                "Connections from {}: {} refused in the last minute over the cap of {}",
+                address,
+                count.get() - 1,
+                perAddress);
+          }
+        });
     refused.clear();
     long closed = timedOut.getAndSet(0);
     if (closed > 0) {
-      LOG.info("{} connection(s) closed in the last minute for sending no complete request in time", closed);
+      LOG.info(
+          "{} connection(s) closed in the last minute for sending no complete request in time",
+          closed);
     }
   }
 
   private void arm(HttpConnection connection, long millis) {
-    long timer = vertx.setTimer(millis, id -> {
-      if (deadlines.remove(connection, id)) {
-        timedOut.incrementAndGet();
-        connection.close();
-      }
-    });
+    long timer =
+        vertx.setTimer(
+            millis,
+            id -> {
+              if (deadlines.remove(connection, id)) {
+                timedOut.incrementAndGet();
+                connection.close();
+              }
+            });
     Long earlier = deadlines.put(connection, timer);
     if (earlier != null) {
       vertx.cancelTimer(earlier);

@@ -3,7 +3,10 @@ package org.peerboard.http;
 import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
 
-/** Sets a cookie on the answer, {@code Secure} when the request came over HTTPS so it never travels in clear. */
+/**
+ * Sets a cookie on the answer, {@code Secure} when the request came over HTTPS so it never travels
+ * in clear.
+ */
 public final class Cookies {
   private Cookies() {}
 

@@ -19,10 +19,15 @@ public final class HealthRoutes {
   }
 
   private void health(RoutingContext ctx) {
-    pool.query("select 1").execute()
+    pool.query("select 1")
+        .execute()
         .timeout(2, TimeUnit.SECONDS)
         .onSuccess(rows -> ctx.json(new JsonObject().put("status", "UP").put("database", "UP")))
-        .onFailure(e -> ctx.response().setStatusCode(503).putHeader("Content-Type", "application/json")
-            .end(new JsonObject().put("status", "DOWN").put("database", "DOWN").encode()));
+        .onFailure(
+            e ->
+                ctx.response()
+                    .setStatusCode(503)
+                    .putHeader("Content-Type", "application/json")
+                    .end(new JsonObject().put("status", "DOWN").put("database", "DOWN").encode()));
   }
 }

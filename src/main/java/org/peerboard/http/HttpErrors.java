@@ -9,7 +9,10 @@ import org.peerboard.i18n.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The single failure handler: every error leaves as {@code {"error":{"code","message"}}}, never a stack trace. */
+/**
+ * The single failure handler: every error leaves as {@code {"error":{"code","message"}}}, never a
+ * stack trace.
+ */
 public final class HttpErrors {
   private static final Logger LOG = LoggerFactory.getLogger(HttpErrors.class);
 
@@ -19,18 +22,30 @@ public final class HttpErrors {
     Throwable failure = ctx.failure();
     if (failure == null) {
       ErrorCode code = ErrorCode.ofStatus(ctx.statusCode());
-      send(ctx, code.status(), code, ctx.statusCode() == 404 ? "error.notFound" : "error.invalidShape");
+      send(
+          ctx,
+          code.status(),
+          code,
+          ctx.statusCode() == 404 ? "error.notFound" : "error.invalidShape");
       return;
     }
     Failures.Failure classified = Failures.classify(failure);
     if (!classified.expected()) {
-      LOG.error("Unexpected failure on {} {}", ctx.request().method(), ctx.request().path(), failure);
+      LOG.error(
+          "Unexpected failure on {} {}", ctx.request().method(), ctx.request().path(), failure);
       send(ctx, 500, classified.code(), classified.messageKey());
       return;
     }
-    int status = failure instanceof HttpException http && (http.getStatusCode() == 404 || http.getStatusCode() == 405)
-        ? http.getStatusCode() : classified.code().status();
-    send(ctx, status, classified.code(), classified.messageKey(),
+    int status =
+        failure instanceof HttpException http
+                && (http.getStatusCode() == 404 || http.getStatusCode() == 405)
+            ? http.getStatusCode()
+            : classified.code().status();
+    send(
+        ctx,
+        status,
+        classified.code(),
+        classified.messageKey(),
         failure instanceof Rejection rejection ? rejection.detail() : null);
   }
 
@@ -43,12 +58,19 @@ public final class HttpErrors {
     send(ctx, status, code, messageKey, null);
   }
 
-  private static void send(RoutingContext ctx, int status, ErrorCode code, String messageKey, String detail) {
+  private static void send(
+      RoutingContext ctx, int status, ErrorCode code, String messageKey, String detail) {
     if (ctx.response().ended() || ctx.response().headWritten()) {
       return;
     }
-    String message = Messages.error(Languages.of(ctx), messageKey) + (detail == null ? "" : " " + detail);
-    ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")
-        .end(new JsonObject().put("error", new JsonObject().put("code", code.wire()).put("message", message)).encode());
+    String message =
+        Messages.error(Languages.of(ctx), messageKey) + (detail == null ? "" : " " + detail);
+    ctx.response()
+        .setStatusCode(status)
+        .putHeader("Content-Type", "application/json; charset=utf-8")
+        .end(
+            new JsonObject()
+                .put("error", new JsonObject().put("code", code.wire()).put("message", message))
+                .encode());
   }
 }

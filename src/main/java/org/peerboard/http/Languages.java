@@ -4,17 +4,21 @@ import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 
-/** The language of a request: {@code ?lang=}, then the {@code pb_lang} cookie, then Accept-Language. */
+/**
+ * The language of a request: {@code ?lang=}, then the {@code pb_lang} cookie, then Accept-Language.
+ */
 public final class Languages {
   public static final String COOKIE = "pb_lang";
 
   private Languages() {}
 
   public static String of(RoutingContext ctx) {
-    return explicit(ctx).orElseGet(() -> {
-      String accept = ctx.request().getHeader("Accept-Language");
-      return accept != null && accept.trim().toLowerCase().startsWith("it") ? "it" : "en";
-    });
+    return explicit(ctx)
+        .orElseGet(
+            () -> {
+              String accept = ctx.request().getHeader("Accept-Language");
+              return accept != null && accept.trim().toLowerCase().startsWith("it") ? "it" : "en";
+            });
   }
 
   /** The language the person chose on a page, if they did; otherwise pages use the workshop's. */

@@ -25,8 +25,10 @@ public final class Links {
 
   /** With HTTPS on, the printed links say {@code https://}. */
   public static Links of(Optional<String> publicUrl, int port, boolean https) {
-    return new Links(publicUrl.orElseGet(() -> (https ? "https://" : "http://") + lanAddress().orElse("127.0.0.1")
-        + ":" + port));
+    return new Links(
+        publicUrl.orElseGet(
+            () ->
+                (https ? "https://" : "http://") + lanAddress().orElse("127.0.0.1") + ":" + port));
   }
 
   public String base() {
@@ -58,7 +60,10 @@ public final class Links {
     return base + "/w/" + workshopId + "?k=" + key;
   }
 
-  /** The first IPv4 site-local address of an interface that is up; empty on a machine with no network. */
+  /**
+   * The first IPv4 site-local address of an interface that is up; empty on a machine with no
+   * network.
+   */
   public static Optional<String> lanAddress() {
     try {
       for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
@@ -66,7 +71,9 @@ public final class Links {
           continue;
         }
         for (InetAddress address : Collections.list(nic.getInetAddresses())) {
-          if (address instanceof Inet4Address && !address.isLoopbackAddress() && !address.isLinkLocalAddress()) {
+          if (address instanceof Inet4Address
+              && !address.isLoopbackAddress()
+              && !address.isLinkLocalAddress()) {
             return Optional.of(address.getHostAddress());
           }
         }

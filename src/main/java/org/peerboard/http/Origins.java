@@ -4,9 +4,9 @@ import io.vertx.core.http.HttpServerRequest;
 import java.net.URI;
 
 /**
- * Which pages may open a WebSocket: our own, where the Origin's scheme and authority are those the request came to
- * ({@code https} when it came over TLS) or those of the public URL. Clients that send no Origin (not browsers) are
- * let through; their key is what authorises them.
+ * Which pages may open a WebSocket: our own, where the Origin's scheme and authority are those the
+ * request came to ({@code https} when it came over TLS) or those of the public URL. Clients that
+ * send no Origin (not browsers) are let through; their key is what authorises them.
  */
 public final class Origins {
   private final String publicOrigin;
@@ -22,7 +22,8 @@ public final class Origins {
     }
     String from = origin(origin);
     String host = request.getHeader("Host");
-    String here = host == null ? null : (request.isSSL() ? "https://" : "http://") + host.toLowerCase();
+    String here =
+        host == null ? null : (request.isSSL() ? "https://" : "http://") + host.toLowerCase();
     return from != null && (from.equals(here) || from.equals(publicOrigin));
   }
 

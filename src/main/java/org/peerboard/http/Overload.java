@@ -6,8 +6,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The database's queue is full: the request or op is answered {@code unavailable} (503), and the log gets one WARN
- * line every ten seconds at most, with how many were turned away, never a stack trace per request.
+ * The database's queue is full: the request or op is answered {@code unavailable} (503), and the
+ * log gets one WARN line every ten seconds at most, with how many were turned away, never a stack
+ * trace per request.
  */
 public final class Overload {
   private static final Logger LOG = LoggerFactory.getLogger(Overload.class);
@@ -33,7 +34,8 @@ public final class Overload {
     long last = lastLine.get();
     if (now - last >= EVERY_NANOS && lastLine.compareAndSet(last, now)) {
       turnedAway.addAndGet(-count);
-      LOG.warn("The database queue is full: {} request(s) or op(s) answered unavailable since the last such line",
+      LOG.warn(
+          "The database queue is full: {} request(s) or op(s) answered unavailable since the last such line",
           count);
     }
   }

@@ -3,8 +3,9 @@ package org.peerboard.i18n;
 import java.util.Locale;
 
 /**
- * A group's title as pages print it: the word for "group" before its name, unless the organiser's name already
- * starts with that word ("Gruppo Affido" stays "Gruppo Affido", never "Gruppo Gruppo Affido").
+ * A group's title as pages print it: the word for "group" before its name, unless the organiser's
+ * name already starts with that word ("Gruppo Affido" stays "Gruppo Affido", never "Gruppo Gruppo
+ * Affido").
  */
 public final class GroupNames {
   private GroupNames() {}

@@ -4,7 +4,9 @@ import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
-/** Translations of error messages and other server-side text, from the {@code i18n/errors} bundles. */
+/**
+ * Translations of error messages and other server-side text, from the {@code i18n/errors} bundles.
+ */
 public final class Messages {
   public static final String DEFAULT_LANGUAGE = "en";
 
@@ -19,7 +21,9 @@ public final class Messages {
   }
 
   public static ResourceBundle bundle(String name, String language) {
-    return ResourceBundle.getBundle(name, Locale.forLanguageTag(language(language)),
+    return ResourceBundle.getBundle(
+        name,
+        Locale.forLanguageTag(language(language)),
         ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
   }
 

@@ -16,8 +16,9 @@ import org.peerboard.board.model.LogPatch;
 import org.peerboard.board.model.Note;
 
 /**
- * The sockets of one board in this process, the highest seq fetched from the log, and the recent events kept to
- * serve sockets that are a little behind. Touched only from the event loop the board is pinned to ({@link BoardLoop}).
+ * The sockets of one board in this process, the highest seq fetched from the log, and the recent
+ * events kept to serve sockets that are a little behind. Touched only from the event loop the board
+ * is pinned to ({@link BoardLoop}).
  */
 final class BoardHub {
   static final int RECENT = 1000;
@@ -35,10 +36,10 @@ final class BoardHub {
   }
 
   /**
-   * An event with its frame encoded once per kind of viewer, not once per socket: every socket of that kind is
-   * written the same buffer. Only the author's own frame (their note, marked as theirs) is encoded for them alone.
-   * The typed event is decoded once; a later deletion, redaction or hiding patches it as the database patched the
-   * log ({@link LogPatch}).
+   * An event with its frame encoded once per kind of viewer, not once per socket: every socket of
+   * that kind is written the same buffer. Only the author's own frame (their note, marked as
+   * theirs) is encoded for them alone. The typed event is decoded once; a later deletion, redaction
+   * or hiding patches it as the database patched the log ({@link LogPatch}).
    */
   static final class Rendered {
     final StoredEvent stored;
@@ -56,15 +57,21 @@ final class BoardHub {
 
     Buffer frameFor(Actor viewer) {
       boolean personal = viewer.participantId() != null && mentions(viewer.participantId());
-      return personal ? render(viewer) : frames.computeIfAbsent(viewer.role().wire(), k -> render(viewer));
+      return personal
+          ? render(viewer)
+          : frames.computeIfAbsent(viewer.role().wire(), k -> render(viewer));
     }
 
     /** Whether the event says something only this participant may see (their own note). */
     private boolean mentions(UUID participantId) {
-      return event.notes().stream().anyMatch(n -> n instanceof Note note && participantId.equals(note.authorId()));
+      return event.notes().stream()
+          .anyMatch(n -> n instanceof Note note && participantId.equals(note.authorId()));
     }
 
-    /** Mirrors what the database did to this event's copy in the log (see V4__note_patches_in_log.sql). */
+    /**
+     * Mirrors what the database did to this event's copy in the log (see
+     * V4__note_patches_in_log.sql).
+     */
     void patch(LogPatch patch) {
       BoardEvent patched = patch.applyTo(event);
       if (!patched.equals(event)) {
@@ -74,19 +81,30 @@ final class BoardHub {
     }
 
     private Buffer render(Actor viewer) {
-      return new OutFrame.Event(stored.seq(), event.name(), StoredEvent.dataFor(event, viewer),
-          stored.at().toInstant().toString()).encode();
+      return new OutFrame.Event(
+              stored.seq(),
+              event.name(),
+              StoredEvent.dataFor(event, viewer),
+              stored.at().toInstant().toString())
+          .encode();
     }
 
-    /** Whether this event removes the participant on this socket, who then gets it and is closed. */
+    /**
+     * Whether this event removes the participant on this socket, who then gets it and is closed.
+     */
     boolean removes(Actor viewer) {
-      return event instanceof BoardEvent.ParticipantRemoved removed && viewer.participantId() != null
+      return event instanceof BoardEvent.ParticipantRemoved removed
+          && viewer.participantId() != null
           && viewer.participantId().equals(removed.participantId());
     }
 
-    /** Whether this event replaces the key this socket's role holds, so that the socket is closed after it. */
+    /**
+     * Whether this event replaces the key this socket's role holds, so that the socket is closed
+     * after it.
+     */
     boolean rotatesKeyOf(Actor viewer) {
-      return event instanceof BoardEvent.KeysRotated rotated && rotated.roles().contains(viewer.role());
+      return event instanceof BoardEvent.KeysRotated rotated
+          && rotated.roles().contains(viewer.role());
     }
   }
 
@@ -111,7 +129,10 @@ final class BoardHub {
     return recent.get((int) (seq - recent.get(0).seq()));
   }
 
-  /** This process's figures: sockets, people (a participant with two tabs counts once), and people per phase. */
+  /**
+   * This process's figures: sockets, people (a participant with two tabs counts once), and people
+   * per phase.
+   */
   PresenceShare.Counts counts() {
     Map<String, Set<UUID>> phases = new HashMap<>();
     Set<UUID> people = new HashSet<>();

@@ -15,11 +15,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The hubs of the boards pinned to one event loop, touched only on that loop. A signal (a local commit or a NOTIFY
- * from any process) makes a board's hub read the log after the last seq it fetched; every socket is then sent the
- * events after the last seq it was sent, in order, so no socket sees a gap or a duplicate. A socket further behind
- * than the recent window reads from the log on its own, without holding up the others. Frames for sockets that
- * another loop serves are handed to that loop in one task per loop and fan-out ({@link Outbox}), in order.
+ * The hubs of the boards pinned to one event loop, touched only on that loop. A signal (a local
+ * commit or a NOTIFY from any process) makes a board's hub read the log after the last seq it
+ * fetched; every socket is then sent the events after the last seq it was sent, in order, so no
+ * socket sees a gap or a duplicate. A socket further behind than the recent window reads from the
+ * log on its own, without holding up the others. Frames for sockets that another loop serves are
+ * handed to that loop in one task per loop and fan-out ({@link Outbox}), in order.
  */
 final class BoardLoop {
   private static final Logger LOG = LoggerFactory.getLogger(BoardLoop.class);
@@ -40,7 +41,10 @@ final class BoardLoop {
     this.outbox = new Outbox(context);
   }
 
-  /** Another process's figures for a board changed: this process's sockets of that board hear the new sum. */
+  /**
+   * Another process's figures for a board changed: this process's sockets of that board hear the
+   * new sum.
+   */
   void othersChanged(UUID boardId) {
     BoardHub hub = boards.get(boardId);
     if (hub != null) {
@@ -60,7 +64,8 @@ final class BoardLoop {
       hub.head = Math.min(head, c.sentSeq);
       fetch(hub);
     } else if (head > hub.head) {
-      // the log is ahead of this hub: later events may scrub earlier ones (deletion, redaction, hiding), so the
+      // the log is ahead of this hub: later events may scrub earlier ones (deletion, redaction,
+      // hiding), so the
       // socket waits for the fetch, which then delivers to every socket
       fetch(hub);
     } else {
@@ -82,8 +87,8 @@ final class BoardLoop {
   }
 
   /**
-   * Joins, leaves and phase changes are told to the board at most four times a second, always with the latest
-   * figures: a join storm of n phones would otherwise cost n²/2 frames.
+   * Joins, leaves and phase changes are told to the board at most four times a second, always with
+   * the latest figures: a join storm of n phones would otherwise cost n²/2 frames.
    */
   private void presenceSoon(BoardHub hub) {
     if (hub.presencePending) {
@@ -91,12 +96,14 @@ final class BoardLoop {
     }
     hub.presencePending = true;
     // the timer runs on this loop: it is set from it
-    vertx.setTimer(250, id -> {
-      hub.presencePending = false;
-      if (!hub.sockets.isEmpty()) {
-        presence(hub);
-      }
-    });
+    vertx.setTimer(
+        250,
+        id -> {
+          hub.presencePending = false;
+          if (!hub.sockets.isEmpty()) {
+            presence(hub);
+          }
+        });
   }
 
   void unregister(Connection c) {
@@ -117,7 +124,8 @@ final class BoardLoop {
     BoardHub hub = boards.remove(boardId);
     if (hub != null) {
       presenceShare.local(boardId, PresenceShare.Counts.NONE);
-      List.copyOf(hub.sockets).forEach(c -> c.close(LiveHub.BOARD_DELETED, "this board was deleted"));
+      List.copyOf(hub.sockets)
+          .forEach(c -> c.close(LiveHub.BOARD_DELETED, "this board was deleted"));
     }
   }
 
@@ -130,8 +138,8 @@ final class BoardLoop {
   }
 
   /**
-   * This process committed an event: when it is the next one the hub expects, it is delivered from memory, saving
-   * the read-back from the log; otherwise the hub reads the log as for any signal.
+   * This process committed an event: when it is the next one the hub expects, it is delivered from
+   * memory, saving the read-back from the log; otherwise the hub reads the log as for any signal.
    */
   void committed(UUID boardId, StoredEvent event) {
     BoardHub hub = boards.get(boardId);
@@ -168,25 +176,31 @@ final class BoardLoop {
     }
     hub.fetching = true;
     hub.fetchAgain = false;
-    store.events(hub.boardId, hub.head, Long.MAX_VALUE, PAGE).onComplete(result -> {
-      hub.fetching = false;
-      if (result.failed()) {
-        LOG.warn("Could not read events of board {}: {}", hub.boardId, result.cause().getMessage());
-        return;
-      }
-      List<StoredEvent> events = result.result();
-      for (StoredEvent event : events) {
-        if (event.seq() == hub.head + 1) {
-          hub.remember(new BoardHub.Rendered(event));
-        }
-      }
-      for (Connection c : List.copyOf(hub.sockets)) {
-        deliver(hub, c);
-      }
-      if (hub.fetchAgain || events.size() == PAGE) {
-        fetch(hub);
-      }
-    });
+    store
+        .events(hub.boardId, hub.head, Long.MAX_VALUE, PAGE)
+        .onComplete(
+            result -> {
+              hub.fetching = false;
+              if (result.failed()) {
+                LOG.warn(
+                    "Could not read events of board {}: {}",
+                    hub.boardId,
+                    result.cause().getMessage());
+                return;
+              }
+              List<StoredEvent> events = result.result();
+              for (StoredEvent event : events) {
+                if (event.seq() == hub.head + 1) {
+                  hub.remember(new BoardHub.Rendered(event));
+                }
+              }
+              for (Connection c : List.copyOf(hub.sockets)) {
+                deliver(hub, c);
+              }
+              if (hub.fetchAgain || events.size() == PAGE) {
+                fetch(hub);
+              }
+            });
   }
 
   private void deliver(BoardHub hub, Connection c) {
@@ -200,31 +214,45 @@ final class BoardLoop {
       return;
     }
     c.catchingUp = true;
-    long upTo = Math.min(hub.head, hub.oldestRecent() == Long.MAX_VALUE ? hub.head : hub.oldestRecent() - 1);
-    store.events(hub.boardId, c.sentSeq, upTo, PAGE).onComplete(result -> {
-      c.catchingUp = false;
-      if (result.failed()) {
-        LOG.warn("Catch-up of a socket on board {} failed: {}", hub.boardId, result.cause().getMessage());
-        outbox.close(c, (short) 1011, "catch-up failed, reconnect");
-        return;
-      }
-      for (StoredEvent event : result.result()) {
-        if (event.seq() == c.sentSeq + 1 && !c.closed) {
-          send(c, new BoardHub.Rendered(event));
-        }
-      }
-      deliver(hub, c);
-    });
+    long upTo =
+        Math.min(
+            hub.head, hub.oldestRecent() == Long.MAX_VALUE ? hub.head : hub.oldestRecent() - 1);
+    store
+        .events(hub.boardId, c.sentSeq, upTo, PAGE)
+        .onComplete(
+            result -> {
+              c.catchingUp = false;
+              if (result.failed()) {
+                LOG.warn(
+                    "Catch-up of a socket on board {} failed: {}",
+                    hub.boardId,
+                    result.cause().getMessage());
+                outbox.close(c, (short) 1011, "catch-up failed, reconnect");
+                return;
+              }
+              for (StoredEvent event : result.result()) {
+                if (event.seq() == c.sentSeq + 1 && !c.closed) {
+                  send(c, new BoardHub.Rendered(event));
+                }
+              }
+              deliver(hub, c);
+            });
   }
 
-  /** Sends one event; a removed participant's socket, or one whose key was replaced, gets it, then is closed. */
+  /**
+   * Sends one event; a removed participant's socket, or one whose key was replaced, gets it, then
+   * is closed.
+   */
   private void send(Connection c, BoardHub.Rendered rendered) {
     Buffer frame;
     try {
       frame = rendered.frameFor(c.actor);
     } catch (RuntimeException e) {
-      LOG.error("Could not render event {} of board {}; the socket reconnects and reloads", rendered.seq(),
-          c.actor.boardId(), e);
+      LOG.error(
+          "Could not render event {} of board {}; the socket reconnects and reloads",
+          rendered.seq(),
+          c.actor.boardId(),
+          e);
       outbox.close(c, (short) 1011, "reload");
       return;
     }
@@ -237,24 +265,30 @@ final class BoardLoop {
     }
   }
 
-  /** Tells the board's sockets who is on it, in this process and in the others (see {@link PresenceShare}). */
+  /**
+   * Tells the board's sockets who is on it, in this process and in the others (see {@link
+   * PresenceShare}).
+   */
   private void presence(BoardHub hub) {
     PresenceShare.Counts here = hub.counts();
     presenceShare.local(hub.boardId, here);
     PresenceShare.Counts all = here.plus(presenceShare.others(hub.boardId));
     Buffer frame = new OutFrame.Presence(all.online(), all.participants(), null).encode();
-    Buffer forRunners = new OutFrame.Presence(all.online(), all.participants(), all.phases()).encode();
-    hub.sockets.forEach(c -> {
-      if (c.ready()) {
-        outbox.send(c, c.actor.role().runsTheBoard() ? forRunners : frame);
-      }
-    });
+    Buffer forRunners =
+        new OutFrame.Presence(all.online(), all.participants(), all.phases()).encode();
+    hub.sockets.forEach(
+        c -> {
+          if (c.ready()) {
+            outbox.send(c, c.actor.role().runsTheBoard() ? forRunners : frame);
+          }
+        });
   }
 
   /**
-   * Writes for sockets of this loop go out at once; those for sockets that other loops serve are collected per
-   * loop and handed over in one task when the current fan-out is done, so a thousand sockets on another loop cost
-   * that loop one task per event, not a thousand. Tasks run in the order they were handed over, so order holds.
+   * Writes for sockets of this loop go out at once; those for sockets that other loops serve are
+   * collected per loop and handed over in one task when the current fan-out is done, so a thousand
+   * sockets on another loop cost that loop one task per event, not a thousand. Tasks run in the
+   * order they were handed over, so order holds.
    */
   static final class Outbox {
     private final Context home;

@@ -11,14 +11,19 @@ import java.nio.charset.StandardCharsets;
 import org.peerboard.board.model.Actor;
 
 /**
- * One open socket: who is on it once they said hello, and the last seq it was sent. The socket belongs to the event
- * loop that accepted it ({@link #context}): it is written and closed only there. Its board's hub may run on another
- * loop; that loop owns {@link #sentSeq}, {@link #catchingUp} and {@link #phase} once the socket is registered.
+ * One open socket: who is on it once they said hello, and the last seq it was sent. The socket
+ * belongs to the event loop that accepted it ({@link #context}): it is written and closed only
+ * there. Its board's hub may run on another loop; that loop owns {@link #sentSeq}, {@link
+ * #catchingUp} and {@link #phase} once the socket is registered.
  */
 final class Connection {
   static final short SLOW_CONSUMER = 4008;
-  /** Larger frames go through Vert.x's own text path, which splits them at the server's frame size. */
+
+  /**
+   * Larger frames go through Vert.x's own text path, which splits them at the server's frame size.
+   */
   private static final int ONE_FRAME = 64 * 1024;
+
   final ServerWebSocket socket;
   final Context context;
   Actor actor;
@@ -44,7 +49,10 @@ final class Connection {
     send(frame.encode());
   }
 
-  /** Writes an encoded frame, on this socket's loop (now when called there, otherwise handed over to it). */
+  /**
+   * Writes an encoded frame, on this socket's loop (now when called there, otherwise handed over to
+   * it).
+   */
   void send(Buffer frame) {
     if (Vertx.currentContext() == context) {
       write(frame);
@@ -54,10 +62,11 @@ final class Connection {
   }
 
   /**
-   * A socket whose peer stopped reading is cut off rather than buffered without end; it catches up on reconnect.
-   * The buffer may be shared by a thousand sockets: each write wraps it in a frame of its own without copying or
-   * encoding it again. Vert.x 5 has no public text frame made from a buffer ({@code WebSocketFrame.textFrame} takes
-   * a String and encodes it per call), hence its frame class; its buffers are never released, so sharing is safe.
+   * A socket whose peer stopped reading is cut off rather than buffered without end; it catches up
+   * on reconnect. The buffer may be shared by a thousand sockets: each write wraps it in a frame of
+   * its own without copying or encoding it again. Vert.x 5 has no public text frame made from a
+   * buffer ({@code WebSocketFrame.textFrame} takes a String and encodes it per call), hence its
+   * frame class; its buffers are never released, so sharing is safe.
    */
   void write(Buffer frame) {
     if (closed || socket.isClosed()) {
@@ -71,7 +80,9 @@ final class Connection {
     if (frame.length() > ONE_FRAME) {
       socket.writeTextMessage(frame.toString(StandardCharsets.UTF_8));
     } else {
-      socket.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, ((BufferInternal) frame).getByteBuf(), true));
+      socket.writeFrame(
+          new WebSocketFrameImpl(
+              WebSocketFrameType.TEXT, ((BufferInternal) frame).getByteBuf(), true));
     }
   }
 

@@ -9,8 +9,8 @@ import java.util.UUID;
 import org.peerboard.board.model.ErrorCode;
 import org.peerboard.board.model.Note;
 import org.peerboard.board.model.NoteText;
-import org.peerboard.board.model.PlainText;
 import org.peerboard.board.model.Op;
+import org.peerboard.board.model.PlainText;
 import org.peerboard.board.model.Rejection;
 import org.peerboard.board.model.Settings;
 import org.peerboard.board.model.Stage;
@@ -20,8 +20,9 @@ import org.peerboard.vote.model.VoteAction;
 import org.peerboard.vote.model.VoteOp;
 
 /**
- * The one allow-list parser of client frames. It reads only the fields it knows, checks their types and sizes,
- * and builds records; anything else becomes an {@code invalid} rejection carrying the opId when it was readable.
+ * The one allow-list parser of client frames. It reads only the fields it knows, checks their types
+ * and sizes, and builds records; anything else becomes an {@code invalid} rejection carrying the
+ * opId when it was readable.
  */
 public final class FrameParser {
   private static final int MAX_ID = 100;
@@ -79,14 +80,18 @@ public final class FrameParser {
       Object since = json.getValue("since");
       Long sinceSeq = null;
       if (since != null) {
-        if (!(since instanceof Number n) || n.doubleValue() != Math.floor(n.doubleValue()) || n.longValue() < 0) {
+        if (!(since instanceof Number n)
+            || n.doubleValue() != Math.floor(n.doubleValue())
+            || n.longValue() < 0) {
           throw invalid("error.invalidShape");
         }
         sinceSeq = n.longValue();
       }
       String lang = json.getValue("lang") instanceof String s ? s : null;
-      String clientId = json.getValue("clientId") instanceof String s && !s.isBlank() && s.length() <= MAX_ID ? s
-          : null;
+      String clientId =
+          json.getValue("clientId") instanceof String s && !s.isBlank() && s.length() <= MAX_ID
+              ? s
+              : null;
       return new ClientMessage.Hello(boardId, token, sinceSeq, lang, clientId);
     } catch (Rejection r) {
       throw new BadFrame(null, r);
@@ -112,8 +117,12 @@ public final class FrameParser {
 
   private static Op op(String name, JsonObject data) {
     return switch (name) {
-      case "note.add" -> new Op.NoteAdd(
-          optionalUuid(data, "noteId"), string(data, "lane", MAX_ID), tags(data, true), text(data, true));
+      case "note.add" ->
+          new Op.NoteAdd(
+              optionalUuid(data, "noteId"),
+              string(data, "lane", MAX_ID),
+              tags(data, true),
+              text(data, true));
       case "note.edit" -> {
         String text = text(data, false);
         List<String> tags = tags(data, false);
@@ -122,33 +131,51 @@ public final class FrameParser {
         }
         yield new Op.NoteEdit(uuid(data, "noteId"), text, tags, version(data));
       }
-      case "note.move" -> new Op.NoteMove(uuid(data, "noteId"), string(data, "lane", MAX_ID), version(data));
+      case "note.move" ->
+          new Op.NoteMove(uuid(data, "noteId"), string(data, "lane", MAX_ID), version(data));
       case "note.delete" -> new Op.NoteDelete(uuid(data, "noteId"));
       case "note.redact" -> new Op.NoteRedact(uuid(data, "noteId"), text(data, true));
-      case "note.hide" -> new Op.NoteHide(uuid(data, "noteId"), bool(data, "hidden", true), version(data));
-      case "note.duplicate" -> new Op.NoteDuplicate(uuid(data, "noteId"), optionalUuid(data, "of"), version(data));
-      case "board.stage" -> new Op.BoardStage(Stage.fromWire(string(data, "stage", 20))
-          .orElseThrow(() -> invalid("error.invalidShape")));
-      case "board.focus" -> new Op.BoardFocus(data.getValue("phase") == null ? null : string(data, "phase", MAX_ID));
-      case "board.timer" -> new Op.BoardTimer(TimerAction.fromWire(string(data, "action", 20))
-          .orElseThrow(() -> invalid("error.invalidShape")), optionalInt(data, "seconds"));
+      case "note.hide" ->
+          new Op.NoteHide(uuid(data, "noteId"), bool(data, "hidden", true), version(data));
+      case "note.duplicate" ->
+          new Op.NoteDuplicate(uuid(data, "noteId"), optionalUuid(data, "of"), version(data));
+      case "board.stage" ->
+          new Op.BoardStage(
+              Stage.fromWire(string(data, "stage", 20))
+                  .orElseThrow(() -> invalid("error.invalidShape")));
+      case "board.focus" ->
+          new Op.BoardFocus(data.getValue("phase") == null ? null : string(data, "phase", MAX_ID));
+      case "board.timer" ->
+          new Op.BoardTimer(
+              TimerAction.fromWire(string(data, "action", 20))
+                  .orElseThrow(() -> invalid("error.invalidShape")),
+              optionalInt(data, "seconds"));
       case "board.settings" -> new Op.BoardSettings(settings(data));
       case "board.reveal" -> new Op.BoardReveal();
       case "participant.remove" -> new Op.ParticipantRemove(uuid(data, "participantId"));
-      case "cluster.create" -> new Op.ClusterCreate(optionalUuid(data, "clusterId"), string(data, "lane", MAX_ID),
-          name(data), noteIds(data, true));
-      case "cluster.rename" -> new Op.ClusterRename(uuid(data, "clusterId"), name(data), version(data));
-      case "cluster.add" -> new Op.ClusterAdd(uuid(data, "clusterId"), noteIds(data, false), version(data));
+      case "cluster.create" ->
+          new Op.ClusterCreate(
+              optionalUuid(data, "clusterId"),
+              string(data, "lane", MAX_ID),
+              name(data),
+              noteIds(data, true));
+      case "cluster.rename" ->
+          new Op.ClusterRename(uuid(data, "clusterId"), name(data), version(data));
+      case "cluster.add" ->
+          new Op.ClusterAdd(uuid(data, "clusterId"), noteIds(data, false), version(data));
       case "cluster.remove" -> new Op.ClusterRemove(noteIds(data, false));
-      case "cluster.merge" -> new Op.ClusterMerge(uuid(data, "clusterId"), uuid(data, "intoClusterId"),
-          version(data));
+      case "cluster.merge" ->
+          new Op.ClusterMerge(uuid(data, "clusterId"), uuid(data, "intoClusterId"), version(data));
       case "cluster.dissolve" -> new Op.ClusterDissolve(uuid(data, "clusterId"), version(data));
       case "undo" -> new Op.Undo();
       case "vote.open" -> VoteFrames.open(data);
       case "vote.cast" -> VoteFrames.cast(data);
-      case "vote.close", "vote.reveal", "vote.reopen" -> new VoteOp.Status(uuid(data, "roundId"),
-          VoteAction.fromWire(name.substring("vote.".length())).orElseThrow());
-      case "vote.link" -> new VoteOp.Link(uuid(data, "roundId"), uuid(data, "itemId"), VoteFrames.phases(data));
+      case "vote.close", "vote.reveal", "vote.reopen" ->
+          new VoteOp.Status(
+              uuid(data, "roundId"),
+              VoteAction.fromWire(name.substring("vote.".length())).orElseThrow());
+      case "vote.link" ->
+          new VoteOp.Link(uuid(data, "roundId"), uuid(data, "itemId"), VoteFrames.phases(data));
       default -> throw invalid("error.unknownOp");
     };
   }
@@ -159,11 +186,23 @@ public final class FrameParser {
       throw invalid("error.invalidShape");
     }
     boolean clearSpotlight = data.containsKey("spotlight") && data.getValue("spotlight") == null;
-    Settings.Patch patch = new Settings.Patch(optionalBool(data, "anonymous"), optionalBool(data, "hideNotes"),
-        optionalBool(data, "lateNotes"), optionalBool(data, "approveNotes"), (String) view,
-        optionalBool(data, "showQr"), spotlight(data), clearSpotlight);
-    if (patch.anonymous() == null && patch.hideNotes() == null && patch.lateNotes() == null
-        && patch.approveNotes() == null && patch.view() == null && patch.showQr() == null && patch.spotlight() == null
+    Settings.Patch patch =
+        new Settings.Patch(
+            optionalBool(data, "anonymous"),
+            optionalBool(data, "hideNotes"),
+            optionalBool(data, "lateNotes"),
+            optionalBool(data, "approveNotes"),
+            (String) view,
+            optionalBool(data, "showQr"),
+            spotlight(data),
+            clearSpotlight);
+    if (patch.anonymous() == null
+        && patch.hideNotes() == null
+        && patch.lateNotes() == null
+        && patch.approveNotes() == null
+        && patch.view() == null
+        && patch.showQr() == null
+        && patch.spotlight() == null
         && !clearSpotlight) {
       throw invalid("error.invalidShape");
     }
@@ -171,8 +210,9 @@ public final class FrameParser {
   }
 
   /**
-   * What the projector brings forward: a note or cluster id (a UUID, kept in its canonical form), or a whole phase
-   * ({@code phase:<key>}) or lane ({@code lane:<id>}); whether that phase or lane exists is the board's rule.
+   * What the projector brings forward: a note or cluster id (a UUID, kept in its canonical form),
+   * or a whole phase ({@code phase:<key>}) or lane ({@code lane:<id>}); whether that phase or lane
+   * exists is the board's rule.
    */
   private static String spotlight(JsonObject data) {
     Object value = data.getValue("spotlight");
@@ -188,9 +228,14 @@ public final class FrameParser {
   }
 
   private static String name(JsonObject data) {
-    Object value = data.getValue("name") instanceof String given ? PlainText.strip(given) : data.getValue("name");
-    if (!(value instanceof String name) || name.isBlank() || name.strip().codePointCount(0, name.strip().length())
-        > MAX_CLUSTER_NAME || name.indexOf('\0') >= 0) {
+    Object value =
+        data.getValue("name") instanceof String given
+            ? PlainText.strip(given)
+            : data.getValue("name");
+    if (!(value instanceof String name)
+        || name.isBlank()
+        || name.strip().codePointCount(0, name.strip().length()) > MAX_CLUSTER_NAME
+        || name.indexOf('\0') >= 0) {
       throw invalid("error.clusterName");
     }
     return name.strip();
@@ -201,7 +246,9 @@ public final class FrameParser {
     if (value == null && mayBeEmpty) {
       return List.of();
     }
-    if (!(value instanceof JsonArray array) || array.size() > MAX_NOTE_IDS || (!mayBeEmpty && array.isEmpty())) {
+    if (!(value instanceof JsonArray array)
+        || array.size() > MAX_NOTE_IDS
+        || (!mayBeEmpty && array.isEmpty())) {
       throw invalid("error.invalidShape");
     }
     List<UUID> ids = new ArrayList<>();
@@ -238,7 +285,8 @@ public final class FrameParser {
     if (value == null) {
       return null;
     }
-    if (!(value instanceof Number n) || n.doubleValue() != Math.floor(n.doubleValue())
+    if (!(value instanceof Number n)
+        || n.doubleValue() != Math.floor(n.doubleValue())
         || Math.abs(n.doubleValue()) > Integer.MAX_VALUE) {
       throw invalid("error.invalidShape");
     }
@@ -289,7 +337,9 @@ public final class FrameParser {
     if (value == null) {
       return null;
     }
-    if (!(value instanceof Number n) || n.doubleValue() != Math.floor(n.doubleValue()) || n.longValue() < 1
+    if (!(value instanceof Number n)
+        || n.doubleValue() != Math.floor(n.doubleValue())
+        || n.longValue() < 1
         || n.longValue() > Integer.MAX_VALUE) {
       throw invalid("error.invalidShape");
     }
@@ -329,5 +379,4 @@ public final class FrameParser {
   static Rejection invalid(String key) {
     return new Rejection(ErrorCode.INVALID, key);
   }
-
 }

@@ -9,10 +9,11 @@ import org.peerboard.board.db.BoardStore;
 import org.peerboard.board.db.StoredEvent;
 
 /**
- * Fan-out in this process, spread over the server's event loops. Each board is pinned to one loop (by its id), where
- * its hub lives with the state of its sockets ({@link BoardLoop}); a socket is handed to its board's loop at
- * {@code hello}. A socket stays on the loop that accepted it, which writes its frames; Vert.x has no public way to
- * move a connection to another loop. Calls may come from any thread: each is run on the board's loop.
+ * Fan-out in this process, spread over the server's event loops. Each board is pinned to one loop
+ * (by its id), where its hub lives with the state of its sockets ({@link BoardLoop}); a socket is
+ * handed to its board's loop at {@code hello}. A socket stays on the loop that accepted it, which
+ * writes its frames; Vert.x has no public way to move a connection to another loop. Calls may come
+ * from any thread: each is run on the board's loop.
  */
 public final class LiveHub {
   static final short REMOVED = 4003;
@@ -24,7 +25,10 @@ public final class LiveHub {
   private final PresenceShare presenceShare;
   private final BoardLoop[] loops;
 
-  /** A hub of {@code loops} event loops; each is {@link #attach attached} by the server verticle that runs on it. */
+  /**
+   * A hub of {@code loops} event loops; each is {@link #attach attached} by the server verticle
+   * that runs on it.
+   */
   public LiveHub(Vertx vertx, BoardStore store, Pool pool, int loops) {
     this.vertx = vertx;
     this.store = store;
@@ -37,7 +41,10 @@ public final class LiveHub {
     return loops.length;
   }
 
-  /** The event loop {@code index} (0 … loops-1) is {@code context}; call it on that context, before it serves. */
+  /**
+   * The event loop {@code index} (0 … loops-1) is {@code context}; call it on that context, before
+   * it serves.
+   */
   public synchronized void attach(int index, Context context) {
     loops[index] = new BoardLoop(context, vertx, store, presenceShare);
   }
@@ -98,7 +105,10 @@ public final class LiveHub {
     presenceShare.stop();
   }
 
-  /** Runs {@code action} on the loop of {@code boardId}: at once when already there, otherwise handed over. */
+  /**
+   * Runs {@code action} on the loop of {@code boardId}: at once when already there, otherwise
+   * handed over.
+   */
   private void on(UUID boardId, Consumer<BoardLoop> action) {
     BoardLoop loop = attached()[Math.floorMod(boardId.hashCode(), loops.length)];
     if (loop == null) {

@@ -9,31 +9,39 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Listens on PostgreSQL's {@code peerboard_events} channel for commits made by any process. It reconnects with
- * a capped backoff, and after every (re)subscription asks each board to read the log, so a dropped LISTEN
- * connection loses no event. The same connection listens on {@code peerboard_presence} ({@link PresenceShare}).
+ * Listens on PostgreSQL's {@code peerboard_events} channel for commits made by any process. It
+ * reconnects with a capped backoff, and after every (re)subscription asks each board to read the
+ * log, so a dropped LISTEN connection loses no event. The same connection listens on {@code
+ * peerboard_presence} ({@link PresenceShare}).
  */
 public final class Notifier {
   private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);
   public static final String CHANNEL = "peerboard_events";
 
-  /** The seq a deletion notifies ({@code db/Erasure}): every process closes that board's sockets with 4004. */
+  /**
+   * The seq a deletion notifies ({@code db/Erasure}): every process closes that board's sockets
+   * with 4004.
+   */
   public static final long DELETED = -1;
 
   private final PgSubscriber subscriber;
 
   public Notifier(Vertx vertx, PgConnectOptions options, LiveHub hub) {
-    subscriber = PgSubscriber.subscriber(vertx, options)
-        .reconnectPolicy(retries -> Math.min(5_000L, 100L * (1L << Math.min(retries, 6))));
+    subscriber =
+        PgSubscriber.subscriber(vertx, options)
+            .reconnectPolicy(retries -> Math.min(5_000L, 100L * (1L << Math.min(retries, 6))));
     subscriber.closeHandler(v -> LOG.info("LISTEN subscriber closed"));
-    subscriber.channel(CHANNEL)
-        .subscribeHandler(v -> {
-          LOG.info("Listening for board events (LISTEN {}); catching up every board", CHANNEL);
-          hub.signalAll();
-        })
+    subscriber
+        .channel(CHANNEL)
+        .subscribeHandler(
+            v -> {
+              LOG.info("Listening for board events (LISTEN {}); catching up every board", CHANNEL);
+              hub.signalAll();
+            })
         .handler(payload -> onNotify(hub, payload));
     PresenceShare presence = hub.presenceShare();
-    subscriber.channel(PresenceShare.CHANNEL)
+    subscriber
+        .channel(PresenceShare.CHANNEL)
         .subscribeHandler(v -> presence.hello())
         .handler(presence::received);
   }

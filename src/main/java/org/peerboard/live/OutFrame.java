@@ -6,11 +6,15 @@ import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * What the server sends on a socket (docs/protocol.md): the only place the outgoing frames' fields are spelled.
- * A frame is encoded to bytes once by {@link #encode()}; the same buffer is then written to every socket it is for.
+ * What the server sends on a socket (docs/protocol.md): the only place the outgoing frames' fields
+ * are spelled. A frame is encoded to bytes once by {@link #encode()}; the same buffer is then
+ * written to every socket it is for.
  */
 sealed interface OutFrame {
-  /** Encodings of {@code event} frames since start: a hook for the test that a fan-out encodes once per view. */
+  /**
+   * Encodings of {@code event} frames since start: a hook for the test that a fan-out encodes once
+   * per view.
+   */
   LongAdder EVENT_ENCODINGS = new LongAdder();
 
   JsonObject json();
@@ -23,15 +27,20 @@ sealed interface OutFrame {
     return json().toBuffer();
   }
 
-  /** The answer to a good {@code hello}; {@code board} is null when the missed events follow instead. */
-  record Welcome(String role, String participantId, long seq, JsonObject board) implements OutFrame {
+  /**
+   * The answer to a good {@code hello}; {@code board} is null when the missed events follow
+   * instead.
+   */
+  record Welcome(String role, String participantId, long seq, JsonObject board)
+      implements OutFrame {
     @Override
     public JsonObject json() {
-      JsonObject frame = new JsonObject()
-          .put("type", "welcome")
-          .put("role", role)
-          .put("participantId", participantId)
-          .put("seq", seq);
+      JsonObject frame =
+          new JsonObject()
+              .put("type", "welcome")
+              .put("role", role)
+              .put("participantId", participantId)
+              .put("seq", seq);
       return board == null ? frame : frame.put("board", board);
     }
   }
@@ -73,14 +82,18 @@ sealed interface OutFrame {
     }
   }
 
-  /** Who is on the board; {@code phases} (people per phase) only for those who run it, otherwise null. */
+  /**
+   * Who is on the board; {@code phases} (people per phase) only for those who run it, otherwise
+   * null.
+   */
   record Presence(int online, int participants, Map<String, Integer> phases) implements OutFrame {
     @Override
     public JsonObject json() {
-      JsonObject frame = new JsonObject()
-          .put("type", "presence")
-          .put("online", online)
-          .put("participants", participants);
+      JsonObject frame =
+          new JsonObject()
+              .put("type", "presence")
+              .put("online", online)
+              .put("participants", participants);
       if (phases != null) {
         JsonObject perPhase = new JsonObject();
         phases.forEach(perPhase::put);

@@ -18,21 +18,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Presence across PeerBoard processes on one database. Each process tells the others, on PostgreSQL's
- * {@code peerboard_presence} channel, how many sockets and participants it has on each board and in which phases,
- * whenever its own figures change (with the board's presence frame, so at most four times a second) and again
- * every {@link #HEARTBEAT_MS}; every process adds the others' latest figures to its own. Figures not renewed within
- * {@link #EXPIRE_MS} are dropped (a process that died). A process that has heard no other sends only a short hello
- * every {@link #HEARTBEAT_MS}, so a single process costs one notification every 10 s. Presence is ephemeral: a lost
- * notification is made good by the next heartbeat. Called from every live loop and the LISTEN connection's context, so
- * its methods hold its lock (a few calls a second).
+ * Presence across PeerBoard processes on one database. Each process tells the others, on
+ * PostgreSQL's {@code peerboard_presence} channel, how many sockets and participants it has on each
+ * board and in which phases, whenever its own figures change (with the board's presence frame, so
+ * at most four times a second) and again every {@link #HEARTBEAT_MS}; every process adds the
+ * others' latest figures to its own. Figures not renewed within {@link #EXPIRE_MS} are dropped (a
+ * process that died). A process that has heard no other sends only a short hello every {@link
+ * #HEARTBEAT_MS}, so a single process costs one notification every 10 s. Presence is ephemeral: a
+ * lost notification is made good by the next heartbeat. Called from every live loop and the LISTEN
+ * connection's context, so its methods hold its lock (a few calls a second).
  */
 final class PresenceShare {
   private static final Logger LOG = LoggerFactory.getLogger(PresenceShare.class);
   static final String CHANNEL = "peerboard_presence";
   static final long HEARTBEAT_MS = 10_000;
   static final long EXPIRE_MS = 3 * HEARTBEAT_MS;
-  /** PostgreSQL refuses a notification payload of 8000 bytes or more; phases beyond this are left out. */
+
+  /**
+   * PostgreSQL refuses a notification payload of 8000 bytes or more; phases beyond this are left
+   * out.
+   */
   private static final int MAX_PAYLOAD = 7_000;
 
   /** What one process sees of one board. */
@@ -51,13 +56,17 @@ final class PresenceShare {
   private final Vertx vertx;
   private final Pool pool;
   private final String self = UUID.randomUUID().toString();
+
   /** Board, then process: the latest figures each other process sent. */
   private final Map<UUID, Map<String, Heard>> others = new HashMap<>();
+
   /** Other processes and when each was last heard from. */
   private final Map<String, Long> peers = new HashMap<>();
+
   /** What this process last told the others about each of its boards. */
   private final Map<UUID, Counts> told = new HashMap<>();
-  private Consumer<UUID> changed = board -> { };
+
+  private Consumer<UUID> changed = board -> {};
   private long timer = -1;
 
   PresenceShare(Vertx vertx, Pool pool) {
@@ -85,11 +94,16 @@ final class PresenceShare {
       return Counts.NONE;
     }
     long now = System.currentTimeMillis();
-    return heard.values().stream().filter(h -> now - h.at() < EXPIRE_MS).map(Heard::counts)
+    return heard.values().stream()
+        .filter(h -> now - h.at() < EXPIRE_MS)
+        .map(Heard::counts)
         .reduce(Counts.NONE, Counts::plus);
   }
 
-  /** This process's own figures for a board (NONE once its last socket left); sent when they changed. */
+  /**
+   * This process's own figures for a board (NONE once its last socket left); sent when they
+   * changed.
+   */
   synchronized void local(UUID board, Counts counts) {
     Counts before = told.get(board);
     if (counts.equals(before == null ? Counts.NONE : before)) {
@@ -126,7 +140,8 @@ final class PresenceShare {
     boolean newPeer = !peers.containsKey(process);
     peers.put(process, System.currentTimeMillis());
     if (newPeer || message.getBoolean("hello", false)) {
-      // it may know nothing of this process yet: its figures, or a ping so that it counts this process as a peer
+      // it may know nothing of this process yet: its figures, or a ping so that it counts this
+      // process as a peer
       if (told.isEmpty()) {
         notify(new JsonObject().put("p", self).encode());
       } else {
@@ -158,7 +173,10 @@ final class PresenceShare {
     }
   }
 
-  /** Every 10 s: a hello or this process's figures, and the figures of processes gone quiet are dropped. */
+  /**
+   * Every 10 s: a hello or this process's figures, and the figures of processes gone quiet are
+   * dropped.
+   */
   private synchronized void heartbeat() {
     long now = System.currentTimeMillis();
     peers.values().removeIf(at -> now - at >= EXPIRE_MS);
@@ -168,23 +186,31 @@ final class PresenceShare {
       told.forEach(this::send);
     }
     Set<UUID> stale = new HashSet<>();
-    others.forEach((board, heard) -> {
-      if (heard.values().removeIf(h -> now - h.at() >= EXPIRE_MS)) {
-        stale.add(board);
-      }
-    });
+    others.forEach(
+        (board, heard) -> {
+          if (heard.values().removeIf(h -> now - h.at() >= EXPIRE_MS)) {
+            stale.add(board);
+          }
+        });
     others.values().removeIf(Map::isEmpty);
     stale.forEach(changed);
   }
 
   private void send(UUID board, Counts counts) {
-    JsonObject message = new JsonObject().put("p", self).put("b", board.toString())
-        .put("o", counts.online()).put("n", counts.participants());
+    JsonObject message =
+        new JsonObject()
+            .put("p", self)
+            .put("b", board.toString())
+            .put("o", counts.online())
+            .put("n", counts.participants());
     JsonObject phases = new JsonObject();
     int room = MAX_PAYLOAD - message.encode().length() - 10;
-    // the busiest phases first; a flood of made-up phase names cannot push the notification over the limit
-    List<Map.Entry<String, Integer>> byCount = counts.phases().entrySet().stream()
-        .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())).toList();
+    // the busiest phases first; a flood of made-up phase names cannot push the notification over
+    // the limit
+    List<Map.Entry<String, Integer>> byCount =
+        counts.phases().entrySet().stream()
+            .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()))
+            .toList();
     Map<String, Integer> kept = new LinkedHashMap<>();
     for (Map.Entry<String, Integer> e : byCount) {
       int size = new JsonObject().put(e.getKey(), e.getValue()).encode().length();
@@ -199,7 +225,8 @@ final class PresenceShare {
   }
 
   private void notify(String payload) {
-    pool.preparedQuery("select pg_notify($1, $2)").execute(Tuple.of(CHANNEL, payload))
+    pool.preparedQuery("select pg_notify($1, $2)")
+        .execute(Tuple.of(CHANNEL, payload))
         .onFailure(e -> LOG.debug("Could not share presence: {}", e.getMessage()));
   }
 }

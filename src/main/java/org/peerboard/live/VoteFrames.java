@@ -18,9 +18,11 @@ final class VoteFrames {
   private VoteFrames() {}
 
   static VoteOp.Open open(JsonObject data) {
-    String lane = data.getValue("lane") == null ? "improvements" : FrameParser.string(data, "lane", 100);
-    RoundKind kind = RoundKind.fromWire(FrameParser.string(data, "kind", 20))
-        .orElseThrow(() -> FrameParser.invalid("error.invalidShape"));
+    String lane =
+        data.getValue("lane") == null ? "improvements" : FrameParser.string(data, "lane", 100);
+    RoundKind kind =
+        RoundKind.fromWire(FrameParser.string(data, "kind", 20))
+            .orElseThrow(() -> FrameParser.invalid("error.invalidShape"));
     List<VoteOp.Criterion> criteria = null;
     Object raw = data.getValue("criteria");
     if (raw != null) {
@@ -32,8 +34,14 @@ final class VoteFrames {
         criteria.add(criterion(c));
       }
     }
-    return new VoteOp.Open(lane, kind, FrameParser.optionalInt(data, "budget"), FrameParser.optionalInt(data, "cap"),
-        criteria, FrameParser.optionalBool(data, "anonymous"), FrameParser.optionalBool(data, "comments"));
+    return new VoteOp.Open(
+        lane,
+        kind,
+        FrameParser.optionalInt(data, "budget"),
+        FrameParser.optionalInt(data, "cap"),
+        criteria,
+        FrameParser.optionalBool(data, "anonymous"),
+        FrameParser.optionalBool(data, "comments"));
   }
 
   static VoteOp.Cast cast(JsonObject data) {
@@ -57,7 +65,8 @@ final class VoteFrames {
       throw FrameParser.invalid("error.invalidShape");
     }
     String comment = comment(data.getValue("comment"));
-    return new VoteOp.Cast(FrameParser.uuid(data, "roundId"), FrameParser.uuid(data, "itemId"), dots, scores, comment);
+    return new VoteOp.Cast(
+        FrameParser.uuid(data, "roundId"), FrameParser.uuid(data, "itemId"), dots, scores, comment);
   }
 
   private static String comment(Object value) {
@@ -92,11 +101,15 @@ final class VoteFrames {
     if (raw instanceof String key && key.matches("[a-z][a-z0-9-]{0,39}")) {
       return new VoteOp.Criterion(key, null);
     }
-    if (raw instanceof JsonObject object && object.getValue("key") instanceof String key
-        && key.matches("[a-z][a-z0-9-]{0,39}") && object.getValue("labels") instanceof JsonObject labels) {
+    if (raw instanceof JsonObject object
+        && object.getValue("key") instanceof String key
+        && key.matches("[a-z][a-z0-9-]{0,39}")
+        && object.getValue("labels") instanceof JsonObject labels) {
       Map<String, String> map = new LinkedHashMap<>();
       for (String language : List.of("it", "en")) {
-        if (!(labels.getValue(language) instanceof String label) || label.isBlank() || label.length() > MAX_LABEL) {
+        if (!(labels.getValue(language) instanceof String label)
+            || label.isBlank()
+            || label.length() > MAX_LABEL) {
           throw FrameParser.invalid("error.invalidShape");
         }
         map.put(language, label.strip());

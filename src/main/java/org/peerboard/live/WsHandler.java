@@ -3,12 +3,12 @@ package org.peerboard.live;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocketFrame;
+import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.json.JsonObject;
 import org.peerboard.Config;
 import org.peerboard.board.db.Access;
 import org.peerboard.board.db.BoardStore;
@@ -23,14 +23,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The protocol of one socket: hello, then welcome with the board or the missed events, then ops answered by an
- * ack after commit or an error. A bad frame gets an error and the socket stays open; a failed hello closes it.
+ * The protocol of one socket: hello, then welcome with the board or the missed events, then ops
+ * answered by an ack after commit or an error. A bad frame gets an error and the socket stays open;
+ * a failed hello closes it.
  */
 public final class WsHandler {
   private static final Logger LOG = LoggerFactory.getLogger(WsHandler.class);
   public static final short POLICY_VIOLATION = 1008;
   private static final long OP_TIMEOUT_SECONDS = 10;
-  /** Beyond this much unsent data (after the kernel's buffers) a socket is cut off and catches up on reconnect. */
+
+  /**
+   * Beyond this much unsent data (after the kernel's buffers) a socket is cut off and catches up on
+   * reconnect.
+   */
   static final int WRITE_QUEUE_BYTES = 256 * 1024;
 
   private final Access access;
@@ -41,38 +46,59 @@ public final class WsHandler {
   private final Limiter<UUID> notesPerParticipant;
   private final Vertx vertx;
   private final Config.Defences defences;
-  /** Every op counts against its token's budget: a participant's, or a larger one for a board's runner key. */
+
+  /**
+   * Every op counts against its token's budget: a participant's, or a larger one for a board's
+   * runner key.
+   */
   private final Limiter<String> opsPerParticipant;
+
   private final Limiter<String> opsPerRunner;
   private final Limiter<String> hellosPerToken;
 
   /** What one socket has in flight; kept beside the {@link Connection}, which the hub owns. */
   private static final class InFlight {
     int ops;
-    /** Ops refused over budget since the last one accepted: a client that keeps sending through them is cut off. */
+
+    /**
+     * Ops refused over budget since the last one accepted: a client that keeps sending through them
+     * is cut off.
+     */
     int refusedInARow;
+
     long helloTimer = -1;
+
     /** The fragments of an unfinished message, never more than the message limit in all. */
     Buffer partial;
+
     boolean partialBinary;
   }
 
   /**
-   * Refusals in a row after which a socket is closed (1008): no real client sends on through a hundred
-   * {@code rate_limited} answers, and answering a flood frame by frame would cost the other boards.
+   * Refusals in a row after which a socket is closed (1008): no real client sends on through a
+   * hundred {@code rate_limited} answers, and answering a flood frame by frame would cost the other
+   * boards.
    */
   static final int REFUSALS_BEFORE_CLOSE = 100;
 
   /** Frames' codes for a close: the message is too big, or fragments came out of order. */
   static final short MESSAGE_TOO_BIG = 1009;
+
   static final short PROTOCOL_ERROR = 1002;
 
-  public WsHandler(Access access, BoardStore store, LiveHub hub, int maxFrameBytes, int notesPerMinute) {
+  public WsHandler(
+      Access access, BoardStore store, LiveHub hub, int maxFrameBytes, int notesPerMinute) {
     this(null, access, store, hub, maxFrameBytes, notesPerMinute, Config.Defences.DEFAULTS);
   }
 
-  public WsHandler(Vertx vertx, Access access, BoardStore store, LiveHub hub, int maxFrameBytes,
-                   int notesPerMinute, Config.Defences defences) {
+  public WsHandler(
+      Vertx vertx,
+      Access access,
+      BoardStore store,
+      LiveHub hub,
+      int maxFrameBytes,
+      int notesPerMinute,
+      Config.Defences defences) {
     this.vertx = vertx;
     this.access = access;
     this.store = store;
@@ -81,8 +107,10 @@ public final class WsHandler {
     this.defences = defences;
     this.notesPerParticipant = new Limiter<>(notesPerMinute, notesPerMinute / 60.0);
     this.opsPerParticipant = new Limiter<>(defences.opsPerMinute(), defences.opsPerMinute() / 60.0);
-    this.opsPerRunner = new Limiter<>(defences.runnerOpsPerMinute(), defences.runnerOpsPerMinute() / 60.0);
-    this.hellosPerToken = new Limiter<>(defences.hellosPerMinute(), defences.hellosPerMinute() / 60.0);
+    this.opsPerRunner =
+        new Limiter<>(defences.runnerOpsPerMinute(), defences.runnerOpsPerMinute() / 60.0);
+    this.hellosPerToken =
+        new Limiter<>(defences.hellosPerMinute(), defences.hellosPerMinute() / 60.0);
   }
 
   /** Forgets tokens that are within their limits again; called once a minute. */
@@ -98,28 +126,33 @@ public final class WsHandler {
     Connection c = new Connection(socket, Vertx.currentContext());
     InFlight inFlight = new InFlight();
     socket.frameHandler(frame -> onFrame(c, inFlight, frame));
-    socket.closeHandler(v -> {
-      c.closed = true;
-      if (inFlight.helloTimer >= 0 && vertx != null) {
-        vertx.cancelTimer(inFlight.helloTimer);
-      }
-      hub.unregister(c);
-    });
+    socket.closeHandler(
+        v -> {
+          c.closed = true;
+          if (inFlight.helloTimer >= 0 && vertx != null) {
+            vertx.cancelTimer(inFlight.helloTimer);
+          }
+          hub.unregister(c);
+        });
     socket.exceptionHandler(e -> LOG.debug("socket error: {}", e.getMessage()));
     if (vertx != null) {
       // a socket that never says hello would hold a descriptor for nothing
-      inFlight.helloTimer = vertx.setTimer(defences.helloTimeoutSeconds() * 1_000L, id -> {
-        inFlight.helloTimer = -1;
-        if (c.actor == null && !c.helloPending && !c.closed) {
-          c.close(POLICY_VIOLATION, "no hello in time");
-        }
-      });
+      inFlight.helloTimer =
+          vertx.setTimer(
+              defences.helloTimeoutSeconds() * 1_000L,
+              id -> {
+                inFlight.helloTimer = -1;
+                if (c.actor == null && !c.helloPending && !c.closed) {
+                  c.close(POLICY_VIOLATION, "no hello in time");
+                }
+              });
     }
   }
 
   /**
-   * Puts fragmented messages together with the whole message bounded by {@code PEERBOARD_MAX_FRAME_BYTES}: past it
-   * the socket is closed with 1009 and the fragments are dropped, so no client can make a socket hold more.
+   * Puts fragmented messages together with the whole message bounded by {@code
+   * PEERBOARD_MAX_FRAME_BYTES}: past it the socket is closed with 1009 and the fragments are
+   * dropped, so no client can make a socket hold more.
    */
   private void onFrame(Connection c, InFlight inFlight, WebSocketFrame frame) {
     boolean starts = frame.isText() || frame.isBinary();
@@ -163,8 +196,9 @@ public final class WsHandler {
   }
 
   private void onText(Connection c, InFlight inFlight, String frame) {
-    if (frame.length() > maxFrameBytes || (frame.length() * 3L > maxFrameBytes
-        && frame.getBytes(StandardCharsets.UTF_8).length > maxFrameBytes)) {
+    if (frame.length() > maxFrameBytes
+        || (frame.length() * 3L > maxFrameBytes
+            && frame.getBytes(StandardCharsets.UTF_8).length > maxFrameBytes)) {
       error(c, null, new Rejection(ErrorCode.INVALID, "error.frameTooLarge"));
       return;
     }
@@ -199,50 +233,65 @@ public final class WsHandler {
     c.helloPending = true;
     c.language = Messages.language(hello.lang());
     c.clientId = hello.clientId() != null ? hello.clientId() : UUID.randomUUID().toString();
-    access.resolve(hello.boardId(), hello.token())
-        .compose(actor -> {
-          c.actor = actor;
-          return hello.since() == null ? welcomeWithBoard(c) : welcomeWithEvents(c, hello.since());
-        })
-        .onFailure(failure -> {
-          c.actor = null;
-          error(c, null, failure);
-          c.close(POLICY_VIOLATION, "hello failed");
-        });
+    access
+        .resolve(hello.boardId(), hello.token())
+        .compose(
+            actor -> {
+              c.actor = actor;
+              return hello.since() == null
+                  ? welcomeWithBoard(c)
+                  : welcomeWithEvents(c, hello.since());
+            })
+        .onFailure(
+            failure -> {
+              c.actor = null;
+              error(c, null, failure);
+              c.close(POLICY_VIOLATION, "hello failed");
+            });
   }
 
   private Future<Void> welcomeWithBoard(Connection c) {
-    return store.snapshot(c.actor).map(board -> {
-      long seq = board.getLong("seq");
-      c.send(welcome(c, seq, board));
-      c.sentSeq = seq;
-      c.helloPending = false;
-      hub.register(c, seq);
-      return null;
-    });
+    return store
+        .snapshot(c.actor)
+        .map(
+            board -> {
+              long seq = board.getLong("seq");
+              c.send(welcome(c, seq, board));
+              c.sentSeq = seq;
+              c.helloPending = false;
+              hub.register(c, seq);
+              return null;
+            });
   }
 
   private Future<Void> welcomeWithEvents(Connection c, long since) {
-    return store.head(c.actor.boardId()).compose(head -> {
-      if (since > head) {
-        return welcomeWithBoard(c);
-      }
-      c.send(welcome(c, head, null));
-      c.sentSeq = since;
-      c.helloPending = false;
-      hub.register(c, head);
-      return Future.succeededFuture();
-    });
+    return store
+        .head(c.actor.boardId())
+        .compose(
+            head -> {
+              if (since > head) {
+                return welcomeWithBoard(c);
+              }
+              c.send(welcome(c, head, null));
+              c.sentSeq = since;
+              c.helloPending = false;
+              hub.register(c, head);
+              return Future.succeededFuture();
+            });
   }
 
   private static OutFrame.Welcome welcome(Connection c, long seq, JsonObject board) {
-    return new OutFrame.Welcome(c.actor.role().wire(),
-        c.actor.participantId() == null ? null : c.actor.participantId().toString(), seq, board);
+    return new OutFrame.Welcome(
+        c.actor.role().wire(),
+        c.actor.participantId() == null ? null : c.actor.participantId().toString(),
+        seq,
+        board);
   }
 
   private void op(Connection c, InFlight inFlight, ClientMessage.OpRequest request) {
     if (!c.ready() || c.helloPending) {
-      error(c, request.opId().toString(), new Rejection(ErrorCode.UNAUTHORIZED, "error.helloFirst"));
+      error(
+          c, request.opId().toString(), new Rejection(ErrorCode.UNAUTHORIZED, "error.helloFirst"));
       return;
     }
     if (inFlight.ops >= defences.pendingOpsPerSocket()) {
@@ -254,30 +303,39 @@ public final class WsHandler {
       return;
     }
     inFlight.refusedInARow = 0;
-    if (c.actor.participantId() != null && writesNote(request.op())
+    if (c.actor.participantId() != null
+        && writesNote(request.op())
         && !notesPerParticipant.tryTake(c.actor.participantId())) {
-      error(c, request.opId().toString(), new Rejection(ErrorCode.RATE_LIMITED, "error.rateLimited"));
+      error(
+          c, request.opId().toString(), new Rejection(ErrorCode.RATE_LIMITED, "error.rateLimited"));
       return;
     }
-    // an op that takes longer is answered `unavailable`; if it commits later, a retry with its opId gets the ack
+    // an op that takes longer is answered `unavailable`; if it commits later, a retry with its opId
+    // gets the ack
     inFlight.ops++;
-    store.apply(c.actor, c.clientId, request.opId(), request.op()).timeout(OP_TIMEOUT_SECONDS, TimeUnit.SECONDS)
-        .onComplete(result -> {
-          inFlight.ops--;
-          if (result.failed()) {
-            error(c, request.opId().toString(), result.cause());
-            return;
-          }
-          c.send(new OutFrame.Ack(request.opId().toString(), result.result().seq(), result.result().result()));
-          if (result.result().event() != null) {
-            hub.committed(c.actor.boardId(), result.result().event());
-          } else {
-            hub.signal(c.actor.boardId(), result.result().seq());
-          }
-        });
+    store
+        .apply(c.actor, c.clientId, request.opId(), request.op())
+        .timeout(OP_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+        .onComplete(
+            result -> {
+              inFlight.ops--;
+              if (result.failed()) {
+                error(c, request.opId().toString(), result.cause());
+                return;
+              }
+              c.send(
+                  new OutFrame.Ack(
+                      request.opId().toString(), result.result().seq(), result.result().result()));
+              if (result.result().event() != null) {
+                hub.committed(c.actor.boardId(), result.result().event());
+              } else {
+                hub.signal(c.actor.boardId(), result.result().seq());
+              }
+            });
   }
 
-  private void refuse(Connection c, InFlight inFlight, ClientMessage.OpRequest request, String messageKey) {
+  private void refuse(
+      Connection c, InFlight inFlight, ClientMessage.OpRequest request, String messageKey) {
     if (++inFlight.refusedInARow > REFUSALS_BEFORE_CLOSE) {
       c.close(POLICY_VIOLATION, "too many requests, slow down");
       return;
@@ -285,7 +343,9 @@ public final class WsHandler {
     error(c, request.opId().toString(), new Rejection(ErrorCode.RATE_LIMITED, messageKey));
   }
 
-  /** A participant spends their own budget; a board's runners (one key per role) share a larger one. */
+  /**
+   * A participant spends their own budget; a board's runners (one key per role) share a larger one.
+   */
   private boolean withinBudget(Connection c) {
     if (c.actor.participantId() != null) {
       return opsPerParticipant.tryTake(c.actor.participantId().toString());
@@ -306,5 +366,4 @@ public final class WsHandler {
     String key = classified.messageKey();
     c.send(new OutFrame.Error(opId, code.wire(), Messages.error(c.language, key)));
   }
-
 }

@@ -12,10 +12,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Partials ({@code {{> partials/head}}}, resolved next to the page: {@code web/templates/partials/head.hbs}) read
- * once. Handlebars looks a partial up through the engine's loader at every render, and that loader reads the file
- * with a blocking call; this loader keeps what it read, and the compiled partials stay in a template cache. The
- * engine caches its pages the same way, and neither caches in Vert.x's development mode.
+ * Partials ({@code {{> partials/head}}}, resolved next to the page: {@code
+ * web/templates/partials/head.hbs}) read once. Handlebars looks a partial up through the engine's
+ * loader at every render, and that loader reads the file with a blocking call; this loader keeps
+ * what it read, and the compiled partials stay in a template cache. The engine caches its pages the
+ * same way, and neither caches in Vert.x's development mode.
  */
 final class PageSources implements TemplateLoader {
   private final TemplateLoader files;
@@ -28,7 +29,9 @@ final class PageSources implements TemplateLoader {
   static HandlebarsTemplateEngine cached(HandlebarsTemplateEngine engine) {
     if (!WebEnvironment.development()) {
       Handlebars handlebars = engine.unwrap();
-      handlebars.with(new PageSources(handlebars.getLoader())).with(new ConcurrentMapTemplateCache());
+      handlebars
+          .with(new PageSources(handlebars.getLoader()))
+          .with(new ConcurrentMapTemplateCache());
     }
     return engine;
   }

@@ -20,12 +20,15 @@ import org.peerboard.http.Languages;
 import org.peerboard.i18n.Messages;
 
 /**
- * What every feature's pages share: rendering a template of {@code web/templates/} with the texts of a language, the
- * {@code ?k=} link that becomes a key cookie, and the HTML error page. Each feature's {@code web/} mounts its own
- * pages with one of these (one per event loop: the engine's loader is not thread-safe).
+ * What every feature's pages share: rendering a template of {@code web/templates/} with the texts
+ * of a language, the {@code ?k=} link that becomes a key cookie, and the HTML error page. Each
+ * feature's {@code web/} mounts its own pages with one of these (one per event loop: the engine's
+ * loader is not thread-safe).
  */
 public final class Pages {
-  /** The HttpOnly cookie, scoped to one page's path, that holds the key a {@code ?k=} link brought. */
+  /**
+   * The HttpOnly cookie, scoped to one page's path, that holds the key a {@code ?k=} link brought.
+   */
   public static final String KEY_COOKIE = "pb_key";
 
   private static final String TEMPLATES = "web/templates/";
@@ -37,40 +40,67 @@ public final class Pages {
   }
 
   /**
-   * A page with a script: renders {@code web/templates/{page}.hbs}, embeds {@code state} (and the texts) for the
-   * script as {@code stateJson}, and remembers a language the person chose ({@code ?lang=}) in a cookie.
+   * A page with a script: renders {@code web/templates/{page}.hbs}, embeds {@code state} (and the
+   * texts) for the script as {@code stateJson}, and remembers a language the person chose ({@code
+   * ?lang=}) in a cookie.
    */
   public void render(RoutingContext ctx, String page, String lang, JsonObject state) {
-    Languages.explicit(ctx).ifPresent(chosen -> Cookies.add(ctx, Cookie.cookie(Languages.COOKIE, chosen)
-        .setPath("/").setSameSite(CookieSameSite.LAX).setMaxAge(60L * 60 * 24 * 365)));
+    Languages.explicit(ctx)
+        .ifPresent(
+            chosen ->
+                Cookies.add(
+                    ctx,
+                    Cookie.cookie(Languages.COOKIE, chosen)
+                        .setPath("/")
+                        .setSameSite(CookieSameSite.LAX)
+                        .setMaxAge(60L * 60 * 24 * 365)));
     state.put("lang", lang);
     Map<String, Object> context = context(lang, state.getMap());
-    context.put("stateJson", PageState.embed(state.put("messages", new JsonObject(messages(lang)))));
-    engine.render(context, TEMPLATES + page + ".hbs").onSuccess(body -> send(ctx, body)).onFailure(ctx::fail);
-  }
-
-  /** A printable page without a script (the report, the comparison): the template reads {@code state} only. */
-  public Future<Void> document(RoutingContext ctx, String page, String lang, Map<String, Object> state) {
-    return engine.render(context(lang, state), TEMPLATES + page + ".hbs").compose(body -> send(ctx, body));
+    context.put(
+        "stateJson", PageState.embed(state.put("messages", new JsonObject(messages(lang)))));
+    engine
+        .render(context, TEMPLATES + page + ".hbs")
+        .onSuccess(body -> send(ctx, body))
+        .onFailure(ctx::fail);
   }
 
   /**
-   * A person who opens a bad link in a browser gets a page in their language, with a field to type the join code
-   * again; API clients (no {@code text/html} in Accept) still get the JSON error from the router's handler.
+   * A printable page without a script (the report, the comparison): the template reads {@code
+   * state} only.
+   */
+  public Future<Void> document(
+      RoutingContext ctx, String page, String lang, Map<String, Object> state) {
+    return engine
+        .render(context(lang, state), TEMPLATES + page + ".hbs")
+        .compose(body -> send(ctx, body));
+  }
+
+  /**
+   * A person who opens a bad link in a browser gets a page in their language, with a field to type
+   * the join code again; API clients (no {@code text/html} in Accept) still get the JSON error from
+   * the router's handler.
    */
   public void errorPage(RoutingContext ctx) {
     String accept = ctx.request().getHeader("Accept");
-    if (!(ctx.failure() instanceof Rejection rejection) || accept == null || !accept.contains("text/html")
+    if (!(ctx.failure() instanceof Rejection rejection)
+        || accept == null
+        || !accept.contains("text/html")
         || ctx.response().headWritten()) {
       ctx.next();
       return;
     }
     String lang = Languages.of(ctx);
     ctx.response().setStatusCode(rejection.code().status());
-    render(ctx, "error", lang, new JsonObject()
-        .put("status", rejection.code().status())
-        .put("message", Messages.error(lang, rejection.messageKey()))
-        .put("codeForm", rejection.code() == ErrorCode.NOT_FOUND && ctx.request().path().startsWith("/j")));
+    render(
+        ctx,
+        "error",
+        lang,
+        new JsonObject()
+            .put("status", rejection.code().status())
+            .put("message", Messages.error(lang, rejection.messageKey()))
+            .put(
+                "codeForm",
+                rejection.code() == ErrorCode.NOT_FOUND && ctx.request().path().startsWith("/j")));
   }
 
   /** The error page's form alone: "type your join code". */
@@ -78,15 +108,18 @@ public final class Pages {
     render(ctx, "error", Languages.of(ctx), new JsonObject().put("codeForm", true));
   }
 
-  /** {@code ?k=} becomes an HttpOnly cookie for this page only, and the browser is sent to the clean URL. */
+  /**
+   * {@code ?k=} becomes an HttpOnly cookie for this page only, and the browser is sent to the clean
+   * URL.
+   */
   public static boolean keyInQuery(RoutingContext ctx) {
     return keyInQuery(ctx, key -> Future.succeededFuture());
   }
 
   /**
-   * As {@link #keyInQuery(RoutingContext)}, but the cookie is set only once {@code check} accepts the key: a
-   * cross-site link with a wrong key gets the error page and leaves the organiser's good cookie alone. True when
-   * the request had a {@code ?k=} and is answered here.
+   * As {@link #keyInQuery(RoutingContext)}, but the cookie is set only once {@code check} accepts
+   * the key: a cross-site link with a wrong key gets the error page and leaves the organiser's good
+   * cookie alone. True when the request had a {@code ?k=} and is answered here.
    */
   public static boolean keyInQuery(RoutingContext ctx, Function<String, Future<?>> check) {
     String key = ctx.request().getParam("k");
@@ -116,12 +149,20 @@ public final class Pages {
 
   private static void keyCookieAndRedirect(RoutingContext ctx, String key) {
     String path = ctx.request().path();
-    Cookies.add(ctx, Cookie.cookie(KEY_COOKIE, key).setPath(path).setHttpOnly(true)
-        .setSameSite(CookieSameSite.LAX).setMaxAge(60L * 60 * 24 * 365));
+    Cookies.add(
+        ctx,
+        Cookie.cookie(KEY_COOKIE, key)
+            .setPath(path)
+            .setHttpOnly(true)
+            .setSameSite(CookieSameSite.LAX)
+            .setMaxAge(60L * 60 * 24 * 365));
     String asked = ctx.request().getParam("lang");
     String lang = "it".equals(asked) || "en".equals(asked) ? asked : null;
-    ctx.response().setStatusCode(303).putHeader("Location", path + (lang == null ? "" : "?lang=" + lang))
-        .putHeader("Cache-Control", "no-store").end();
+    ctx.response()
+        .setStatusCode(303)
+        .putHeader("Location", path + (lang == null ? "" : "?lang=" + lang))
+        .putHeader("Cache-Control", "no-store")
+        .end();
   }
 
   private static Map<String, Object> context(String lang, Map<String, Object> state) {

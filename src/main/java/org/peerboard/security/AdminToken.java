@@ -8,8 +8,8 @@ import org.peerboard.Config;
 
 /**
  * A server that others on the network can reach does not let just anyone create workshops: with no
- * {@code PEERBOARD_ADMIN_TOKEN}, one is made at first start and kept in {@code <data dir>/admin-token}. A server on
- * localhost alone stays open, as for a laptop used by one person.
+ * {@code PEERBOARD_ADMIN_TOKEN}, one is made at first start and kept in {@code <data
+ * dir>/admin-token}. A server on localhost alone stays open, as for a laptop used by one person.
  */
 public final class AdminToken {
   public static final String FILE = "admin-token";

@@ -17,8 +17,9 @@ import java.util.Optional;
 import org.peerboard.Config;
 
 /**
- * The certificate for HTTPS: the operator's PEM files, or a self-signed one made at first start and kept in the
- * data directory (so its fingerprint, which people compare on their screens, stays the same across restarts).
+ * The certificate for HTTPS: the operator's PEM files, or a self-signed one made at first start and
+ * kept in the data directory (so its fingerprint, which people compare on their screens, stays the
+ * same across restarts).
  */
 public final class Certificates {
   private Certificates() {}
@@ -54,8 +55,11 @@ public final class Certificates {
     if (!Files.isReadable(cert) || !Files.isReadable(key)) {
       throw new IOException("cannot read the TLS certificate " + cert + " or its key " + key);
     }
-    return Optional.of(new InUse(new PemKeyCertOptions().setCertPath(cert.toString()).setKeyPath(key.toString()),
-        fingerprint(cert), generated));
+    return Optional.of(
+        new InUse(
+            new PemKeyCertOptions().setCertPath(cert.toString()).setKeyPath(key.toString()),
+            fingerprint(cert),
+            generated));
   }
 
   /** SHA-256 of the (first) certificate, as browsers show it: hex pairs separated by colons. */

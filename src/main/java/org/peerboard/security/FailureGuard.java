@@ -7,10 +7,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Failures per client address (wrong join codes, wrong admin tokens). Only failures count, so the hundreds of
- * phones behind one venue address are never slowed for getting in; an address that uses up its failures is
- * <em>limited</em>, and while it is every attempt from it is refused, right or wrong, so a guess that happens to be
- * right is worth nothing. The log gets one line when an address becomes limited and one summary when it is let go.
+ * Failures per client address (wrong join codes, wrong admin tokens). Only failures count, so the
+ * hundreds of phones behind one venue address are never slowed for getting in; an address that uses
+ * up its failures is <em>limited</em>, and while it is every attempt from it is refused, right or
+ * wrong, so a guess that happens to be right is worth nothing. The log gets one line when an
+ * address becomes limited and one summary when it is let go.
  */
 public final class FailureGuard {
   private static final Logger LOG = LoggerFactory.getLogger(FailureGuard.class);
@@ -50,25 +51,43 @@ public final class FailureGuard {
     if (failures.tryTake(address)) {
       return false;
     }
-    limited.computeIfAbsent(address, a -> {
-      LOG.warn("{} from {}: more than {} a minute; refusing every attempt from this address until it stops",
-          capitalised(what), a, perMinute);
-      return new Episode();
-    }).refused.incrementAndGet();
+    limited
+        .computeIfAbsent(
+            address,
+            a -> {
+              LOG.warn(
+                  "{} from {}: more than {} a minute; refusing every attempt from this address until it stops",
+                  capitalised(what),
+                  a,
+                  perMinute);
+              return new Episode();
+            })
+        .refused
+        .incrementAndGet();
     return true;
   }
 
-  /** Lets go of addresses whose failures are all forgiven, with one summary line each; call once a minute. */
+  /**
+   * Lets go of addresses whose failures are all forgiven, with one summary line each; call once a
+   * minute.
+   */
   public void sweep() {
     failures.sweep();
-    limited.entrySet().removeIf(e -> {
-      if (failures.tracks(e.getKey())) {
-        return false; // not all its failures are forgiven yet: the same episode goes on
-      }
-      LOG.warn("{} from {}: {} attempts refused over {} s; the address is no longer limited", capitalised(what),
-          e.getKey(), e.getValue().refused.get(), (System.nanoTime() - e.getValue().since) / 1_000_000_000L);
-      return true;
-    });
+    limited
+        .entrySet()
+        .removeIf(
+            e -> {
+              if (failures.tracks(e.getKey())) {
+                return false; // not all its failures are forgiven yet: the same episode goes on
+              }
+              LOG.warn(
+                  "{} from {}: {} attempts refused over {} s; the address is no longer limited",
+                  capitalised(what),
+                  e.getKey(),
+                  e.getValue().refused.get(),
+                  (System.nanoTime() - e.getValue().since) / 1_000_000_000L);
+              return true;
+            });
   }
 
   private static String capitalised(String text) {

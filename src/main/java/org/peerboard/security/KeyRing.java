@@ -6,12 +6,17 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 
 /**
- * The one place that says who holds a key: organiser, moderator and projector keys, participant tokens and study
- * keys are looked up by their SHA-256 hash (unique in each table), so the database never sees a key.
+ * The one place that says who holds a key: organiser, moderator and projector keys, participant
+ * tokens and study keys are looked up by their SHA-256 hash (unique in each table), so the database
+ * never sees a key.
  */
 public final class KeyRing {
-  /** Every holder of the hash $1, through the unique index of each kind of key; at most one row in practice. */
-  static final String RESOLVE = """
+  /**
+   * Every holder of the hash $1, through the unique index of each kind of key; at most one row in
+   * practice.
+   */
+  static final String RESOLVE =
+      """
       select 'organiser' as kind, w.id as workshop_id, null::uuid as board_id, null::uuid as holder_id,
              false as removed
         from workshop w where w.organiser_key_hash = $1
@@ -31,22 +36,33 @@ public final class KeyRing {
     this.pool = pool;
   }
 
-  /** Who holds this key; {@link Principal.Unknown} for a key nobody holds or one that is not plausible. */
+  /**
+   * Who holds this key; {@link Principal.Unknown} for a key nobody holds or one that is not
+   * plausible.
+   */
   public Future<Principal> resolve(String key) {
     if (!Keys.plausible(key)) {
       return Future.succeededFuture(new Principal.Unknown());
     }
-    return pool.preparedQuery(RESOLVE).execute(Tuple.of(Keys.hash(key)))
-        .map(rows -> rows.size() == 0 ? new Principal.Unknown() : principal(rows.iterator().next()));
+    return pool.preparedQuery(RESOLVE)
+        .execute(Tuple.of(Keys.hash(key)))
+        .map(
+            rows -> rows.size() == 0 ? new Principal.Unknown() : principal(rows.iterator().next()));
   }
 
   private static Principal principal(Row row) {
     return switch (row.getString("kind")) {
       case "organiser" -> new Principal.Organiser(row.getUUID("workshop_id"));
-      case "moderator" -> new Principal.Moderator(row.getUUID("board_id"), row.getUUID("workshop_id"));
-      case "projector" -> new Principal.Projector(row.getUUID("board_id"), row.getUUID("workshop_id"));
-      case "participant" -> new Principal.Participant(row.getUUID("board_id"), row.getUUID("workshop_id"),
-          row.getUUID("holder_id"), row.getBoolean("removed"));
+      case "moderator" ->
+          new Principal.Moderator(row.getUUID("board_id"), row.getUUID("workshop_id"));
+      case "projector" ->
+          new Principal.Projector(row.getUUID("board_id"), row.getUUID("workshop_id"));
+      case "participant" ->
+          new Principal.Participant(
+              row.getUUID("board_id"),
+              row.getUUID("workshop_id"),
+              row.getUUID("holder_id"),
+              row.getBoolean("removed"));
       default -> new Principal.Study(row.getUUID("holder_id"));
     };
   }

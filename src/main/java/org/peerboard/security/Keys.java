@@ -10,9 +10,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Secret keys and tokens: 256 random bits, URL-safe, stored only as SHA-256 hashes. A board's moderator key is
- * derived from the organiser key and its projector key from the moderator key (HMAC), so the organiser can always
- * show every link again and a moderator the projector link, while the database holds nothing but hashes.
+ * Secret keys and tokens: 256 random bits, URL-safe, stored only as SHA-256 hashes. A board's
+ * moderator key is derived from the organiser key and its projector key from the moderator key
+ * (HMAC), so the organiser can always show every link again and a moderator the projector link,
+ * while the database holds nothing but hashes.
  */
 public final class Keys {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -34,7 +35,10 @@ public final class Keys {
     }
   }
 
-  /** A key derived from another one for one purpose; it cannot be turned back into the key it came from. */
+  /**
+   * A key derived from another one for one purpose; it cannot be turned back into the key it came
+   * from.
+   */
   public static String derive(String parentKey, String purpose) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
@@ -51,10 +55,17 @@ public final class Keys {
 
   /** Keys are URL-safe base64 of 32 bytes; anything else is not worth a database round trip. */
   public static boolean plausible(String key) {
-    return key != null && key.length() >= 22 && key.length() <= 64 && key.chars().allMatch(Keys::isKeyChar);
+    return key != null
+        && key.length() >= 22
+        && key.length() <= 64
+        && key.chars().allMatch(Keys::isKeyChar);
   }
 
   private static boolean isKeyChar(int c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    return (c >= 'A' && c <= 'Z')
+        || (c >= 'a' && c <= 'z')
+        || (c >= '0' && c <= '9')
+        || c == '-'
+        || c == '_';
   }
 }

@@ -4,8 +4,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One token bucket per key (a participant, an address), forgotten once full again. Buckets are per process: with
- * several processes each enforces its own share, which is what a limit against abuse needs.
+ * One token bucket per key (a participant, an address), forgotten once full again. Buckets are per
+ * process: with several processes each enforces its own share, which is what a limit against abuse
+ * needs.
  */
 public final class Limiter<K> {
   private final double capacity;
@@ -19,7 +20,8 @@ public final class Limiter<K> {
 
   public boolean tryTake(K key) {
     long now = System.nanoTime();
-    TokenBucket bucket = buckets.computeIfAbsent(key, k -> new TokenBucket(capacity, perSecond, now));
+    TokenBucket bucket =
+        buckets.computeIfAbsent(key, k -> new TokenBucket(capacity, perSecond, now));
     synchronized (bucket) {
       return bucket.tryTake(now);
     }
@@ -44,11 +46,14 @@ public final class Limiter<K> {
   /** Drops buckets that are full again; call now and then. */
   public void sweep() {
     long now = System.nanoTime();
-    buckets.entrySet().removeIf(e -> {
-      synchronized (e.getValue()) {
-        return e.getValue().idle(now);
-      }
-    });
+    buckets
+        .entrySet()
+        .removeIf(
+            e -> {
+              synchronized (e.getValue()) {
+                return e.getValue().idle(now);
+              }
+            });
   }
 
   public int size() {

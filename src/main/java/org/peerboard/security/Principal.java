@@ -6,12 +6,18 @@ import org.peerboard.board.model.Role;
 
 /** Who holds a key, wherever it was issued: the answer of {@link KeyRing#resolve}. Plain Java. */
 public sealed interface Principal {
-  /** Whether the key is one PeerBoard issued (a key of something else is refused 403, an unknown one 401). */
+  /**
+   * Whether the key is one PeerBoard issued (a key of something else is refused 403, an unknown one
+   * 401).
+   */
   default boolean known() {
     return true;
   }
 
-  /** Whether the key was issued for this workshop (its organiser, a board's moderator or projector, a participant). */
+  /**
+   * Whether the key was issued for this workshop (its organiser, a board's moderator or projector,
+   * a participant).
+   */
   default boolean belongsTo(UUID workshop) {
     return false;
   }
@@ -67,7 +73,8 @@ public sealed interface Principal {
   }
 
   /** A participant's token; a removed participant's token is still known but gives no role. */
-  record Participant(UUID boardId, UUID workshopId, UUID participantId, boolean removed) implements OfBoard {
+  record Participant(UUID boardId, UUID workshopId, UUID participantId, boolean removed)
+      implements OfBoard {
     @Override
     public Role grants() {
       return Role.PARTICIPANT;

@@ -1,6 +1,9 @@
 package org.peerboard.security;
 
-/** A token bucket: {@code capacity} at once, refilled at {@code perSecond}. Not thread-safe: one event loop owns it. */
+/**
+ * A token bucket: {@code capacity} at once, refilled at {@code perSecond}. Not thread-safe: one
+ * event loop owns it.
+ */
 public final class TokenBucket {
   private final double capacity;
   private final double perSecond;

@@ -36,8 +36,15 @@ class AccessibilityTest {
       assertThat(phone.locator("#join-view")).isVisible();
       Axe.assertNoSeriousViolations(phone);
       Pages.acceptAndJoin(phone, null);
-      assertThat(Pages.postNote(phone, "path", "participation", "Children are heard in reviews", "Residential care facility")
-          .locator("[data-send-state]")).hasText("Sent");
+      assertThat(
+              Pages.postNote(
+                      phone,
+                      "path",
+                      "participation",
+                      "Children are heard in reviews",
+                      "Residential care facility")
+                  .locator("[data-send-state]"))
+          .hasText("Sent");
       Axe.assertNoSeriousViolations(phone);
     }
   }
@@ -46,23 +53,33 @@ class AccessibilityTest {
   @DisplayName("the projector with a note on it")
   void projector() {
     Api.Participant participant = api.join(board.getString("joinCode"), null);
-    try (var ws = WsClient.hello(TestApp.shared().port(), participant.boardId(),
-        participant.token(), null); BrowserContext context = Browsers.screen()) {
-      ws.answer(ws.op("note.add", new JsonObject().put("lane", "reporting:actors").put("text", "Schools report first")));
+    try (var ws =
+            WsClient.hello(
+                TestApp.shared().port(), participant.boardId(), participant.token(), null);
+        BrowserContext context = Browsers.screen()) {
+      ws.answer(
+          ws.op(
+              "note.add",
+              new JsonObject()
+                  .put("lane", "reporting:actors")
+                  .put("text", "Schools report first")));
       Page page = context.newPage();
       page.navigate(board.getString("projectorUrl"));
-      assertThat(page.locator("[data-lane='reporting:actors'] .note")).containsText("Schools report first");
+      assertThat(page.locator("[data-lane='reporting:actors'] .note"))
+          .containsText("Schools report first");
       Axe.assertNoSeriousViolations(page);
     }
   }
 
   @Test
-  @DisplayName("no page at all unless the check itself can fail: an unlabelled field and an image without text fail it")
+  @DisplayName(
+      "no page at all unless the check itself can fail: an unlabelled field and an image without text fail it")
   void theCheckCanFail() {
     try (BrowserContext context = Browsers.screen()) {
       Page page = context.newPage();
-      page.setContent("<!doctype html><html lang=en><title>bad</title><main><img src='data:,'>"
-          + "<input type=text></main></html>");
+      page.setContent(
+          "<!doctype html><html lang=en><title>bad</title><main><img src='data:,'>"
+              + "<input type=text></main></html>");
       assertThrows(AssertionError.class, () -> Axe.assertNoSeriousViolations(page));
     }
   }

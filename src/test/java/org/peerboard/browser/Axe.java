@@ -9,19 +9,33 @@ import com.microsoft.playwright.Page;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Runs axe on a page and fails on any serious or critical violation, naming each with its elements. */
+/**
+ * Runs axe on a page and fails on any serious or critical violation, naming each with its elements.
+ */
 final class Axe {
   private Axe() {}
 
   static void assertNoSeriousViolations(Page page) {
     AxeResults results = new AxeBuilder(page).analyze();
-    List<Rule> serious = results.getViolations().stream()
-        .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
-        .toList();
-    String report = serious.stream()
-        .map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
-            + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).collect(Collectors.joining(", ")))
-        .collect(Collectors.joining("\n"));
+    List<Rule> serious =
+        results.getViolations().stream()
+            .filter(
+                rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+            .toList();
+    String report =
+        serious.stream()
+            .map(
+                rule ->
+                    rule.getId()
+                        + " ("
+                        + rule.getImpact()
+                        + "): "
+                        + rule.getHelp()
+                        + " at "
+                        + rule.getNodes().stream()
+                            .map(node -> String.valueOf(node.getTarget()))
+                            .collect(Collectors.joining(", ")))
+            .collect(Collectors.joining("\n"));
     assertEquals("", report, "axe found serious or critical violations on " + page.url());
   }
 }

@@ -33,7 +33,8 @@ class BallotOnPhoneTest {
   }
 
   private static Locator button(Page page, String name) {
-    return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+    return page.getByRole(
+        AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
   }
 
   private static int dotsOn(JsonObject round, String itemId) {
@@ -48,15 +49,22 @@ class BallotOnPhoneTest {
   }
 
   @Test
-  @DisplayName("dots: the budget is always shown, the cap is kept, a vote is changed, offline taps are sent later, "
-      + "and after the reveal the phone shows the ranking with its own dots")
+  @DisplayName(
+      "dots: the budget is always shown, the cap is kept, a vote is changed, offline taps are sent later, "
+          + "and after the reveal the phone shows the ranking with its own dots")
   void dots() {
     List<String> errors = new ArrayList<>();
-    try (VoteBoard vote = new VoteBoard("Dots", "Mentoring", "A housing fund at 18", "One contact person");
-         BrowserContext mobile = Browsers.phone()) {
+    try (VoteBoard vote =
+            new VoteBoard("Dots", "Mentoring", "A housing fund at 18", "One contact person");
+        BrowserContext mobile = Browsers.phone()) {
       Page phone = phone(mobile, vote, errors);
-      String round = vote.open(new JsonObject().put("kind", "dots").put("budget", 5).put("cap", 3)
-          .put("anonymous", false));
+      String round =
+          vote.open(
+              new JsonObject()
+                  .put("kind", "dots")
+                  .put("budget", 5)
+                  .put("cap", 3)
+                  .put("anonymous", false));
       assertThat(phone.locator("#vote-heading")).hasText("Vote");
       assertThat(phone.locator("#vote-budget")).hasText("Dots left: 5 of 5");
       assertThat(phone.locator("#ballot .ballot-item")).hasCount(3);
@@ -70,13 +78,16 @@ class BallotOnPhoneTest {
       assertThat(addMentoring).hasAttribute("aria-disabled", "true");
       addMentoring.click(new Locator.ClickOptions().setForce(true));
       assertThat(phone.locator("#vote-status")).hasText("At most 3 dots on one proposal.");
-      assertThat(phone.locator("[data-item-id='" + vote.items.get(0) + "'] .dots-words")).hasText("3 of 3 dots");
+      assertThat(phone.locator("[data-item-id='" + vote.items.get(0) + "'] .dots-words"))
+          .hasText("3 of 3 dots");
 
       button(phone, "Add a dot to: A housing fund at 18").click();
       button(phone, "Add a dot to: A housing fund at 18").click();
       assertThat(phone.locator("#vote-budget")).hasText("Dots left: 0 of 5");
-      assertThat(button(phone, "Add a dot to: One contact person")).hasAttribute("aria-disabled", "true");
-      button(phone, "Add a dot to: One contact person").click(new Locator.ClickOptions().setForce(true));
+      assertThat(button(phone, "Add a dot to: One contact person"))
+          .hasAttribute("aria-disabled", "true");
+      button(phone, "Add a dot to: One contact person")
+          .click(new Locator.ClickOptions().setForce(true));
       assertThat(phone.locator("#vote-status")).containsText("No dots left");
 
       button(phone, "Remove a dot from: Mentoring").click();
@@ -86,7 +97,9 @@ class BallotOnPhoneTest {
       assertEquals(2, dotsOn(vote.round(round), vote.items.get(0)));
       assertEquals(1, dotsOn(vote.round(round), vote.items.get(2)));
       Axe.assertNoSeriousViolations(phone);
-      assertEquals(360, ((Number) phone.evaluate("document.documentElement.scrollWidth")).intValue(),
+      assertEquals(
+          360,
+          ((Number) phone.evaluate("document.documentElement.scrollWidth")).intValue(),
           "no horizontal scrolling at 360px");
       Browsers.screenshot(phone, "phone-ballot-dots");
 
@@ -94,15 +107,18 @@ class BallotOnPhoneTest {
       assertThat(phone.locator("#conn")).hasAttribute("data-state", "offline");
       button(phone, "Remove a dot from: A housing fund at 18").click();
       assertThat(phone.locator("#vote-budget")).hasText("Dots left: 1 of 5");
-      assertThat(phone.locator("[data-item-id='" + vote.items.get(1) + "'] .send-state")).hasText("Waiting to send");
+      assertThat(phone.locator("[data-item-id='" + vote.items.get(1) + "'] .send-state"))
+          .hasText("Waiting to send");
       mobile.setOffline(false);
       assertThat(phone.locator("#conn")).hasAttribute("data-state", "online");
-      assertThat(phone.locator("[data-item-id='" + vote.items.get(1) + "'] .send-state")).hasText("Saved");
+      assertThat(phone.locator("[data-item-id='" + vote.items.get(1) + "'] .send-state"))
+          .hasText("Saved");
       assertEquals(1, dotsOn(vote.round(round), vote.items.get(1)));
 
       phone.reload();
       assertThat(phone.locator("#vote-budget")).hasText("Dots left: 1 of 5");
-      assertThat(phone.locator("[data-item-id='" + vote.items.get(0) + "'] .dots-words")).hasText("2 of 3 dots");
+      assertThat(phone.locator("[data-item-id='" + vote.items.get(0) + "'] .dots-words"))
+          .hasText("2 of 3 dots");
 
       vote.ack("vote.reveal", new JsonObject().put("roundId", round));
       assertThat(phone.locator("#vote-heading")).hasText("Results of the vote");
@@ -120,13 +136,17 @@ class BallotOnPhoneTest {
   }
 
   @Test
-  @DisplayName("ratings: scores 1 to 5 per criterion with the labels in the page language, and a comment")
+  @DisplayName(
+      "ratings: scores 1 to 5 per criterion with the labels in the page language, and a comment")
   void ratings() {
     List<String> errors = new ArrayList<>();
-    try (VoteBoard vote = new VoteBoard("Ratings", null, "A housing fund at 18", "One contact person");
-         BrowserContext mobile = Browsers.phone()) {
+    try (VoteBoard vote =
+            new VoteBoard("Ratings", null, "A housing fund at 18", "One contact person");
+        BrowserContext mobile = Browsers.phone()) {
       Page phone = phone(mobile, vote, errors);
-      String round = vote.open(new JsonObject().put("kind", "rating").put("comments", true).put("anonymous", false));
+      String round =
+          vote.open(
+              new JsonObject().put("kind", "rating").put("comments", true).put("anonymous", false));
       Locator first = phone.locator("[data-item-id='" + vote.items.get(0) + "']");
       assertThat(first.locator("legend")).hasText(new String[] {"Feasibility", "Sustainability"});
       first.getByLabel("4 for Feasibility: A housing fund at 18").check();
@@ -140,7 +160,8 @@ class BallotOnPhoneTest {
       Axe.assertNoSeriousViolations(phone);
       Browsers.screenshot(phone, "phone-ballot-rating");
 
-      // "Saved" was already shown for the earlier scores: wait until the server holds the last cast, then compare
+      // "Saved" was already shown for the earlier scores: wait until the server holds the last
+      // cast, then compare
       JsonObject expected = new JsonObject().put("feasibility", 4).put("sustainability", 3);
       JsonObject ballot = vote.round(round).getJsonArray("ballots").getJsonObject(0);
       for (int tries = 0; tries < 50 && !expected.equals(ballot.getJsonObject("scores")); tries++) {

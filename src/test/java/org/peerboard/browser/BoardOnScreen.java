@@ -7,20 +7,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** What a person at the back of the room can read: notes whole, in view, uncovered, large enough. */
+/**
+ * What a person at the back of the room can read: notes whole, in view, uncovered, large enough.
+ */
 final class BoardOnScreen {
   private BoardOnScreen() {}
 
   /** A fresh screen of the given size. */
   static BrowserContext screen(int width, int height) {
-    return Browsers.chromium().newContext(new Browser.NewContextOptions().setViewportSize(width, height)
-        .setLocale("it-IT"));
+    return Browsers.chromium()
+        .newContext(
+            new Browser.NewContextOptions().setViewportSize(width, height).setLocale("it-IT"));
   }
 
   /** What the check found: the notes it looked at (their ids), and every problem, in words. */
   record Reading(List<String> ids, List<String> problems, double smallest) {}
 
-  private static final String CHECK = """
+  private static final String CHECK =
+      """
       ([selector, min]) => {
         const problems = [];
         const ids = [];
@@ -58,17 +62,24 @@ final class BoardOnScreen {
         return { ids, problems: [...new Set(problems)].slice(0, 8), smallest: ids.length ? smallest : 0 };
       }""";
 
-  /** Checks every shown note (or cluster stack) that matches the selector; text under minPx is a problem. */
+  /**
+   * Checks every shown note (or cluster stack) that matches the selector; text under minPx is a
+   * problem.
+   */
   @SuppressWarnings("unchecked")
   static Reading read(Page page, String selector, int minPx) {
-    Map<String, Object> result = (Map<String, Object>) page.evaluate(CHECK, List.of(selector, minPx));
-    return new Reading(new ArrayList<>((List<String>) result.get("ids")),
-        new ArrayList<>((List<String>) result.get("problems")), ((Number) result.get("smallest")).doubleValue());
+    Map<String, Object> result =
+        (Map<String, Object>) page.evaluate(CHECK, List.of(selector, minPx));
+    return new Reading(
+        new ArrayList<>((List<String>) result.get("ids")),
+        new ArrayList<>((List<String>) result.get("problems")),
+        ((Number) result.get("smallest")).doubleValue());
   }
 
   /** Whether the page scrolls: its scrolling element's height beyond the window. */
   static boolean scrolls(Page page) {
-    return (Boolean) page.evaluate(
-        "() => document.scrollingElement.scrollHeight > innerHeight || document.scrollingElement.scrollWidth > innerWidth");
+    return (Boolean)
+        page.evaluate(
+            "() => document.scrollingElement.scrollHeight > innerHeight || document.scrollingElement.scrollWidth > innerWidth");
   }
 }

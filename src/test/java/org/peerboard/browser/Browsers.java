@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One real Chromium for the browser tests: Debian's {@code /usr/bin/chromium}, driven by Playwright. A missing
- * browser fails the tests with a clear message; they are never skipped.
+ * One real Chromium for the browser tests: Debian's {@code /usr/bin/chromium}, driven by
+ * Playwright. A missing browser fails the tests with a clear message; they are never skipped.
  */
 final class Browsers {
   static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
@@ -28,32 +28,55 @@ final class Browsers {
   static synchronized Browser chromium() {
     if (browser == null) {
       if (!Files.isExecutable(CHROMIUM)) {
-        throw new AssertionError("The browser tests need Chromium at " + CHROMIUM
-            + "; install it with `apt-get install chromium`.");
+        throw new AssertionError(
+            "The browser tests need Chromium at "
+                + CHROMIUM
+                + "; install it with `apt-get install chromium`.");
       }
-      playwright = Playwright.create(new Playwright.CreateOptions()
-          .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-      browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-          .setExecutablePath(CHROMIUM)
-          .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-              "--disable-component-update", "--disable-sync", "--no-first-run")));
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        browser.close();
-        playwright.close();
-      }));
+      playwright =
+          Playwright.create(
+              new Playwright.CreateOptions()
+                  .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+      browser =
+          playwright
+              .chromium()
+              .launch(
+                  new BrowserType.LaunchOptions()
+                      .setExecutablePath(CHROMIUM)
+                      .setArgs(
+                          List.of(
+                              "--no-sandbox",
+                              "--disable-gpu",
+                              "--disable-background-networking",
+                              "--disable-component-update",
+                              "--disable-sync",
+                              "--no-first-run")));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    browser.close();
+                    playwright.close();
+                  }));
     }
     return browser;
   }
 
   /** A fresh phone: 360x640, touch, its own storage. */
   static BrowserContext phone() {
-    return chromium().newContext(new Browser.NewContextOptions().setViewportSize(360, 640).setIsMobile(true)
-        .setHasTouch(true).setLocale("en-GB"));
+    return chromium()
+        .newContext(
+            new Browser.NewContextOptions()
+                .setViewportSize(360, 640)
+                .setIsMobile(true)
+                .setHasTouch(true)
+                .setLocale("en-GB"));
   }
 
   /** A fresh 1920x1080 screen, as a projector or a moderator's laptop. */
   static BrowserContext screen() {
-    return chromium().newContext(new Browser.NewContextOptions().setViewportSize(1920, 1080).setLocale("en-GB"));
+    return chromium()
+        .newContext(new Browser.NewContextOptions().setViewportSize(1920, 1080).setLocale("en-GB"));
   }
 
   static void screenshot(Page page, String name) {

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.peerboard.support.Api;
 import org.peerboard.support.TestApp;
 
-@DisplayName("Sensitive content: the phone warns before sending personal data, the moderator redacts")
+@DisplayName(
+    "Sensitive content: the phone warns before sending personal data, the moderator redacts")
 class CarefulNotesTest {
   private static Api api;
 
@@ -28,16 +29,19 @@ class CarefulNotesTest {
   }
 
   private static Locator button(Page page, String name) {
-    return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+    return page.getByRole(
+        AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
   }
 
   @Test
-  @DisplayName("a note with a phone number is held back with a gentle warning until edited; one with an email and a "
-      + "birth date is sent anyway; the moderator's redaction replaces it on the projector and the phone")
+  @DisplayName(
+      "a note with a phone number is held back with a gentle warning until edited; one with an email and a "
+          + "birth date is sent anyway; the moderator's redaction replaces it on the projector and the phone")
   void warnEditSendAnywayRedact() {
     JsonObject board = api.workshop("Careful", "Group A").board(0);
     List<String> errors = new ArrayList<>();
-    try (BrowserContext mobile = Browsers.phone(); BrowserContext screens = Browsers.screen()) {
+    try (BrowserContext mobile = Browsers.phone();
+        BrowserContext screens = Browsers.screen()) {
       Page phone = mobile.newPage();
       phone.onPageError(errors::add);
       phone.navigate(api.base() + "/j/" + board.getString("joinCode"));
@@ -55,8 +59,10 @@ class CarefulNotesTest {
       phone.getByLabel("Write a note").fill("Call Marco on 333 123 4567 about the placement");
       button(phone, "Send to Taking into care · Critical issues").click();
       assertThat(phone.locator("#pd-warning")).isVisible();
-      assertThat(phone.locator("#pd-text")).containsText("may contain personal data: a phone number.");
-      assertThat(phone.getByLabel("Write a note")).hasValue("Call Marco on 333 123 4567 about the placement");
+      assertThat(phone.locator("#pd-text"))
+          .containsText("may contain personal data: a phone number.");
+      assertThat(phone.getByLabel("Write a note"))
+          .hasValue("Call Marco on 333 123 4567 about the placement");
       assertThat(phone.locator("#lane-notes .note")).hasCount(0);
       Axe.assertNoSeriousViolations(phone);
       Browsers.screenshot(phone, "phone-personal-data-warning");
@@ -66,7 +72,8 @@ class CarefulNotesTest {
       phone.getByLabel("Write a note").fill("Call the caseworker back about the placement");
       button(phone, "Send to Taking into care · Critical issues").click();
       assertThat(phone.locator("#pd-warning")).isHidden();
-      assertThat(phone.locator("#lane-notes")).containsText("Call the caseworker back about the placement");
+      assertThat(phone.locator("#lane-notes"))
+          .containsText("Call the caseworker back about the placement");
 
       String risky = "Write to anna.rossi@example.com, born on 12/03/2009";
       phone.getByLabel("Write a note").fill(risky);
@@ -87,11 +94,15 @@ class CarefulNotesTest {
       assertThat(projector.locator("#grid")).not().containsText("anna.rossi");
       assertThat(phone.locator("#lane-notes")).containsText("Write to [email removed]");
       assertThat(moderator.locator("#grid")).containsText("Write to [email removed]");
-      assertFalse(moderator.locator("#grid").innerText().contains("anna.rossi"), "the moderator's grid is redacted too");
+      assertFalse(
+          moderator.locator("#grid").innerText().contains("anna.rossi"),
+          "the moderator's grid is redacted too");
 
       projector.reload();
       assertThat(projector.locator("#grid")).containsText("Write to [email removed]");
-      assertFalse(projector.content().contains("anna.rossi"), "a reloaded projector never sees the old text");
+      assertFalse(
+          projector.content().contains("anna.rossi"),
+          "a reloaded projector never sees the old text");
       assertEquals(List.of(), errors, "no script errors");
     }
   }
@@ -107,7 +118,8 @@ class CarefulNotesTest {
       phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Entra")).click();
       phone.getByLabel("Scrivi una nota").fill("Il codice fiscale è RSSMRA85T10A562S");
       phone.locator("#send").click();
-      assertThat(phone.locator("#pd-text")).containsText("potrebbe contenere dati personali: un codice fiscale.");
+      assertThat(phone.locator("#pd-text"))
+          .containsText("potrebbe contenere dati personali: un codice fiscale.");
       assertThat(button(phone, "Invia comunque")).isVisible();
       assertThat(button(phone, "Modifica la nota")).isVisible();
     }

@@ -32,27 +32,35 @@ class ClosedBoardTest {
     TestApp.shared();
   }
 
-  /** A board whose dot vote was cast by three people and revealed: the cluster first, then the loose proposals. */
+  /**
+   * A board whose dot vote was cast by three people and revealed: the cluster first, then the loose
+   * proposals.
+   */
   private static String revealedVote(LoadedBoard board) {
     String a = board.note("improvements", "A peer mentor for every care leaver", new JsonArray());
     String b = board.note("improvements", "Mentoring by former care leavers", new JsonArray());
     board.note("improvements", "A housing fund at eighteen", new JsonArray());
-    String hidden = board.note("improvements", "Text the moderator hid from everyone", new JsonArray());
+    String hidden =
+        board.note("improvements", "Text the moderator hid from everyone", new JsonArray());
     board.ack("note.hide", new JsonObject().put("noteId", hidden).put("hidden", true));
     String cluster = board.cluster("improvements", "Mentoring", a, b);
     board.stage("voting");
-    String round = board.ack("vote.open", new JsonObject().put("kind", "dots").put("budget", 5).put("cap", 3))
-        .getString("roundId");
+    String round =
+        board
+            .ack("vote.open", new JsonObject().put("kind", "dots").put("budget", 5).put("cap", 3))
+            .getString("roundId");
     for (int i = 0; i < 3; i++) {
-      board.cast(board.api.join(board.code, "P" + i), new JsonObject().put("roundId", round).put("itemId", cluster)
-          .put("dots", 2));
+      board.cast(
+          board.api.join(board.code, "P" + i),
+          new JsonObject().put("roundId", round).put("itemId", cluster).put("dots", 2));
     }
     return round;
   }
 
   @Test
-  @DisplayName("GET /j/{code} of a closed board answers 200 with its name, a thank-you and the results; "
-      + "joining it is refused as a conflict")
+  @DisplayName(
+      "GET /j/{code} of a closed board answers 200 with its name, a thank-you and the results; "
+          + "joining it is refused as a conflict")
   void overHttp() {
     try (LoadedBoard board = new LoadedBoard("en", "Closed over HTTP", "Foster care")) {
       String round = revealedVote(board);
@@ -63,7 +71,8 @@ class ClosedBoardTest {
       Api.Response page = board.api.get("/j/" + board.code, null);
       assertEquals(200, page.status());
       assertTrue(page.body().contains("Foster care"), "the board's name");
-      assertTrue(page.body().contains("This board is closed. Thank you for taking part!"), "a thank-you");
+      assertTrue(
+          page.body().contains("This board is closed. Thank you for taking part!"), "a thank-you");
       assertTrue(page.body().contains("Results of the vote"), "the results' heading");
       assertTrue(page.body().contains("Mentoring"), "the winning cluster");
       assertTrue(page.body().contains("Dots: 6 · voters: 3"), "its figures");
@@ -80,15 +89,20 @@ class ClosedBoardTest {
   }
 
   @Test
-  @DisplayName("after a reload, a participant sees the thank-you and the results with their own dots, and so does "
-      + "a browser that never joined; reopening brings the board back")
+  @DisplayName(
+      "after a reload, a participant sees the thank-you and the results with their own dots, and so does "
+          + "a browser that never joined; reopening brings the board back")
   void inTheBrowser() {
     List<String> errors = new ArrayList<>();
     try (LoadedBoard board = new LoadedBoard("en", "Closed in the browser", "Foster care");
-         BrowserContext mobile = Browsers.phone(); BrowserContext stranger = Browsers.phone()) {
+        BrowserContext mobile = Browsers.phone();
+        BrowserContext stranger = Browsers.phone()) {
       String round = revealedVote(board);
       Page phone = PhoneOneHandTest.joined(mobile, board.joinUrl(), errors);
-      phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add a dot to: Mentoring")).click();
+      phone
+          .getByRole(
+              AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add a dot to: Mentoring"))
+          .click();
       assertThat(phone.locator("#vote-budget")).hasText("Dots left: 4 of 5");
       assertThat(phone.locator("#ballot [data-send-state]").first()).hasText("Saved");
       board.ack("vote.close", new JsonObject().put("roundId", round));
@@ -101,7 +115,8 @@ class ClosedBoardTest {
       assertThat(phone.locator("#closed-view h1")).hasText("Foster care");
       assertThat(phone.locator("#closed-view")).containsText("Thank you for taking part!");
       assertThat(phone.locator("#closed-results .result").first()).containsText("Mentoring");
-      assertThat(phone.locator("#closed-results .result").first()).containsText("Dots: 7 · voters: 4");
+      assertThat(phone.locator("#closed-results .result").first())
+          .containsText("Dots: 7 · voters: 4");
       assertThat(phone.locator("#closed-results .result").first()).containsText("Your dots: 1");
       assertThat(phone.locator("#join-view")).isHidden();
       assertThat(phone.locator("#timer")).isHidden();
@@ -112,14 +127,17 @@ class ClosedBoardTest {
       other.onPageError(errors::add);
       other.navigate(board.joinUrl());
       assertThat(other.locator("#closed-view h1")).hasText("Foster care");
-      assertThat(other.locator("#closed-results .result").first()).containsText("Dots: 7 · voters: 4");
+      assertThat(other.locator("#closed-results .result").first())
+          .containsText("Dots: 7 · voters: 4");
       assertThat(other.locator("#closed-results")).not().containsText("Your dots");
       assertThat(other.locator("#join-view")).isHidden();
       assertFalse(other.content().contains("Text the moderator hid"), "a hidden note stays hidden");
       Axe.assertNoSeriousViolations(other);
 
-      try (BrowserContext laptop = Browsers.chromium().newContext(new Browser.NewContextOptions()
-          .setViewportSize(1366, 768).setLocale("en-GB"))) {
+      try (BrowserContext laptop =
+          Browsers.chromium()
+              .newContext(
+                  new Browser.NewContextOptions().setViewportSize(1366, 768).setLocale("en-GB"))) {
         Page wide = laptop.newPage();
         wide.navigate(board.joinUrl());
         assertThat(wide.locator("#closed-results .result").first()).containsText("Mentoring");
@@ -135,8 +153,9 @@ class ClosedBoardTest {
   }
 
   @Test
-  @DisplayName("a closed board's code given to another board leads to that open board; once it closes too, a "
-      + "browser that joined the first board is shown the first board")
+  @DisplayName(
+      "a closed board's code given to another board leads to that open board; once it closes too, a "
+          + "browser that joined the first board is shown the first board")
   void codeGivenAgain() throws Exception {
     Api api = TestApp.api();
     Api.Workshop workshop = api.workshop("Codes given again", "Foster care", "Residential care");
@@ -151,14 +170,17 @@ class ClosedBoardTest {
       // codes are drawn at random; here the draw gives the second board the closed board's code
       DbSettings db = TestApp.shared().database();
       try (Connection sql = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
-           PreparedStatement update = sql.prepareStatement("update board set join_code = ? where id = ?")) {
+          PreparedStatement update =
+              sql.prepareStatement("update board set join_code = ? where id = ?")) {
         update.setString(1, code);
         update.setObject(2, UUID.fromString(second.getString("id")));
         assertEquals(1, update.executeUpdate());
       }
       Api.Response open = api.get("/j/" + code, null);
       assertEquals(200, open.status());
-      assertTrue(open.body().contains("Residential care") && !open.body().contains("Foster care"), "the open board");
+      assertTrue(
+          open.body().contains("Residential care") && !open.body().contains("Foster care"),
+          "the open board");
       phone.reload();
       assertThat(phone.locator("#join-view")).isVisible();
       assertThat(phone.locator(".join-where")).containsText("Residential care");
@@ -171,9 +193,15 @@ class ClosedBoardTest {
   }
 
   private static void stage(JsonObject board, String stage) {
-    try (WsClient ws = WsClient.hello(TestApp.shared().port(),
-        board.getString("id"), board.getString("moderatorKey"), null)) {
-      assertEquals("ack", ws.answer(ws.op("board.stage", new JsonObject().put("stage", stage))).getString("type"));
+    try (WsClient ws =
+        WsClient.hello(
+            TestApp.shared().port(),
+            board.getString("id"),
+            board.getString("moderatorKey"),
+            null)) {
+      assertEquals(
+          "ack",
+          ws.answer(ws.op("board.stage", new JsonObject().put("stage", stage))).getString("type"));
     }
   }
 }

@@ -32,10 +32,13 @@ class ClusteringPageTest {
   /** A participant posts these notes in one lane, over a plain WebSocket. */
   private static void post(JsonObject board, String lane, String... texts) {
     Api.Participant participant = api.join(board.getString("joinCode"), "Carla");
-    try (WsClient ws = WsClient.hello(TestApp.shared().port(), participant.boardId(), participant.token(), null)) {
+    try (WsClient ws =
+        WsClient.hello(TestApp.shared().port(), participant.boardId(), participant.token(), null)) {
       for (String text : texts) {
-        assertEquals("ack", ws.answer(ws.op("note.add", new JsonObject().put("lane", lane).put("text", text)))
-            .getString("type"));
+        assertEquals(
+            "ack",
+            ws.answer(ws.op("note.add", new JsonObject().put("lane", lane).put("text", text)))
+                .getString("type"));
       }
     }
   }
@@ -59,18 +62,30 @@ class ClusteringPageTest {
     BoundingBox b = to.boundingBox();
     page.mouse().move(a.x + a.width / 2, a.y + a.height / 2);
     page.mouse().down();
-    page.mouse().move(a.x + a.width / 2 + 20, a.y + a.height / 2 + 10, new Mouse.MoveOptions().setSteps(4));
-    page.mouse().move(b.x + b.width / 2, b.y + Math.min(b.height / 2, 30), new Mouse.MoveOptions().setSteps(8));
+    page.mouse()
+        .move(a.x + a.width / 2 + 20, a.y + a.height / 2 + 10, new Mouse.MoveOptions().setSteps(4));
+    page.mouse()
+        .move(
+            b.x + b.width / 2,
+            b.y + Math.min(b.height / 2, 30),
+            new Mouse.MoveOptions().setSteps(8));
     page.mouse().up();
   }
 
   @Test
-  @DisplayName("a moderator groups notes by dragging them with the mouse, and the projector shows the cluster")
+  @DisplayName(
+      "a moderator groups notes by dragging them with the mouse, and the projector shows the cluster")
   void byDragging() {
     JsonObject board = api.workshop("Dragging", "Group A").board(0);
-    post(board, "custody:issues", "Waiting lists for assessments", "No psychologist available", "Long waits for a placement");
+    post(
+        board,
+        "custody:issues",
+        "Waiting lists for assessments",
+        "No psychologist available",
+        "Long waits for a placement");
     List<String> errors = new ArrayList<>();
-    try (BrowserContext screen = Browsers.screen(); BrowserContext wall = Browsers.screen()) {
+    try (BrowserContext screen = Browsers.screen();
+        BrowserContext wall = Browsers.screen()) {
       Page moderator = open(screen, board.getString("moderatorUrl"), errors);
       Page projector = open(wall, board.getString("projectorUrl"), errors);
 
@@ -83,12 +98,18 @@ class ClusteringPageTest {
       assertThat(cluster.locator(".cluster-name")).hasText("Waiting times");
       assertThat(cluster.locator(".cluster-count")).hasText("2 notes");
 
-      dragWithMouse(moderator, note(moderator, "No psychologist"), cluster.locator(".cluster-title"));
+      dragWithMouse(
+          moderator, note(moderator, "No psychologist"), cluster.locator(".cluster-title"));
       assertThat(cluster.locator(".cluster-count")).hasText("3 notes");
       assertThat(moderator.locator("#mod-news")).containsText("Added to “Waiting times”");
 
-      moderator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Projector").setExact(true)).click();
-      moderator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Clusters V")).click();
+      moderator
+          .getByRole(
+              AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Projector").setExact(true))
+          .click();
+      moderator
+          .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Clusters V"))
+          .click();
       Locator stack = projector.locator("[data-lane='custody:issues'] .stack");
       assertThat(stack.locator(".stack-name")).hasText("Waiting times");
       assertThat(stack.locator(".stack-count")).hasText("3 notes");
@@ -103,12 +124,19 @@ class ClusteringPageTest {
   }
 
   @Test
-  @DisplayName("a moderator groups, adds to and renames a cluster with the keyboard alone; a second client sees it")
+  @DisplayName(
+      "a moderator groups, adds to and renames a cluster with the keyboard alone; a second client sees it")
   void byKeyboard() {
     JsonObject board = api.workshop("Keyboard clustering", "Group A").board(0);
-    post(board, "path:resources", "Respite foster carers", "Peer support groups", "Funding for sports");
+    post(
+        board,
+        "path:resources",
+        "Respite foster carers",
+        "Peer support groups",
+        "Funding for sports");
     List<String> errors = new ArrayList<>();
-    try (BrowserContext screen = Browsers.screen(); BrowserContext wall = Browsers.screen()) {
+    try (BrowserContext screen = Browsers.screen();
+        BrowserContext wall = Browsers.screen()) {
       Page moderator = open(screen, board.getString("moderatorUrl"), errors);
       Page projector = open(wall, board.getString("projectorUrl"), errors);
       Locator cell = moderator.locator("[data-lane='path:resources']");
@@ -118,7 +146,8 @@ class ClusteringPageTest {
       moderator.keyboard().press("Space");
       moderator.keyboard().press("ArrowDown");
       moderator.keyboard().press("Space");
-      assertThat(moderator.locator("#selection-summary")).hasText("2 notes and 0 clusters selected.");
+      assertThat(moderator.locator("#selection-summary"))
+          .hasText("2 notes and 0 clusters selected.");
       moderator.keyboard().press("g");
       assertThat(moderator.getByLabel("Cluster name")).isFocused();
       moderator.keyboard().type("Support for carers");
@@ -127,7 +156,8 @@ class ClusteringPageTest {
       assertThat(cluster.locator(".cluster-count")).hasText("2 notes");
       assertThat(moderator.locator("#selection-summary")).hasText("Nothing selected.");
 
-      // focus stays on the grid: walk to the loose note, select it, walk up to the cluster, select it, add
+      // focus stays on the grid: walk to the loose note, select it, walk up to the cluster, select
+      // it, add
       moderator.keyboard().press("End");
       assertThat(cell.locator(".mod-note:not(.cluster .mod-note) .select-note")).isFocused();
       moderator.keyboard().press("Space");
@@ -139,7 +169,9 @@ class ClusteringPageTest {
 
       moderator.keyboard().press("Home");
       moderator.keyboard().press("Space");
-      moderator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Rename cluster")).focus();
+      moderator
+          .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Rename cluster"))
+          .focus();
       moderator.keyboard().press("Enter");
       moderator.getByLabel("Cluster name").fill("Support around the child");
       moderator.keyboard().press("Enter");

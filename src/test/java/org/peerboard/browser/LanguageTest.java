@@ -24,18 +24,27 @@ class LanguageTest {
   }
 
   @Test
-  @DisplayName("an Italian workshop greets participants in Italian, with the organiser's privacy notice, and the "
-      + "switch turns the page and the template's labels into English")
+  @DisplayName(
+      "an Italian workshop greets participants in Italian, with the organiser's privacy notice, and the "
+          + "switch turns the page and the template's labels into English")
   void italianWorkshopAndSwitch() {
-    JsonObject created = api.post("/api/workshops", new JsonObject().put("title", "Prato").put("language", "it")
-        .put("groups", new JsonArray().add("Tavolo 1")).put("privacyNotice", "Le note restano anonime <b>sempre</b>."))
-        .json();
+    JsonObject created =
+        api.post(
+                "/api/workshops",
+                new JsonObject()
+                    .put("title", "Prato")
+                    .put("language", "it")
+                    .put("groups", new JsonArray().add("Tavolo 1"))
+                    .put("privacyNotice", "Le note restano anonime <b>sempre</b>."))
+            .json();
     String code = created.getJsonArray("boards").getJsonObject(0).getString("joinCode");
     try (BrowserContext context = Browsers.phone()) {
       Page phone = context.newPage();
       phone.navigate(api.base() + "/j/" + code);
       assertThat(phone.locator("html")).hasAttribute("lang", "it");
-      assertThat(phone.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Entra nella lavagna")))
+      assertThat(
+              phone.getByRole(
+                  AriaRole.HEADING, new Page.GetByRoleOptions().setName("Entra nella lavagna")))
           .isVisible();
       assertThat(phone.locator("#privacy-text")).hasText("Le note restano anonime <b>sempre</b>.");
       phone.getByLabel("Ho letto l’informativa sulla privacy").check();

@@ -32,10 +32,18 @@ class ModeratorPageTest {
   void deletesAParticipantsNote() {
     JsonObject board = api.workshop("Moderation", "Group A").board(0);
     Api.Participant participant = api.join(board.getString("joinCode"), "Bruno");
-    try (WsClient ws = WsClient.hello(TestApp.shared().port(), participant.boardId(), participant.token(), null);
-         BrowserContext projectorContext = Browsers.screen(); BrowserContext moderatorContext = Browsers.screen()) {
-      String opId = ws.op("note.add", new JsonObject().put("lane", "removal:resources").put("text", "Off-topic remark")
-          .put("tags", new JsonArray().add("facility")));
+    try (WsClient ws =
+            WsClient.hello(
+                TestApp.shared().port(), participant.boardId(), participant.token(), null);
+        BrowserContext projectorContext = Browsers.screen();
+        BrowserContext moderatorContext = Browsers.screen()) {
+      String opId =
+          ws.op(
+              "note.add",
+              new JsonObject()
+                  .put("lane", "removal:resources")
+                  .put("text", "Off-topic remark")
+                  .put("tags", new JsonArray().add("facility")));
       assertEquals("ack", ws.answer(opId).getString("type"));
 
       Page projector = projectorContext.newPage();
@@ -49,11 +57,16 @@ class ModeratorPageTest {
       assertThat(moderator).hasURL(Pattern.compile("/m/" + board.getString("id") + "$"));
       Locator note = moderator.locator("[data-lane='removal:resources'] .note");
       assertThat(note).containsText("Off-topic remark");
-      note.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Actions for the note: Off-topic remark")).click();
+      note.getByRole(
+              AriaRole.BUTTON,
+              new Locator.GetByRoleOptions().setName("Actions for the note: Off-topic remark"))
+          .click();
       moderator.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("Delete")).click();
       Locator confirm = moderator.getByRole(AriaRole.DIALOG);
       assertThat(confirm).containsText("Off-topic remark");
-      confirm.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Yes, delete")).click();
+      confirm
+          .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Yes, delete"))
+          .click();
 
       assertThat(note).hasCount(0);
       assertThat(onProjector).hasCount(0);
@@ -69,29 +82,48 @@ class ModeratorPageTest {
       moderator.navigate(board.getString("moderatorUrl"));
       assertThat(moderator.locator("#conn")).hasAttribute("data-state", "online");
 
-      moderator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
-          .setName("Add a note in Leaving care · Resources used")).focus();
+      moderator
+          .getByRole(
+              AriaRole.BUTTON,
+              new Page.GetByRoleOptions().setName("Add a note in Leaving care · Resources used"))
+          .focus();
       moderator.keyboard().press("Enter");
       assertThat(moderator.getByLabel("Note text")).isFocused();
       moderator.keyboard().type("Aftercare budget");
       moderator.keyboard().press("Tab");
       moderator.keyboard().press("Space");
       assertThat(moderator.locator("#editor").getByLabel("Foster family")).isChecked();
-      moderator.locator("#editor").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).press("Enter");
+      moderator
+          .locator("#editor")
+          .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save"))
+          .press("Enter");
 
       Locator note = moderator.locator("[data-lane='leaving:resources'] .note");
       assertThat(note).containsText("Aftercare budget");
       assertThat(note.locator(".tag")).hasText("Foster family");
-      assertThat(moderator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
-          .setName("Add a note in Leaving care · Resources used"))).isFocused();
+      assertThat(
+              moderator.getByRole(
+                  AriaRole.BUTTON,
+                  new Page.GetByRoleOptions()
+                      .setName("Add a note in Leaving care · Resources used")))
+          .isFocused();
 
-      note.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Actions for the note: Aftercare budget")).focus();
+      note.getByRole(
+              AriaRole.BUTTON,
+              new Locator.GetByRoleOptions().setName("Actions for the note: Aftercare budget"))
+          .focus();
       moderator.keyboard().press("Enter");
-      assertThat(moderator.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("Edit"))).isFocused();
+      assertThat(
+              moderator.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("Edit")))
+          .isFocused();
       moderator.keyboard().press("Enter");
       moderator.getByLabel("Lane").selectOption("improvements");
-      moderator.locator("#editor").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).press("Enter");
-      assertThat(moderator.locator("[data-lane='improvements'] .note")).containsText("Aftercare budget");
+      moderator
+          .locator("#editor")
+          .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save"))
+          .press("Enter");
+      assertThat(moderator.locator("[data-lane='improvements'] .note"))
+          .containsText("Aftercare budget");
       assertThat(note).hasCount(0);
       Browsers.screenshot(moderator, "moderator");
     }

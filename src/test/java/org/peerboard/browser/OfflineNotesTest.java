@@ -16,9 +16,12 @@ import org.peerboard.support.TestApp;
 
 @DisplayName("On venue Wi-Fi that drops, a participant")
 class OfflineNotesTest {
-  /** Reconnection backs off up to about 8 s; this bounds the wait for it, it does not measure speed. */
-  private static final LocatorAssertions.HasTextOptions RECONNECTED = new LocatorAssertions.HasTextOptions()
-      .setTimeout(30_000);
+  /**
+   * Reconnection backs off up to about 8 s; this bounds the wait for it, it does not measure speed.
+   */
+  private static final LocatorAssertions.HasTextOptions RECONNECTED =
+      new LocatorAssertions.HasTextOptions().setTimeout(30_000);
+
   private static Api api;
 
   @BeforeAll
@@ -28,8 +31,9 @@ class OfflineNotesTest {
   }
 
   @Test
-  @DisplayName("keeps a note written offline (and the draft) when the page is closed, and it is sent exactly once "
-      + "when the connection is back")
+  @DisplayName(
+      "keeps a note written offline (and the draft) when the page is closed, and it is sent exactly once "
+          + "when the connection is back")
   void noteWrittenOfflineIsSentOnce() {
     Api.Workshop workshop = api.workshop("Flaky Wi-Fi", "Group A");
     JsonObject board = workshop.board(0);
@@ -40,9 +44,12 @@ class OfflineNotesTest {
 
       context.setOffline(true);
       assertThat(phone.locator("#conn")).hasAttribute("data-state", "offline");
-      Locator note = Pages.postNote(phone, "leaving", "participation", "Care leavers need a mentor", "Foster family");
+      Locator note =
+          Pages.postNote(
+              phone, "leaving", "participation", "Care leavers need a mentor", "Foster family");
       assertThat(note.locator("[data-send-state]")).hasText("Waiting to send");
-      assertThat(phone.locator("#composer-status")).containsText("it will be sent when the connection is back");
+      assertThat(phone.locator("#composer-status"))
+          .containsText("it will be sent when the connection is back");
       phone.getByLabel("Write a note").fill("A half-written thought");
       phone.close();
 
@@ -55,9 +62,15 @@ class OfflineNotesTest {
       assertThat(kept.locator("[data-send-state]")).hasText("Sent", RECONNECTED);
       assertThat(kept).containsText("Yours");
 
-      JsonObject seen = api.get("/api/boards/" + board.getString("id"), board.getString("moderatorKey")).json();
-      assertEquals(1, seen.getJsonArray("notes").size(), "the note is on the board once: " + seen.getJsonArray("notes"));
-      assertEquals("Care leavers need a mentor", seen.getJsonArray("notes").getJsonObject(0).getString("text"));
+      JsonObject seen =
+          api.get("/api/boards/" + board.getString("id"), board.getString("moderatorKey")).json();
+      assertEquals(
+          1,
+          seen.getJsonArray("notes").size(),
+          "the note is on the board once: " + seen.getJsonArray("notes"));
+      assertEquals(
+          "Care leavers need a mentor",
+          seen.getJsonArray("notes").getJsonObject(0).getString("text"));
     }
   }
 }

@@ -28,7 +28,8 @@ class OrganiserPagesTest {
   }
 
   @Test
-  @DisplayName("creates a workshop on the new-workshop page and sees every group's join code and QR code")
+  @DisplayName(
+      "creates a workshop on the new-workshop page and sees every group's join code and QR code")
   void createsAWorkshop() {
     try (BrowserContext context = Browsers.screen()) {
       Page page = context.newPage();
@@ -38,7 +39,8 @@ class OrganiserPagesTest {
       page.getByLabel("Date").fill("2026-03-18");
       page.getByLabel("English", new Page.GetByLabelOptions().setExact(true)).check();
       page.getByLabel("Working groups").fill("Table 1\nTable 2\n\nTable 3\n");
-      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create workshop")).click();
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create workshop"))
+          .click();
 
       assertThat(page).hasURL(Pattern.compile("/w/[0-9a-f-]{36}$"));
       Locator sheets = page.locator(".group-sheet");
@@ -49,31 +51,41 @@ class OrganiserPagesTest {
         assertThat(sheet.locator(".join-code")).hasText(Pattern.compile("^[A-Z0-9]{6}$"));
         Locator qr = sheet.locator("img.qr");
         assertThat(qr).hasJSProperty("complete", true);
-        assertTrue((Boolean) qr.evaluate("img => img.naturalWidth > 0"), "QR code of table " + (i + 1) + " loaded");
+        assertTrue(
+            (Boolean) qr.evaluate("img => img.naturalWidth > 0"),
+            "QR code of table " + (i + 1) + " loaded");
       }
       Browsers.screenshot(page, "organiser");
 
       page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
-      assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Print"))).isHidden();
+      assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Print")))
+          .isHidden();
       assertThat(sheets.first().locator(".private-links")).isHidden();
       assertThat(sheets.first().locator("img.qr")).isVisible();
     }
   }
 
   @Test
-  @DisplayName("who opens a join code that does not exist gets a friendly page to type the code again")
+  @DisplayName(
+      "who opens a join code that does not exist gets a friendly page to type the code again")
   void unknownJoinCode() {
     Api.Workshop workshop = api.workshop("Codes", "Group A");
     try (BrowserContext context = Browsers.phone()) {
       Page page = context.newPage();
       Response response = page.navigate(api.base() + "/j/QQQQQQ");
       assertEquals(404, response.status());
-      assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Something is not right")))
+      assertThat(
+              page.getByRole(
+                  AriaRole.HEADING, new Page.GetByRoleOptions().setName("Something is not right")))
           .isVisible();
       assertThat(page.locator("#error-message")).containsText("No board has this code");
-      page.getByLabel("Code shown on the screen").fill(workshop.board(0).getString("joinCode").toLowerCase());
+      page.getByLabel("Code shown on the screen")
+          .fill(workshop.board(0).getString("joinCode").toLowerCase());
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Go")).click();
-      assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Join the board"))).isVisible();
+      assertThat(
+              page.getByRole(
+                  AriaRole.HEADING, new Page.GetByRoleOptions().setName("Join the board")))
+          .isVisible();
     }
   }
 }

@@ -13,8 +13,9 @@ final class Pages {
   /** Opens the code page, types the code as a person would (lower case, with a dash) and joins. */
   static void joinByTypingCode(Page phone, String base, String code) {
     phone.navigate(base + "/j");
-    phone.getByLabel("Code shown on the screen").fill(code.substring(0, 3).toLowerCase() + "-"
-        + code.substring(3).toLowerCase());
+    phone
+        .getByLabel("Code shown on the screen")
+        .fill(code.substring(0, 3).toLowerCase() + "-" + code.substring(3).toLowerCase());
     phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Go")).click();
     phone.getByLabel("Name (optional)").fill("Anna");
     phone.getByLabel("Profession (optional)").selectOption("social_worker");
@@ -29,14 +30,17 @@ final class Pages {
     assertThat(phone.locator("#conn")).hasAttribute("data-state", "online");
   }
 
-  /** Chooses the lane, writes, ticks a tag (if any) and sends; returns the note in the lane list. */
+  /**
+   * Chooses the lane, writes, ticks a tag (if any) and sends; returns the note in the lane list.
+   */
   static Locator postNote(Page phone, String phase, String dimension, String text, String tag) {
     phone.getByLabel("Phase").selectOption(phase);
     if (dimension != null) {
       phone.getByLabel("Dimension").selectOption(dimension);
     }
     phone.getByLabel("Write a note").fill(text);
-    assertThat(phone.locator("#note-counter")).hasText(text.codePointCount(0, text.length()) + " of 500 characters");
+    assertThat(phone.locator("#note-counter"))
+        .hasText(text.codePointCount(0, text.length()) + " of 500 characters");
     if (tag != null) {
       phone.locator("#composer").getByLabel(tag).check();
     }

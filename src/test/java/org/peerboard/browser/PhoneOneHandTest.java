@@ -32,28 +32,35 @@ class PhoneOneHandTest {
   }
 
   /**
-   * The message is in a live region (role=alert or aria-live), inside the viewport, and the element at its centre
-   * is the message itself: neither the sticky header nor the send bar's button covers it.
+   * The message is in a live region (role=alert or aria-live), inside the viewport, and the element
+   * at its centre is the message itself: neither the sticky header nor the send bar's button covers
+   * it.
    */
   static void assertAlertInView(Page page, Locator message, String text) {
     assertThat(message).containsText(text);
-    page.waitForFunction("""
+    page.waitForFunction(
+        """
         el => {
           const r = el.getBoundingClientRect();
           if (r.height === 0 || r.top < 0 || r.bottom > innerHeight) return false;
           const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
           return top !== null && el.contains(top);
-        }""", message.elementHandle());
-    assertEquals(Boolean.TRUE, message.evaluate("el => el.closest('[role=alert], [aria-live]') !== null"),
+        }""",
+        message.elementHandle());
+    assertEquals(
+        Boolean.TRUE,
+        message.evaluate("el => el.closest('[role=alert], [aria-live]') !== null"),
         "the message is announced");
   }
 
   @Test
-  @DisplayName("an empty note and a note for a phase that is not open both give an alert in view, above the send bar")
+  @DisplayName(
+      "an empty note and a note for a phase that is not open both give an alert in view, above the send bar")
   void messagesInView() {
     List<String> errors = new ArrayList<>();
-    try (LoadedBoard board = new LoadedBoard("en", "Messages", "Foster care").fill(List.of("custody"), 6, 0);
-         BrowserContext mobile = Browsers.phone()) {
+    try (LoadedBoard board =
+            new LoadedBoard("en", "Messages", "Foster care").fill(List.of("custody"), 6, 0);
+        BrowserContext mobile = Browsers.phone()) {
       Page phone = joined(mobile, board.joinUrl(), errors);
       phone.getByLabel("Phase").selectOption("custody");
       phone.getByLabel("Dimension").selectOption("issues");
@@ -65,35 +72,48 @@ class PhoneOneHandTest {
 
       phone.getByLabel("Write a note").fill("Each child needs a named guardian from the first day");
       board.focus("removal");
-      assertThat(phone.locator("#stage-banner")).containsText("Now discussing: Removal from the family");
+      assertThat(phone.locator("#stage-banner"))
+          .containsText("Now discussing: Removal from the family");
       assertThat(phone.getByLabel("Phase")).hasValue("custody");
       assertThat(phone.locator("#send")).hasAttribute("aria-disabled", "true");
-      assertThat(phone.locator("#send-closed")).hasText("Notes for Taking into care are closed now: the group is "
-          + "discussing Removal from the family.");
+      assertThat(phone.locator("#send-closed"))
+          .hasText(
+              "Notes for Taking into care are closed now: the group is "
+                  + "discussing Removal from the family.");
       phone.evaluate("window.scrollTo(0, document.body.scrollHeight)");
-      // aria-disabled, not disabled: a tap still reaches it and is answered (Playwright waits for enabled otherwise)
+      // aria-disabled, not disabled: a tap still reaches it and is answered (Playwright waits for
+      // enabled otherwise)
       phone.locator("#send").click(new Locator.ClickOptions().setForce(true));
-      assertAlertInView(phone, status, "Not sent to Taking into care · Critical issues: Notes for Taking into care "
-          + "are closed now: the group is discussing Removal from the family.");
-      assertThat(phone.getByLabel("Write a note")).hasValue("Each child needs a named guardian from the first day");
+      assertAlertInView(
+          phone,
+          status,
+          "Not sent to Taking into care · Critical issues: Notes for Taking into care "
+              + "are closed now: the group is discussing Removal from the family.");
+      assertThat(phone.getByLabel("Write a note"))
+          .hasValue("Each child needs a named guardian from the first day");
       assertEquals(List.of(), errors, "no script errors");
     }
   }
 
   @Test
-  @DisplayName("a note queued offline and refused when it reaches the server says so in an alert in view")
+  @DisplayName(
+      "a note queued offline and refused when it reaches the server says so in an alert in view")
   void refusedAfterReconnecting() {
     List<String> errors = new ArrayList<>();
-    try (LoadedBoard board = new LoadedBoard("en", "Refused", "Foster care").fill(List.of("custody"), 5, 0);
-         BrowserContext mobile = Browsers.phone()) {
+    try (LoadedBoard board =
+            new LoadedBoard("en", "Refused", "Foster care").fill(List.of("custody"), 5, 0);
+        BrowserContext mobile = Browsers.phone()) {
       board.focus("custody");
       Page phone = joined(mobile, board.joinUrl(), errors);
       phone.getByLabel("Dimension").selectOption("issues");
       mobile.setOffline(true);
       assertThat(phone.locator("#conn")).hasAttribute("data-state", "offline");
-      phone.getByLabel("Write a note").fill("Hearings are scheduled in school hours, so children miss lessons");
+      phone
+          .getByLabel("Write a note")
+          .fill("Hearings are scheduled in school hours, so children miss lessons");
       phone.locator("#send").click();
-      assertAlertInView(phone, phone.locator("#composer-status"), "it will be sent when the connection is back");
+      assertAlertInView(
+          phone, phone.locator("#composer-status"), "it will be sent when the connection is back");
       board.focus("removal");
       phone.evaluate("window.scrollTo(0, document.body.scrollHeight)");
       mobile.setOffline(false);
@@ -105,11 +125,12 @@ class PhoneOneHandTest {
   }
 
   @Test
-  @DisplayName("a paste of 2,000 characters is refused with a message, and nothing already written is cut")
+  @DisplayName(
+      "a paste of 2,000 characters is refused with a message, and nothing already written is cut")
   void longPasteRefused() {
     List<String> errors = new ArrayList<>();
     try (LoadedBoard board = new LoadedBoard("en", "Paste", "Foster care");
-         BrowserContext mobile = Browsers.phone()) {
+        BrowserContext mobile = Browsers.phone()) {
       mobile.grantPermissions(List.of("clipboard-read", "clipboard-write"));
       Page phone = joined(mobile, board.joinUrl(), errors);
       Locator text = phone.getByLabel("Write a note");
@@ -118,8 +139,11 @@ class PhoneOneHandTest {
       phone.evaluate("t => navigator.clipboard.writeText(t)", pasted);
       text.press("End");
       text.press("Control+V");
-      assertAlertInView(phone, phone.locator("#composer-status"), "That would make the note 2017 characters long, "
-          + "and a note holds at most 500. Nothing was added");
+      assertAlertInView(
+          phone,
+          phone.locator("#composer-status"),
+          "That would make the note 2017 characters long, "
+              + "and a note holds at most 500. Nothing was added");
       assertThat(text).hasValue("Already written: ");
       assertThat(phone.locator("#note-counter")).hasText("17 of 500 characters");
 
@@ -132,11 +156,13 @@ class PhoneOneHandTest {
   }
 
   @Test
-  @DisplayName("the send button names the lane; a focus change keeps a draft where it was written, and asks")
+  @DisplayName(
+      "the send button names the lane; a focus change keeps a draft where it was written, and asks")
   void draftKeepsItsLane() {
     List<String> errors = new ArrayList<>();
-    try (LoadedBoard board = new LoadedBoard("en", "Drafts", "Foster care").fill(List.of("custody"), 2, 0);
-         BrowserContext mobile = Browsers.phone()) {
+    try (LoadedBoard board =
+            new LoadedBoard("en", "Drafts", "Foster care").fill(List.of("custody"), 2, 0);
+        BrowserContext mobile = Browsers.phone()) {
       Page phone = joined(mobile, board.joinUrl(), errors);
       phone.getByLabel("Phase").selectOption("custody");
       phone.getByLabel("Dimension").selectOption("issues");
@@ -145,25 +171,38 @@ class PhoneOneHandTest {
       phone.getByLabel("Write a note").fill("Nobody tells the child what happens next");
 
       board.focus("removal");
-      assertThat(phone.locator("#draft-kept")).containsText("The group moved on to Removal from the family. Your note "
-          + "stays in Taking into care · Critical issues.");
+      assertThat(phone.locator("#draft-kept"))
+          .containsText(
+              "The group moved on to Removal from the family. Your note "
+                  + "stays in Taking into care · Critical issues.");
       assertAlertInView(phone, phone.locator("#draft-kept-text"), "Your note stays in");
       assertThat(phone.getByLabel("Phase")).hasValue("custody");
       assertThat(phone.locator("#phase option[value=custody]")).isDisabled();
       assertThat(phone.locator("#phase option[value=removal]")).isEnabled();
       assertThat(phone.locator("#phase option[value=improvements]")).isEnabled();
-      assertThat(phone.locator("#phase-closed")).hasText("While the group discusses Removal from the family, only "
-          + "that phase and Potential improvements take notes.");
+      assertThat(phone.locator("#phase-closed"))
+          .hasText(
+              "While the group discusses Removal from the family, only "
+                  + "that phase and Potential improvements take notes.");
       assertThat(send).hasAttribute("aria-disabled", "true");
 
-      phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Move my note to Removal from the family"))
+      phone
+          .getByRole(
+              AriaRole.BUTTON,
+              new Page.GetByRoleOptions().setName("Move my note to Removal from the family"))
           .click();
       assertThat(phone.getByLabel("Phase")).hasValue("removal");
       assertThat(send).hasText("Send to Removal from the family · Critical issues");
       assertThat(send).hasAttribute("aria-disabled", "false");
       send.click();
-      assertThat(phone.locator("#lane-notes .note").filter(new Locator.FilterOptions()
-          .setHasText("Nobody tells the child what happens next")).locator("[data-send-state]")).hasText("Sent");
+      assertThat(
+              phone
+                  .locator("#lane-notes .note")
+                  .filter(
+                      new Locator.FilterOptions()
+                          .setHasText("Nobody tells the child what happens next"))
+                  .locator("[data-send-state]"))
+          .hasText("Sent");
 
       board.focus("path");
       assertThat(phone.getByLabel("Phase")).hasValue("path");
@@ -176,8 +215,9 @@ class PhoneOneHandTest {
   @DisplayName("the header stays one row with a timer running and the phone offline")
   void headerOneRow() {
     List<String> errors = new ArrayList<>();
-    try (LoadedBoard board = new LoadedBoard("it", "Intestazione", "Gruppo Comunità residenziali per minori");
-         BrowserContext mobile = Browsers.phone()) {
+    try (LoadedBoard board =
+            new LoadedBoard("it", "Intestazione", "Gruppo Comunità residenziali per minori");
+        BrowserContext mobile = Browsers.phone()) {
       board.timer(25 * 60);
       Page phone = mobile.newPage();
       phone.onPageError(errors::add);
@@ -189,7 +229,9 @@ class PhoneOneHandTest {
       mobile.setOffline(true);
       assertThat(phone.locator("#conn")).hasAttribute("data-state", "offline");
       assertThat(phone.locator("#conn")).hasText("Non connesso");
-      Object rows = phone.evaluate("""
+      Object rows =
+          phone.evaluate(
+              """
           () => {
             const header = document.querySelector('.topbar');
             const shown = [...header.children].filter((c) => c.getBoundingClientRect().height > 0);
@@ -199,11 +241,13 @@ class PhoneOneHandTest {
               right: Math.max(...shown.map((c) => c.getBoundingClientRect().right)) };
           }""");
       JsonObject figures = JsonObject.mapFrom(rows);
-      assertTrue(figures.getDouble("height") < 2 * figures.getDouble("tallest"), "one row: " + figures);
+      assertTrue(
+          figures.getDouble("height") < 2 * figures.getDouble("tallest"), "one row: " + figures);
       assertTrue(figures.getDouble("spread") <= 4, "items side by side: " + figures);
       assertTrue(figures.getDouble("right") <= 360, "nothing past the right edge: " + figures);
       assertThat(phone.locator("#board-heading")).isVisible();
-      assertThat(phone.locator("#board-heading")).hasText("Gruppo Comunità residenziali per minori");
+      assertThat(phone.locator("#board-heading"))
+          .hasText("Gruppo Comunità residenziali per minori");
       Browsers.screenshot(phone, "phone-header-offline-timer-360x640");
       assertEquals(List.of(), errors, "no script errors");
     }

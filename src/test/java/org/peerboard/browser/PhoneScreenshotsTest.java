@@ -18,9 +18,9 @@ import org.peerboard.support.Api;
 import org.peerboard.support.TestApp;
 
 /**
- * The phone's screens with an Italian session's load (42 notes of 40-110 characters, a timer running, the phone
- * offline, a ballot, rating results, a closed board), at 360x640 and on a laptop and a big screen, kept under
- * target/screenshots for a person to look at; axe checks each.
+ * The phone's screens with an Italian session's load (42 notes of 40-110 characters, a timer
+ * running, the phone offline, a ballot, rating results, a closed board), at 360x640 and on a laptop
+ * and a big screen, kept under target/screenshots for a person to look at; axe checks each.
  */
 @DisplayName("The phone's screens under a real session's load")
 class PhoneScreenshotsTest {
@@ -32,16 +32,20 @@ class PhoneScreenshotsTest {
   }
 
   private static BrowserContext sized(int width, int height) {
-    Browser.NewContextOptions options = new Browser.NewContextOptions().setViewportSize(width, height)
-        .setLocale("it-IT");
+    Browser.NewContextOptions options =
+        new Browser.NewContextOptions().setViewportSize(width, height).setLocale("it-IT");
     if (width < 500) {
       options.setIsMobile(true).setHasTouch(true);
     }
     return Browsers.chromium().newContext(options);
   }
 
-  /** Texts cut by their box: elements that hide overflow, and select options wider than their select. */
-  static final String CLIPPED = """
+  /**
+   * Texts cut by their box: elements that hide overflow, and select options wider than their
+   * select.
+   */
+  static final String CLIPPED =
+      """
       () => {
         const clipped = [];
         const ruler = document.createElement('canvas').getContext('2d');
@@ -67,22 +71,30 @@ class PhoneScreenshotsTest {
     assertEquals(List.of(), page.evaluate(CLIPPED), name + ": no clipped labels");
     Axe.assertNoSeriousViolations(page);
     int width = page.viewportSize().width;
-    assertEquals(width, ((Number) page.evaluate("document.documentElement.scrollWidth")).intValue(),
+    assertEquals(
+        width,
+        ((Number) page.evaluate("document.documentElement.scrollWidth")).intValue(),
         name + ": no horizontal scrolling");
   }
 
   @Test
-  @DisplayName("board, timer, offline, a kept draft, the ballot, rating results and the closed board")
+  @DisplayName(
+      "board, timer, offline, a kept draft, the ballot, rating results and the closed board")
   void screens() {
     List<String> errors = new ArrayList<>();
-    try (LoadedBoard board = new LoadedBoard("it", "Percorsi di tutela, Prato", "Gruppo Comunità residenziali")
-        .fill(List.of("custody", "removal", "path"), 3, 0)) {
+    try (LoadedBoard board =
+        new LoadedBoard("it", "Percorsi di tutela, Prato", "Gruppo Comunità residenziali")
+            .fill(List.of("custody", "removal", "path"), 3, 0)) {
       List<String> proposals = new ArrayList<>();
       for (String text : LoadedBoard.TEXTS_IT.subList(0, 6)) {
         proposals.add(board.note("improvements", text, new JsonArray()));
       }
-      String cluster = board.cluster("improvements", "Un referente unico per ogni ragazzo", proposals.get(0),
-          proposals.get(1));
+      String cluster =
+          board.cluster(
+              "improvements",
+              "Un referente unico per ogni ragazzo",
+              proposals.get(0),
+              proposals.get(1));
       board.timer(900);
       board.focus("custody");
       for (int[] size : SIZES) {
@@ -97,7 +109,8 @@ class PhoneScreenshotsTest {
           join.locator("#join-submit").click();
           assertThat(join.locator("#conn")).hasAttribute("data-state", "online");
           join.getByLabel("Dimensione").selectOption("issues");
-          join.getByLabel("Scrivi una nota").fill("Il tutore arriva dopo mesi: nel frattempo nessuno firma nulla");
+          join.getByLabel("Scrivi una nota")
+              .fill("Il tutore arriva dopo mesi: nel frattempo nessuno firma nulla");
           shoot(join, "phone-board-" + tag);
           if (size[0] == 360) {
             context.setOffline(true);
@@ -117,8 +130,10 @@ class PhoneScreenshotsTest {
         }
       }
       board.stage("voting");
-      String dots = board.ack("vote.open", new JsonObject().put("kind", "dots").put("budget", 5).put("cap", 3))
-          .getString("roundId");
+      String dots =
+          board
+              .ack("vote.open", new JsonObject().put("kind", "dots").put("budget", 5).put("cap", 3))
+              .getString("roundId");
       try (BrowserContext phone = sized(360, 640)) {
         Page page = phone.newPage();
         page.onPageError(errors::add);
@@ -131,18 +146,32 @@ class PhoneScreenshotsTest {
         assertThat(clustered.locator("li")).hasCount(2);
         shoot(page, "phone-ballot-360x640");
         board.ack("vote.close", new JsonObject().put("roundId", dots));
-        String rating = board.ack("vote.open", new JsonObject().put("kind", "rating")).getString("roundId");
+        String rating =
+            board.ack("vote.open", new JsonObject().put("kind", "rating")).getString("roundId");
         List<Api.Participant> people = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
           people.add(board.api.join(board.code, "P" + i));
         }
-        JsonArray items = board.api.get("/api/boards/" + board.id + "/votes/" + rating,
-            board.board.getString("moderatorKey")).json().getJsonArray("items");
+        JsonArray items =
+            board
+                .api
+                .get(
+                    "/api/boards/" + board.id + "/votes/" + rating,
+                    board.board.getString("moderatorKey"))
+                .json()
+                .getJsonArray("items");
         for (int p = 0; p < people.size(); p++) {
           for (int i = 0; i < items.size(); i++) {
-            board.cast(people.get(p), new JsonObject().put("roundId", rating)
-                .put("itemId", items.getJsonObject(i).getString("id"))
-                .put("scores", new JsonObject().put("feasibility", 1 + (p + i) % 5).put("sustainability", 1 + (p * i) % 5)));
+            board.cast(
+                people.get(p),
+                new JsonObject()
+                    .put("roundId", rating)
+                    .put("itemId", items.getJsonObject(i).getString("id"))
+                    .put(
+                        "scores",
+                        new JsonObject()
+                            .put("feasibility", 1 + (p + i) % 5)
+                            .put("sustainability", 1 + (p * i) % 5)));
           }
         }
         board.ack("vote.close", new JsonObject().put("roundId", rating));

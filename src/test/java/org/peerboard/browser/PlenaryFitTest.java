@@ -37,10 +37,12 @@ class PlenaryFitTest {
   private static Page plenary(BrowserContext context, List<String> errors) {
     Page page = context.newPage();
     page.onPageError(errors::add);
-    page.navigate(TestApp.api().base() + "/w/" + workshop.id() + "/plenary?k=" + workshop.organiserKey());
+    page.navigate(
+        TestApp.api().base() + "/w/" + workshop.id() + "/plenary?k=" + workshop.organiserKey());
     assertThat(page.locator(".plenary-board .conn[data-state='online']")).hasCount(2);
     assertThat(page.locator(".plenary-grid .cell")).hasCount(42);
-    page.waitForFunction("() => [...document.querySelectorAll('.plenary-grid')].every((g) => g.dataset.summarised)");
+    page.waitForFunction(
+        "() => [...document.querySelectorAll('.plenary-grid')].every((g) => g.dataset.summarised)");
     return page;
   }
 
@@ -54,8 +56,15 @@ class PlenaryFitTest {
       int notes = cell.locator(".note").count();
       int shown = cell.locator(".note:visible").count();
       boolean summary = cell.locator(".cell-summary:visible").count() == 1;
-      assertTrue(shown == notes && !summary || shown == 0 && summary,
-          cell.getAttribute("data-lane") + ": " + shown + " of " + notes + " shown, summary " + summary);
+      assertTrue(
+          shown == notes && !summary || shown == 0 && summary,
+          cell.getAttribute("data-lane")
+              + ": "
+              + shown
+              + " of "
+              + notes
+              + " shown, summary "
+              + summary);
       if (summary) {
         assertThat(cell.locator(".cell-summary")).hasText(notes + " note");
       }
@@ -63,10 +72,12 @@ class PlenaryFitTest {
   }
 
   /**
-   * Per board, in words: a phase row that shows some of its cells' notes and counts others, and a row (or a lane
-   * spanning the rows) much taller than what it shows (a large empty area). Empty when the boards read well.
+   * Per board, in words: a phase row that shows some of its cells' notes and counts others, and a
+   * row (or a lane spanning the rows) much taller than what it shows (a large empty area). Empty
+   * when the boards read well.
    */
-  private static final String ROOM_PROBLEMS = """
+  private static final String ROOM_PROBLEMS =
+      """
       () => {
         const problems = [];
         const used = (cell) => {
@@ -98,10 +109,12 @@ class PlenaryFitTest {
       }""";
 
   /**
-   * Whether the fitting chose as many notes as fit: for every counted phase of every board, opening it too (with the
-   * fitter's own fitGrid, at 14px) would overflow. Returns the phases that would still fit.
+   * Whether the fitting chose as many notes as fit: for every counted phase of every board, opening
+   * it too (with the fitter's own fitGrid, at 14px) would overflow. Returns the phases that would
+   * still fit.
    */
-  private static final String COULD_OPEN = """
+  private static final String COULD_OPEN =
+      """
       async () => {
         const { cellsOf, fitGrid, showLayout } = await import('/static/js/proj/fit.js');
         const more = [];
@@ -118,14 +131,16 @@ class PlenaryFitTest {
       }""";
 
   @Test
-  @DisplayName("two boards of 66 notes at 1920x1080: no scrolling, every lane readable or counted; a group shows "
-      + "large with a click or key 2 and comes back with Esc")
+  @DisplayName(
+      "two boards of 66 notes at 1920x1080: no scrolling, every lane readable or counted; a group shows "
+          + "large with a click or key 2 and comes back with Esc")
   void twoBoardsOnOneScreen() {
     List<String> errors = new ArrayList<>();
     try (BrowserContext screen = BoardOnScreen.screen(1920, 1080)) {
       Page page = plenary(screen, errors);
       assertFalse(BoardOnScreen.scrolls(page), "the plenary does not scroll");
-      assertTrue((Boolean) page.evaluate("() => document.scrollingElement.scrollHeight <= innerHeight"));
+      assertTrue(
+          (Boolean) page.evaluate("() => document.scrollingElement.scrollHeight <= innerHeight"));
       Browsers.screenshot(page, "plenary-1920-two-boards");
       assertThat(page.locator(".plenary-grid[data-fit='overflow']")).hasCount(0);
       readable(page, ".plenary-board");
@@ -135,14 +150,17 @@ class PlenaryFitTest {
       assertEquals(List.of(), page.evaluate(ROOM_PROBLEMS));
       Browsers.screenshot(page, "plenary-1920-two-boards");
 
-      page.getByRole(AriaRole.BUTTON,
-          new Page.GetByRoleOptions().setName("Mostra Gruppo Affido in grande")).click();
+      page.getByRole(
+              AriaRole.BUTTON,
+              new Page.GetByRoleOptions().setName("Mostra Gruppo Affido in grande"))
+          .click();
       Locator large = page.locator(".plenary-board.is-large");
       assertThat(large).hasCount(1);
       assertThat(large.locator("h2")).hasText("Gruppo Affido");
       assertThat(page.locator(".plenary-board").nth(1)).isHidden();
-      page.waitForFunction("() => document.querySelector('.plenary-board.is-large .plenary-grid').dataset.summarised"
-          + " === 'false'");
+      page.waitForFunction(
+          "() => document.querySelector('.plenary-board.is-large .plenary-grid').dataset.summarised"
+              + " === 'false'");
       readable(page, ".plenary-board.is-large");
       assertThat(large.locator(".note:visible")).hasCount(66);
       assertFalse(BoardOnScreen.scrolls(page));
@@ -161,34 +179,64 @@ class PlenaryFitTest {
   }
 
   @Test
-  @DisplayName("two boards of 66 notes with clusters at 1920x1080: every cluster shows by name and count in its "
-      + "cell, the other notes whole or counted, nothing scrolls, no large empty area")
+  @DisplayName(
+      "two boards of 66 notes with clusters at 1920x1080: every cluster shows by name and count in its "
+          + "cell, the other notes whole or counted, nothing scrolls, no large empty area")
   void boardsWithClusters() {
-    Api.Workshop clustered = SessionLoad.workshop("Plenaria gruppi", "Gruppo Affido", "Gruppo Comunità");
-    List<String> names = List.of("Ascolto del ragazzo", "Tempi lunghi", "Rete dei servizi", "Continuità",
-        "Autonomia", "Formazione comune", "Fiducia negli adulti");
+    Api.Workshop clustered =
+        SessionLoad.workshop("Plenaria gruppi", "Gruppo Affido", "Gruppo Comunità");
+    List<String> names =
+        List.of(
+            "Ascolto del ragazzo",
+            "Tempi lunghi",
+            "Rete dei servizi",
+            "Continuità",
+            "Autonomia",
+            "Formazione comune",
+            "Fiducia negli adulti");
     int clusters = 0;
     for (int b = 0; b < 2; b++) {
       JsonObject board = clustered.board(b);
       List<String> ids = SessionLoad.post(board.getString("id"), board.getString("joinCode"), 66);
-      try (WsClient moderator = WsClient.hello(TestApp.shared().port(), board.getString("id"),
-          board.getString("moderatorKey"), null)) {
+      try (WsClient moderator =
+          WsClient.hello(
+              TestApp.shared().port(),
+              board.getString("id"),
+              board.getString("moderatorKey"),
+              null)) {
         List<String> lanes = new ArrayList<>(SessionLoad.CELLS.keySet());
-        // The first group clustered every cell (two notes of three) and its improvements; the second only a few.
+        // The first group clustered every cell (two notes of three) and its improvements; the
+        // second only a few.
         for (int cell = 0; cell < lanes.size(); cell += b == 0 ? 1 : 4) {
-          JsonObject made = moderator.answer(moderator.op("cluster.create", new JsonObject()
-              .put("lane", lanes.get(cell)).put("name", names.get(cell % names.size()))
-              .put("noteIds", new JsonArray().add(ids.get(cell * 3)))));
+          JsonObject made =
+              moderator.answer(
+                  moderator.op(
+                      "cluster.create",
+                      new JsonObject()
+                          .put("lane", lanes.get(cell))
+                          .put("name", names.get(cell % names.size()))
+                          .put("noteIds", new JsonArray().add(ids.get(cell * 3)))));
           assertEquals("ack", made.getString("type"), made.encode());
-          JsonObject added = moderator.answer(moderator.op("cluster.add", new JsonObject()
-              .put("clusterId", made.getJsonObject("result").getString("clusterId"))
-              .put("noteIds", new JsonArray().add(ids.get(cell * 3 + 1)))));
+          JsonObject added =
+              moderator.answer(
+                  moderator.op(
+                      "cluster.add",
+                      new JsonObject()
+                          .put("clusterId", made.getJsonObject("result").getString("clusterId"))
+                          .put("noteIds", new JsonArray().add(ids.get(cell * 3 + 1)))));
           assertEquals("ack", added.getString("type"), added.encode());
           clusters++;
         }
-        JsonObject made = moderator.answer(moderator.op("cluster.create", new JsonObject()
-            .put("lane", "improvements").put("name", "Dopo i 18 anni")
-            .put("noteIds", new JsonArray().add(ids.get(60)).add(ids.get(62)).add(ids.get(63)))));
+        JsonObject made =
+            moderator.answer(
+                moderator.op(
+                    "cluster.create",
+                    new JsonObject()
+                        .put("lane", "improvements")
+                        .put("name", "Dopo i 18 anni")
+                        .put(
+                            "noteIds",
+                            new JsonArray().add(ids.get(60)).add(ids.get(62)).add(ids.get(63)))));
         assertEquals("ack", made.getString("type"), made.encode());
         clusters++;
       }
@@ -197,10 +245,12 @@ class PlenaryFitTest {
     try (BrowserContext screen = BoardOnScreen.screen(1920, 1080)) {
       Page page = screen.newPage();
       page.onPageError(errors::add);
-      page.navigate(TestApp.api().base() + "/w/" + clustered.id() + "/plenary?k=" + clustered.organiserKey());
+      page.navigate(
+          TestApp.api().base() + "/w/" + clustered.id() + "/plenary?k=" + clustered.organiserKey());
       assertThat(page.locator(".plenary-board .conn[data-state='online']")).hasCount(2);
       assertThat(page.locator(".plenary-grid .stack")).hasCount(clusters);
-      page.waitForFunction("() => [...document.querySelectorAll('.plenary-grid')].every((g) => g.dataset.summarised)");
+      page.waitForFunction(
+          "() => [...document.querySelectorAll('.plenary-grid')].every((g) => g.dataset.summarised)");
       Browsers.screenshot(page, "plenary-1920-two-boards-clusters");
       assertThat(page.locator(".plenary-grid[data-fit='overflow']")).hasCount(0);
       assertFalse(BoardOnScreen.scrolls(page), "the plenary does not scroll");
@@ -214,17 +264,21 @@ class PlenaryFitTest {
         Locator cell = cells.nth(i);
         int notes = cell.locator(".note").count();
         int shownHere = cell.locator(".note:visible").count();
-        assertTrue(shownHere == notes || shownHere == 0, cell.getAttribute("data-lane") + ": " + shownHere + " of " + notes);
+        assertTrue(
+            shownHere == notes || shownHere == 0,
+            cell.getAttribute("data-lane") + ": " + shownHere + " of " + notes);
         if (notes > 0 && shownHere == 0) {
-          // Beside its clusters a counted cell says how many notes are in none; without clusters, how many it has.
+          // Beside its clusters a counted cell says how many notes are in none; without clusters,
+          // how many it has.
           boolean stacked = cell.locator(".stack").count() > 0;
           assertThat(cell.locator(".cell-summary")).isVisible();
-          assertThat(cell.locator(".cell-summary")).hasText(stacked ? "+" + notes + (notes == 1 ? " nota" : " note")
-              : notes + " note");
+          assertThat(cell.locator(".cell-summary"))
+              .hasText(stacked ? "+" + notes + (notes == 1 ? " nota" : " note") : notes + " note");
         }
       }
-      System.out.println("plenary with clusters, notes shown whole: "
-          + page.locator(".plenary-board .note:visible").count());
+      System.out.println(
+          "plenary with clusters, notes shown whole: "
+              + page.locator(".plenary-board .note:visible").count());
       assertEquals(List.of(), page.evaluate(ROOM_PROBLEMS));
       Browsers.screenshot(page, "plenary-1920-two-boards-clusters");
       Axe.assertNoSeriousViolations(page);
@@ -233,7 +287,8 @@ class PlenaryFitTest {
   }
 
   @Test
-  @DisplayName("the page icon answers at /favicon.ico and at the address the pages link, so no page gets a 404")
+  @DisplayName(
+      "the page icon answers at /favicon.ico and at the address the pages link, so no page gets a 404")
   void favicon() {
     for (String path : List.of("/favicon.ico", "/static/favicon.svg")) {
       Api.Response icon = TestApp.api().get(path, null);

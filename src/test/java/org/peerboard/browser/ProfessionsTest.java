@@ -19,13 +19,38 @@ import org.peerboard.support.TestApp;
 
 @DisplayName("The people of the seed's sessions find their profession")
 class ProfessionsTest {
-  private static final Map<String, String> ENGLISH = Map.of("care_leaver", "Care leaver",
-      "foster_family", "Foster parent or family", "educator", "Educator", "social_worker", "Social worker",
-      "psychologist", "Psychologist", "coordinator", "Coordinator", "other", "Other");
-  private static final Map<String, String> ITALIAN = Map.of("care_leaver", "Care leaver",
-      "foster_family", "Genitore o famiglia affidataria", "educator", "Educatore/educatrice",
-      "social_worker", "Assistente sociale", "psychologist", "Psicologo/psicologa",
-      "coordinator", "Coordinatore/coordinatrice", "other", "Altro");
+  private static final Map<String, String> ENGLISH =
+      Map.of(
+          "care_leaver",
+          "Care leaver",
+          "foster_family",
+          "Foster parent or family",
+          "educator",
+          "Educator",
+          "social_worker",
+          "Social worker",
+          "psychologist",
+          "Psychologist",
+          "coordinator",
+          "Coordinator",
+          "other",
+          "Other");
+  private static final Map<String, String> ITALIAN =
+      Map.of(
+          "care_leaver",
+          "Care leaver",
+          "foster_family",
+          "Genitore o famiglia affidataria",
+          "educator",
+          "Educatore/educatrice",
+          "social_worker",
+          "Assistente sociale",
+          "psychologist",
+          "Psicologo/psicologa",
+          "coordinator",
+          "Coordinatore/coordinatrice",
+          "other",
+          "Altro");
 
   @BeforeAll
   static void boot() {
@@ -33,26 +58,36 @@ class ProfessionsTest {
   }
 
   private static List<String> professionsOn(Api api, JsonObject board) {
-    JsonArray people = api.get("/api/boards/" + board.getString("id"), board.getString("moderatorKey")).json()
-        .getJsonArray("participants");
+    JsonArray people =
+        api.get("/api/boards/" + board.getString("id"), board.getString("moderatorKey"))
+            .json()
+            .getJsonArray("participants");
     List<String> found = new ArrayList<>();
     people.forEach(p -> found.add(((JsonObject) p).getString("profession")));
     return found;
   }
 
   @Test
-  @DisplayName("POST /api/join takes each profession of the list; anything else is 400 invalid and adds no one")
+  @DisplayName(
+      "POST /api/join takes each profession of the list; anything else is 400 invalid and adds no one")
   void overTheApi() {
     Api api = TestApp.api();
     JsonObject board = api.workshop("Professions", "Group A").board(0);
     for (String code : ENGLISH.keySet()) {
-      Api.Response joined = api.post("/api/join", new JsonObject().put("code", board.getString("joinCode"))
-          .put("name", code).put("profession", code));
+      Api.Response joined =
+          api.post(
+              "/api/join",
+              new JsonObject()
+                  .put("code", board.getString("joinCode"))
+                  .put("name", code)
+                  .put("profession", code));
       assertEquals(200, joined.status(), code + ": " + joined.body());
     }
     for (Object bad : List.of("astronaut", "care_leaver; drop table", 7, true, "social__worker")) {
-      Api.Response refused = api.post("/api/join", new JsonObject().put("code", board.getString("joinCode"))
-          .put("profession", bad));
+      Api.Response refused =
+          api.post(
+              "/api/join",
+              new JsonObject().put("code", board.getString("joinCode")).put("profession", bad));
       assertEquals(400, refused.status(), bad + ": " + refused.body());
       assertEquals("invalid", refused.errorCode());
     }
@@ -62,8 +97,10 @@ class ProfessionsTest {
 
     // as earlier clients wrote them: stored as the code; blank means none
     for (String loose : List.of("Social worker", " care-leaver ", "Foster family", "")) {
-      Api.Response joined = api.post("/api/join", new JsonObject().put("code", board.getString("joinCode"))
-          .put("profession", loose));
+      Api.Response joined =
+          api.post(
+              "/api/join",
+              new JsonObject().put("code", board.getString("joinCode")).put("profession", loose));
       assertEquals(200, joined.status(), loose + ": " + joined.body());
     }
     List<String> after = professionsOn(api, board).subList(ENGLISH.size(), ENGLISH.size() + 4);
@@ -71,16 +108,19 @@ class ProfessionsTest {
   }
 
   @Test
-  @DisplayName("the join form offers every profession in Italian and English, and a care leaver joins with it")
+  @DisplayName(
+      "the join form offers every profession in Italian and English, and a care leaver joins with it")
   void inTheForm() {
     Api api = TestApp.api();
     JsonObject board = api.workshop("Professions form", "Group A").board(0);
     try (BrowserContext mobile = Browsers.phone()) {
       Page phone = mobile.newPage();
-      for (Map.Entry<String, Map<String, String>> lang : Map.of("en", ENGLISH, "it", ITALIAN).entrySet()) {
+      for (Map.Entry<String, Map<String, String>> lang :
+          Map.of("en", ENGLISH, "it", ITALIAN).entrySet()) {
         phone.navigate(api.base() + "/j/" + board.getString("joinCode") + "?lang=" + lang.getKey());
         for (Map.Entry<String, String> p : lang.getValue().entrySet()) {
-          assertThat(phone.locator("#profession option[value=" + p.getKey() + "]")).hasText(p.getValue());
+          assertThat(phone.locator("#profession option[value=" + p.getKey() + "]"))
+              .hasText(p.getValue());
         }
       }
       phone.navigate(api.base() + "/j/" + board.getString("joinCode") + "?lang=en");

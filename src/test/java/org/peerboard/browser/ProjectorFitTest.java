@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -21,7 +20,8 @@ import org.peerboard.support.Api;
 import org.peerboard.support.TestApp;
 import org.peerboard.support.WsClient;
 
-@DisplayName("The projector fits the board: every note whole and readable, the focused phase large, pages past that")
+@DisplayName(
+    "The projector fits the board: every note whole and readable, the focused phase large, pages past that")
 class ProjectorFitTest {
   private static final String NOTES = "#grid .note";
 
@@ -31,13 +31,17 @@ class ProjectorFitTest {
   }
 
   /** A board of the Italian session with `count` notes, and the moderator's socket. */
-  private record Board(JsonObject json, String id, WsClient moderator, List<String> notes) implements AutoCloseable {
+  private record Board(JsonObject json, String id, WsClient moderator, List<String> notes)
+      implements AutoCloseable {
     static Board of(String title, int count) {
       Api.Workshop workshop = SessionLoad.workshop(title, "Gruppo A");
       JsonObject json = workshop.board(0);
       String id = json.getString("id");
       List<String> notes = SessionLoad.post(id, json.getString("joinCode"), count);
-      return new Board(json, id, WsClient.hello(TestApp.shared().port(), id, json.getString("moderatorKey"), null),
+      return new Board(
+          json,
+          id,
+          WsClient.hello(TestApp.shared().port(), id, json.getString("moderatorKey"), null),
           notes);
     }
 
@@ -65,11 +69,13 @@ class ProjectorFitTest {
   }
 
   @Test
-  @DisplayName("66 notes at 1920x1080: each whole, on screen, uncovered, at 14px or more; a focused phase shows its "
-      + "12 notes at 22px or more")
+  @DisplayName(
+      "66 notes at 1920x1080: each whole, on screen, uncovered, at 14px or more; a focused phase shows its "
+          + "12 notes at 22px or more")
   void sessionFitsOneScreen() {
     List<String> errors = new ArrayList<>();
-    try (Board board = Board.of("Proiettore 66", 66); BrowserContext screen = BoardOnScreen.screen(1920, 1080)) {
+    try (Board board = Board.of("Proiettore 66", 66);
+        BrowserContext screen = BoardOnScreen.screen(1920, 1080)) {
       Page page = projector(screen, board, errors);
       assertThat(page.locator(NOTES)).hasCount(66);
       Browsers.screenshot(page, "projector-1920-66-notes");
@@ -91,7 +97,8 @@ class ProjectorFitTest {
       BoardOnScreen.Reading phase = BoardOnScreen.read(page, focused, 22);
       assertEquals(List.of(), phase.problems());
       assertEquals(12, phase.ids().size());
-      assertThat(page.locator("#grid .cell[data-lane='leaving:issues'] .cell-summary")).hasText("3 note");
+      assertThat(page.locator("#grid .cell[data-lane='leaving:issues'] .cell-summary"))
+          .hasText("3 note");
       Browsers.screenshot(page, "projector-1920-focus-custody");
 
       board.ack("board.focus", new JsonObject().putNull("phase"));
@@ -102,11 +109,12 @@ class ProjectorFitTest {
   }
 
   /**
-   * On the page shown now: whether the grid, at 14px, still fits (every cell and the grid show all they hold) with
-   * the given note shown as well (null: only what the page shows). The fitter's own fitGrid lays the grid out; the
-   * answer is [the page number shown, whether it fits].
+   * On the page shown now: whether the grid, at 14px, still fits (every cell and the grid show all
+   * they hold) with the given note shown as well (null: only what the page shows). The fitter's own
+   * fitGrid lays the grid out; the answer is [the page number shown, whether it fits].
    */
-  private static final String FITS_WITH = """
+  private static final String FITS_WITH =
+      """
       async ([noteId]) => {
         const { cellsOf, fitGrid } = await import('/static/js/proj/fit.js');
         const grid = document.querySelector('#grid');
@@ -118,8 +126,12 @@ class ProjectorFitTest {
         return [page, size != null];
       }""";
 
-  /** The note of `ids` that comes first in the order pages fill: round the cells, each cell's next note. */
-  private static final String FIRST_IN_ORDER = """
+  /**
+   * The note of `ids` that comes first in the order pages fill: round the cells, each cell's next
+   * note.
+   */
+  private static final String FIRST_IN_ORDER =
+      """
       (ids) => {
         const wanted = new Set(ids);
         let best = null;
@@ -134,12 +146,14 @@ class ProjectorFitTest {
       }""";
 
   @Test
-  @DisplayName("200 notes do not fit at 14px: the projector pages through them, says so, every note is on exactly "
-      + "one page, and every page is full (the next page's first note would not fit on it)")
+  @DisplayName(
+      "200 notes do not fit at 14px: the projector pages through them, says so, every note is on exactly "
+          + "one page, and every page is full (the next page's first note would not fit on it)")
   @SuppressWarnings("unchecked")
   void tooManyNotesPage() {
     List<String> errors = new ArrayList<>();
-    try (Board board = Board.of("Proiettore 200", 200); BrowserContext screen = BoardOnScreen.screen(1920, 1080)) {
+    try (Board board = Board.of("Proiettore 200", 200);
+        BrowserContext screen = BoardOnScreen.screen(1920, 1080)) {
       Page page = projector(screen, board, errors);
       assertThat(page.locator(NOTES)).hasCount(200);
       assertThat(page.locator("#page-indicator")).isVisible();
@@ -148,7 +162,8 @@ class ProjectorFitTest {
       List<List<String>> onPage = new ArrayList<>();
       for (int p = 1; p <= pages; p++) {
         assertThat(page.locator("#grid")).hasAttribute("data-page", p + "/" + pages);
-        assertThat(page.locator("#page-indicator")).hasText(Pattern.compile("Pagina " + p + " di " + pages));
+        assertThat(page.locator("#page-indicator"))
+            .hasText(Pattern.compile("Pagina " + p + " di " + pages));
         BoardOnScreen.Reading reading = BoardOnScreen.read(page, NOTES, 14);
         assertEquals(List.of(), reading.problems(), "page " + p);
         onPage.add(reading.ids());
@@ -159,19 +174,29 @@ class ProjectorFitTest {
       }
       assertThat(page.locator("#grid")).hasAttribute("data-page", "1/" + pages);
       List<String> all = onPage.stream().flatMap(List::stream).toList();
-      assertEquals(200, all.size(), "each note on exactly one page: " + onPage.stream().map(List::size).toList());
+      assertEquals(
+          200,
+          all.size(),
+          "each note on exactly one page: " + onPage.stream().map(List::size).toList());
       assertEquals(new HashSet<>(board.notes), new HashSet<>(all), "every note appears on a page");
       int first = onPage.get(0).size();
-      System.out.println("projector pages of 200 notes: " + onPage.stream().map(List::size).toList());
-      assertTrue(pages >= 2 && pages <= (200 + first - 1) / first + 1, pages + " pages of " + first + " at most");
+      System.out.println(
+          "projector pages of 200 notes: " + onPage.stream().map(List::size).toList());
+      assertTrue(
+          pages >= 2 && pages <= (200 + first - 1) / first + 1,
+          pages + " pages of " + first + " at most");
 
       for (int p = 1; p < pages; p++) {
         assertThat(page.locator("#grid")).hasAttribute("data-page", p + "/" + pages);
         String next = (String) page.evaluate(FIRST_IN_ORDER, onPage.get(p));
-        List<Object> alone = (List<Object>) page.evaluate(FITS_WITH, Collections.singletonList(null));
+        List<Object> alone =
+            (List<Object>) page.evaluate(FITS_WITH, Collections.singletonList(null));
         assertEquals(List.of(p + "/" + pages, true), alone, "page " + p + " fits at 14px as it is");
         List<Object> more = (List<Object>) page.evaluate(FITS_WITH, List.of(next));
-        assertEquals(List.of(p + "/" + pages, false), more, "page " + p + " is full: " + next + " would not fit");
+        assertEquals(
+            List.of(p + "/" + pages, false),
+            more,
+            "page " + p + " is full: " + next + " would not fit");
         page.keyboard().press("PageDown");
       }
       assertEquals(List.of(), errors, "no script errors");
@@ -179,12 +204,14 @@ class ProjectorFitTest {
   }
 
   @Test
-  @DisplayName("a phase or a lane in the spotlight shows large; Shift+2 on the moderator page puts phase 2 there, "
-      + "L the lane in focus; an unknown phase is refused")
+  @DisplayName(
+      "a phase or a lane in the spotlight shows large; Shift+2 on the moderator page puts phase 2 there, "
+          + "L the lane in focus; an unknown phase is refused")
   void spotlightPhaseAndLane() {
     List<String> errors = new ArrayList<>();
-    try (Board board = Board.of("Proiettore evidenza", 66); BrowserContext screen = BoardOnScreen.screen(1920, 1080);
-         BrowserContext laptop = BoardOnScreen.screen(1366, 768)) {
+    try (Board board = Board.of("Proiettore evidenza", 66);
+        BrowserContext screen = BoardOnScreen.screen(1920, 1080);
+        BrowserContext laptop = BoardOnScreen.screen(1366, 768)) {
       Page page = projector(screen, board, errors);
       Page mod = laptop.newPage();
       mod.onPageError(errors::add);
@@ -207,7 +234,8 @@ class ProjectorFitTest {
       mod.keyboard().press("x");
       assertThat(page.locator("#spotlight")).isHidden();
 
-      JsonObject refused = board.send("board.settings", new JsonObject().put("spotlight", "phase:weather"));
+      JsonObject refused =
+          board.send("board.settings", new JsonObject().put("spotlight", "phase:weather"));
       assertEquals("invalid", refused.getString("code"), refused.encode());
       refused = board.send("board.settings", new JsonObject().put("spotlight", "lane:custody"));
       assertEquals("invalid", refused.getString("code"), refused.encode());
@@ -218,7 +246,8 @@ class ProjectorFitTest {
   }
 
   @Test
-  @DisplayName("axe finds nothing serious on the projector at 1366x768 and 1920x1080, and the laptop screen fits too")
+  @DisplayName(
+      "axe finds nothing serious on the projector at 1366x768 and 1920x1080, and the laptop screen fits too")
   void accessibleAtBothSizes() {
     try (Board board = Board.of("Proiettore axe", 66)) {
       for (int[] size : new int[][] {{1366, 768}, {1920, 1080}}) {
@@ -228,7 +257,8 @@ class ProjectorFitTest {
           assertThat(page.locator(NOTES)).hasCount(66);
           Browsers.screenshot(page, "projector-" + size[0] + "-66-notes");
           Axe.assertNoSeriousViolations(page);
-          assertEquals(List.of(), BoardOnScreen.read(page, NOTES, 14).problems(), size[0] + "x" + size[1]);
+          assertEquals(
+              List.of(), BoardOnScreen.read(page, NOTES, 14).problems(), size[0] + "x" + size[1]);
           assertFalse(BoardOnScreen.scrolls(page));
           Browsers.screenshot(page, "projector-" + size[0] + "-66-notes");
           assertEquals(List.of(), errors, "no script errors");

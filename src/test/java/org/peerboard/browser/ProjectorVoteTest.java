@@ -32,7 +32,9 @@ class ProjectorVoteTest {
     return page;
   }
 
-  /** Three participants with their phones connected, so the projector knows three people are here. */
+  /**
+   * Three participants with their phones connected, so the projector knows three people are here.
+   */
   private static List<WsClient> people(VoteBoard vote, List<Api.Participant> who) {
     List<WsClient> sockets = new ArrayList<>();
     for (String name : List.of("Ada", "Bruno", "Carla")) {
@@ -48,17 +50,24 @@ class ProjectorVoteTest {
   }
 
   private static JsonObject scores(String round, String item, int feasibility, int sustainability) {
-    return new JsonObject().put("roundId", round).put("itemId", item)
-        .put("scores", new JsonObject().put("feasibility", feasibility).put("sustainability", sustainability));
+    return new JsonObject()
+        .put("roundId", round)
+        .put("itemId", item)
+        .put(
+            "scores",
+            new JsonObject().put("feasibility", feasibility).put("sustainability", sustainability));
   }
 
   @Test
-  @DisplayName("a dot vote: '2 of 3 have voted' and no figure before the reveal, ranked bars after it")
+  @DisplayName(
+      "a dot vote: '2 of 3 have voted' and no figure before the reveal, ranked bars after it")
   void dotVote() {
     List<String> errors = new ArrayList<>();
     List<Api.Participant> who = new ArrayList<>();
-    try (VoteBoard vote = new VoteBoard("Projector dots", "Mentoring", "A housing fund at 18", "One contact person");
-         BrowserContext screen = Browsers.screen()) {
+    try (VoteBoard vote =
+            new VoteBoard(
+                "Projector dots", "Mentoring", "A housing fund at 18", "One contact person");
+        BrowserContext screen = Browsers.screen()) {
       List<WsClient> sockets = people(vote, who);
       Page projector = projector(screen, vote, errors);
       vote.ack("board.stage", new JsonObject().put("stage", "voting"));
@@ -66,8 +75,8 @@ class ProjectorVoteTest {
       assertThat(projector.locator("#vote-board")).isVisible();
       assertThat(projector.locator("#grid")).isHidden();
       assertThat(projector.locator("#vote-progress")).hasText("0 of 3 have voted");
-      assertThat(projector.locator(".vote-board-items li")).hasText(
-          new String[] {"Mentoring", "A housing fund at 18", "One contact person"});
+      assertThat(projector.locator(".vote-board-items li"))
+          .hasText(new String[] {"Mentoring", "A housing fund at 18", "One contact person"});
 
       vote.cast(who.get(0), dots(round, vote.items.get(1), 3));
       vote.cast(who.get(0), dots(round, vote.items.get(0), 2));
@@ -75,7 +84,9 @@ class ProjectorVoteTest {
       vote.cast(who.get(1), dots(round, vote.items.get(2), 2));
       assertThat(projector.locator("#vote-progress")).hasText("2 of 3 have voted");
       assertThat(projector.locator("#vote-board .result")).hasCount(0);
-      assertFalse(projector.locator("#vote-board").innerText().contains("Dots:"), "no figure before the reveal");
+      assertFalse(
+          projector.locator("#vote-board").innerText().contains("Dots:"),
+          "no figure before the reveal");
 
       vote.ack("vote.close", new JsonObject().put("roundId", round));
       assertThat(projector.locator("#vote-board-heading")).hasText("Voting is closed");
@@ -88,8 +99,20 @@ class ProjectorVoteTest {
       assertThat(results.nth(1).locator(".result-rank")).hasText("=2");
       assertThat(results.nth(2).locator(".result-rank")).hasText("=2");
       assertThat(projector.locator("#vote-board svg.bar")).hasCount(3);
-      assertEquals("100.00", projector.locator("#vote-board .result").nth(0).locator(".bar-fill").getAttribute("width"));
-      assertEquals("50.00", projector.locator("#vote-board .result").nth(1).locator(".bar-fill").getAttribute("width"));
+      assertEquals(
+          "100.00",
+          projector
+              .locator("#vote-board .result")
+              .nth(0)
+              .locator(".bar-fill")
+              .getAttribute("width"));
+      assertEquals(
+          "50.00",
+          projector
+              .locator("#vote-board .result")
+              .nth(1)
+              .locator(".bar-fill")
+              .getAttribute("width"));
       assertThat(projector.locator("#vote-progress")).isHidden();
 
       vote.ack("board.stage", new JsonObject().put("stage", "clustering"));
@@ -101,22 +124,28 @@ class ProjectorVoteTest {
   }
 
   @Test
-  @DisplayName("a rating: mean, median, distribution and agreement per criterion, and the feasibility x "
-      + "sustainability matrix with quick wins top right")
+  @DisplayName(
+      "a rating: mean, median, distribution and agreement per criterion, and the feasibility x "
+          + "sustainability matrix with quick wins top right")
   void ratingWithMatrix() {
     List<String> errors = new ArrayList<>();
     List<Api.Participant> who = new ArrayList<>();
-    try (VoteBoard vote = new VoteBoard("Projector ratings", "Mentoring", "A housing fund at 18",
-        "One contact person across services", "Evening office hours");
-         BrowserContext screen = Browsers.screen()) {
+    try (VoteBoard vote =
+            new VoteBoard(
+                "Projector ratings",
+                "Mentoring",
+                "A housing fund at 18",
+                "One contact person across services",
+                "Evening office hours");
+        BrowserContext screen = Browsers.screen()) {
       List<WsClient> sockets = people(vote, who);
       Page projector = projector(screen, vote, errors);
       vote.ack("board.stage", new JsonObject().put("stage", "voting"));
       String round = vote.open(new JsonObject().put("kind", "rating"));
       int[][][] given = {
-          {{5, 4}, {2, 5}, {4, 4}, {1, 2}},
-          {{4, 4}, {1, 4}, {5, 5}, {2, 1}},
-          {{5, 5}, {2, 4}, {3, 4}, {1, 1}},
+        {{5, 4}, {2, 5}, {4, 4}, {1, 2}},
+        {{4, 4}, {1, 4}, {5, 5}, {2, 1}},
+        {{5, 5}, {2, 4}, {3, 4}, {1, 1}},
       };
       for (int p = 0; p < 3; p++) {
         for (int i = 0; i < 4; i++) {

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.peerboard.export.ResearchSession;
 import org.peerboard.support.TestApp;
 
-@DisplayName("The report printed to PDF and the comparison on a laptop, with a real workshop's load")
+@DisplayName(
+    "The report printed to PDF and the comparison on a laptop, with a real workshop's load")
 class ReportPrintTest {
   private static ResearchSession session;
 
@@ -33,19 +34,30 @@ class ReportPrintTest {
   }
 
   @Test
-  @DisplayName("the Italian report prints to A4 with its votes, matrix and comments, and passes axe")
+  @DisplayName(
+      "the Italian report prints to A4 with its votes, matrix and comments, and passes axe")
   void reportToPdf() throws Exception {
-    try (BrowserContext context = Browsers.chromium().newContext(new Browser.NewContextOptions()
-        .setViewportSize(1366, 768).setLocale("it-IT"))) {
+    try (BrowserContext context =
+        Browsers.chromium()
+            .newContext(
+                new Browser.NewContextOptions().setViewportSize(1366, 768).setLocale("it-IT"))) {
       Page page = open(context, "/w/" + session.id() + "/report");
       assertTrue(page.title().contains("Report"));
-      assertTrue(page.locator(".vote-round h3").first().textContent().contains("Votazione 1: valutazione"));
+      assertTrue(
+          page.locator(".vote-round h3")
+              .first()
+              .textContent()
+              .contains("Votazione 1: valutazione"));
       Axe.assertNoSeriousViolations(page);
       Path pdf = Browsers.SCREENSHOTS.resolve("report-it.pdf");
       Files.createDirectories(pdf.getParent());
       page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
-      page.pdf(new Page.PdfOptions().setPath(pdf).setFormat("A4").setPrintBackground(true)
-          .setMargin(new Margin().setTop("0").setBottom("0").setLeft("0").setRight("0")));
+      page.pdf(
+          new Page.PdfOptions()
+              .setPath(pdf)
+              .setFormat("A4")
+              .setPrintBackground(true)
+              .setMargin(new Margin().setTop("0").setBottom("0").setLeft("0").setRight("0")));
       assertTrue(Files.size(pdf) > 10_000, "a PDF was written");
       page.setViewportSize(1366, 768);
       page.locator(".vote-matrix").first().scrollIntoViewIfNeeded();
@@ -55,11 +67,16 @@ class ReportPrintTest {
   }
 
   @Test
-  @DisplayName("the comparison at 1366x768 and 1920x1080 shows both groups' heat maps and passes axe")
+  @DisplayName(
+      "the comparison at 1366x768 and 1920x1080 shows both groups' heat maps and passes axe")
   void compare() {
     for (int[] size : new int[][] {{1366, 768}, {1920, 1080}, {360, 640}}) {
-      try (BrowserContext context = Browsers.chromium().newContext(new Browser.NewContextOptions()
-          .setViewportSize(size[0], size[1]).setLocale("it-IT"))) {
+      try (BrowserContext context =
+          Browsers.chromium()
+              .newContext(
+                  new Browser.NewContextOptions()
+                      .setViewportSize(size[0], size[1])
+                      .setLocale("it-IT"))) {
         Page page = open(context, "/w/" + session.id() + "/compare");
         assertTrue(page.locator(".heatmap").count() >= 2);
         Axe.assertNoSeriousViolations(page);

@@ -31,33 +31,46 @@ class ScriptLikeTextTest {
   /** A page that records every dialog (dismissing it) and every script error. */
   private static Page watched(BrowserContext context, List<String> trouble) {
     Page page = context.newPage();
-    page.onDialog(dialog -> {
-      trouble.add("dialog on " + page.url() + ": " + dialog.message());
-      dialog.dismiss();
-    });
+    page.onDialog(
+        dialog -> {
+          trouble.add("dialog on " + page.url() + ": " + dialog.message());
+          dialog.dismiss();
+        });
     page.onPageError(error -> trouble.add("error on " + page.url() + ": " + error));
     return page;
   }
 
-  /** Nothing people typed became an element: no image with src=x, no inline script beyond the JSON state. */
+  /**
+   * Nothing people typed became an element: no image with src=x, no inline script beyond the JSON
+   * state.
+   */
   private static void nothingInjected(Page page) {
     assertEquals(0, page.locator("img[src='x']").count(), "no injected image on " + page.url());
-    assertEquals(0, ((Number) page.evaluate(
-        "document.querySelectorAll('script:not([src]):not([type=\"application/json\"])').length")).intValue(),
+    assertEquals(
+        0,
+        ((Number)
+                page.evaluate(
+                    "document.querySelectorAll('script:not([src]):not([type=\"application/json\"])').length"))
+            .intValue(),
         "no injected script on " + page.url());
   }
 
   @Test
-  @DisplayName("in a participant's name, a cluster name, notes and vote items, on the phone, projector, moderator "
-      + "and plenary pages")
+  @DisplayName(
+      "in a participant's name, a cluster name, notes and vote items, on the phone, projector, moderator "
+          + "and plenary pages")
   void scriptLikeTextStaysText() {
     List<String> trouble = new ArrayList<>();
     String clusterName = "Cluster " + SCRIPT;
     String noteText = "Note " + IMG;
     try (VoteBoard vote = new VoteBoard("Workshop " + IMG, clusterName, noteText);
-         BrowserContext mobile = Browsers.phone(); BrowserContext screens = Browsers.screen()) {
-      vote.ack("note.add", new JsonObject().put("lane", "custody:issues").put("text", SCRIPT + " and " + BREAKOUT));
-      Api.Participant other = vote.api.join(vote.board.getString("joinCode"), "Name " + SCRIPT + BREAKOUT);
+        BrowserContext mobile = Browsers.phone();
+        BrowserContext screens = Browsers.screen()) {
+      vote.ack(
+          "note.add",
+          new JsonObject().put("lane", "custody:issues").put("text", SCRIPT + " and " + BREAKOUT));
+      Api.Participant other =
+          vote.api.join(vote.board.getString("joinCode"), "Name " + SCRIPT + BREAKOUT);
       WsClient otherPhone = WsClient.hello(TestApp.shared().port(), vote.id, other.token(), null);
 
       Page phone = watched(mobile, trouble);
@@ -81,15 +94,23 @@ class ScriptLikeTextTest {
       assertThat(moderator.locator("#participants")).containsText("Name " + SCRIPT + BREAKOUT);
 
       String round = vote.open(new JsonObject().put("kind", "dots").put("anonymous", false));
-      assertThat(phone.locator("#ballot .item-label")).hasText(new String[] {clusterName, noteText});
+      assertThat(phone.locator("#ballot .item-label"))
+          .hasText(new String[] {clusterName, noteText});
       phone.locator("[data-item-id='" + vote.items.get(0) + "'] .dot-plus").click();
       assertThat(phone.locator("#vote-budget")).hasText("Dots left: 4 of 5");
-      otherPhone.answer(otherPhone.op("vote.cast", new JsonObject().put("roundId", round)
-          .put("itemId", vote.items.get(1)).put("dots", 2)));
-      assertThat(projector.locator(".vote-board-items li")).hasText(new String[] {clusterName, noteText});
+      otherPhone.answer(
+          otherPhone.op(
+              "vote.cast",
+              new JsonObject()
+                  .put("roundId", round)
+                  .put("itemId", vote.items.get(1))
+                  .put("dots", 2)));
+      assertThat(projector.locator(".vote-board-items li"))
+          .hasText(new String[] {clusterName, noteText});
       moderator.locator("#bar-votes").click();
       Locator ballots = moderator.locator(".round").first();
-      assertThat(ballots.locator(".round-progress")).hasText(Pattern.compile("^2 of \\d+ have voted$"));
+      assertThat(ballots.locator(".round-progress"))
+          .hasText(Pattern.compile("^2 of \\d+ have voted$"));
       ballots.getByText("Ballots (2)").click();
       assertThat(ballots.locator(".round-ballots")).containsText("Name " + IMG);
       assertThat(ballots.locator(".round-ballots")).containsText("Name " + SCRIPT + BREAKOUT);
@@ -97,9 +118,12 @@ class ScriptLikeTextTest {
       assertThat(ballots.locator(".round-items")).containsText(clusterName);
 
       vote.ack("vote.reveal", new JsonObject().put("roundId", round));
-      assertThat(phone.locator("#vote-results .result-label")).hasText(new String[] {noteText, clusterName});
-      assertThat(projector.locator("#vote-board .result-label")).hasText(new String[] {noteText, clusterName});
-      assertThat(moderator.locator(".round-results .result-label")).hasText(new String[] {noteText, clusterName});
+      assertThat(phone.locator("#vote-results .result-label"))
+          .hasText(new String[] {noteText, clusterName});
+      assertThat(projector.locator("#vote-board .result-label"))
+          .hasText(new String[] {noteText, clusterName});
+      assertThat(moderator.locator(".round-results .result-label"))
+          .hasText(new String[] {noteText, clusterName});
 
       vote.ack("board.stage", new JsonObject().put("stage", "clustering"));
       vote.ack("board.settings", new JsonObject().put("view", "clusters"));
@@ -108,8 +132,10 @@ class ScriptLikeTextTest {
       assertThat(projector.locator("#spotlight .spot-title")).hasText(clusterName);
 
       Page plenary = watched(screens, trouble);
-      plenary.navigate(vote.workshop.json().getString("organiserUrl").replace("?k=", "/plenary?k="));
-      assertThat(plenary.locator(".plenary-board .conn").first()).hasAttribute("data-state", "online");
+      plenary.navigate(
+          vote.workshop.json().getString("organiserUrl").replace("?k=", "/plenary?k="));
+      assertThat(plenary.locator(".plenary-board .conn").first())
+          .hasAttribute("data-state", "online");
       assertThat(plenary.locator(".plenary-board")).containsText(clusterName);
       assertThat(plenary.locator(".plenary-board")).containsText(SCRIPT + " and " + BREAKOUT);
 

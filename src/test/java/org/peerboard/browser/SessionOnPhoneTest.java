@@ -46,38 +46,56 @@ class SessionOnPhoneTest {
   }
 
   @Test
-  @DisplayName("a phone shows the timer the moderator starts, jumps to the focused phase and learns the stage")
+  @DisplayName(
+      "a phone shows the timer the moderator starts, jumps to the focused phase and learns the stage")
   void timerFocusAndStage() {
     JsonObject board = api.workshop("Timer", "Group A").board(0);
     List<String> errors = new ArrayList<>();
-    try (BrowserContext laptop = Browsers.screen(); BrowserContext mobile = Browsers.phone()) {
+    try (BrowserContext laptop = Browsers.screen();
+        BrowserContext mobile = Browsers.phone()) {
       Page phone = phone(mobile, board, errors);
       Page moderator = moderator(laptop, board, errors);
       assertThat(phone.locator("#timer")).isHidden();
 
-      moderator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Timer").setExact(true)).click();
+      moderator
+          .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Timer").setExact(true))
+          .click();
       moderator.getByLabel("Minutes").fill("2");
-      moderator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start").setExact(true)).click();
+      moderator
+          .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start").setExact(true))
+          .click();
       assertThat(phone.locator("#timer .timer-value")).hasText(Pattern.compile("^(2:00|1:5\\d)$"));
-      assertThat(moderator.locator("#timer .timer-value")).hasText(Pattern.compile("^(2:00|1:5\\d)$"));
+      assertThat(moderator.locator("#timer .timer-value"))
+          .hasText(Pattern.compile("^(2:00|1:5\\d)$"));
       moderator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Pause")).click();
       assertThat(phone.locator("#timer .timer-state")).hasText("paused");
       moderator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("+5 min")).click();
       assertThat(phone.locator("#timer .timer-value")).hasText(Pattern.compile("^(7:00|6:5\\d)$"));
 
-      moderator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("People: 1 participant online")).click();
+      moderator
+          .getByRole(
+              AriaRole.BUTTON, new Page.GetByRoleOptions().setName("People: 1 participant online"))
+          .click();
       assertThat(moderator.locator("#presence-line")).hasText("1 participant online");
       moderator.getByLabel("Focused phase").selectOption("removal");
       assertThat(phone.getByLabel("Phase")).hasValue("removal");
-      assertThat(phone.locator("#stage-banner")).containsText("Now discussing: Removal from the family");
+      assertThat(phone.locator("#stage-banner"))
+          .containsText("Now discussing: Removal from the family");
       assertThat(moderator.locator("#phase-counts")).containsText("Removal from the family: 1");
 
-      moderator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Stage: Collecting")).click();
-      moderator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Clustering")).click();
+      moderator
+          .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Stage: Collecting"))
+          .click();
+      moderator
+          .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Clustering"))
+          .click();
       assertThat(phone.locator("#stage-banner")).containsText("Collecting has ended");
-      assertThat(phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send"))).isDisabled();
+      assertThat(phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")))
+          .isDisabled();
       Browsers.screenshot(phone, "phone-timer");
-      assertEquals(360, ((Number) phone.evaluate("document.documentElement.scrollWidth")).intValue(),
+      assertEquals(
+          360,
+          ((Number) phone.evaluate("document.documentElement.scrollWidth")).intValue(),
           "no horizontal scrolling at 360px");
       assertEquals(List.of(), errors, "no script errors");
     }
@@ -88,26 +106,45 @@ class SessionOnPhoneTest {
   void hiddenUntilTheReveal() {
     JsonObject board = api.workshop("Hidden", "Group A").board(0);
     List<String> errors = new ArrayList<>();
-    try (BrowserContext laptop = Browsers.screen(); BrowserContext mobile = Browsers.phone()) {
+    try (BrowserContext laptop = Browsers.screen();
+        BrowserContext mobile = Browsers.phone()) {
       Page moderator = moderator(laptop, board, errors);
-      moderator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Notes").setExact(true)).click();
+      moderator
+          .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Notes").setExact(true))
+          .click();
       moderator.getByLabel("Hide notes until the reveal").check();
-      assertThat(moderator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Reveal the notes")))
+      assertThat(
+              moderator.getByRole(
+                  AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Reveal the notes")))
           .isEnabled();
       Page phone = phone(mobile, board, errors);
       Pages.postNote(phone, "custody", "issues", "My own note stays readable", null);
 
       Api.Participant other = api.join(board.getString("joinCode"), "Dario");
-      try (WsClient ws = WsClient.hello(TestApp.shared().port(), other.boardId(), other.token(), null)) {
-        assertEquals("ack", ws.answer(ws.op("note.add", new JsonObject().put("lane", "custody:issues")
-            .put("text", "A secret worry about caseloads"))).getString("type"));
+      try (WsClient ws =
+          WsClient.hello(TestApp.shared().port(), other.boardId(), other.token(), null)) {
+        assertEquals(
+            "ack",
+            ws.answer(
+                    ws.op(
+                        "note.add",
+                        new JsonObject()
+                            .put("lane", "custody:issues")
+                            .put("text", "A secret worry about caseloads")))
+                .getString("type"));
       }
-      assertThat(phone.locator("#secret-counts")).containsText("1 in Taking into care · Critical issues");
+      assertThat(phone.locator("#secret-counts"))
+          .containsText("1 in Taking into care · Critical issues");
       assertThat(phone.locator("#lane-notes")).containsText("My own note stays readable");
-      assertFalse(phone.content().contains("A secret worry"), "another participant's text is not on the phone");
-      assertThat(moderator.locator("[data-lane='custody:issues']")).containsText("A secret worry about caseloads");
+      assertFalse(
+          phone.content().contains("A secret worry"),
+          "another participant's text is not on the phone");
+      assertThat(moderator.locator("[data-lane='custody:issues']"))
+          .containsText("A secret worry about caseloads");
 
-      moderator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Reveal the notes")).click();
+      moderator
+          .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Reveal the notes"))
+          .click();
       assertThat(phone.locator("#lane-notes")).containsText("A secret worry about caseloads");
       assertThat(phone.locator("#secret-box")).isHidden();
       assertEquals(List.of(), errors, "no script errors");
@@ -115,29 +152,44 @@ class SessionOnPhoneTest {
   }
 
   @Test
-  @DisplayName("a held note waits for approval on the author's phone; a removed participant is told so")
+  @DisplayName(
+      "a held note waits for approval on the author's phone; a removed participant is told so")
   void approvalAndRemoval() {
     JsonObject board = api.workshop("Approval", "Group A").board(0);
     List<String> errors = new ArrayList<>();
-    try (BrowserContext laptop = Browsers.screen(); BrowserContext mobile = Browsers.phone()) {
+    try (BrowserContext laptop = Browsers.screen();
+        BrowserContext mobile = Browsers.phone()) {
       Page moderator = moderator(laptop, board, errors);
-      moderator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Notes").setExact(true)).click();
+      moderator
+          .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Notes").setExact(true))
+          .click();
       moderator.getByLabel("Approve notes before showing them").check();
       assertThat(moderator.getByLabel("Approve notes before showing them")).isChecked();
       Page phone = phone(mobile, board, errors);
       Pages.postNote(phone, "leaving", "actors", "Aftercare mentors", null);
       assertThat(phone.locator("#lane-notes .note")).containsText("Waiting for approval");
 
-      moderator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("To approve: 1 note")).click();
-      moderator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve: Aftercare mentors")).click();
+      moderator
+          .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("To approve: 1 note"))
+          .click();
+      moderator
+          .getByRole(
+              AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve: Aftercare mentors"))
+          .click();
       assertThat(phone.locator("#lane-notes .note")).not().containsText("Waiting for approval");
 
       moderator.locator("#bar-people").click();
-      moderator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^Remove "))).click();
-      moderator.getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
-          .setName("Yes, remove")).click();
+      moderator
+          .getByRole(
+              AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^Remove ")))
+          .click();
+      moderator
+          .getByRole(AriaRole.DIALOG)
+          .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Yes, remove"))
+          .click();
       assertThat(phone.locator("#removed-view")).isVisible();
-      assertThat(phone.locator("#removed-view")).containsText("The moderator removed you from this board");
+      assertThat(phone.locator("#removed-view"))
+          .containsText("The moderator removed you from this board");
       assertThat(moderator.locator("#participants")).containsText("Removed");
       assertEquals(List.of(), errors, "no script errors");
     }

@@ -11,8 +11,8 @@ import org.peerboard.support.TestApp;
 import org.peerboard.support.WsClient;
 
 /**
- * A board with proposals in the improvements lane (a cluster of two notes, then single notes), and the
- * moderator's own socket to open, close and reveal rounds as a test needs.
+ * A board with proposals in the improvements lane (a cluster of two notes, then single notes), and
+ * the moderator's own socket to open, close and reveal rounds as a test needs.
  */
 final class VoteBoard implements AutoCloseable {
   final Api api = TestApp.api();
@@ -30,8 +30,14 @@ final class VoteBoard implements AutoCloseable {
     if (clusterName != null) {
       String a = note("A peer mentor for every care leaver");
       String b = note("Mentoring by former care leavers");
-      items.add(ack("cluster.create", new JsonObject().put("lane", "improvements").put("name", clusterName)
-          .put("noteIds", new JsonArray().add(a).add(b))).getString("clusterId"));
+      items.add(
+          ack(
+                  "cluster.create",
+                  new JsonObject()
+                      .put("lane", "improvements")
+                      .put("name", clusterName)
+                      .put("noteIds", new JsonArray().add(a).add(b)))
+              .getString("clusterId"));
     }
     for (String text : notes) {
       items.add(note(text));
@@ -39,13 +45,15 @@ final class VoteBoard implements AutoCloseable {
   }
 
   String note(String text) {
-    return ack("note.add", new JsonObject().put("lane", "improvements").put("text", text)).getString("noteId");
+    return ack("note.add", new JsonObject().put("lane", "improvements").put("text", text))
+        .getString("noteId");
   }
 
   /** Sends an op as the moderator and returns the ack's result. */
   JsonObject ack(String op, JsonObject data) {
     JsonObject answer = moderator.answer(moderator.op(op, data));
-    assertEquals("ack", answer.getString("type"), op + " " + data.encode() + " -> " + answer.encode());
+    assertEquals(
+        "ack", answer.getString("type"), op + " " + data.encode() + " -> " + answer.encode());
     return answer.getJsonObject("result");
   }
 
@@ -53,9 +61,12 @@ final class VoteBoard implements AutoCloseable {
     return ack("vote.open", data).getString("roundId");
   }
 
-  /** The round as the moderator sees it over HTTP (with ballots when the round is not anonymous). */
+  /**
+   * The round as the moderator sees it over HTTP (with ballots when the round is not anonymous).
+   */
   JsonObject round(String roundId) {
-    return api.get("/api/boards/" + id + "/votes/" + roundId, board.getString("moderatorKey")).json();
+    return api.get("/api/boards/" + id + "/votes/" + roundId, board.getString("moderatorKey"))
+        .json();
   }
 
   /** Casts as a participant joined through the API. */

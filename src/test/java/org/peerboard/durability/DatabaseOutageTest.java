@@ -1,7 +1,6 @@
 package org.peerboard.durability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
@@ -21,24 +20,36 @@ import org.peerboard.support.WsClient;
 class DatabaseOutageTest {
 
   @Test
-  @DisplayName("the servers stay up, health says DOWN then UP, ops get unavailable, pending notes and live updates resume")
+  @DisplayName(
+      "the servers stay up, health says DOWN then UP, ops get unavailable, pending notes and live updates resume")
   void outageAndRecovery() throws Exception {
     Path pgDir = Files.createTempDirectory("peerboard-outage-db");
     int pgPort = TestApp.freePort();
     EmbeddedDatabase db = EmbeddedDatabase.start(pgDir, pgPort);
     DbSettings settings = db.settings();
-    String url = "postgres://" + settings.user() + ":@" + settings.host() + ":" + pgPort + "/" + settings.database();
+    String url =
+        "postgres://"
+            + settings.user()
+            + ":@"
+            + settings.host()
+            + ":"
+            + pgPort
+            + "/"
+            + settings.database();
     int port1 = TestApp.freePort();
     int port2 = TestApp.freePort();
-    try (PeerBoard one = PeerBoard.start(TestApp.config(Files.createTempDirectory("o1"), port1, 0).withDatabaseUrl(url));
-         PeerBoard two = PeerBoard.start(TestApp.config(Files.createTempDirectory("o2"), port2, 0)
-             .withDatabaseUrl(url))) {
+    try (PeerBoard one =
+            PeerBoard.start(
+                TestApp.config(Files.createTempDirectory("o1"), port1, 0).withDatabaseUrl(url));
+        PeerBoard two =
+            PeerBoard.start(
+                TestApp.config(Files.createTempDirectory("o2"), port2, 0).withDatabaseUrl(url))) {
       Api api = new Api("http://127.0.0.1:" + port1);
       Api.Workshop workshop = api.workshop("Outage", "A");
       Api.Participant alice = api.join(workshop.board(0).getString("joinCode"), "Alice");
       Api.Participant bruno = api.join(workshop.board(0).getString("joinCode"), "Bruno");
       try (WsClient a = WsClient.hello(port1, alice.boardId(), alice.token(), null);
-           WsClient b = WsClient.hello(port2, bruno.boardId(), bruno.token(), null)) {
+          WsClient b = WsClient.hello(port2, bruno.boardId(), bruno.token(), null)) {
         a.answer(a.op("note.add", note("before the outage")));
         assertEquals("note.added", b.nextEvent().getString("event"));
 
@@ -54,12 +65,18 @@ class DatabaseOutageTest {
         awaitHealthy(new Api("http://127.0.0.1:" + port2));
         JsonObject ack = resendUntilAcked(a, pendingOp);
         JsonObject atB = b.nextEvent();
-        assertEquals(ack.getLong("seq"), atB.getLong("seq"), "B, on the other process, gets the note live");
-        assertEquals("typed during the outage", atB.getJsonObject("data").getJsonObject("note").getString("text"));
+        assertEquals(
+            ack.getLong("seq"), atB.getLong("seq"), "B, on the other process, gets the note live");
+        assertEquals(
+            "typed during the outage",
+            atB.getJsonObject("data").getJsonObject("note").getString("text"));
         a.op(pendingOp, "note.add", note("typed during the outage"));
         a.answer(pendingOp);
-        List<Object> notes = api.get("/api/boards/" + alice.boardId(), alice.token()).json().getJsonArray("notes")
-            .getList();
+        List<Object> notes =
+            api.get("/api/boards/" + alice.boardId(), alice.token())
+                .json()
+                .getJsonArray("notes")
+                .getList();
         assertEquals(2, notes.size(), "nothing lost, nothing doubled");
       }
     } finally {

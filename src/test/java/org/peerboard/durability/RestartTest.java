@@ -34,15 +34,20 @@ class RestartTest {
       token = alice.token();
       try (WsClient ws = WsClient.hello(port, boardId, token, null)) {
         for (int i = 0; i < 20; i++) {
-          JsonObject ack = ws.answer(ws.op("note.add", new JsonObject().put("lane", "leaving:issues")
-              .put("text", "note " + i)));
+          JsonObject ack =
+              ws.answer(
+                  ws.op(
+                      "note.add",
+                      new JsonObject().put("lane", "leaving:issues").put("text", "note " + i)));
           acked.add(ack.getJsonObject("result").getString("noteId"));
         }
       }
     }
     try (PeerBoard app = TestApp.start(data, port, dbPort)) {
-      JsonObject board = new Api("http://127.0.0.1:" + port).get("/api/boards/" + boardId, token).json();
-      List<String> kept = board.getJsonArray("notes").stream().map(n -> ((JsonObject) n).getString("id")).toList();
+      JsonObject board =
+          new Api("http://127.0.0.1:" + port).get("/api/boards/" + boardId, token).json();
+      List<String> kept =
+          board.getJsonArray("notes").stream().map(n -> ((JsonObject) n).getString("id")).toList();
       assertEquals(acked, kept);
       assertEquals(20L, board.getLong("seq"));
     }

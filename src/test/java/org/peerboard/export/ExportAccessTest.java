@@ -58,45 +58,71 @@ class ExportAccessTest {
   }
 
   @Test
-  @DisplayName("participant and viewer get 403 on every board download; other workshops' keys the same 401 as unknown keys")
+  @DisplayName(
+      "participant and viewer get 403 on every board download; other workshops' keys the same 401 as unknown keys")
   void boardDownloads() {
     List<String> paths = boardPaths(mine.workshop.board(0).getString("id"));
     assertEquals(all(paths, 403), statuses(paths, participant.token()), "participant");
-    assertEquals(all(paths, 403), statuses(paths, mine.workshop.board(0).getString("projectorKey")), "viewer");
-    assertEquals(all(paths, 403), statuses(paths, mine.workshop.board(1).getString("moderatorKey")),
+    assertEquals(
+        all(paths, 403),
+        statuses(paths, mine.workshop.board(0).getString("projectorKey")),
+        "viewer");
+    assertEquals(
+        all(paths, 403),
+        statuses(paths, mine.workshop.board(1).getString("moderatorKey")),
         "the moderator of another group");
-    assertEquals(all(paths, 401), statuses(paths, other.organiserKey()),
+    assertEquals(
+        all(paths, 401),
+        statuses(paths, other.organiserKey()),
         "another workshop's organiser: the answer does not tell that the key exists elsewhere");
-    assertEquals(all(paths, 401), statuses(paths, other.workshop.board(0).getString("moderatorKey")),
+    assertEquals(
+        all(paths, 401),
+        statuses(paths, other.workshop.board(0).getString("moderatorKey")),
         "another workshop's moderator");
     assertEquals(all(paths, 401), statuses(paths, null), "no key");
     assertEquals(all(paths, 401), statuses(paths, "x".repeat(43)), "a key nobody issued");
-    assertEquals(all(paths, 200), statuses(paths, mine.workshop.board(0).getString("moderatorKey")), "moderator");
+    assertEquals(
+        all(paths, 200),
+        statuses(paths, mine.workshop.board(0).getString("moderatorKey")),
+        "moderator");
     assertEquals(all(paths, 200), statuses(paths, mine.organiserKey()), "organiser");
   }
 
   @Test
-  @DisplayName("only the organiser downloads a whole workshop; moderators, viewers, participants get 403")
+  @DisplayName(
+      "only the organiser downloads a whole workshop; moderators, viewers, participants get 403")
   void workshopDownloads() {
     List<String> paths = workshopPaths(mine.id());
     assertEquals(all(paths, 403), statuses(paths, participant.token()), "participant");
-    assertEquals(all(paths, 403), statuses(paths, mine.workshop.board(0).getString("projectorKey")), "viewer");
-    assertEquals(all(paths, 403), statuses(paths, mine.workshop.board(0).getString("moderatorKey")), "moderator");
-    assertEquals(all(paths, 401), statuses(paths, other.organiserKey()), "another workshop's organiser");
+    assertEquals(
+        all(paths, 403),
+        statuses(paths, mine.workshop.board(0).getString("projectorKey")),
+        "viewer");
+    assertEquals(
+        all(paths, 403),
+        statuses(paths, mine.workshop.board(0).getString("moderatorKey")),
+        "moderator");
+    assertEquals(
+        all(paths, 401), statuses(paths, other.organiserKey()), "another workshop's organiser");
     assertEquals(all(paths, 401), statuses(paths, null), "no key");
     assertEquals(all(paths, 200), statuses(paths, mine.organiserKey()), "organiser");
-    assertEquals(200, Fixture.get(paths.get(0) + "?k=" + mine.organiserKey(), null).status(), "?k= for links");
+    assertEquals(
+        200,
+        Fixture.get(paths.get(0) + "?k=" + mine.organiserKey(), null).status(),
+        "?k= for links");
   }
 
   @Test
   @DisplayName("unknown ids are 404; refusals are JSON errors in the contract's shape")
   void errors() {
-    Fixture.Download missing = Fixture.get("/api/workshops/00000000-0000-0000-0000-000000000000/export.csv",
-        mine.organiserKey());
+    Fixture.Download missing =
+        Fixture.get(
+            "/api/workshops/00000000-0000-0000-0000-000000000000/export.csv", mine.organiserKey());
     assertEquals(404, missing.status());
     Fixture.Download refused = Fixture.get(workshopPaths(mine.id()).get(0), participant.token());
-    assertEquals("forbidden", new JsonObject(refused.text()).getJsonObject("error")
-        .getString("code"));
-    assertEquals(404, Fixture.get("/api/workshops/not-a-uuid/export.csv", mine.organiserKey()).status());
+    assertEquals(
+        "forbidden", new JsonObject(refused.text()).getJsonObject("error").getString("code"));
+    assertEquals(
+        404, Fixture.get("/api/workshops/not-a-uuid/export.csv", mine.organiserKey()).status());
   }
 }

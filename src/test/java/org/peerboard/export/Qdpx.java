@@ -17,8 +17,15 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-/** A .qdpx read back: unzipped, project.qde validated against the QDA-XML structure, selections resolved. */
-record Qdpx(Map<String, String> codes, List<Source> sources, int clustersNestedUnderLanes, List<Case> cases) {
+/**
+ * A .qdpx read back: unzipped, project.qde validated against the QDA-XML structure, selections
+ * resolved.
+ */
+record Qdpx(
+    Map<String, String> codes,
+    List<Source> sources,
+    int clustersNestedUnderLanes,
+    List<Case> cases) {
   static final String NS = "urn:QDA-XML:project:1.0";
 
   record Source(String guid, String name, String text, List<Selection> selections) {}
@@ -43,7 +50,8 @@ record Qdpx(Map<String, String> codes, List<Source> sources, int clustersNestedU
     }
     SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
         .newSchema(new StreamSource(Qdpx.class.getResourceAsStream("/qda/project-subset.xsd")))
-        .newValidator().validate(new StreamSource(new ByteArrayInputStream(qde)));
+        .newValidator()
+        .validate(new StreamSource(new ByteArrayInputStream(qde)));
     DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
     factory.setNamespaceAware(true);
     Document doc = factory.newDocumentBuilder().parse(new ByteArrayInputStream(qde));
@@ -53,8 +61,10 @@ record Qdpx(Map<String, String> codes, List<Source> sources, int clustersNestedU
     for (int i = 0; i < codeNodes.getLength(); i++) {
       Element code = (Element) codeNodes.item(i);
       codes.put(code.getAttribute("guid"), code.getAttribute("name"));
-      if (code.getParentNode() instanceof Element parent && "Code".equals(parent.getLocalName())
-          && parent.getParentNode() instanceof Element grand && "Code".equals(grand.getLocalName())) {
+      if (code.getParentNode() instanceof Element parent
+          && "Code".equals(parent.getLocalName())
+          && parent.getParentNode() instanceof Element grand
+          && "Code".equals(grand.getLocalName())) {
         nested++;
       }
     }
@@ -87,10 +97,12 @@ record Qdpx(Map<String, String> codes, List<Source> sources, int clustersNestedU
           }
           refs.add(target);
         }
-        selections.add(new Selection(selection.getAttribute("guid"), new String(codePoints, start, end - start),
-            refs));
+        selections.add(
+            new Selection(
+                selection.getAttribute("guid"), new String(codePoints, start, end - start), refs));
       }
-      sources.add(new Source(source.getAttribute("guid"), source.getAttribute("name"), text, selections));
+      sources.add(
+          new Source(source.getAttribute("guid"), source.getAttribute("name"), text, selections));
     }
     Map<String, String> variableNames = new HashMap<>();
     NodeList variableNodes = doc.getElementsByTagNameNS(NS, "Variable");
@@ -108,11 +120,15 @@ record Qdpx(Map<String, String> codes, List<Source> sources, int clustersNestedU
       NodeList valueNodes = c.getElementsByTagNameNS(NS, "VariableValue");
       for (int j = 0; j < valueNodes.getLength(); j++) {
         Element value = (Element) valueNodes.item(j);
-        String target = ((Element) value.getElementsByTagNameNS(NS, "VariableRef").item(0)).getAttribute("targetGUID");
+        String target =
+            ((Element) value.getElementsByTagNameNS(NS, "VariableRef").item(0))
+                .getAttribute("targetGUID");
         if (!variableNames.containsKey(target)) {
           throw new AssertionError("a variable value refers to no variable: " + target);
         }
-        values.put(variableNames.get(target), value.getElementsByTagNameNS(NS, "TextValue").item(0).getTextContent());
+        values.put(
+            variableNames.get(target),
+            value.getElementsByTagNameNS(NS, "TextValue").item(0).getTextContent());
       }
       List<String> refs = new ArrayList<>();
       NodeList selectionRefs = c.getElementsByTagNameNS(NS, "SelectionRef");

@@ -7,7 +7,10 @@ import org.peerboard.support.Api;
 import org.peerboard.support.TestApp;
 import org.peerboard.support.WsClient;
 
-/** A fresh board with a moderator, a projector and two participants connected, for facilitation tests. */
+/**
+ * A fresh board with a moderator, a projector and two participants connected, for facilitation
+ * tests.
+ */
 final class Board implements AutoCloseable {
   final Api api = TestApp.api();
   final int port = TestApp.shared().port();
@@ -48,7 +51,8 @@ final class Board implements AutoCloseable {
 
   String note(WsClient ws, String lane, String text) {
     return ok(ws, "note.add", new JsonObject().put("lane", lane).put("text", text))
-        .getJsonObject("result").getString("noteId");
+        .getJsonObject("result")
+        .getString("noteId");
   }
 
   JsonObject snapshot(String key) {

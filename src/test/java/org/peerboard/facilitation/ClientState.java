@@ -34,8 +34,12 @@ final class ClientState {
   }
 
   private void putCluster(JsonObject cluster) {
-    clusters.put(cluster.getString("id"), new JsonObject().put("name", cluster.getString("name"))
-        .put("lane", cluster.getString("lane")).put("noteIds", sorted(cluster.getJsonArray("noteIds"))));
+    clusters.put(
+        cluster.getString("id"),
+        new JsonObject()
+            .put("name", cluster.getString("name"))
+            .put("lane", cluster.getString("lane"))
+            .put("noteIds", sorted(cluster.getJsonArray("noteIds"))));
   }
 
   private void putNote(JsonObject note) {
@@ -48,7 +52,8 @@ final class ClientState {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof ClientState other && clusters.equals(other.clusters)
+    return o instanceof ClientState other
+        && clusters.equals(other.clusters)
         && clusterOfNote.equals(other.clusterOfNote);
   }
 

@@ -15,7 +15,8 @@ import org.peerboard.support.Api;
 import org.peerboard.support.TestApp;
 import org.peerboard.support.WsClient;
 
-@DisplayName("Bad input on the socket gets a clear error, changes nothing, and the socket keeps working")
+@DisplayName(
+    "Bad input on the socket gets a clear error, changes nothing, and the socket keeps working")
 class BadInputTest {
   private int port;
   private Api api;
@@ -32,7 +33,8 @@ class BadInputTest {
     alice = api.join(workshop.board(0).getString("joinCode"), "Alice");
     Api.Participant elsewhere = api.join(workshop.board(1).getString("joinCode"), "Dario");
     try (WsClient other = WsClient.hello(port, elsewhere.boardId(), elsewhere.token(), null)) {
-      otherBoardNoteId = other.answer(other.op("note.add", valid())).getJsonObject("result").getString("noteId");
+      otherBoardNoteId =
+          other.answer(other.op("note.add", valid())).getJsonObject("result").getString("noteId");
     }
   }
 
@@ -83,7 +85,9 @@ class BadInputTest {
       String opId = ws.op("note.add", valid().put("text", "é".repeat(501)));
       assertEquals("invalid", ws.answer(opId).getString("code"));
       stillWorksAndNothingChanged(ws);
-      assertEquals("ack", ws.answer(ws.op("note.add", valid().put("text", "é".repeat(500)))).getString("type"));
+      assertEquals(
+          "ack",
+          ws.answer(ws.op("note.add", valid().put("text", "é".repeat(500)))).getString("type"));
     }
   }
 
@@ -91,9 +95,13 @@ class BadInputTest {
   @DisplayName("an unknown lane or tag gets invalid")
   void unknownLane() {
     try (WsClient ws = alice()) {
-      assertEquals("invalid", ws.answer(ws.op("note.add", valid().put("lane", "custody:weather"))).getString("code"));
-      assertEquals("invalid", ws.answer(ws.op("note.add", valid().put("tags", new JsonArray()
-          .add("orphanage")))).getString("code"));
+      assertEquals(
+          "invalid",
+          ws.answer(ws.op("note.add", valid().put("lane", "custody:weather"))).getString("code"));
+      assertEquals(
+          "invalid",
+          ws.answer(ws.op("note.add", valid().put("tags", new JsonArray().add("orphanage"))))
+              .getString("code"));
       stillWorksAndNothingChanged(ws);
     }
   }
@@ -103,7 +111,9 @@ class BadInputTest {
   void noteOfAnotherBoard() {
     try (WsClient ws = alice()) {
       JsonObject ref = new JsonObject().put("noteId", otherBoardNoteId);
-      assertEquals("not_found", ws.answer(ws.op("note.edit", ref.copy().put("text", "hijack"))).getString("code"));
+      assertEquals(
+          "not_found",
+          ws.answer(ws.op("note.edit", ref.copy().put("text", "hijack"))).getString("code"));
       assertEquals("not_found", ws.answer(ws.op("note.delete", ref)).getString("code"));
       stillWorksAndNothingChanged(ws);
     }
@@ -115,24 +125,38 @@ class BadInputTest {
     try (WsClient ws = WsClient.connect(port)) {
       String opId = ws.op("note.add", valid());
       assertEquals("unauthorized", ws.answer(opId).getString("code"));
-      ws.sendText(new JsonObject().put("type", "hello").put("boardId", boardId).put("token", alice.token()).encode());
+      ws.sendText(
+          new JsonObject()
+              .put("type", "hello")
+              .put("boardId", boardId)
+              .put("token", alice.token())
+              .encode());
       assertEquals("welcome", ws.nextOfType("welcome").getString("type"));
       stillWorksAndNothingChanged(ws);
     }
   }
 
   @Test
-  @DisplayName("a wrong key gets unauthorized and the socket is closed; an unknown board gets not_found")
+  @DisplayName(
+      "a wrong key gets unauthorized and the socket is closed; an unknown board gets not_found")
   void wrongKey() {
     try (WsClient ws = WsClient.connect(port)) {
-      ws.sendText(new JsonObject().put("type", "hello").put("boardId", boardId)
-          .put("token", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA").encode());
+      ws.sendText(
+          new JsonObject()
+              .put("type", "hello")
+              .put("boardId", boardId)
+              .put("token", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")
+              .encode());
       assertEquals("unauthorized", ws.nextOfType("error").getString("code"));
       assertNotNull(ws.awaitClose());
     }
     try (WsClient ws = WsClient.connect(port)) {
-      ws.sendText(new JsonObject().put("type", "hello").put("boardId", UUID.randomUUID().toString())
-          .put("token", alice.token()).encode());
+      ws.sendText(
+          new JsonObject()
+              .put("type", "hello")
+              .put("boardId", UUID.randomUUID().toString())
+              .put("token", alice.token())
+              .encode());
       assertEquals("not_found", ws.nextOfType("error").getString("code"));
     }
     try (WsClient ws = alice()) {
@@ -141,7 +165,8 @@ class BadInputTest {
   }
 
   @Test
-  @DisplayName("wrong types and a binary frame get invalid; a message past the size limit closes the socket with 1009")
+  @DisplayName(
+      "wrong types and a binary frame get invalid; a message past the size limit closes the socket with 1009")
   void wrongTypesAndSizes() {
     try (WsClient ws = alice()) {
       ws.sendText("[1,2,3]");
@@ -155,10 +180,14 @@ class BadInputTest {
       assertFalse(ws.isClosed());
       stillWorksAndNothingChanged(ws);
       ws.sendText("{\"type\":\"op\",\"pad\":\"" + "x".repeat(20_000) + "\"}");
-      assertEquals(Short.valueOf((short) 1009), ws.awaitClose(), "past PEERBOARD_MAX_FRAME_BYTES: message too big");
+      assertEquals(
+          Short.valueOf((short) 1009),
+          ws.awaitClose(),
+          "past PEERBOARD_MAX_FRAME_BYTES: message too big");
     }
     try (WsClient ws = alice()) {
-      assertEquals("welcome", ws.welcome().getString("type"), "the participant connects again at once");
+      assertEquals(
+          "welcome", ws.welcome().getString("type"), "the participant connects again at once");
     }
   }
 }

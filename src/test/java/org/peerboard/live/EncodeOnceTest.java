@@ -14,8 +14,9 @@ import org.peerboard.support.TestApp;
 import org.peerboard.support.WsClient;
 
 /**
- * A plenary: one note to a thousand phones. Its event frame is encoded once for the phones that see it alike and
- * once for its author (whose copy says the note is theirs), and that one buffer is written to every socket.
+ * A plenary: one note to a thousand phones. Its event frame is encoded once for the phones that see
+ * it alike and once for its author (whose copy says the note is theirs), and that one buffer is
+ * written to every socket.
  */
 @DisplayName("A frame for a thousand sockets")
 class EncodeOnceTest {
@@ -37,20 +38,34 @@ class EncodeOnceTest {
       }
       WsClient author = phones.get(0);
       long before = OutFrame.EVENT_ENCODINGS.sum();
-      JsonObject ack = author.answer(author.op("note.add", new JsonObject().put("lane", "custody:issues")
-          .put("tags", new JsonArray()).put("text", "Nessuno ha richiamato la famiglia per tre settimane.")));
+      JsonObject ack =
+          author.answer(
+              author.op(
+                  "note.add",
+                  new JsonObject()
+                      .put("lane", "custody:issues")
+                      .put("tags", new JsonArray())
+                      .put("text", "Nessuno ha richiamato la famiglia per tre settimane.")));
       assertEquals("ack", ack.getString("type"), ack.encode());
       for (WsClient phone : phones) {
         JsonObject event = phone.nextEvent("note.added");
         assertEquals(ack.getLong("seq"), event.getLong("seq"));
-        assertEquals("Nessuno ha richiamato la famiglia per tre settimane.",
+        assertEquals(
+            "Nessuno ha richiamato la famiglia per tre settimane.",
             event.getJsonObject("data").getJsonObject("note").getString("text"));
-        assertEquals(phone == author, event.getJsonObject("data").getJsonObject("note").getBoolean("mine"),
+        assertEquals(
+            phone == author,
+            event.getJsonObject("data").getJsonObject("note").getBoolean("mine"),
             "only the author's copy says the note is theirs");
       }
       long encodings = OutFrame.EVENT_ENCODINGS.sum() - before;
-      assertTrue(encodings >= 1 && encodings <= 2,
-          "the event was encoded " + encodings + " times for " + PHONES + " sockets; expected the others' view and "
+      assertTrue(
+          encodings >= 1 && encodings <= 2,
+          "the event was encoded "
+              + encodings
+              + " times for "
+              + PHONES
+              + " sockets; expected the others' view and "
               + "the author's");
     } finally {
       phones.forEach(WsClient::close);

@@ -16,9 +16,10 @@ import org.peerboard.support.TestApp;
 import org.peerboard.support.WsClient;
 
 /**
- * Boards spread over the server's live loops (the tests run on {@link TestApp#LOOPS}): sockets land on whichever
- * loop accepted them, their boards' hubs on others. Under load on every board at once, each socket must still get
- * every seq of its board once and in order, and a phone that comes back with {@code since} must catch up.
+ * Boards spread over the server's live loops (the tests run on {@link TestApp#LOOPS}): sockets land
+ * on whichever loop accepted them, their boards' hubs on others. Under load on every board at once,
+ * each socket must still get every seq of its board once and in order, and a phone that comes back
+ * with {@code since} must catch up.
  */
 @DisplayName("Twenty boards under load, spread over the live loops")
 class LoopsOrderTest {
@@ -30,7 +31,8 @@ class LoopsOrderTest {
   private final int port = TestApp.shared().port();
   private final Api api = TestApp.api();
 
-  private record Board(String id, String token, List<WsClient> phones, List<String> opIds, List<WsClient> senders) {}
+  private record Board(
+      String id, String token, List<WsClient> phones, List<String> opIds, List<WsClient> senders) {}
 
   @Test
   @DisplayName("every socket sees every seq of its board in order, with no gap and no duplicate")
@@ -60,8 +62,15 @@ class LoopsOrderTest {
         for (Board board : boards) {
           for (int s = 0; s < 3; s++) {
             WsClient sender = board.phones().get(s);
-            board.opIds().add(sender.op("note.add", new JsonObject().put("lane", "custody:issues")
-                .put("tags", new JsonArray()).put("text", "note " + n + " from phone " + s)));
+            board
+                .opIds()
+                .add(
+                    sender.op(
+                        "note.add",
+                        new JsonObject()
+                            .put("lane", "custody:issues")
+                            .put("tags", new JsonArray())
+                            .put("text", "note " + n + " from phone " + s)));
             board.senders().add(sender);
           }
         }

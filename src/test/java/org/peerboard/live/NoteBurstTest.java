@@ -24,9 +24,10 @@ import org.peerboard.support.TestApp;
 import org.peerboard.support.WsClient;
 
 /**
- * A room posting at once. The server commits the notes that arrive together in one transaction (docs/benchmarks.md,
- * scenario e); whatever it batches, each phone must get its own answer, each board gapless seqs, and the database
- * exactly the notes that were acknowledged, in the order of their seqs.
+ * A room posting at once. The server commits the notes that arrive together in one transaction
+ * (docs/benchmarks.md, scenario e); whatever it batches, each phone must get its own answer, each
+ * board gapless seqs, and the database exactly the notes that were acknowledged, in the order of
+ * their seqs.
  */
 @DisplayName("A burst of notes from many phones on several boards")
 class NoteBurstTest {
@@ -40,7 +41,8 @@ class NoteBurstTest {
   private record Sent(WsClient phone, String opId, String text) {}
 
   @Test
-  @DisplayName("every note is acked once, refused ones alone are refused, and each board's log equals its acks")
+  @DisplayName(
+      "every note is acked once, refused ones alone are refused, and each board's log equals its acks")
   void burst() throws SQLException {
     Api.Workshop workshop = api.workshop("Burst", "A", "B", "C");
     List<List<WsClient>> phones = new ArrayList<>();
@@ -55,7 +57,8 @@ class NoteBurstTest {
         }
         phones.add(room);
         // one note before the burst, so the burst can try to reuse its id
-        JsonObject first = room.get(0).answer(room.get(0).op("note.add", note("custody:issues", "before " + b)));
+        JsonObject first =
+            room.get(0).answer(room.get(0).op("note.add", note("custody:issues", "before " + b)));
         assertEquals("ack", first.getString("type"), first.encode());
         takenNoteId.put(b, first.getJsonObject("result").getString("noteId"));
       }
@@ -67,18 +70,26 @@ class NoteBurstTest {
         good.add(new ArrayList<>());
         twice.add(new ArrayList<>());
       }
-      // every frame is written before any answer is read: they reach the server within a few milliseconds
+      // every frame is written before any answer is read: they reach the server within a few
+      // milliseconds
       for (int n = 0; n < NOTES_EACH; n++) {
         for (int b = 0; b < BOARDS; b++) {
           for (int p = 0; p < PHONES; p++) {
             WsClient phone = phones.get(b).get(p);
             String text = "board " + b + " phone " + p + " note " + n;
-            good.get(b).add(new Sent(phone, phone.op("note.add", note("custody:issues", text)), text));
+            good.get(b)
+                .add(new Sent(phone, phone.op("note.add", note("custody:issues", text)), text));
           }
           WsClient phone = phones.get(b).get(n % PHONES);
-          refused.add(new Sent(phone, phone.op("note.add", note("custody:weather", "no such lane")), null));
-          refused.add(new Sent(phone, phone.op("note.add", note("custody:issues", "reused id")
-              .put("noteId", takenNoteId.get(b))), null));
+          refused.add(
+              new Sent(phone, phone.op("note.add", note("custody:weather", "no such lane")), null));
+          refused.add(
+              new Sent(
+                  phone,
+                  phone.op(
+                      "note.add",
+                      note("custody:issues", "reused id").put("noteId", takenNoteId.get(b))),
+                  null));
           String opId = UUID.randomUUID().toString();
           String text = "sent twice " + b + " " + n;
           phone.op(opId, "note.add", note("custody:issues", text));
@@ -90,7 +101,8 @@ class NoteBurstTest {
       for (Sent sent : refused) {
         JsonObject answer = sent.phone().answer(sent.opId());
         assertEquals("error", answer.getString("type"), answer.encode());
-        assertTrue(List.of("invalid", "conflict").contains(answer.getString("code")), answer.encode());
+        assertTrue(
+            List.of("invalid", "conflict").contains(answer.getString("code")), answer.encode());
       }
       for (int b = 0; b < BOARDS; b++) {
         String boardId = workshop.board(b).getString("id");
@@ -101,18 +113,24 @@ class NoteBurstTest {
           JsonObject second = sent.phone().answer(sent.opId());
           assertEquals("ack", first.getString("type"), first.encode());
           assertEquals("ack", second.getString("type"), second.encode());
-          assertEquals(first.getLong("seq"), second.getLong("seq"), "a retried op id is applied once");
+          assertEquals(
+              first.getLong("seq"), second.getLong("seq"), "a retried op id is applied once");
           assertEquals(first.getJsonObject("result"), second.getJsonObject("result"));
-          assertEquals(null, textBySeq.put(first.getLong("seq"), sent.text()), "two acks with one seq");
+          assertEquals(
+              null, textBySeq.put(first.getLong("seq"), sent.text()), "two acks with one seq");
         }
         for (Sent sent : good.get(b)) {
           JsonObject ack = sent.phone().answer(sent.opId());
           assertEquals("ack", ack.getString("type"), ack.encode());
-          assertEquals(null, textBySeq.put(ack.getLong("seq"), sent.text()), "two acks with one seq");
+          assertEquals(
+              null, textBySeq.put(ack.getLong("seq"), sent.text()), "two acks with one seq");
         }
         long head = 1 + (long) PHONES * NOTES_EACH + NOTES_EACH;
-        assertEquals(LongStream.rangeClosed(1, head).boxed().toList(), textBySeq.keySet().stream().sorted().toList());
-        JsonObject board = api.get("/api/boards/" + boardId, workshop.board(b).getString("moderatorKey")).json();
+        assertEquals(
+            LongStream.rangeClosed(1, head).boxed().toList(),
+            textBySeq.keySet().stream().sorted().toList());
+        JsonObject board =
+            api.get("/api/boards/" + boardId, workshop.board(b).getString("moderatorKey")).json();
         assertEquals(head, board.getLong("seq"), "one event per acknowledged note, and no other");
 
         // every phone of the board saw every seq once, in order, each note as it was posted
@@ -121,7 +139,8 @@ class NoteBurstTest {
           while (seqs.size() < head) {
             JsonObject event = phone.nextEvent();
             seqs.add(event.getLong("seq"));
-            assertEquals(textBySeq.get(event.getLong("seq")),
+            assertEquals(
+                textBySeq.get(event.getLong("seq")),
                 event.getJsonObject("data").getJsonObject("note").getString("text"));
           }
           assertEquals(LongStream.rangeClosed(1, head).boxed().toList(), seqs);
@@ -129,11 +148,14 @@ class NoteBurstTest {
 
         // the database holds exactly these notes, listed in the order of their seqs
         List<String> inSeqOrder = LongStream.rangeClosed(1, head).mapToObj(textBySeq::get).toList();
-        List<String> listed = board.getJsonArray("notes").stream()
-            .map(n -> ((JsonObject) n).getString("text")).toList();
+        List<String> listed =
+            board.getJsonArray("notes").stream()
+                .map(n -> ((JsonObject) n).getString("text"))
+                .toList();
         assertEquals(inSeqOrder, listed, "notes are listed in the order they were committed");
       }
-      assertTrue(transactionsOfTheBurst(workshop) < BOARDS * (PHONES * NOTES_EACH + NOTES_EACH),
+      assertTrue(
+          transactionsOfTheBurst(workshop) < BOARDS * (PHONES * NOTES_EACH + NOTES_EACH),
           "notes that arrive together are committed together");
     } finally {
       phones.forEach(room -> room.forEach(WsClient::close));
@@ -141,20 +163,25 @@ class NoteBurstTest {
   }
 
   @Test
-  @DisplayName("a note the database refuses fails alone: the notes that arrived with it are committed")
+  @DisplayName(
+      "a note the database refuses fails alone: the notes that arrived with it are committed")
   void oneFailingNoteDoesNotFailItsBatch() throws SQLException {
     Api.Workshop workshop = api.workshop("Poison", "A");
     String boardId = workshop.board(0).getString("id");
     String code = workshop.board(0).getString("joinCode");
     try (Connection db = db()) {
-      db.createStatement().execute("""
+      db.createStatement()
+          .execute(
+              """
           create or replace function pb_test_refuse() returns trigger language plpgsql as $$
           begin
             if new.text = 'refused by the database' then raise exception 'refused for the test'; end if;
             return new;
           end $$""");
-      db.createStatement().execute("create trigger pb_test_refuse before insert on note for each row "
-          + "execute function pb_test_refuse()");
+      db.createStatement()
+          .execute(
+              "create trigger pb_test_refuse before insert on note for each row "
+                  + "execute function pb_test_refuse()");
       List<WsClient> room = new ArrayList<>();
       try {
         for (int p = 0; p < 8; p++) {
@@ -164,7 +191,8 @@ class NoteBurstTest {
         for (int round = 0; round < 3; round++) {
           for (int p = 0; p < room.size(); p++) {
             WsClient phone = room.get(p);
-            String text = p == 3 && round == 1 ? "refused by the database" : "round " + round + " phone " + p;
+            String text =
+                p == 3 && round == 1 ? "refused by the database" : "round " + round + " phone " + p;
             sent.add(new Sent(phone, phone.op("note.add", note("custody:issues", text)), text));
           }
         }
@@ -178,12 +206,14 @@ class NoteBurstTest {
             acked++;
           }
         }
-        JsonObject board = api.get("/api/boards/" + boardId, workshop.board(0).getString("moderatorKey")).json();
+        JsonObject board =
+            api.get("/api/boards/" + boardId, workshop.board(0).getString("moderatorKey")).json();
         assertEquals(acked, board.getJsonArray("notes").size());
         assertEquals(acked, board.getLong("seq"));
         for (WsClient phone : room) {
           List<JsonObject> events = phone.eventsWithin(Duration.ofMillis(300));
-          assertEquals(LongStream.rangeClosed(1, acked).boxed().toList(),
+          assertEquals(
+              LongStream.rangeClosed(1, acked).boxed().toList(),
               events.stream().map(e -> e.getLong("seq")).toList());
         }
       } finally {
@@ -195,7 +225,8 @@ class NoteBurstTest {
   }
 
   @Test
-  @DisplayName("a refused note leaves no trace: its op id sent again with a valid note is judged afresh and acked")
+  @DisplayName(
+      "a refused note leaves no trace: its op id sent again with a valid note is judged afresh and acked")
   void refusedOpIdIsJudgedAfresh() {
     Api.Workshop workshop = api.workshop("Afresh", "A");
     String boardId = workshop.board(0).getString("id");
@@ -212,11 +243,16 @@ class NoteBurstTest {
       alone.op(lone, "note.add", note("custody:issues", "accepted alone"));
       assertEquals("ack", alone.answer(lone).getString("type"));
 
-      // the same within a burst, where the refused note shares its transaction with notes that commit
+      // the same within a burst, where the refused note shares its transaction with notes that
+      // commit
       String inBurst = UUID.randomUUID().toString();
       List<Sent> others = new ArrayList<>();
       for (int p = 1; p < room.size(); p++) {
-        others.add(new Sent(room.get(p), room.get(p).op("note.add", note("custody:issues", "other " + p)), null));
+        others.add(
+            new Sent(
+                room.get(p),
+                room.get(p).op("note.add", note("custody:issues", "other " + p)),
+                null));
       }
       alone.op(inBurst, "note.add", note("custody:weather", "refused in a burst"));
       assertEquals("invalid", alone.answer(inBurst).getString("code"));
@@ -225,12 +261,17 @@ class NoteBurstTest {
       JsonObject ack = alone.answer(inBurst);
       assertEquals("ack", ack.getString("type"), ack.encode());
 
-      JsonObject board = api.get("/api/boards/" + boardId, workshop.board(0).getString("moderatorKey")).json();
+      JsonObject board =
+          api.get("/api/boards/" + boardId, workshop.board(0).getString("moderatorKey")).json();
       assertEquals(ack.getLong("seq"), board.getLong("seq"));
-      List<String> listed = board.getJsonArray("notes").stream().map(n -> ((JsonObject) n).getString("text")).toList();
+      List<String> listed =
+          board.getJsonArray("notes").stream()
+              .map(n -> ((JsonObject) n).getString("text"))
+              .toList();
       assertEquals(7, listed.size(), listed.toString());
       assertEquals("accepted alone", listed.get(0));
-      assertEquals(List.of("other 1", "other 2", "other 3", "other 4", "other 5"),
+      assertEquals(
+          List.of("other 1", "other 2", "other 3", "other 4", "other 5"),
           listed.subList(1, 6).stream().sorted().toList());
       assertEquals("accepted after the burst", listed.get(6));
     } finally {
@@ -238,19 +279,27 @@ class NoteBurstTest {
     }
   }
 
-  /** How many transactions wrote the burst's events (each row's xmin is the transaction that wrote it). */
+  /**
+   * How many transactions wrote the burst's events (each row's xmin is the transaction that wrote
+   * it).
+   */
   private static long transactionsOfTheBurst(Api.Workshop workshop) throws SQLException {
     try (Connection db = db();
-         ResultSet rows = db.createStatement().executeQuery(
-             "select count(distinct e.xmin::text) from board_event e join board b on b.id = e.board_id "
-                 + "where b.workshop_id = '" + workshop.id() + "' and e.seq > 1")) {
+        ResultSet rows =
+            db.createStatement()
+                .executeQuery(
+                    "select count(distinct e.xmin::text) from board_event e join board b on b.id = e.board_id "
+                        + "where b.workshop_id = '"
+                        + workshop.id()
+                        + "' and e.seq > 1")) {
       rows.next();
       return rows.getLong(1);
     }
   }
 
   @Test
-  @DisplayName("a moderator's ops that arrive with a burst of notes get their own answers; a refused one fails alone")
+  @DisplayName(
+      "a moderator's ops that arrive with a burst of notes get their own answers; a refused one fails alone")
   void otherOpsShareTheBurst() {
     Api.Workshop workshop = api.workshop("Mixed", "A", "B");
     List<WsClient> sockets = new ArrayList<>();
@@ -259,11 +308,16 @@ class NoteBurstTest {
       List<List<WsClient>> rooms = new ArrayList<>();
       for (int b = 0; b < 2; b++) {
         String boardId = workshop.board(b).getString("id");
-        moderators.add(WsClient.hello(port, boardId, workshop.board(b).getString("moderatorKey"), null));
+        moderators.add(
+            WsClient.hello(port, boardId, workshop.board(b).getString("moderatorKey"), null));
         List<WsClient> room = new ArrayList<>();
         for (int p = 0; p < 6; p++) {
-          room.add(WsClient.hello(port, boardId, api.join(workshop.board(b).getString("joinCode"), "M" + p).token(),
-              null));
+          room.add(
+              WsClient.hello(
+                  port,
+                  boardId,
+                  api.join(workshop.board(b).getString("joinCode"), "M" + p).token(),
+                  null));
         }
         rooms.add(room);
         sockets.addAll(room);
@@ -279,9 +333,18 @@ class NoteBurstTest {
             notes.add(new Sent(phone, phone.op("note.add", note("custody:issues", text)), text));
           }
           WsClient moderator = moderators.get(b);
-          refused.add(new Sent(moderator, moderator.op("cluster.rename", new JsonObject()
-              .put("clusterId", UUID.randomUUID().toString()).put("name", "nessuno")), null));
-          focused.add(new Sent(moderator, moderator.op("board.focus", new JsonObject().putNull("phase")), null));
+          refused.add(
+              new Sent(
+                  moderator,
+                  moderator.op(
+                      "cluster.rename",
+                      new JsonObject()
+                          .put("clusterId", UUID.randomUUID().toString())
+                          .put("name", "nessuno")),
+                  null));
+          focused.add(
+              new Sent(
+                  moderator, moderator.op("board.focus", new JsonObject().putNull("phase")), null));
         }
       }
       for (Sent sent : refused) {
@@ -295,14 +358,18 @@ class NoteBurstTest {
       for (Sent sent : notes) {
         assertEquals("ack", sent.phone().answer(sent.opId()).getString("type"));
       }
-      // the refused op left no trace: its op id, sent again with an op that may go ahead, is applied
+      // the refused op left no trace: its op id, sent again with an op that may go ahead, is
+      // applied
       Sent again = refused.get(0);
       again.phone().op(again.opId(), "board.focus", new JsonObject().putNull("phase"));
       assertEquals("ack", again.phone().answer(again.opId()).getString("type"));
       for (int b = 0; b < 2; b++) {
         long head = notes.size() / 2 + 3 + (b == 0 ? 1 : 0);
-        JsonObject board = api.get("/api/boards/" + workshop.board(b).getString("id"),
-            workshop.board(b).getString("moderatorKey")).json();
+        JsonObject board =
+            api.get(
+                    "/api/boards/" + workshop.board(b).getString("id"),
+                    workshop.board(b).getString("moderatorKey"))
+                .json();
         assertEquals(head, board.getLong("seq"), "one event per acknowledged op, and no other");
         for (WsClient socket : rooms.get(b)) {
           List<Long> seqs = new ArrayList<>();

@@ -29,11 +29,23 @@ class ScaleOutTest {
 
   @BeforeAll
   static void startTwo() throws Exception {
-    first = TestApp.start(Files.createTempDirectory("peerboard-scale"), TestApp.freePort(), TestApp.freePort());
+    first =
+        TestApp.start(
+            Files.createTempDirectory("peerboard-scale"), TestApp.freePort(), TestApp.freePort());
     DbSettings db = first.database();
     int port = TestApp.freePort();
-    second = PeerBoard.start(TestApp.config(Files.createTempDirectory("peerboard-scale2"), port, 0)
-        .withDatabaseUrl("postgres://" + db.user() + ":@" + db.host() + ":" + db.port() + "/" + db.database()));
+    second =
+        PeerBoard.start(
+            TestApp.config(Files.createTempDirectory("peerboard-scale2"), port, 0)
+                .withDatabaseUrl(
+                    "postgres://"
+                        + db.user()
+                        + ":@"
+                        + db.host()
+                        + ":"
+                        + db.port()
+                        + "/"
+                        + db.database()));
   }
 
   @AfterAll
@@ -43,7 +55,8 @@ class ScaleOutTest {
   }
 
   @Test
-  @DisplayName("every socket gets every event in order, without gaps or duplicates, whichever process it reached")
+  @DisplayName(
+      "every socket gets every event in order, without gaps or duplicates, whichever process it reached")
   void everyEventToEverySocket() throws Exception {
     Api api = new Api("http://127.0.0.1:" + first.port());
     Api.Workshop workshop = api.workshop("Prato", "A");
@@ -53,7 +66,8 @@ class ScaleOutTest {
     for (int i = 0; i < 6; i++) {
       Api.Participant p = api.join(code, "P" + i);
       people.add(p);
-      sockets.add(WsClient.hello(i % 2 == 0 ? first.port() : second.port(), p.boardId(), p.token(), null));
+      sockets.add(
+          WsClient.hello(i % 2 == 0 ? first.port() : second.port(), p.boardId(), p.token(), null));
     }
     int total = 0;
     for (int round = 0; round < 3; round++) {
@@ -64,8 +78,12 @@ class ScaleOutTest {
         WsClient ws = sockets.get(i);
         List<String> opIds = new ArrayList<>();
         for (int n = 0; n < 5; n++) {
-          opIds.add(ws.op("note.add", new JsonObject().put("lane", "path:issues")
-              .put("text", "round " + round + " note " + n)));
+          opIds.add(
+              ws.op(
+                  "note.add",
+                  new JsonObject()
+                      .put("lane", "path:issues")
+                      .put("text", "round " + round + " note " + n)));
           total++;
         }
         if (round == 1) {
@@ -83,7 +101,8 @@ class ScaleOutTest {
         seqs.add(ws.nextEvent().getLong("seq"));
       }
       assertEquals(expected, seqs);
-      assertEquals(List.of(), ws.eventsWithin(Duration.ofMillis(300)), "no duplicate after the last");
+      assertEquals(
+          List.of(), ws.eventsWithin(Duration.ofMillis(300)), "no duplicate after the last");
     }
     sockets.forEach(WsClient::close);
   }
@@ -95,12 +114,18 @@ class ScaleOutTest {
     Api.Workshop workshop = api.workshop("Prato", "B");
     JsonObject board = workshop.board(0);
     String code = board.getString("joinCode");
-    WsClient moderator = WsClient.hello(first.port(), board.getString("id"), board.getString("moderatorKey"), null);
+    WsClient moderator =
+        WsClient.hello(first.port(), board.getString("id"), board.getString("moderatorKey"), null);
     List<WsClient> phones = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
       Api.Participant p = api.join(code, "Phone " + i);
-      WsClient phone = WsClient.hello(i == 0 ? first.port() : second.port(), p.boardId(), p.token(), null);
-      phone.sendText(new JsonObject().put("type", "presence").put("phase", i < 3 ? "custody" : "leaving").encode());
+      WsClient phone =
+          WsClient.hello(i == 0 ? first.port() : second.port(), p.boardId(), p.token(), null);
+      phone.sendText(
+          new JsonObject()
+              .put("type", "presence")
+              .put("phase", i < 3 ? "custody" : "leaving")
+              .encode());
       phones.add(phone);
     }
     // one participant with a second tab on the same process counts once
@@ -110,19 +135,25 @@ class ScaleOutTest {
 
     JsonObject seen = presenceUntil(moderator, p -> p.getInteger("online") == 7);
     assertEquals(5, seen.getInteger("participants"), "4 phones and one person with two tabs");
-    seen = presenceUntil(moderator, p -> p.getJsonObject("phases").equals(
-        new JsonObject().put("custody", 3).put("leaving", 1)));
+    seen =
+        presenceUntil(
+            moderator,
+            p ->
+                p.getJsonObject("phases")
+                    .equals(new JsonObject().put("custody", 3).put("leaving", 1)));
     assertEquals(7, seen.getInteger("online"));
 
     phones.get(3).close();
     tab1.close();
     seen = presenceUntil(moderator, p -> p.getInteger("online") == 5);
-    assertEquals(4, seen.getInteger("participants"), "the person with two tabs is still there on one");
+    assertEquals(
+        4, seen.getInteger("participants"), "the person with two tabs is still there on one");
     assertEquals(new JsonObject().put("custody", 3), seen.getJsonObject("phases"));
 
     // a phone on the second process sees the moderator and the phone on the first
     JsonObject onSecond = presenceUntil(phones.get(1), p -> p.getInteger("online") == 5);
-    assertEquals(null, onSecond.getJsonObject("phases"), "only moderators and organisers see phases");
+    assertEquals(
+        null, onSecond.getJsonObject("phases"), "only moderators and organisers see phases");
     tab2.close();
     phones.forEach(WsClient::close);
     presenceUntil(moderator, p -> p.getInteger("online") == 1 && p.getInteger("participants") == 0);
@@ -147,8 +178,10 @@ class ScaleOutTest {
   /** What an operator or a network fault does to the LISTEN connections of both processes. */
   private static void killListenConnections(DbSettings db) throws Exception {
     try (Connection conn = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
-         ResultSet rs = conn.createStatement().executeQuery(
-             "select pg_terminate_backend(pid) from pg_stat_activity where query ilike 'LISTEN%'")) {
+        ResultSet rs =
+            conn.createStatement()
+                .executeQuery(
+                    "select pg_terminate_backend(pid) from pg_stat_activity where query ilike 'LISTEN%'")) {
       int killed = 0;
       while (rs.next()) {
         killed++;

@@ -52,20 +52,35 @@ class AuthorizationMatrixTest {
       keys.put("other workshop's organiser", otherWorkshop.organiserKey());
       keys.put("no key", null);
       try (WsClient o = WsClient.hello(port, id, owner.token(), null);
-           WsClient m = WsClient.hello(port, id, keys.get("moderator"), null)) {
+          WsClient m = WsClient.hello(port, id, keys.get("moderator"), null)) {
         n1 = noteId(o);
         n2 = noteId(o);
         n3 = noteId(o);
-        c1 = m.answer(m.op("cluster.create", new JsonObject().put("lane", "custody:issues").put("name", "One")
-            .put("noteIds", new JsonArray().add(n2)))).getJsonObject("result").getString("clusterId");
-        c2 = m.answer(m.op("cluster.create", new JsonObject().put("lane", "custody:issues").put("name", "Two")))
-            .getJsonObject("result").getString("clusterId");
+        c1 =
+            m.answer(
+                    m.op(
+                        "cluster.create",
+                        new JsonObject()
+                            .put("lane", "custody:issues")
+                            .put("name", "One")
+                            .put("noteIds", new JsonArray().add(n2))))
+                .getJsonObject("result")
+                .getString("clusterId");
+        c2 =
+            m.answer(
+                    m.op(
+                        "cluster.create",
+                        new JsonObject().put("lane", "custody:issues").put("name", "Two")))
+                .getJsonObject("result")
+                .getString("clusterId");
       }
     }
 
     private String noteId(WsClient ws) {
-      return ws.answer(ws.op("note.add", new JsonObject().put("lane", "custody:issues").put("text", "note")))
-          .getJsonObject("result").getString("noteId");
+      return ws.answer(
+              ws.op("note.add", new JsonObject().put("lane", "custody:issues").put("text", "note")))
+          .getJsonObject("result")
+          .getString("noteId");
     }
 
     /** The ops in an order in which each is valid for a role that may run the board. */
@@ -75,9 +90,12 @@ class AuthorizationMatrixTest {
       ops.put("note.edit", new JsonObject().put("noteId", n1).put("text", "edited"));
       ops.put("note.hide", new JsonObject().put("noteId", n1).put("hidden", true));
       ops.put("note.duplicate", new JsonObject().put("noteId", n3).put("of", n2));
-      ops.put("cluster.create", new JsonObject().put("lane", "custody:issues").put("name", "Three"));
+      ops.put(
+          "cluster.create", new JsonObject().put("lane", "custody:issues").put("name", "Three"));
       ops.put("cluster.rename", new JsonObject().put("clusterId", c1).put("name", "Renamed"));
-      ops.put("cluster.add", new JsonObject().put("clusterId", c1).put("noteIds", new JsonArray().add(n3)));
+      ops.put(
+          "cluster.add",
+          new JsonObject().put("clusterId", c1).put("noteIds", new JsonArray().add(n3)));
       ops.put("cluster.remove", new JsonObject().put("noteIds", new JsonArray().add(n3)));
       ops.put("cluster.merge", new JsonObject().put("clusterId", c2).put("intoClusterId", c1));
       ops.put("undo", new JsonObject());
@@ -96,7 +114,8 @@ class AuthorizationMatrixTest {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"participant", "viewer", "moderator", "organiser"})
-  @DisplayName("ops on the socket: participants add notes, the projector only reads, moderators and organisers run")
+  @DisplayName(
+      "ops on the socket: participants add notes, the projector only reads, moderators and organisers run")
   void opsByRole(String role) {
     Fixture f = new Fixture();
     long before = api.get("/api/boards/" + f.id, f.keys.get("moderator")).json().getLong("seq");
@@ -104,7 +123,9 @@ class AuthorizationMatrixTest {
     int acked = 0;
     try (WsClient ws = WsClient.hello(port, f.id, f.keys.get(role), null)) {
       for (Map.Entry<String, JsonObject> op : f.ops().entrySet()) {
-        boolean allowed = RUNNERS.contains(role) || (role.equals("participant") && op.getKey().equals("note.add"));
+        boolean allowed =
+            RUNNERS.contains(role)
+                || (role.equals("participant") && op.getKey().equals("note.add"));
         JsonObject answer = ws.answer(ws.op(op.getKey(), op.getValue()));
         String outcome = "ack".equals(answer.getString("type")) ? "ack" : answer.getString("code");
         acked += outcome.equals("ack") ? 1 : 0;
@@ -114,7 +135,9 @@ class AuthorizationMatrixTest {
       }
     }
     assertEquals(List.of(), wrong, role);
-    assertEquals(before + acked, api.get("/api/boards/" + f.id, f.keys.get("moderator")).json().getLong("seq"),
+    assertEquals(
+        before + acked,
+        api.get("/api/boards/" + f.id, f.keys.get("moderator")).json().getLong("seq"),
         "refused ops changed nothing");
   }
 
@@ -124,35 +147,56 @@ class AuthorizationMatrixTest {
   void foreignKeys(String who) {
     Fixture f = new Fixture();
     try (WsClient ws = WsClient.connect(port)) {
-      ws.sendText(new JsonObject().put("type", "hello").put("boardId", f.id).put("token", f.keys.get(who)).encode());
-      assertEquals(who.equals("no key") ? "invalid" : "unauthorized", ws.nextOfType("error").getString("code"));
+      ws.sendText(
+          new JsonObject()
+              .put("type", "hello")
+              .put("boardId", f.id)
+              .put("token", f.keys.get(who))
+              .encode());
+      assertEquals(
+          who.equals("no key") ? "invalid" : "unauthorized",
+          ws.nextOfType("error").getString("code"));
     }
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"participant", "viewer", "moderator", "organiser", "other board's moderator",
-      "other workshop's organiser", "no key"})
+  @ValueSource(
+      strings = {
+        "participant",
+        "viewer",
+        "moderator",
+        "organiser",
+        "other board's moderator",
+        "other workshop's organiser",
+        "no key"
+      })
   @DisplayName("every HTTP route answers each kind of key as the roles table says")
   void httpByRole(String role) {
     Fixture f = new Fixture();
     String key = f.keys.get(role);
     Map<String, Integer> expected = new LinkedHashMap<>();
     boolean onBoard = Set.of("participant", "viewer", "moderator", "organiser").contains(role);
-    // a key of any board of this workshop is known to the workshop's routes, but has not the organiser's right
+    // a key of any board of this workshop is known to the workshop's routes, but has not the
+    // organiser's right
     boolean boardKey = Set.of("viewer", "moderator", "other board's moderator").contains(role);
     expected.put("GET /api/boards/{id}", onBoard ? 200 : 401);
-    expected.put("POST /api/workshops/{id}/boards", role.equals("organiser") ? 201 : boardKey ? 403 : 401);
-    expected.put("POST /api/boards/{id}/rotate", role.equals("organiser") ? 200 : onBoard ? 403 : 401);
+    expected.put(
+        "POST /api/workshops/{id}/boards", role.equals("organiser") ? 201 : boardKey ? 403 : 401);
+    expected.put(
+        "POST /api/boards/{id}/rotate", role.equals("organiser") ? 200 : onBoard ? 403 : 401);
     expected.put("GET /m/{id}", RUNNERS.contains(role) ? 200 : onBoard ? 403 : 401);
     expected.put("GET /p/{id}", onBoard && !role.equals("participant") ? 200 : onBoard ? 403 : 401);
     expected.put("GET /w/{id}", role.equals("organiser") ? 200 : boardKey ? 403 : 401);
     expected.put("GET /w/{id}/plenary", role.equals("organiser") ? 200 : boardKey ? 403 : 401);
     Map<String, Integer> actual = new LinkedHashMap<>();
     actual.put("GET /api/boards/{id}", api.get("/api/boards/" + f.id, key).status());
-    actual.put("POST /api/workshops/{id}/boards",
-        api.post("/api/workshops/" + f.workshop.id() + "/boards", "{\"name\":\"C\"}", key).status());
-    actual.put("POST /api/boards/{id}/rotate", api.post("/api/boards/" + f.id + "/rotate", "{\"joinCode\":true}", key)
-        .status());
+    actual.put(
+        "POST /api/workshops/{id}/boards",
+        api.post("/api/workshops/" + f.workshop.id() + "/boards", "{\"name\":\"C\"}", key)
+            .status());
+    actual.put(
+        "POST /api/boards/{id}/rotate",
+        api.post("/api/boards/" + f.id + "/rotate", "{\"joinCode\":true}", key).status());
     actual.put("GET /m/{id}", page("/m/" + f.id, key));
     actual.put("GET /p/{id}", page("/p/" + f.id, key));
     actual.put("GET /w/{id}", page("/w/" + f.workshop.id(), key));
@@ -160,15 +204,22 @@ class AuthorizationMatrixTest {
     assertEquals(expected, actual, role);
   }
 
-  /** A page opened the way a browser does after the {@code ?k=} redirect: the key in the page's cookie. */
+  /**
+   * A page opened the way a browser does after the {@code ?k=} redirect: the key in the page's
+   * cookie.
+   */
   private int page(String path, String key) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api.base() + path)).GET()
-        .header("Accept", "application/json");
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(api.base() + path))
+            .GET()
+            .header("Accept", "application/json");
     if (key != null) {
       request.header("Cookie", "pb_key=" + key);
     }
     try {
-      return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+      return HttpClient.newHttpClient()
+          .send(request.build(), HttpResponse.BodyHandlers.discarding())
+          .statusCode();
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {

@@ -19,7 +19,10 @@ import org.peerboard.db.DbSettings;
 import org.peerboard.support.RawClient;
 import org.peerboard.support.TestApp;
 
-/** Fragmented WebSocket messages that never end, sent on raw sockets without a hello, as the attack did. */
+/**
+ * Fragmented WebSocket messages that never end, sent on raw sockets without a hello, as the attack
+ * did.
+ */
 @DisplayName("A message's fragments together are bounded by PEERBOARD_MAX_FRAME_BYTES")
 class FragmentsTest {
   private static final int LIMIT = 16 * 1024;
@@ -29,9 +32,19 @@ class FragmentsTest {
   static void start() throws Exception {
     DbSettings db = TestApp.shared().database();
     int port = TestApp.freePort();
-    app = PeerBoard.start(TestApp.config(Files.createTempDirectory("fragments"), port, 0)
-        .withDatabaseUrl("postgres://" + db.user() + ":@" + db.host() + ":" + db.port() + "/" + db.database())
-        .withMaxFrameBytes(LIMIT));
+    app =
+        PeerBoard.start(
+            TestApp.config(Files.createTempDirectory("fragments"), port, 0)
+                .withDatabaseUrl(
+                    "postgres://"
+                        + db.user()
+                        + ":@"
+                        + db.host()
+                        + ":"
+                        + db.port()
+                        + "/"
+                        + db.database())
+                .withMaxFrameBytes(LIMIT));
   }
 
   @AfterAll
@@ -46,7 +59,8 @@ class FragmentsTest {
   }
 
   @Test
-  @DisplayName("a text frame with FIN=0 and continuations of 8 KB is closed with 1009 once past the limit")
+  @DisplayName(
+      "a text frame with FIN=0 and continuations of 8 KB is closed with 1009 once past the limit")
   void unfinishedMessage() throws Exception {
     try (RawClient client = new RawClient("127.0.0.20", app.port())) {
       client.upgrade(app.port());
@@ -63,7 +77,8 @@ class FragmentsTest {
   }
 
   @Test
-  @DisplayName("a continuation without a first frame ends the connection (Netty's decoder drops it as a protocol error)")
+  @DisplayName(
+      "a continuation without a first frame ends the connection (Netty's decoder drops it as a protocol error)")
   void continuationFirst() throws Exception {
     try (RawClient client = new RawClient("127.0.0.21", app.port())) {
       client.upgrade(app.port());
@@ -74,22 +89,30 @@ class FragmentsTest {
   }
 
   @Test
-  @DisplayName("a message in fragments under the limit is read whole (an unknown hello gets an error, not a close 1009)")
+  @DisplayName(
+      "a message in fragments under the limit is read whole (an unknown hello gets an error, not a close 1009)")
   void fragmentedHello() throws Exception {
     try (RawClient client = new RawClient("127.0.0.22", app.port())) {
       client.upgrade(app.port());
-      String hello = "{\"type\":\"hello\",\"boardId\":\"" + UUID.randomUUID()
-          + "\",\"token\":\"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\"}";
+      String hello =
+          "{\"type\":\"hello\",\"boardId\":\""
+              + UUID.randomUUID()
+              + "\",\"token\":\"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\"}";
       byte[] all = hello.getBytes(StandardCharsets.UTF_8);
       int half = all.length / 2;
       client.frame(1, false, Arrays.copyOfRange(all, 0, half));
       client.frame(0, true, Arrays.copyOfRange(all, half, all.length));
-      assertEquals(1008, client.closeCode(), "the hello was parsed and refused, so the socket closes as for any "
-          + "failed hello");
+      assertEquals(
+          1008,
+          client.closeCode(),
+          "the hello was parsed and refused, so the socket closes as for any " + "failed hello");
     }
   }
 
-  /** Not a pass/fail figure: how much memory sockets holding unfinished messages just under the limit take. */
+  /**
+   * Not a pass/fail figure: how much memory sockets holding unfinished messages just under the
+   * limit take.
+   */
   @Test
   @DisplayName("sockets holding unfinished messages just under the limit keep their memory bounded")
   void memoryPerSocket() throws Exception {
@@ -110,9 +133,10 @@ class FragmentsTest {
       System.gc();
       long after = runtime.totalMemory() - runtime.freeMemory();
       long perSocket = Math.max(0, after - before) / sockets;
-      System.out.printf("fragments: %d sockets each holding %d bytes of an unfinished message: heap +%d MB, "
-          + "%d KB per socket (test JVM, client and server together)%n", sockets, 16 * 1024 - 64,
-          (after - before) >> 20, perSocket >> 10);
+      System.out.printf(
+          "fragments: %d sockets each holding %d bytes of an unfinished message: heap +%d MB, "
+              + "%d KB per socket (test JVM, client and server together)%n",
+          sockets, 16 * 1024 - 64, (after - before) >> 20, perSocket >> 10);
       int stillOpen = 0;
       for (RawClient client : held) {
         stillOpen += client.closedWithin(1) ? 0 : 1;

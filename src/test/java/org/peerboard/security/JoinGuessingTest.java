@@ -21,7 +21,10 @@ import org.peerboard.support.Api;
 import org.peerboard.support.RawClient;
 import org.peerboard.support.TestApp;
 
-/** Guessing join codes from one address, on raw HTTP from chosen loopback addresses; 5 wrong codes a minute here. */
+/**
+ * Guessing join codes from one address, on raw HTTP from chosen loopback addresses; 5 wrong codes a
+ * minute here.
+ */
 @DisplayName("Join codes cannot be guessed, and phones behind one address still get in")
 class JoinGuessingTest {
   private static final int WRONG_PER_MINUTE = 5;
@@ -32,9 +35,19 @@ class JoinGuessingTest {
   static void start() throws Exception {
     DbSettings db = TestApp.shared().database();
     int port = TestApp.freePort();
-    app = PeerBoard.start(TestApp.config(Files.createTempDirectory("guess"), port, 0)
-        .withDatabaseUrl("postgres://" + db.user() + ":@" + db.host() + ":" + db.port() + "/" + db.database())
-        .withLimits(new Config.Limits(30, 2_000, WRONG_PER_MINUTE)));
+    app =
+        PeerBoard.start(
+            TestApp.config(Files.createTempDirectory("guess"), port, 0)
+                .withDatabaseUrl(
+                    "postgres://"
+                        + db.user()
+                        + ":@"
+                        + db.host()
+                        + ":"
+                        + db.port()
+                        + "/"
+                        + db.database())
+                .withLimits(new Config.Limits(30, 2_000, WRONG_PER_MINUTE)));
     api = new Api("http://127.0.0.1:" + port);
   }
 
@@ -44,8 +57,9 @@ class JoinGuessingTest {
   }
 
   private static int join(String from, String code) throws Exception {
-    return RawClient.status(RawClient.request(from, app.port(), "POST", "/api/join",
-        new JsonObject().put("code", code).encode()));
+    return RawClient.status(
+        RawClient.request(
+            from, app.port(), "POST", "/api/join", new JsonObject().put("code", code).encode()));
   }
 
   private static int get(String from, String path) throws Exception {
@@ -53,11 +67,14 @@ class JoinGuessingTest {
   }
 
   private static String wrong(int i) {
-    return "QQQQ" + "ACDEFGHJKMNPQRTUVWXY34679".charAt(i / 25 % 25) + "ACDEFGHJKMNPQRTUVWXY34679".charAt(i % 25);
+    return "QQQQ"
+        + "ACDEFGHJKMNPQRTUVWXY34679".charAt(i / 25 % 25)
+        + "ACDEFGHJKMNPQRTUVWXY34679".charAt(i % 25);
   }
 
   @Test
-  @DisplayName("while an address is limited for wrong codes, a valid code from it is refused too; elsewhere it works")
+  @DisplayName(
+      "while an address is limited for wrong codes, a valid code from it is refused too; elsewhere it works")
   void validCodeAmongWrongOnes() throws Exception {
     Api.Workshop workshop = api.workshop("Guessed", "A");
     String valid = workshop.board(0).getString("joinCode");
@@ -66,11 +83,20 @@ class JoinGuessingTest {
     for (int i = 0; i < WRONG_PER_MINUTE + 3; i++) {
       answers.add(join(guesser, wrong(i)));
     }
-    assertEquals(List.of(404, 404, 404, 404, 404, 429, 429, 429), answers, "wrong codes: 404, then rate_limited");
-    assertEquals(429, join(guesser, valid), "the one valid code among the guesses gets nowhere while limited");
+    assertEquals(
+        List.of(404, 404, 404, 404, 404, 429, 429, 429),
+        answers,
+        "wrong codes: 404, then rate_limited");
+    assertEquals(
+        429,
+        join(guesser, valid),
+        "the one valid code among the guesses gets nowhere while limited");
     assertEquals(429, get(guesser, "/j/" + valid), "nor through the join page");
     assertEquals(429, get(guesser, "/j/" + valid + "/qr.svg"), "nor through its QR code");
-    assertEquals(429, get(guesser, "/g/" + workshop.json().getString("joinCode")), "nor through the group page");
+    assertEquals(
+        429,
+        get(guesser, "/g/" + workshop.json().getString("joinCode")),
+        "nor through the group page");
     assertEquals(200, join("127.0.0.41", valid), "another address with the same code gets in");
   }
 
@@ -100,7 +126,8 @@ class JoinGuessingTest {
       assertEquals(200, get(venue, "/j/" + code), "the join page");
       joined += join(venue, code) == 200 ? 1 : 0;
     }
-    System.out.printf("venue: 30 phones behind one address joined in %d ms (3 mistyped once)%n",
+    System.out.printf(
+        "venue: 30 phones behind one address joined in %d ms (3 mistyped once)%n",
         (System.nanoTime() - started) / 1_000_000);
     assertEquals(30, joined);
   }
@@ -111,10 +138,13 @@ class JoinGuessingTest {
     Api.Workshop recent = api.workshop("Closed yesterday", "A");
     Api.Workshop old = api.workshop("Closed last month", "A");
     DbSettings settings = TestApp.shared().database();
-    try (Connection db = DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
-         PreparedStatement close = db.prepareStatement("update board set stage = 'closed' where workshop_id = ?::uuid");
-         PreparedStatement age = db.prepareStatement(
-             "update board set closed_at = now() - make_interval(days => ?) where workshop_id = ?::uuid")) {
+    try (Connection db =
+            DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
+        PreparedStatement close =
+            db.prepareStatement("update board set stage = 'closed' where workshop_id = ?::uuid");
+        PreparedStatement age =
+            db.prepareStatement(
+                "update board set closed_at = now() - make_interval(days => ?) where workshop_id = ?::uuid")) {
       for (Api.Workshop w : List.of(recent, old)) {
         close.setString(1, w.id());
         close.executeUpdate();
@@ -126,8 +156,14 @@ class JoinGuessingTest {
       age.setString(2, old.id());
       age.executeUpdate();
     }
-    assertEquals(200, get("127.0.0.44", "/g/" + recent.json().getString("joinCode")), "closed a day ago: still works");
-    assertEquals(404, get("127.0.0.44", "/g/" + old.json().getString("joinCode")), "closed 8 days ago: expired");
+    assertEquals(
+        200,
+        get("127.0.0.44", "/g/" + recent.json().getString("joinCode")),
+        "closed a day ago: still works");
+    assertEquals(
+        404,
+        get("127.0.0.44", "/g/" + old.json().getString("joinCode")),
+        "closed 8 days ago: expired");
     assertTrue(get("127.0.0.44", "/g/" + old.json().getString("joinCode") + "/qr.svg") == 404);
   }
 }

@@ -31,9 +31,19 @@ class LimitsTest {
   static void start() throws Exception {
     DbSettings db = TestApp.shared().database();
     int port = TestApp.freePort();
-    strict = PeerBoard.start(TestApp.config(Files.createTempDirectory("strict"), port, 0)
-        .withDatabaseUrl("postgres://" + db.user() + ":@" + db.host() + ":" + db.port() + "/" + db.database())
-        .withLimits(new Config.Limits(5, 3, 4)));
+    strict =
+        PeerBoard.start(
+            TestApp.config(Files.createTempDirectory("strict"), port, 0)
+                .withDatabaseUrl(
+                    "postgres://"
+                        + db.user()
+                        + ":@"
+                        + db.host()
+                        + ":"
+                        + db.port()
+                        + "/"
+                        + db.database())
+                .withLimits(new Config.Limits(5, 3, 4)));
     api = new Api("http://127.0.0.1:" + port);
   }
 
@@ -43,21 +53,30 @@ class LimitsTest {
   }
 
   @Test
-  @DisplayName("a participant over the note rate gets rate_limited and nothing is stored; others carry on")
+  @DisplayName(
+      "a participant over the note rate gets rate_limited and nothing is stored; others carry on")
   void noteRate() {
     Api.Workshop workshop = api.workshop("Rates", "A");
     String code = workshop.board(0).getString("joinCode");
     Api.Participant alice = api.join(code, "Alice");
     Api.Participant bruno = api.join(code, "Bruno");
     try (WsClient a = WsClient.hello(strict.port(), alice.boardId(), alice.token(), null);
-         WsClient b = WsClient.hello(strict.port(), bruno.boardId(), bruno.token(), null)) {
+        WsClient b = WsClient.hello(strict.port(), bruno.boardId(), bruno.token(), null)) {
       for (int i = 0; i < 5; i++) {
         assertEquals("ack", a.answer(a.op("note.add", note(i))).getString("type"));
       }
       assertEquals("rate_limited", a.answer(a.op("note.add", note(99))).getString("code"));
-      assertEquals("ack", b.answer(b.op("note.add", note(1))).getString("type"), "the limit is per participant");
+      assertEquals(
+          "ack",
+          b.answer(b.op("note.add", note(1))).getString("type"),
+          "the limit is per participant");
     }
-    assertEquals(6, api.get("/api/boards/" + alice.boardId(), alice.token()).json().getJsonArray("notes").size());
+    assertEquals(
+        6,
+        api.get("/api/boards/" + alice.boardId(), alice.token())
+            .json()
+            .getJsonArray("notes")
+            .size());
   }
 
   @Test
@@ -74,27 +93,50 @@ class LimitsTest {
   }
 
   @Test
-  @DisplayName("guessed codes from one address are slowed down; while it is limited even a valid code from it is refused")
+  @DisplayName(
+      "guessed codes from one address are slowed down; while it is limited even a valid code from it is refused")
   void failedJoins() throws Exception {
     Api.Workshop workshop = api.workshop("Guess", "A");
-    String guesser = "127.0.0.90"; // its own address, so the other tests' joins from 127.0.0.1 are not limited
+    String guesser =
+        "127.0.0.90"; // its own address, so the other tests' joins from 127.0.0.1 are not limited
     int limited = 0;
     for (int i = 0; i < 6; i++) {
-      int status = RawClient.status(RawClient.request(guesser,
-          strict.port(), "POST", "/api/join", new JsonObject().put("code", "ZZZZZ" + "ACDEFG".charAt(i)).encode()));
+      int status =
+          RawClient.status(
+              RawClient.request(
+                  guesser,
+                  strict.port(),
+                  "POST",
+                  "/api/join",
+                  new JsonObject().put("code", "ZZZZZ" + "ACDEFG".charAt(i)).encode()));
       assertTrue(status == 404 || status == 429, "status " + status);
       limited += status == 429 ? 1 : 0;
     }
     assertTrue(limited >= 1, "guessing is slowed down");
-    assertEquals(429, RawClient.status(RawClient.request(guesser,
-        strict.port(), "GET", "/j/ZZZZZA", null)), "guessing through the join page counts too");
-    assertEquals(429, RawClient.status(RawClient.request(guesser,
-        strict.port(), "GET", "/j/ZZZZZA/qr.svg", null)), "and through the QR code");
-    assertEquals(429, RawClient.status(RawClient.request(guesser,
-        strict.port(), "POST", "/api/join", new JsonObject().put("code", workshop.board(0).getString("joinCode"))
-            .encode())), "a valid code from the limited address is refused too");
-    assertEquals(200, api.post("/api/join", new JsonObject().put("code", workshop.board(0).getString("joinCode")))
-        .status(), "from another address it gets in");
+    assertEquals(
+        429,
+        RawClient.status(RawClient.request(guesser, strict.port(), "GET", "/j/ZZZZZA", null)),
+        "guessing through the join page counts too");
+    assertEquals(
+        429,
+        RawClient.status(
+            RawClient.request(guesser, strict.port(), "GET", "/j/ZZZZZA/qr.svg", null)),
+        "and through the QR code");
+    assertEquals(
+        429,
+        RawClient.status(
+            RawClient.request(
+                guesser,
+                strict.port(),
+                "POST",
+                "/api/join",
+                new JsonObject().put("code", workshop.board(0).getString("joinCode")).encode())),
+        "a valid code from the limited address is refused too");
+    assertEquals(
+        200,
+        api.post("/api/join", new JsonObject().put("code", workshop.board(0).getString("joinCode")))
+            .status(),
+        "from another address it gets in");
   }
 
   @Test
@@ -103,8 +145,12 @@ class LimitsTest {
     Vertx vertx = Vertx.vertx();
     try {
       WebSocketClient client = vertx.createWebSocketClient();
-      WebSocketConnectOptions evil = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(strict.port())
-          .setURI("/ws").addHeader("Origin", "http://evil.example");
+      WebSocketConnectOptions evil =
+          new WebSocketConnectOptions()
+              .setHost("127.0.0.1")
+              .setPort(strict.port())
+              .setURI("/ws")
+              .addHeader("Origin", "http://evil.example");
       boolean refused;
       try {
         client.connect(evil).await(5, TimeUnit.SECONDS);
@@ -113,8 +159,12 @@ class LimitsTest {
         refused = true;
       }
       assertTrue(refused, "another site's origin is refused");
-      WebSocketConnectOptions ours = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(strict.port())
-          .setURI("/ws").addHeader("Origin", "http://127.0.0.1:" + strict.port());
+      WebSocketConnectOptions ours =
+          new WebSocketConnectOptions()
+              .setHost("127.0.0.1")
+              .setPort(strict.port())
+              .setURI("/ws")
+              .addHeader("Origin", "http://127.0.0.1:" + strict.port());
       client.connect(ours).await(5, TimeUnit.SECONDS).close();
     } finally {
       vertx.close();

@@ -16,7 +16,10 @@ import org.peerboard.db.DbSettings;
 import org.peerboard.support.RawClient;
 import org.peerboard.support.TestApp;
 
-/** Slowloris and friends, on raw sockets from their own loopback addresses, against a server with short timeouts. */
+/**
+ * Slowloris and friends, on raw sockets from their own loopback addresses, against a server with
+ * short timeouts.
+ */
 @DisplayName("Slow and idle connections cannot hold the server")
 class SlowClientsTest {
   private static final int CAP = 100;
@@ -26,9 +29,19 @@ class SlowClientsTest {
   static void start() throws Exception {
     DbSettings db = TestApp.shared().database();
     int port = TestApp.freePort();
-    app = PeerBoard.start(TestApp.config(Files.createTempDirectory("slow"), port, 0)
-        .withDatabaseUrl("postgres://" + db.user() + ":@" + db.host() + ":" + db.port() + "/" + db.database())
-        .withDefences(new Config.Defences(2, 3, 2, CAP, 120, 1_200, 16, 30, 7, 30, 5)));
+    app =
+        PeerBoard.start(
+            TestApp.config(Files.createTempDirectory("slow"), port, 0)
+                .withDatabaseUrl(
+                    "postgres://"
+                        + db.user()
+                        + ":@"
+                        + db.host()
+                        + ":"
+                        + db.port()
+                        + "/"
+                        + db.database())
+                .withDefences(new Config.Defences(2, 3, 2, CAP, 120, 1_200, 16, 30, 7, 30, 5)));
   }
 
   @AfterAll
@@ -37,7 +50,8 @@ class SlowClientsTest {
   }
 
   @Test
-  @DisplayName("half-sent requests are closed after the header timeout, trickling or not; others are served meanwhile")
+  @DisplayName(
+      "half-sent requests are closed after the header timeout, trickling or not; others are served meanwhile")
   void slowloris() throws Exception {
     List<RawClient> attackers = new ArrayList<>();
     try {
@@ -48,11 +62,15 @@ class SlowClientsTest {
           attackers.add(client);
         }
       }
-      for (int second = 0; second < 3; second++) { // one more header byte now and then, as the attack did
+      for (int second = 0;
+          second < 3;
+          second++) { // one more header byte now and then, as the attack did
         for (RawClient client : attackers) {
           client.write("a");
         }
-        assertEquals(200, RawClient.status(RawClient.request("127.0.0.1", app.port(), "GET", "/health", null)),
+        assertEquals(
+            200,
+            RawClient.status(RawClient.request("127.0.0.1", app.port(), "GET", "/health", null)),
             "a new client is served while " + attackers.size() + " half-open requests are held");
         Thread.sleep(700);
       }
@@ -61,11 +79,14 @@ class SlowClientsTest {
       for (RawClient client : attackers) {
         closed += client.closedWithin(20_000) ? 1 : 0;
       }
-      System.out.printf("slowloris: %d half-open requests held from 3 addresses; all closed %d ms after the last "
-          + "trickled byte (header timeout 2 s); /health answered meanwhile%n", attackers.size(),
-          (System.nanoTime() - waiting) / 1_000_000);
+      System.out.printf(
+          "slowloris: %d half-open requests held from 3 addresses; all closed %d ms after the last "
+              + "trickled byte (header timeout 2 s); /health answered meanwhile%n",
+          attackers.size(), (System.nanoTime() - waiting) / 1_000_000);
       assertEquals(attackers.size(), closed, "every half-open request was closed");
-      assertEquals(200, RawClient.status(RawClient.request("127.0.0.2", app.port(), "GET", "/health", null)),
+      assertEquals(
+          200,
+          RawClient.status(RawClient.request("127.0.0.2", app.port(), "GET", "/health", null)),
           "the attacking address itself is served again once its connections are gone");
     } finally {
       attackers.forEach(RawClient::close);
@@ -73,15 +94,18 @@ class SlowClientsTest {
   }
 
   @Test
-  @DisplayName("one address holds at most its cap of connections; the extra ones are closed, other addresses served")
+  @DisplayName(
+      "one address holds at most its cap of connections; the extra ones are closed, other addresses served")
   void perAddressCap() throws Exception {
     List<RawClient> held = new ArrayList<>();
     try {
       for (int i = 0; i < CAP + 20; i++) {
         held.add(new RawClient("127.0.0.5", app.port()));
       }
-      // with several event loops the connections are accepted in parallel, so which 20 are over the cap is not
-      // the order they were opened in. They are closed as they connect: look at every one, quickly (well inside
+      // with several event loops the connections are accepted in parallel, so which 20 are over the
+      // cap is not
+      // the order they were opened in. They are closed as they connect: look at every one, quickly
+      // (well inside
       // the 2 s header timeout that will close the others too)
       Thread.sleep(300);
       int refused = 0;
@@ -90,7 +114,9 @@ class SlowClientsTest {
       }
       assertEquals(20, refused, "exactly the connections past the cap were closed at once");
       assertTrue(app.server().connectionGuard().openFrom("127.0.0.5") <= CAP);
-      assertEquals(200, RawClient.status(RawClient.request("127.0.0.6", app.port(), "GET", "/health", null)));
+      assertEquals(
+          200,
+          RawClient.status(RawClient.request("127.0.0.6", app.port(), "GET", "/health", null)));
     } finally {
       held.forEach(RawClient::close);
     }

@@ -33,9 +33,9 @@ import org.peerboard.support.TestApp;
 import org.peerboard.support.WsClient;
 
 /**
- * Text that was taken away stays away: edited-away text is not replayed, a deleted workshop leaves no trace in the
- * PostgreSQL data directory, a rotated join code reaches only the board's runners. Its own embedded database, so
- * its data directory can be searched byte by byte.
+ * Text that was taken away stays away: edited-away text is not replayed, a deleted workshop leaves
+ * no trace in the PostgreSQL data directory, a rotated join code reaches only the board's runners.
+ * Its own embedded database, so its data directory can be searched byte by byte.
  */
 @DisplayName("Text taken away is gone: from the log, from catch-up, from the disk")
 class TextLeftBehindTest {
@@ -62,8 +62,11 @@ class TextLeftBehindTest {
   }
 
   private static int rowsHolding(Connection db, String table, String text) throws Exception {
-    try (PreparedStatement count = db.prepareStatement(
-        "select count(*) from " + table + " t where row_to_json(t)::text like '%' || ? || '%'")) {
+    try (PreparedStatement count =
+        db.prepareStatement(
+            "select count(*) from "
+                + table
+                + " t where row_to_json(t)::text like '%' || ? || '%'")) {
       count.setString(1, text);
       try (ResultSet rows = count.executeQuery()) {
         rows.next();
@@ -73,7 +76,8 @@ class TextLeftBehindTest {
   }
 
   @Test
-  @DisplayName("a note edited to clean text: catch-up from seq 0 as another participant never shows the old text")
+  @DisplayName(
+      "a note edited to clean text: catch-up from seq 0 as another participant never shows the old text")
   void editThenReplay() throws Exception {
     Api.Workshop workshop = api.workshop("Edits", "A");
     String code = workshop.board(0).getString("joinCode");
@@ -81,11 +85,22 @@ class TextLeftBehindTest {
     Api.Participant bruno = api.join(code, "Bruno");
     String phone = "chiamare 347 123 " + System.nanoTime() % 10_000;
     try (WsClient a = WsClient.hello(app.port(), alice.boardId(), alice.token(), null)) {
-      String noteId = a.answer(a.op("note.add", new JsonObject().put("lane", "custody:issues").put("text", phone)))
-          .getJsonObject("result").getString("noteId");
-      assertEquals("ack", a.answer(a.op("note.edit", new JsonObject().put("noteId", noteId)
-          .put("text", "chiamare il servizio"))).getString("type"));
-      // Alice's socket keeps the board's hub alive, so the catch-up below is served from memory as well as the log
+      String noteId =
+          a.answer(
+                  a.op(
+                      "note.add",
+                      new JsonObject().put("lane", "custody:issues").put("text", phone)))
+              .getJsonObject("result")
+              .getString("noteId");
+      assertEquals(
+          "ack",
+          a.answer(
+                  a.op(
+                      "note.edit",
+                      new JsonObject().put("noteId", noteId).put("text", "chiamare il servizio")))
+              .getString("type"));
+      // Alice's socket keeps the board's hub alive, so the catch-up below is served from memory as
+      // well as the log
       try (WsClient b = WsClient.hello(app.port(), bruno.boardId(), bruno.token(), 0L)) {
         List<JsonObject> frames = b.eventsWithin(Duration.ofSeconds(2));
         assertFalse(frames.isEmpty());
@@ -94,10 +109,14 @@ class TextLeftBehindTest {
       }
     }
     try (WsClient b = WsClient.hello(app.port(), bruno.boardId(), bruno.token(), 0L)) {
-      b.eventsWithin(Duration.ofSeconds(2)).forEach(f -> assertFalse(f.encode().contains(phone), "replayed: " + f));
+      b.eventsWithin(Duration.ofSeconds(2))
+          .forEach(f -> assertFalse(f.encode().contains(phone), "replayed: " + f));
     }
     try (Connection db = db()) {
-      assertEquals(0, rowsHolding(db, "board_event", phone), "no board_event row holds the edited-away text");
+      assertEquals(
+          0,
+          rowsHolding(db, "board_event", phone),
+          "no board_event row holds the edited-away text");
       assertEquals(0, rowsHolding(db, "note", phone));
     }
   }
@@ -108,61 +127,108 @@ class TextLeftBehindTest {
     Api.Workshop workshop = api.workshop("Rotation", "A");
     JsonObject board = workshop.board(0);
     Api.Participant alice = api.join(board.getString("joinCode"), "Alice");
-    try (WsClient participant = WsClient.hello(app.port(), board.getString("id"), alice.token(), null);
-         WsClient moderator = WsClient.hello(app.port(), board.getString("id"), board.getString("moderatorKey"), null)) {
-      Api.Response rotated = api.post("/api/boards/" + board.getString("id") + "/rotate", "{\"joinCode\":true}",
-          workshop.organiserKey());
+    try (WsClient participant =
+            WsClient.hello(app.port(), board.getString("id"), alice.token(), null);
+        WsClient moderator =
+            WsClient.hello(
+                app.port(), board.getString("id"), board.getString("moderatorKey"), null)) {
+      Api.Response rotated =
+          api.post(
+              "/api/boards/" + board.getString("id") + "/rotate",
+              "{\"joinCode\":true}",
+              workshop.organiserKey());
       assertEquals(200, rotated.status(), rotated.body());
       String newCode = rotated.json().getString("joinCode");
-      assertEquals(newCode, moderator.nextEvent("board.keysRotated").getJsonObject("data").getString("joinCode"));
+      assertEquals(
+          newCode,
+          moderator.nextEvent("board.keysRotated").getJsonObject("data").getString("joinCode"));
       JsonObject seen = participant.nextEvent("board.keysRotated");
-      assertNull(seen.getJsonObject("data").getString("joinCode"), "the participant's copy has no join code");
+      assertNull(
+          seen.getJsonObject("data").getString("joinCode"),
+          "the participant's copy has no join code");
       assertFalse(seen.encode().contains(newCode));
     }
   }
 
   @Test
-  @DisplayName("a note of invisible characters only is invalid; a bidi override inside real text is kept as text")
+  @DisplayName(
+      "a note of invisible characters only is invalid; a bidi override inside real text is kept as text")
   void invisibleText() {
     Api.Workshop workshop = api.workshop("Invisible", "A");
     Api.Participant alice = api.join(workshop.board(0).getString("joinCode"), "Alice");
     try (WsClient a = WsClient.hello(app.port(), alice.boardId(), alice.token(), null)) {
-      for (String invisible : List.of("\u200B\u200B", "\u202E\u2066 \u00A0", "\u3164", "\uFEFF\u200D\t")) {
-        JsonObject answer = a.answer(a.op("note.add", new JsonObject().put("lane", "custody:issues")
-            .put("text", invisible)));
-        assertEquals("invalid", answer.getString("code"), "refused: " + invisible.codePoints().boxed().toList());
+      for (String invisible :
+          List.of("\u200B\u200B", "\u202E\u2066 \u00A0", "\u3164", "\uFEFF\u200D\t")) {
+        JsonObject answer =
+            a.answer(
+                a.op(
+                    "note.add",
+                    new JsonObject().put("lane", "custody:issues").put("text", invisible)));
+        assertEquals(
+            "invalid",
+            answer.getString("code"),
+            "refused: " + invisible.codePoints().boxed().toList());
       }
-      assertEquals("ack", a.answer(a.op("note.add", new JsonObject().put("lane", "custody:issues")
-          .put("text", "\u202Eevil\u202C ok"))).getString("type"));
+      assertEquals(
+          "ack",
+          a.answer(
+                  a.op(
+                      "note.add",
+                      new JsonObject()
+                          .put("lane", "custody:issues")
+                          .put("text", "\u202Eevil\u202C ok")))
+              .getString("type"));
     }
   }
 
   @Test
-  @DisplayName("after a workshop is deleted its note text is nowhere in the PostgreSQL data directory; its sockets close 4004")
+  @DisplayName(
+      "after a workshop is deleted its note text is nowhere in the PostgreSQL data directory; its sockets close 4004")
   void deletedFromDisk() throws Exception {
     String marker = "Segreto" + System.nanoTime();
     Api.Workshop workshop = api.workshop("Da cancellare", "A");
     Api.Participant alice = api.join(workshop.board(0).getString("joinCode"), "Alice");
     try (WsClient a = WsClient.hello(app.port(), alice.boardId(), alice.token(), null)) {
       for (int i = 0; i < 5; i++) {
-        a.answer(a.op("note.add", new JsonObject().put("lane", "custody:issues").put("text", marker + " nota " + i)));
+        a.answer(
+            a.op(
+                "note.add",
+                new JsonObject().put("lane", "custody:issues").put("text", marker + " nota " + i)));
       }
-      String noteId = a.answer(a.op("note.add", new JsonObject().put("lane", "custody:issues")
-          .put("text", marker + " da redigere"))).getJsonObject("result").getString("noteId");
-      a.answer(a.op("note.edit", new JsonObject().put("noteId", noteId).put("text", marker + " modificata")));
-      try (Connection db = db(); var st = db.createStatement()) {
+      String noteId =
+          a.answer(
+                  a.op(
+                      "note.add",
+                      new JsonObject()
+                          .put("lane", "custody:issues")
+                          .put("text", marker + " da redigere")))
+              .getJsonObject("result")
+              .getString("noteId");
+      a.answer(
+          a.op(
+              "note.edit",
+              new JsonObject().put("noteId", noteId).put("text", marker + " modificata")));
+      try (Connection db = db();
+          var st = db.createStatement()) {
         st.execute("checkpoint"); // the pages are in the table files now, not only in shared memory
       }
       Path pgData = data.resolve("postgres");
-      assertFalse(filesHolding(pgData, marker).isEmpty(), "the search finds the text before the deletion");
+      assertFalse(
+          filesHolding(pgData, marker).isEmpty(), "the search finds the text before the deletion");
 
-      HttpResponse<String> deleted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-              URI.create(api.base() + "/api/workshops/" + workshop.id()))
-          .header("Authorization", "Bearer " + workshop.organiserKey()).DELETE().build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> deleted =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(api.base() + "/api/workshops/" + workshop.id()))
+                      .header("Authorization", "Bearer " + workshop.organiserKey())
+                      .DELETE()
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
       assertEquals(204, deleted.statusCode());
-      assertEquals(Short.valueOf((short) 4004), a.awaitClose(), "the deleted board's socket is closed");
-      assertEquals(List.of(), filesHolding(pgData, marker), "no file of the data directory holds the text");
+      assertEquals(
+          Short.valueOf((short) 4004), a.awaitClose(), "the deleted board's socket is closed");
+      assertEquals(
+          List.of(), filesHolding(pgData, marker), "no file of the data directory holds the text");
     }
   }
 

@@ -14,10 +14,13 @@ import java.util.Set;
 import org.peerboard.suggest.model.Suggester;
 
 /**
- * The labelled proposals of src/test/resources/suggest (gold theme and duplicate of each note) and how well a set of
- * suggestions matches them, pair by pair.
+ * The labelled proposals of src/test/resources/suggest (gold theme and duplicate of each note) and
+ * how well a set of suggestions matches them, pair by pair.
  */
-public record LabelledSet(String language, List<Suggester.Note> notes, Map<String, String> themes,
+public record LabelledSet(
+    String language,
+    List<Suggester.Note> notes,
+    Map<String, String> themes,
     Map<String, String> duplicateOf) {
 
   public static final String LANE = "improvements";
@@ -42,7 +45,9 @@ public record LabelledSet(String language, List<Suggester.Note> notes, Map<Strin
     return new LabelledSet(language, notes, themes, duplicateOf);
   }
 
-  /** The built-in template's glossary for this language, read from the migration that installs it. */
+  /**
+   * The built-in template's glossary for this language, read from the migration that installs it.
+   */
   public static List<List<String>> builtInGlossary(String language) {
     String sql = resource("/db/migration/R__builtin_templates.sql");
     int from = sql.indexOf("$json$") + "$json$".length();
@@ -58,12 +63,20 @@ public record LabelledSet(String language, List<Suggester.Note> notes, Map<Strin
     return Suggester.suggest(notes, List.of(), language, builtInGlossary(language), tuning);
   }
 
-  /** Pairwise precision and recall of the themes, and of the near-duplicates (each a set of notes saying the same). */
-  public record Scores(double themePrecision, double themeRecall, double duplicatePrecision, double duplicateRecall) {
+  /**
+   * Pairwise precision and recall of the themes, and of the near-duplicates (each a set of notes
+   * saying the same).
+   */
+  public record Scores(
+      double themePrecision,
+      double themeRecall,
+      double duplicatePrecision,
+      double duplicateRecall) {
     @Override
     public String toString() {
-      return String.format("themes P %.2f R %.2f, duplicates P %.2f R %.2f", themePrecision, themeRecall,
-          duplicatePrecision, duplicateRecall);
+      return String.format(
+          "themes P %.2f R %.2f, duplicates P %.2f R %.2f",
+          themePrecision, themeRecall, duplicatePrecision, duplicateRecall);
     }
   }
 
@@ -98,7 +111,10 @@ public record LabelledSet(String language, List<Suggester.Note> notes, Map<Strin
         dupBoth += sameText && flagged ? 1 : 0;
       }
     }
-    return new Scores(ratio(themeBoth, themePredicted), ratio(themeBoth, themeGold), ratio(dupBoth, dupPredicted),
+    return new Scores(
+        ratio(themeBoth, themePredicted),
+        ratio(themeBoth, themeGold),
+        ratio(dupBoth, dupPredicted),
         ratio(dupBoth, dupGold));
   }
 

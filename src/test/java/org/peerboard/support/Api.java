@@ -13,7 +13,8 @@ import java.util.List;
 /** A plain HTTP client for the REST side of the contract, as an outside client would use it. */
 public final class Api {
   private final String base;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   public Api(String base) {
     this.base = base;
@@ -35,13 +36,19 @@ public final class Api {
   }
 
   public Response post(String path, JsonObject body) {
-    return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body.encode())), null);
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body.encode())),
+        null);
   }
 
   public Response post(String path, String rawBody, String bearer) {
-    return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(rawBody)), bearer);
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(rawBody)),
+        bearer);
   }
 
   public Response get(String path, String bearer) {
@@ -53,8 +60,10 @@ public final class Api {
       request.header("Authorization", "Bearer " + bearer);
     }
     try {
-      HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(20)).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          http.send(
+              request.timeout(Duration.ofSeconds(20)).build(),
+              HttpResponse.BodyHandlers.ofString());
       return new Response(response.statusCode(), response.body());
     } catch (IOException e) {
       throw new IllegalStateException(e);
@@ -87,8 +96,15 @@ public final class Api {
   public record Participant(String boardId, String participantId, String token) {}
 
   public Workshop workshop(String title, String... groups) {
-    Response response = post("/api/workshops", new JsonObject().put("title", title).put("place", "Prato")
-        .put("date", "2022-07-18").put("language", "en").put("groups", new JsonArray(List.of(groups))));
+    Response response =
+        post(
+            "/api/workshops",
+            new JsonObject()
+                .put("title", title)
+                .put("place", "Prato")
+                .put("date", "2022-07-18")
+                .put("language", "en")
+                .put("groups", new JsonArray(List.of(groups))));
     if (response.status() != 201) {
       throw new IllegalStateException("workshop not created: " + response);
     }
@@ -101,7 +117,9 @@ public final class Api {
       throw new IllegalStateException("could not join: " + response);
     }
     JsonObject json = response.json();
-    return new Participant(json.getString("boardId"), json.getString("participantId"),
+    return new Participant(
+        json.getString("boardId"),
+        json.getString("participantId"),
         json.getString("participantToken"));
   }
 }

@@ -12,8 +12,9 @@ import java.util.Base64;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * A client on a bare TCP socket, from a chosen loopback address (127.0.0.x), for attacks no well-behaved client can
- * make: half-sent requests, WebSocket fragments that never end. Requests it sends close the connection afterwards.
+ * A client on a bare TCP socket, from a chosen loopback address (127.0.0.x), for attacks no
+ * well-behaved client can make: half-sent requests, WebSocket fragments that never end. Requests it
+ * sends close the connection afterwards.
  */
 public final class RawClient implements AutoCloseable {
   private final Socket socket;
@@ -21,26 +22,44 @@ public final class RawClient implements AutoCloseable {
   private final OutputStream out;
 
   public RawClient(String fromAddress, int port) throws IOException {
-    socket = new Socket(InetAddress.getByName("127.0.0.1"), port, InetAddress.getByName(fromAddress), 0);
+    socket =
+        new Socket(InetAddress.getByName("127.0.0.1"), port, InetAddress.getByName(fromAddress), 0);
     socket.setSoTimeout(30_000);
     in = socket.getInputStream();
     out = socket.getOutputStream();
   }
 
-  /** One HTTP request from this address on a fresh connection: its status line, headers and body. */
-  public static String request(String fromAddress, int port, String method, String path, String body)
-      throws IOException {
+  /**
+   * One HTTP request from this address on a fresh connection: its status line, headers and body.
+   */
+  public static String request(
+      String fromAddress, int port, String method, String path, String body) throws IOException {
     return request(fromAddress, port, method, path, body, "");
   }
 
-  /** As {@link #request(String, int, String, String, String)}, with extra header lines (each ending in CRLF). */
-  public static String request(String fromAddress, int port, String method, String path, String body,
-                               String headers) throws IOException {
+  /**
+   * As {@link #request(String, int, String, String, String)}, with extra header lines (each ending
+   * in CRLF).
+   */
+  public static String request(
+      String fromAddress, int port, String method, String path, String body, String headers)
+      throws IOException {
     try (RawClient client = new RawClient(fromAddress, port)) {
-      String head = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n"
-          + headers
-          + (body == null ? "" : "Content-Type: application/json\r\nContent-Length: "
-          + body.getBytes(StandardCharsets.UTF_8).length + "\r\n") + "\r\n" + (body == null ? "" : body);
+      String head =
+          method
+              + " "
+              + path
+              + " HTTP/1.1\r\nHost: 127.0.0.1:"
+              + port
+              + "\r\nConnection: close\r\n"
+              + headers
+              + (body == null
+                  ? ""
+                  : "Content-Type: application/json\r\nContent-Length: "
+                      + body.getBytes(StandardCharsets.UTF_8).length
+                      + "\r\n")
+              + "\r\n"
+              + (body == null ? "" : body);
       client.write(head.getBytes(StandardCharsets.UTF_8));
       return new String(client.in.readAllBytes(), StandardCharsets.UTF_8);
     }
@@ -60,7 +79,10 @@ public final class RawClient implements AutoCloseable {
     write(text.getBytes(StandardCharsets.ISO_8859_1));
   }
 
-  /** Whether the server closed the connection within {@code millis} (reads and drops whatever came first). */
+  /**
+   * Whether the server closed the connection within {@code millis} (reads and drops whatever came
+   * first).
+   */
   public boolean closedWithin(int millis) throws IOException {
     socket.setSoTimeout(millis);
     try {
@@ -85,13 +107,21 @@ public final class RawClient implements AutoCloseable {
     }
   }
 
-  /** Sends the WebSocket upgrade for /ws, with this Origin if not null, and returns the answer's head. */
+  /**
+   * Sends the WebSocket upgrade for /ws, with this Origin if not null, and returns the answer's
+   * head.
+   */
   public String upgrade(int port, String origin) throws IOException {
     byte[] nonce = new byte[16];
     ThreadLocalRandom.current().nextBytes(nonce);
-    write("GET /ws HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-        + (origin == null ? "" : "Origin: " + origin + "\r\n")
-        + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(nonce) + "\r\nSec-WebSocket-Version: 13\r\n\r\n");
+    write(
+        "GET /ws HTTP/1.1\r\nHost: 127.0.0.1:"
+            + port
+            + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+            + (origin == null ? "" : "Origin: " + origin + "\r\n")
+            + "Sec-WebSocket-Key: "
+            + Base64.getEncoder().encodeToString(nonce)
+            + "\r\nSec-WebSocket-Version: 13\r\n\r\n");
     ByteArrayOutputStream head = new ByteArrayOutputStream();
     while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
       int b = in.read();
@@ -129,7 +159,10 @@ public final class RawClient implements AutoCloseable {
     write(frame.toByteArray());
   }
 
-  /** Reads server frames until a close frame and returns its status code; -1 if the connection just ended. */
+  /**
+   * Reads server frames until a close frame and returns its status code; -1 if the connection just
+   * ended.
+   */
   public int closeCode() throws IOException {
     while (true) {
       int first = in.read();

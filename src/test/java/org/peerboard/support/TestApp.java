@@ -9,8 +9,9 @@ import org.peerboard.Config;
 import org.peerboard.PeerBoard;
 
 /**
- * Boots the production wiring ({@link PeerBoard#start}) against a real embedded PostgreSQL in a temporary data
- * directory. One shared instance serves most test classes; tests that restart the server start their own.
+ * Boots the production wiring ({@link PeerBoard#start}) against a real embedded PostgreSQL in a
+ * temporary data directory. One shared instance serves most test classes; tests that restart the
+ * server start their own.
  */
 public final class TestApp {
   private static PeerBoard shared;
@@ -42,26 +43,46 @@ public final class TestApp {
   }
 
   /**
-   * Tests run on {@link #LOOPS} live loops (4 unless {@code -Dpeerboard.test.loops} says otherwise), more than this
-   * machine's cores, so that boards and their sockets are spread over loops in every test.
+   * Tests run on {@link #LOOPS} live loops (4 unless {@code -Dpeerboard.test.loops} says
+   * otherwise), more than this machine's cores, so that boards and their sockets are spread over
+   * loops in every test.
    */
   public static final int LOOPS = Integer.getInteger("peerboard.test.loops", 4);
 
   public static Config config(Path dataDir, int port, int dbPort) {
-    return new Config("127.0.0.1", port, dataDir, Optional.empty(), dbPort,
-        Optional.of("http://127.0.0.1:" + port), Optional.empty(), 16 * 1024, false, Config.Limits.DEFAULTS)
-        .withDefences(SUITE).withLiveLoops(LOOPS);
+    return new Config(
+            "127.0.0.1",
+            port,
+            dataDir,
+            Optional.empty(),
+            dbPort,
+            Optional.of("http://127.0.0.1:" + port),
+            Optional.empty(),
+            16 * 1024,
+            false,
+            Config.Limits.DEFAULTS)
+        .withDefences(SUITE)
+        .withLiveLoops(LOOPS);
   }
 
   /**
-   * The whole suite runs from one address (127.0.0.1) and creates hundreds of workshops, so the per-address and
-   * per-token budgets are out of its way; the timeouts keep their defaults. The tests of the defences themselves
-   * (security/*) start servers with their own, small values.
+   * The whole suite runs from one address (127.0.0.1) and creates hundreds of workshops, so the
+   * per-address and per-token budgets are out of its way; the timeouts keep their defaults. The
+   * tests of the defences themselves (security/*) start servers with their own, small values.
    */
-  public static final Config.Defences SUITE = new Config.Defences(
-      Config.Defences.DEFAULTS.headerTimeoutSeconds(), Config.Defences.DEFAULTS.idleTimeoutSeconds(),
-      Config.Defences.DEFAULTS.helloTimeoutSeconds(), 100_000, 1_000_000, 1_000_000, 100_000, 100_000,
-      Config.Defences.DEFAULTS.codeExpiryDays(), 1_000_000, 1_000_000);
+  public static final Config.Defences SUITE =
+      new Config.Defences(
+          Config.Defences.DEFAULTS.headerTimeoutSeconds(),
+          Config.Defences.DEFAULTS.idleTimeoutSeconds(),
+          Config.Defences.DEFAULTS.helloTimeoutSeconds(),
+          100_000,
+          1_000_000,
+          1_000_000,
+          100_000,
+          100_000,
+          Config.Defences.DEFAULTS.codeExpiryDays(),
+          1_000_000,
+          1_000_000);
 
   public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {

@@ -25,22 +25,28 @@ public final class WsClient implements AutoCloseable {
   private final WebSocketClient client;
   private final WebSocket socket;
   private final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
+
   /** Frames read while looking for an answer, handed out again first and in their order. */
   private final Deque<JsonObject> stash = new ArrayDeque<>();
+
   private volatile Short closeStatus;
 
   private WsClient(WebSocketClient client, WebSocket socket) {
     this.client = client;
     this.socket = socket;
     socket.textMessageHandler(text -> frames.add(new JsonObject(text)));
-    socket.closeHandler(v -> closeStatus = socket.closeStatusCode() == null ? -1 : socket.closeStatusCode());
+    socket.closeHandler(
+        v -> closeStatus = socket.closeStatusCode() == null ? -1 : socket.closeStatusCode());
   }
 
   public static WsClient connect(int port) {
     WebSocketClient client = VERTX.createWebSocketClient();
     try {
-      WebSocket socket = client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
-          .setURI("/ws")).await(10, TimeUnit.SECONDS);
+      WebSocket socket =
+          client
+              .connect(
+                  new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/ws"))
+              .await(10, TimeUnit.SECONDS);
       return new WsClient(client, socket);
     } catch (Exception e) {
       throw new IllegalStateException("could not open a WebSocket", e);
@@ -50,7 +56,8 @@ public final class WsClient implements AutoCloseable {
   /** Connects and says hello; returns the client with the welcome frame already read. */
   public static WsClient hello(int port, String boardId, String token, Long since) {
     WsClient ws = connect(port);
-    JsonObject hello = new JsonObject().put("type", "hello").put("boardId", boardId).put("token", token);
+    JsonObject hello =
+        new JsonObject().put("type", "hello").put("boardId", boardId).put("token", token);
     if (since != null) {
       hello.put("since", since);
     }
@@ -84,7 +91,13 @@ public final class WsClient implements AutoCloseable {
   }
 
   public void op(String opId, String name, JsonObject data) {
-    sendText(new JsonObject().put("type", "op").put("opId", opId).put("op", name).put("data", data).encode());
+    sendText(
+        new JsonObject()
+            .put("type", "op")
+            .put("opId", opId)
+            .put("op", name)
+            .put("data", data)
+            .encode());
   }
 
   /** The ack or error answering this opId; other frames stay to be read later, in order. */
@@ -135,7 +148,9 @@ public final class WsClient implements AutoCloseable {
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (System.nanoTime() < deadline) {
       JsonObject frame = poll(Duration.ofNanos(deadline - System.nanoTime()));
-      if (frame != null && "event".equals(frame.getString("type")) && name.equals(frame.getString("event"))) {
+      if (frame != null
+          && "event".equals(frame.getString("type"))
+          && name.equals(frame.getString("event"))) {
         return frame;
       }
     }
@@ -181,7 +196,10 @@ public final class WsClient implements AutoCloseable {
     }
   }
 
-  /** The close code once the server closed the socket, waiting up to {@link #WAIT}; null if still open. */
+  /**
+   * The close code once the server closed the socket, waiting up to {@link #WAIT}; null if still
+   * open.
+   */
   public Short awaitClose() {
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (closeStatus == null && System.nanoTime() < deadline) {

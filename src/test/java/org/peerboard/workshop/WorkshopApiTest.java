@@ -26,18 +26,25 @@ class WorkshopApiTest {
   }
 
   @Test
-  @DisplayName("a new workshop has an organiser link, and one board per group with keys, links and a join code")
+  @DisplayName(
+      "a new workshop has an organiser link, and one board per group with keys, links and a join code")
   void createWorkshop() {
     Api.Workshop workshop = api.workshop("Prato", "Gruppo A", "Gruppo B", "Gruppo C");
-    assertTrue(workshop.json().getString("organiserUrl").startsWith(api.base() + "/w/" + workshop.id() + "?k="));
+    assertTrue(
+        workshop
+            .json()
+            .getString("organiserUrl")
+            .startsWith(api.base() + "/w/" + workshop.id() + "?k="));
     Set<String> keys = new HashSet<>();
     keys.add(workshop.organiserKey());
     for (int i = 0; i < 3; i++) {
       JsonObject board = workshop.board(i);
       assertTrue(JoinCodes.normalise(board.getString("joinCode")).isPresent(), board.encode());
       assertEquals(api.base() + "/j/" + board.getString("joinCode"), board.getString("joinUrl"));
-      assertTrue(board.getString("moderatorUrl").endsWith("/m/" + board.getString("id") + "?k="
-          + board.getString("moderatorKey")));
+      assertTrue(
+          board
+              .getString("moderatorUrl")
+              .endsWith("/m/" + board.getString("id") + "?k=" + board.getString("moderatorKey")));
       assertTrue(board.getString("projectorUrl").endsWith("?k=" + board.getString("projectorKey")));
       keys.add(board.getString("moderatorKey"));
       keys.add(board.getString("projectorKey"));
@@ -52,45 +59,75 @@ class WorkshopApiTest {
   void badWorkshopRequests() {
     assertEquals("invalid", api.post("/api/workshops", "{\"title\":", null).errorCode());
     assertEquals("invalid", api.post("/api/workshops", "{\"title\":\"\"}", null).errorCode());
-    assertEquals("invalid", api.post("/api/workshops", "{\"title\":\"x\",\"language\":\"fr\"}", null).errorCode());
-    assertEquals("invalid", api.post("/api/workshops", "{\"title\":\"x\",\"date\":\"18/07/2022\"}", null).errorCode());
-    assertEquals("invalid", api.post("/api/workshops", "{\"title\":\"x\",\"groups\":[]}", null).errorCode());
-    assertEquals("invalid", api.post("/api/workshops", "{\"title\":\"x\",\"template\":\"nope\"}", null).errorCode());
+    assertEquals(
+        "invalid",
+        api.post("/api/workshops", "{\"title\":\"x\",\"language\":\"fr\"}", null).errorCode());
+    assertEquals(
+        "invalid",
+        api.post("/api/workshops", "{\"title\":\"x\",\"date\":\"18/07/2022\"}", null).errorCode());
+    assertEquals(
+        "invalid", api.post("/api/workshops", "{\"title\":\"x\",\"groups\":[]}", null).errorCode());
+    assertEquals(
+        "invalid",
+        api.post("/api/workshops", "{\"title\":\"x\",\"template\":\"nope\"}", null).errorCode());
     assertEquals(400, api.post("/api/workshops", "[1]", null).status());
   }
 
   @Test
-  @DisplayName("the organiser adds a board; another workshop's key or none is unauthorized, a board's key forbidden")
+  @DisplayName(
+      "the organiser adds a board; another workshop's key or none is unauthorized, a board's key forbidden")
   void addBoard() {
     Api.Workshop workshop = api.workshop("Prato", "A");
     Api.Workshop other = api.workshop("Florence", "A");
     String body = "{\"name\":\"Late group\"}";
-    Api.Response added = api.post("/api/workshops/" + workshop.id() + "/boards", body, workshop.organiserKey());
+    Api.Response added =
+        api.post("/api/workshops/" + workshop.id() + "/boards", body, workshop.organiserKey());
     assertEquals(201, added.status(), added.body());
     assertEquals("Late group", added.json().getString("name"));
-    assertEquals(401, api.post("/api/workshops/" + workshop.id() + "/boards", body, other.organiserKey()).status());
+    assertEquals(
+        401,
+        api.post("/api/workshops/" + workshop.id() + "/boards", body, other.organiserKey())
+            .status());
     assertEquals(401, api.post("/api/workshops/" + workshop.id() + "/boards", body, null).status());
-    assertEquals(403, api.post("/api/workshops/" + workshop.id() + "/boards", body,
-        workshop.board(0).getString("moderatorKey")).status());
-    assertEquals(404, api.post("/api/workshops/00000000-0000-0000-0000-000000000000/boards", body,
-        workshop.organiserKey()).status());
+    assertEquals(
+        403,
+        api.post(
+                "/api/workshops/" + workshop.id() + "/boards",
+                body,
+                workshop.board(0).getString("moderatorKey"))
+            .status());
+    assertEquals(
+        404,
+        api.post(
+                "/api/workshops/00000000-0000-0000-0000-000000000000/boards",
+                body,
+                workshop.organiserKey())
+            .status());
   }
 
   @Test
-  @DisplayName("joining takes a code typed loosely (lower case, spaces), and a wrong code gets not_found")
+  @DisplayName(
+      "joining takes a code typed loosely (lower case, spaces), and a wrong code gets not_found")
   void join() {
     Api.Workshop workshop = api.workshop("Prato", "A");
     String code = workshop.board(0).getString("joinCode");
     String typed = " " + code.substring(0, 3).toLowerCase() + " " + code.substring(3) + " ";
-    Api.Response joined = api.post("/api/join", new JsonObject().put("code", typed).put("name", "Alice")
-        .put("profession", "social worker"));
+    Api.Response joined =
+        api.post(
+            "/api/join",
+            new JsonObject()
+                .put("code", typed)
+                .put("name", "Alice")
+                .put("profession", "social worker"));
     assertEquals(200, joined.status(), joined.body());
     assertEquals(workshop.board(0).getString("id"), joined.json().getString("boardId"));
     Api.Response wrong = api.post("/api/join", new JsonObject().put("code", "ZZZZZZ"));
     assertEquals(404, wrong.status());
     assertEquals("not_found", wrong.errorCode());
-    assertEquals("invalid", api.post("/api/join", new JsonObject().put("code", code).put("name", "x".repeat(500)))
-        .errorCode());
+    assertEquals(
+        "invalid",
+        api.post("/api/join", new JsonObject().put("code", code).put("name", "x".repeat(500)))
+            .errorCode());
   }
 
   @Test
@@ -99,11 +136,18 @@ class WorkshopApiTest {
     Api.Workshop workshop = api.workshop("Prato", "A", "B");
     String boardId = workshop.board(0).getString("id");
     Api.Participant alice = api.join(workshop.board(0).getString("joinCode"), "Alice");
-    for (String key : new String[] {workshop.organiserKey(), workshop.board(0).getString("moderatorKey"),
-        workshop.board(0).getString("projectorKey"), alice.token()}) {
+    for (String key :
+        new String[] {
+          workshop.organiserKey(),
+          workshop.board(0).getString("moderatorKey"),
+          workshop.board(0).getString("projectorKey"),
+          alice.token()
+        }) {
       assertEquals(200, api.get("/api/boards/" + boardId, key).status());
     }
-    assertEquals(401, api.get("/api/boards/" + boardId, workshop.board(1).getString("moderatorKey")).status());
+    assertEquals(
+        401,
+        api.get("/api/boards/" + boardId, workshop.board(1).getString("moderatorKey")).status());
     assertEquals(401, api.get("/api/boards/" + boardId, null).status());
     assertEquals(404, api.get("/api/boards/not-a-board", alice.token()).status());
   }

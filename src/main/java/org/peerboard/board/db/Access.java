@@ -25,18 +25,28 @@ public final class Access {
 
   /** The actor behind this key on this board; fails {@code not_found} or {@code unauthorized}. */
   public Future<Actor> resolve(UUID boardId, String key) {
-    Future<UUID> workshop = pool.preparedQuery(BOARD_WORKSHOP).execute(Tuple.of(boardId))
-        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getUUID("workshop_id"));
-    return Future.all(workshop, keys.resolve(key)).map(both -> {
-      UUID workshopId = both.resultAt(0);
-      if (workshopId == null) {
-        throw new Rejection(ErrorCode.NOT_FOUND, "error.boardNotFound");
-      }
-      Principal holder = both.resultAt(1);
-      Role role = holder.roleOn(boardId, workshopId)
-          .orElseThrow(() -> new Rejection(ErrorCode.UNAUTHORIZED, "error.unknownKey"));
-      return new Actor(boardId, role,
-          holder instanceof Principal.Participant participant ? participant.participantId() : null);
-    });
+    Future<UUID> workshop =
+        pool.preparedQuery(BOARD_WORKSHOP)
+            .execute(Tuple.of(boardId))
+            .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getUUID("workshop_id"));
+    return Future.all(workshop, keys.resolve(key))
+        .map(
+            both -> {
+              UUID workshopId = both.resultAt(0);
+              if (workshopId == null) {
+                throw new Rejection(ErrorCode.NOT_FOUND, "error.boardNotFound");
+              }
+              Principal holder = both.resultAt(1);
+              Role role =
+                  holder
+                      .roleOn(boardId, workshopId)
+                      .orElseThrow(() -> new Rejection(ErrorCode.UNAUTHORIZED, "error.unknownKey"));
+              return new Actor(
+                  boardId,
+                  role,
+                  holder instanceof Principal.Participant participant
+                      ? participant.participantId()
+                      : null);
+            });
   }
 }

@@ -9,15 +9,23 @@ import java.util.function.Function;
 import org.peerboard.board.model.ErrorCode;
 import org.peerboard.board.model.Rejection;
 
-/** What every feature that reads a whole board needs: one consistent moment of it, and its row or {@code not_found}. */
+/**
+ * What every feature that reads a whole board needs: one consistent moment of it, and its row or
+ * {@code not_found}.
+ */
 public final class BoardReads {
-  private static final String READ_ONLY = "set transaction isolation level repeatable read, read only";
+  private static final String READ_ONLY =
+      "set transaction isolation level repeatable read, read only";
 
   private BoardReads() {}
 
-  /** Runs {@code read} in a read-only transaction that sees one moment of the database, whatever commits meanwhile. */
+  /**
+   * Runs {@code read} in a read-only transaction that sees one moment of the database, whatever
+   * commits meanwhile.
+   */
   public static <T> Future<T> snapshot(Pool pool, Function<SqlConnection, Future<T>> read) {
-    return pool.withTransaction(conn -> conn.query(READ_ONLY).execute().compose(ignored -> read.apply(conn)));
+    return pool.withTransaction(
+        conn -> conn.query(READ_ONLY).execute().compose(ignored -> read.apply(conn)));
   }
 
   /** The board's row from a query by its id; fails {@code not_found} when there is none. */

@@ -16,21 +16,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.peerboard.board.model.Actor;
-import org.peerboard.board.model.BoardEvent;
 import org.peerboard.board.model.BoardState;
 import org.peerboard.board.model.Note;
-import org.peerboard.board.model.Visibility;
 import org.peerboard.board.model.Op;
-import org.peerboard.board.model.Role;
 import org.peerboard.board.model.Settings;
 import org.peerboard.board.model.Stage;
+import org.peerboard.board.model.Visibility;
 import org.peerboard.workshop.db.Templates;
 
 /**
- * Applies ops to a board and reads it. Each op is committed in ONE transaction (shared with the ops that arrive
- * together, see {@link OpPipeline}) that locks the board, claims its op id, checks the rules, changes the state
- * tables, appends the event with the board's next seq and notifies every process; the caller acks only after the
- * op's future completes, that is after the commit.
+ * Applies ops to a board and reads it. Each op is committed in ONE transaction (shared with the ops
+ * that arrive together, see {@link OpPipeline}) that locks the board, claims its op id, checks the
+ * rules, changes the state tables, appends the event with the board's next seq and notifies every
+ * process; the caller acks only after the op's future completes, that is after the commit.
  */
 public final class BoardStore {
   private final Pool pool;
@@ -42,9 +40,16 @@ public final class BoardStore {
     this(vertx, pool, templates, List.of(), List.of());
   }
 
-  /** {@code features} register the ops the board itself does not know (e.g. voting); {@code parts} add to snapshots. */
-  public BoardStore(Vertx vertx, Pool pool, Templates templates, List<OpHandlers.Feature> features,
-                    List<SnapshotPart> parts) {
+  /**
+   * {@code features} register the ops the board itself does not know (e.g. voting); {@code parts}
+   * add to snapshots.
+   */
+  public BoardStore(
+      Vertx vertx,
+      Pool pool,
+      Templates templates,
+      List<OpHandlers.Feature> features,
+      List<SnapshotPart> parts) {
     this.pool = pool;
     this.templates = templates;
     OpHandlers handlers = new OpHandlers();
@@ -55,30 +60,56 @@ public final class BoardStore {
   }
 
   /**
-   * Applies the op through the one batch pipeline ({@link OpPipeline}; see {@code BoardSql.LOCK_AND_CLAIM} for why
-   * ops never deadlock). Callable from any event loop; the future completes on the caller's context.
+   * Applies the op through the one batch pipeline ({@link OpPipeline}; see {@code
+   * BoardSql.LOCK_AND_CLAIM} for why ops never deadlock). Callable from any event loop; the future
+   * completes on the caller's context.
    */
   public Future<OpResult> apply(Actor actor, String client, UUID opId, Op op) {
     return ops.submit(actor, client, opId, op);
   }
 
-  /** The board as this viewer may see it: the object of {@code welcome.board} and {@code GET /api/boards/{id}}. */
+  /**
+   * The board as this viewer may see it: the object of {@code welcome.board} and {@code GET
+   * /api/boards/{id}}.
+   */
   public Future<JsonObject> snapshot(Actor viewer) {
     UUID boardId = viewer.boardId();
-    return BoardReads.snapshot(pool, conn -> conn.preparedQuery(BOARD).execute(Tuple.of(boardId))
-        .compose(boards -> {
-          Row board = BoardReads.found(boards);
-          Snapshot snapshot = new Snapshot(board);
-          return templates.get(board.getString("template_id"))
-              .compose(t -> conn.preparedQuery(LANES).execute(Tuple.of(boardId)).map(r -> snapshot.lanes = r))
-              .compose(r -> conn.preparedQuery(NOTES).execute(Tuple.of(boardId)).map(n -> snapshot.notes = n))
-              .compose(r -> conn.preparedQuery(CLUSTERS).execute(Tuple.of(boardId)).map(c -> snapshot.clusters = c))
-              .compose(r -> viewer.role().runsTheBoard()
-                  ? conn.preparedQuery(PARTICIPANTS).execute(Tuple.of(boardId)).map(p -> snapshot.participants = p)
-                  : Future.succeededFuture(null))
-              .map(r -> boardJson(snapshot, viewer))
-              .compose(json -> addParts(conn, viewer, json));
-        }));
+    return BoardReads.snapshot(
+        pool,
+        conn ->
+            conn.preparedQuery(BOARD)
+                .execute(Tuple.of(boardId))
+                .compose(
+                    boards -> {
+                      Row board = BoardReads.found(boards);
+                      Snapshot snapshot = new Snapshot(board);
+                      return templates
+                          .get(board.getString("template_id"))
+                          .compose(
+                              t ->
+                                  conn.preparedQuery(LANES)
+                                      .execute(Tuple.of(boardId))
+                                      .map(r -> snapshot.lanes = r))
+                          .compose(
+                              r ->
+                                  conn.preparedQuery(NOTES)
+                                      .execute(Tuple.of(boardId))
+                                      .map(n -> snapshot.notes = n))
+                          .compose(
+                              r ->
+                                  conn.preparedQuery(CLUSTERS)
+                                      .execute(Tuple.of(boardId))
+                                      .map(c -> snapshot.clusters = c))
+                          .compose(
+                              r ->
+                                  viewer.role().runsTheBoard()
+                                      ? conn.preparedQuery(PARTICIPANTS)
+                                          .execute(Tuple.of(boardId))
+                                          .map(p -> snapshot.participants = p)
+                                      : Future.succeededFuture(null))
+                          .map(r -> boardJson(snapshot, viewer))
+                          .compose(json -> addParts(conn, viewer, json));
+                    }));
   }
 
   private Future<JsonObject> addParts(SqlConnection conn, Actor viewer, JsonObject board) {
@@ -90,20 +121,31 @@ public final class BoardStore {
   }
 
   public Future<Long> head(UUID boardId) {
-    return pool.preparedQuery(HEAD).execute(Tuple.of(boardId)).map(rows -> BoardReads.found(rows).getLong("seq"));
+    return pool.preparedQuery(HEAD)
+        .execute(Tuple.of(boardId))
+        .map(rows -> BoardReads.found(rows).getLong("seq"));
   }
 
   /** Events after {@code afterSeq} up to {@code upTo}, in order, at most {@code limit} of them. */
   public Future<List<StoredEvent>> events(UUID boardId, long afterSeq, long upTo, int limit) {
-    return pool.preparedQuery(EVENTS_AFTER).execute(Tuple.of(boardId, afterSeq, upTo, limit)).map(rows -> {
-      List<StoredEvent> events = new ArrayList<>(rows.size());
-      for (Row row : rows) {
-        UUID actorId = row.getUUID("actor_id");
-        events.add(new StoredEvent(row.getLong("seq"), row.getString("type"), (JsonObject) row.getValue("data"),
-            actorId == null ? null : actorId.toString(), row.getString("actor_role"), row.getOffsetDateTime("at")));
-      }
-      return events;
-    });
+    return pool.preparedQuery(EVENTS_AFTER)
+        .execute(Tuple.of(boardId, afterSeq, upTo, limit))
+        .map(
+            rows -> {
+              List<StoredEvent> events = new ArrayList<>(rows.size());
+              for (Row row : rows) {
+                UUID actorId = row.getUUID("actor_id");
+                events.add(
+                    new StoredEvent(
+                        row.getLong("seq"),
+                        row.getString("type"),
+                        (JsonObject) row.getValue("data"),
+                        actorId == null ? null : actorId.toString(),
+                        row.getString("actor_role"),
+                        row.getOffsetDateTime("at")));
+              }
+              return events;
+            });
   }
 
   /** The board's stage, focus and settings as {@code LOCK_AND_CLAIM} reads them. */
@@ -129,39 +171,54 @@ public final class BoardStore {
     Settings settings = SettingsJson.read((JsonObject) board.getValue("settings"));
     JsonArray laneList = new JsonArray();
     for (Row lane : s.lanes) {
-      laneList.add(new JsonObject().put("id", lane.getString("id")).put("phase", lane.getString("phase"))
-          .put("dimension", lane.getString("dimension")));
+      laneList.add(
+          new JsonObject()
+              .put("id", lane.getString("id"))
+              .put("phase", lane.getString("phase"))
+              .put("dimension", lane.getString("dimension")));
     }
     JsonArray noteList = new JsonArray();
-    Notes.all(s.notes).forEach(note -> {
-      Note stored = Notes.stored(note, settings);
-      if (Visibility.listed(stored, viewer)) {
-        noteList.add(EventCodec.note(Visibility.note(stored, viewer)));
-      }
-    });
+    Notes.all(s.notes)
+        .forEach(
+            note -> {
+              Note stored = Notes.stored(note, settings);
+              if (Visibility.listed(stored, viewer)) {
+                noteList.add(EventCodec.note(Visibility.note(stored, viewer)));
+              }
+            });
     JsonArray clusterList = new JsonArray();
     s.clusters.forEach(row -> clusterList.add(EventCodec.cluster(Notes.cluster(row))));
-    JsonObject json = new JsonObject()
-        .put("id", board.getUUID("id").toString())
-        .put("name", board.getString("name"))
-        .put("workshop", new JsonObject().put("id", board.getUUID("workshop_id").toString())
-            .put("title", board.getString("title")).put("language", board.getString("language")))
-        .put("joinCode", board.getString("join_code"))
-        .put("stage", board.getString("stage"))
-        .put("settings", SettingsJson.write(settings))
-        .put("focus", board.getString("focus"))
-        .put("timer", TimerJson.view((JsonObject) board.getValue("timer"), Instant.now()))
-        .put("seq", board.getLong("seq"))
-        .put("template", templates.json(board.getString("template_id")))
-        .put("lanes", laneList)
-        .put("notes", noteList)
-        .put("clusters", clusterList)
-        .put("rounds", new JsonArray());
+    JsonObject json =
+        new JsonObject()
+            .put("id", board.getUUID("id").toString())
+            .put("name", board.getString("name"))
+            .put(
+                "workshop",
+                new JsonObject()
+                    .put("id", board.getUUID("workshop_id").toString())
+                    .put("title", board.getString("title"))
+                    .put("language", board.getString("language")))
+            .put("joinCode", board.getString("join_code"))
+            .put("stage", board.getString("stage"))
+            .put("settings", SettingsJson.write(settings))
+            .put("focus", board.getString("focus"))
+            .put("timer", TimerJson.view((JsonObject) board.getValue("timer"), Instant.now()))
+            .put("seq", board.getLong("seq"))
+            .put("template", templates.json(board.getString("template_id")))
+            .put("lanes", laneList)
+            .put("notes", noteList)
+            .put("clusters", clusterList)
+            .put("rounds", new JsonArray());
     if (s.participants != null) {
       JsonArray people = new JsonArray();
-      s.participants.forEach(p -> people.add(new JsonObject().put("id", p.getUUID("id").toString())
-          .put("name", p.getString("name")).put("profession", p.getString("profession"))
-          .put("removed", p.getBoolean("removed"))));
+      s.participants.forEach(
+          p ->
+              people.add(
+                  new JsonObject()
+                      .put("id", p.getUUID("id").toString())
+                      .put("name", p.getString("name"))
+                      .put("profession", p.getString("profession"))
+                      .put("removed", p.getBoolean("removed"))));
       json.put("participants", people);
     }
     return json;

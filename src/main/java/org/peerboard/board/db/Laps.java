@@ -4,7 +4,10 @@ import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Where a batch's time went: named laps of a monotonic clock, kept beside the logic rather than woven into it. */
+/**
+ * Where a batch's time went: named laps of a monotonic clock, kept beside the logic rather than
+ * woven into it.
+ */
 final class Laps {
   private final long start = System.nanoTime();
   private final List<String> names = new ArrayList<>();
@@ -31,7 +34,10 @@ final class Laps {
     StringBuilder text = new StringBuilder();
     long previous = start;
     for (int i = 0; i < names.size(); i++) {
-      text.append(i == 0 ? "" : ", ").append(names.get(i)).append(' ').append((at.get(i) - previous) / 1_000_000)
+      text.append(i == 0 ? "" : ", ")
+          .append(names.get(i))
+          .append(' ')
+          .append((at.get(i) - previous) / 1_000_000)
           .append(" ms");
       previous = at.get(i);
     }

@@ -40,16 +40,36 @@ public final class Notes {
     return notes;
   }
 
-  /** The note as the event log keeps it: the author's display name only when the board is not anonymous. */
+  /**
+   * The note as the event log keeps it: the author's display name only when the board is not
+   * anonymous.
+   */
   static Note stored(Note note, Settings settings) {
-    return !settings.anonymous() || note.authorName() == null ? note : new Note(note.id(), note.lane(), note.tags(),
-        note.text(), note.authorId(), note.authorRole(), note.hidden(), note.clusterId(), note.duplicateOf(),
-        note.version(), note.secret(), note.held(), null);
+    return !settings.anonymous() || note.authorName() == null
+        ? note
+        : new Note(
+            note.id(),
+            note.lane(),
+            note.tags(),
+            note.text(),
+            note.authorId(),
+            note.authorRole(),
+            note.hidden(),
+            note.clusterId(),
+            note.duplicateOf(),
+            note.version(),
+            note.secret(),
+            note.held(),
+            null);
   }
 
   static ClusterState cluster(Row row) {
-    return new ClusterState(row.getUUID("id"), row.getString("lane"), row.getString("name"),
-        List.of(row.getArrayOfUUIDs("note_ids")), row.getInteger("version"));
+    return new ClusterState(
+        row.getUUID("id"),
+        row.getString("lane"),
+        row.getString("name"),
+        List.of(row.getArrayOfUUIDs("note_ids")),
+        row.getInteger("version"));
   }
 
   static String string(UUID id) {

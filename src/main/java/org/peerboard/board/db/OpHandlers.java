@@ -8,9 +8,9 @@ import org.peerboard.board.model.Op;
 import org.peerboard.board.model.Rejection;
 
 /**
- * Which handler applies which op: a map from op type to handler that each feature fills with its own ops at
- * start-up ({@link Feature}). A new op is one record, one {@link #on} line, one rule and one line in
- * docs/protocol.md.
+ * Which handler applies which op: a map from op type to handler that each feature fills with its
+ * own ops at start-up ({@link Feature}). A new op is one record, one {@link #on} line, one rule and
+ * one line in docs/protocol.md.
  */
 public final class OpHandlers {
   /** A feature's ops, registered once when the store is built. */
@@ -40,8 +40,8 @@ public final class OpHandlers {
   }
 
   /**
-   * The board's own ops; {@code note.add} is not in this map: {@link OpPipeline} inserts the new notes of a batch
-   * together, in one statement.
+   * The board's own ops; {@code note.add} is not in this map: {@link OpPipeline} inserts the new
+   * notes of a batch together, in one statement.
    */
   static void board(OpHandlers ops) {
     ops.on(Op.NoteEdit.class, NoteChanges::edit)

@@ -12,10 +12,15 @@ final class SettingsJson {
     if (json == null) {
       return d;
     }
-    return new Settings(json.getBoolean("anonymous", d.anonymous()), json.getBoolean("hideNotes", d.hideNotes()),
-        json.getBoolean("revealed", d.revealed()), json.getBoolean("lateNotes", d.lateNotes()),
-        json.getBoolean("approveNotes", d.approveNotes()), json.getString("view", d.view()),
-        json.getBoolean("showQr", d.showQr()), json.getString("spotlight"));
+    return new Settings(
+        json.getBoolean("anonymous", d.anonymous()),
+        json.getBoolean("hideNotes", d.hideNotes()),
+        json.getBoolean("revealed", d.revealed()),
+        json.getBoolean("lateNotes", d.lateNotes()),
+        json.getBoolean("approveNotes", d.approveNotes()),
+        json.getString("view", d.view()),
+        json.getBoolean("showQr", d.showQr()),
+        json.getString("spotlight"));
   }
 
   static JsonObject write(Settings s) {

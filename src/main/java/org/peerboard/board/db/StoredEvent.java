@@ -7,15 +7,22 @@ import org.peerboard.board.model.BoardEvent;
 import org.peerboard.board.model.Visibility;
 
 /**
- * One entry of a board's event log, as stored: full data, to be cut down per viewer before it is sent. {@code type}
- * and {@code data} are the log's columns; {@link #event} is the typed event and {@link #dataFor} the wire's
- * {@code data} for one viewer.
+ * One entry of a board's event log, as stored: full data, to be cut down per viewer before it is
+ * sent. {@code type} and {@code data} are the log's columns; {@link #event} is the typed event and
+ * {@link #dataFor} the wire's {@code data} for one viewer.
  */
-public record StoredEvent(long seq, String type, JsonObject data, String actorId, String actorRole, OffsetDateTime at) {
+public record StoredEvent(
+    long seq, String type, JsonObject data, String actorId, String actorRole, OffsetDateTime at) {
   /** The event a change was just logged as, with the seq and time the log gave it. */
-  static StoredEvent logged(long seq, Change change, JsonObject data, Actor actor, OffsetDateTime at) {
-    return new StoredEvent(seq, change.event().name(), data,
-        actor.participantId() == null ? null : actor.participantId().toString(), actor.role().wire(), at);
+  static StoredEvent logged(
+      long seq, Change change, JsonObject data, Actor actor, OffsetDateTime at) {
+    return new StoredEvent(
+        seq,
+        change.event().name(),
+        data,
+        actor.participantId() == null ? null : actor.participantId().toString(),
+        actor.role().wire(),
+        at);
   }
 
   /** The typed event, decoded from the data as it is now (after any patch of the log). */
@@ -23,12 +30,17 @@ public record StoredEvent(long seq, String type, JsonObject data, String actorId
     return EventCodec.decode(type, data);
   }
 
-  /** The event's {@code data} as this viewer may see it ({@link Visibility#of}), ready for the wire. */
+  /**
+   * The event's {@code data} as this viewer may see it ({@link Visibility#of}), ready for the wire.
+   */
   public JsonObject dataFor(Actor viewer) {
     return dataFor(event(), viewer);
   }
 
-  /** The {@code data} of an event already decoded (and perhaps patched since) as this viewer may see it. */
+  /**
+   * The {@code data} of an event already decoded (and perhaps patched since) as this viewer may see
+   * it.
+   */
   public static JsonObject dataFor(BoardEvent event, Actor viewer) {
     return EventCodec.encode(Visibility.of(event, viewer));
   }

@@ -5,7 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import org.peerboard.board.model.Timer;
 
-/** The timer between the board row and what clients get: an end time and the server's now, to count down to. */
+/**
+ * The timer between the board row and what clients get: an end time and the server's now, to count
+ * down to.
+ */
 final class TimerJson {
   private TimerJson() {}
 
@@ -14,7 +17,9 @@ final class TimerJson {
       return null;
     }
     String endsAt = json.getString("endsAt");
-    return new Timer(endsAt == null ? null : Instant.parse(endsAt), json.getLong("remaining", 0L),
+    return new Timer(
+        endsAt == null ? null : Instant.parse(endsAt),
+        json.getLong("remaining", 0L),
         json.getBoolean("running", false));
   }
 
@@ -28,7 +33,10 @@ final class TimerJson {
         .put("running", timer.running());
   }
 
-  /** {@code {endsAt, serverNow, running, remaining}}: clients correct their clock by serverNow, so no drift. */
+  /**
+   * {@code {endsAt, serverNow, running, remaining}}: clients correct their clock by serverNow, so
+   * no drift.
+   */
   static JsonObject view(JsonObject stored, Instant now) {
     if (stored == null || stored.isEmpty()) {
       return null;

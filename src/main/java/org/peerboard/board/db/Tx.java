@@ -8,8 +8,13 @@ import org.peerboard.board.model.BoardState;
 import org.peerboard.workshop.model.Template;
 
 /** What an op sees inside its transaction: the connection, who acts, and the locked board. */
-public record Tx(SqlConnection conn, Actor actor, String client, BoardState board, Template template,
-                 JsonObject timer) {
+public record Tx(
+    SqlConnection conn,
+    Actor actor,
+    String client,
+    BoardState board,
+    Template template,
+    JsonObject timer) {
   public UUID boardId() {
     return actor.boardId();
   }

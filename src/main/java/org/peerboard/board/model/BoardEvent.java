@@ -7,9 +7,10 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 /**
- * What happened on a board: one record per event, each with its wire name ({@code NAME}, the only place it is
- * spelled). The log stores them through one codec ({@code board/db/EventCodec}); {@link Visibility#of} cuts them
- * down per viewer. Plain Java: vote rounds and results travel as the plain maps the vote feature reads them into.
+ * What happened on a board: one record per event, each with its wire name ({@code NAME}, the only
+ * place it is spelled). The log stores them through one codec ({@code board/db/EventCodec}); {@link
+ * Visibility#of} cuts them down per viewer. Plain Java: vote rounds and results travel as the plain
+ * maps the vote feature reads them into.
  */
 public sealed interface BoardEvent {
   /** The event's name on the wire and in the log, e.g. {@code note.added}. */
@@ -20,7 +21,9 @@ public sealed interface BoardEvent {
     return this;
   }
 
-  /** The notes this event carries, as stored or as a viewer sees them; none for most board events. */
+  /**
+   * The notes this event carries, as stored or as a viewer sees them; none for most board events.
+   */
   default List<NoteState> notes() {
     return List.of();
   }
@@ -41,8 +44,8 @@ public sealed interface BoardEvent {
   }
 
   /**
-   * An event of a clustering or moderation op: what it touched, in one shape, so undo can take it back as the
-   * inverse event ({@link #inverse}) built from the state after the undo.
+   * An event of a clustering or moderation op: what it touched, in one shape, so undo can take it
+   * back as the inverse event ({@link #inverse}) built from the state after the undo.
    */
   sealed interface Placed extends BoardEvent {
     Placement placement();
@@ -108,7 +111,8 @@ public sealed interface BoardEvent {
     }
   }
 
-  record NoteDeleted(UUID noteId, String lane, UUID clusterId, List<ClusterState> clusters) implements BoardEvent {
+  record NoteDeleted(UUID noteId, String lane, UUID clusterId, List<ClusterState> clusters)
+      implements BoardEvent {
     public static final String NAME = "note.deleted";
 
     public String name() {
@@ -277,7 +281,10 @@ public sealed interface BoardEvent {
     }
   }
 
-  /** {@code joinCode}: the new code of a reopened board whose code went to another open board, else null. */
+  /**
+   * {@code joinCode}: the new code of a reopened board whose code went to another open board, else
+   * null.
+   */
   record BoardStaged(Stage stage, String joinCode) implements BoardEvent {
     public static final String NAME = "board.staged";
 
@@ -295,7 +302,10 @@ public sealed interface BoardEvent {
     }
   }
 
-  /** The timer (null: stopped) and the server's clock when it was set, so clients count down without drift. */
+  /**
+   * The timer (null: stopped) and the server's clock when it was set, so clients count down without
+   * drift.
+   */
   record BoardTimed(Timer timer, Instant serverNow) implements BoardEvent {
     public static final String NAME = "board.timer";
 

@@ -6,15 +6,20 @@ import static org.peerboard.board.model.Decision.reject;
 import org.peerboard.workshop.model.Template;
 
 /**
- * Who may run a board and when. Participants and the projector may never ({@code forbidden}); moderators and
- * organisers may, unless the stage says not now ({@code conflict}).
+ * Who may run a board and when. Participants and the projector may never ({@code forbidden});
+ * moderators and organisers may, unless the stage says not now ({@code conflict}).
  */
 public final class BoardRules {
   private BoardRules() {}
 
-  /** Stage, reveal, hiding notes, removing a participant: always possible for those who run the board. */
+  /**
+   * Stage, reveal, hiding notes, removing a participant: always possible for those who run the
+   * board.
+   */
   public static Decision mayRun(Actor actor) {
-    return actor.role().runsTheBoard() ? ALLOWED : reject(ErrorCode.FORBIDDEN, "error.moderatorOnly");
+    return actor.role().runsTheBoard()
+        ? ALLOWED
+        : reject(ErrorCode.FORBIDDEN, "error.moderatorOnly");
   }
 
   /** Focus, timer and settings: not on a closed board. */
@@ -23,7 +28,9 @@ public final class BoardRules {
     if (!role.allowed()) {
       return role;
     }
-    return board.stage() == Stage.CLOSED ? reject(ErrorCode.CONFLICT, "error.boardClosed") : ALLOWED;
+    return board.stage() == Stage.CLOSED
+        ? reject(ErrorCode.CONFLICT, "error.boardClosed")
+        : ALLOWED;
   }
 
   /** Clustering, duplicates and moving notes between lanes: while collecting or clustering. */
@@ -51,10 +58,11 @@ public final class BoardRules {
   }
 
   /**
-   * Settings: not on a closed board; a spotlight on a phase or a lane must name one of the template's, so the
-   * projector is never told to show something it cannot find.
+   * Settings: not on a closed board; a spotlight on a phase or a lane must name one of the
+   * template's, so the projector is never told to show something it cannot find.
    */
-  public static Decision maySetSettings(Actor actor, BoardState board, Template template, Settings.Patch patch) {
+  public static Decision maySetSettings(
+      Actor actor, BoardState board, Template template, Settings.Patch patch) {
     Decision open = mayRunOpenBoard(actor, board);
     if (!open.allowed() || patch.spotlight() == null) {
       return open;
@@ -63,17 +71,21 @@ public final class BoardRules {
     if (target.startsWith("phase:")) {
       String phase = target.substring("phase:".length());
       return template.phases().stream().anyMatch(p -> p.key().equals(phase))
-          ? ALLOWED : reject(ErrorCode.INVALID, "error.unknownPhase");
+          ? ALLOWED
+          : reject(ErrorCode.INVALID, "error.unknownPhase");
     }
     if (target.startsWith("lane:")) {
       return template.hasLane(target.substring("lane:".length()))
-          ? ALLOWED : reject(ErrorCode.INVALID, "error.unknownLane");
+          ? ALLOWED
+          : reject(ErrorCode.INVALID, "error.unknownLane");
     }
     return ALLOWED;
   }
 
   /** A version the client saw, if it sent one, must still be current. */
   public static Decision fresh(Integer seen, int current) {
-    return seen == null || seen == current ? ALLOWED : reject(ErrorCode.CONFLICT, "error.staleVersion");
+    return seen == null || seen == current
+        ? ALLOWED
+        : reject(ErrorCode.CONFLICT, "error.staleVersion");
   }
 }

@@ -4,7 +4,12 @@ import java.util.Locale;
 
 /** The error codes of the contract, with the HTTP status each one maps to. */
 public enum ErrorCode {
-  INVALID(400), UNAUTHORIZED(401), FORBIDDEN(403), NOT_FOUND(404), CONFLICT(409), RATE_LIMITED(429),
+  INVALID(400),
+  UNAUTHORIZED(401),
+  FORBIDDEN(403),
+  NOT_FOUND(404),
+  CONFLICT(409),
+  RATE_LIMITED(429),
   UNAVAILABLE(503);
 
   private final int status;

@@ -7,13 +7,14 @@ import java.util.List;
 import org.peerboard.workshop.model.Template;
 
 /**
- * Who may add, change or delete notes, and when. A role that may never do something is {@code forbidden};
- * one that may, but not now, gets {@code conflict}.
+ * Who may add, change or delete notes, and when. A role that may never do something is {@code
+ * forbidden}; one that may, but not now, gets {@code conflict}.
  */
 public final class NoteRules {
   private NoteRules() {}
 
-  public static Decision mayAdd(Actor actor, BoardState board, Template template, String lane, List<String> tags) {
+  public static Decision mayAdd(
+      Actor actor, BoardState board, Template template, String lane, List<String> tags) {
     if (actor.role() == Role.VIEWER) {
       return reject(ErrorCode.FORBIDDEN, "error.viewerReadOnly");
     }
@@ -31,7 +32,10 @@ public final class NoteRules {
     return ALLOWED;
   }
 
-  /** Participants write while collecting, or later when the moderator allows late notes; never when closed. */
+  /**
+   * Participants write while collecting, or later when the moderator allows late notes; never when
+   * closed.
+   */
   private static Decision participantMayWrite(BoardState board) {
     if (board.stage() == Stage.CLOSED) {
       return reject(ErrorCode.CONFLICT, "error.boardClosed");
@@ -69,7 +73,8 @@ public final class NoteRules {
     return BoardRules.fresh(seenVersion, note.version());
   }
 
-  public static Decision mayEdit(Actor actor, BoardState board, Template template, Note note, Op.NoteEdit edit) {
+  public static Decision mayEdit(
+      Actor actor, BoardState board, Template template, Note note, Op.NoteEdit edit) {
     if (edit.tags() != null) {
       Decision tags = validLaneAndTags(template, note.lane(), edit.tags());
       if (!tags.allowed()) {
@@ -79,8 +84,12 @@ public final class NoteRules {
     return mayChange(actor, board, note, edit.version());
   }
 
-  /** A participant moves their own note while collecting; a moderator moves any note while clustering is open. */
-  public static Decision mayMove(Actor actor, BoardState board, Template template, Note note, Op.NoteMove move) {
+  /**
+   * A participant moves their own note while collecting; a moderator moves any note while
+   * clustering is open.
+   */
+  public static Decision mayMove(
+      Actor actor, BoardState board, Template template, Note note, Op.NoteMove move) {
     if (!template.hasLane(move.lane())) {
       return reject(ErrorCode.INVALID, "error.unknownLane");
     }
@@ -107,7 +116,8 @@ public final class NoteRules {
   private static Decision mayTouch(Actor actor, Note note) {
     return switch (actor.role()) {
       case VIEWER -> reject(ErrorCode.FORBIDDEN, "error.viewerReadOnly");
-      case PARTICIPANT -> actor.isAuthorOf(note) ? ALLOWED : reject(ErrorCode.FORBIDDEN, "error.notYourNote");
+      case PARTICIPANT ->
+          actor.isAuthorOf(note) ? ALLOWED : reject(ErrorCode.FORBIDDEN, "error.notYourNote");
       case MODERATOR, ORGANISER -> ALLOWED;
     };
   }

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A change a client asks for. Parsed from the wire by one allow-list parser; anything else is invalid. Each op type
- * has one handler, registered with {@code board/db/OpHandlers}; the vote feature's ops are {@code vote/model/VoteOp}.
+ * A change a client asks for. Parsed from the wire by one allow-list parser; anything else is
+ * invalid. Each op type has one handler, registered with {@code board/db/OpHandlers}; the vote
+ * feature's ops are {@code vote/model/VoteOp}.
  */
 public interface Op {
   /** Ops a moderator may take back with {@code undo}: clustering and moderation of notes. */
@@ -30,7 +31,10 @@ public interface Op {
 
   record NoteDelete(UUID noteId) implements Op {}
 
-  /** A moderator replaces a note's text (e.g. to take out personal data); earlier texts leave the log. */
+  /**
+   * A moderator replaces a note's text (e.g. to take out personal data); earlier texts leave the
+   * log.
+   */
   record NoteRedact(UUID noteId, String text) implements Op {}
 
   record NoteHide(UUID noteId, boolean hidden, Integer version) implements Undoable {}
@@ -52,7 +56,8 @@ public interface Op {
 
   record ParticipantRemove(UUID participantId) implements Op {}
 
-  record ClusterCreate(UUID clusterId, String lane, String label, List<UUID> noteIds) implements Undoable {}
+  record ClusterCreate(UUID clusterId, String lane, String label, List<UUID> noteIds)
+      implements Undoable {}
 
   record ClusterRename(UUID clusterId, String newName, Integer version) implements Undoable {}
 
@@ -65,13 +70,21 @@ public interface Op {
   record ClusterDissolve(UUID clusterId, Integer version) implements Undoable {}
 
   /**
-   * Rotates a board's keys or join code; only through the organiser's HTTP route, never on the socket, because the
-   * new keys are derived from the organiser key this op carries in memory (it is never stored).
+   * Rotates a board's keys or join code; only through the organiser's HTTP route, never on the
+   * socket, because the new keys are derived from the organiser key this op carries in memory (it
+   * is never stored).
    */
-  record BoardRotate(boolean moderator, boolean projector, boolean joinCode, String organiserKey) implements Op {
+  record BoardRotate(boolean moderator, boolean projector, boolean joinCode, String organiserKey)
+      implements Op {
     @Override
     public String toString() {
-      return "BoardRotate[moderator=" + moderator + ", projector=" + projector + ", joinCode=" + joinCode + "]";
+      return "BoardRotate[moderator="
+          + moderator
+          + ", projector="
+          + projector
+          + ", joinCode="
+          + joinCode
+          + "]";
     }
   }
 

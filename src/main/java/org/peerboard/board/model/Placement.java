@@ -5,11 +5,16 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 /**
- * What a clustering or moderation event carries: the touched notes in full, the touched clusters, those that are
- * gone, the cluster the op named (cluster ops; null for an undo) and, for an undo, the seq of the event it undid.
+ * What a clustering or moderation event carries: the touched notes in full, the touched clusters,
+ * those that are gone, the cluster the op named (cluster ops; null for an undo) and, for an undo,
+ * the seq of the event it undid.
  */
-public record Placement(List<NoteState> notes, List<ClusterState> clusters, List<UUID> removedClusterIds,
-                        UUID clusterId, Long undoes) {
+public record Placement(
+    List<NoteState> notes,
+    List<ClusterState> clusters,
+    List<UUID> removedClusterIds,
+    UUID clusterId,
+    Long undoes) {
   /** The same, naming the cluster a cluster op was about. */
   public Placement naming(UUID cluster) {
     return new Placement(notes, clusters, removedClusterIds, cluster, undoes);
@@ -21,6 +26,7 @@ public record Placement(List<NoteState> notes, List<ClusterState> clusters, List
   }
 
   Placement mapNotes(UnaryOperator<NoteState> fn) {
-    return new Placement(notes.stream().map(fn).toList(), clusters, removedClusterIds, clusterId, undoes);
+    return new Placement(
+        notes.stream().map(fn).toList(), clusters, removedClusterIds, clusterId, undoes);
   }
 }

@@ -1,6 +1,9 @@
 package org.peerboard.board.model;
 
-/** A request turned down with a contract error code; the message key is looked up in the user's language. */
+/**
+ * A request turned down with a contract error code; the message key is looked up in the user's
+ * language.
+ */
 public final class Rejection extends RuntimeException {
   private final ErrorCode code;
   private final String messageKey;
@@ -10,7 +13,10 @@ public final class Rejection extends RuntimeException {
     this(code, messageKey, null);
   }
 
-  /** {@code detail} is added to the translated message as it is, e.g. the list of problems in a template. */
+  /**
+   * {@code detail} is added to the translated message as it is, e.g. the list of problems in a
+   * template.
+   */
   public Rejection(ErrorCode code, String messageKey, String detail) {
     super(code.wire() + ": " + messageKey, null, false, false);
     this.code = code;

@@ -4,7 +4,10 @@ import java.util.Locale;
 
 /** What a key or token lets its holder do on a board. */
 public enum Role {
-  PARTICIPANT, MODERATOR, ORGANISER, VIEWER;
+  PARTICIPANT,
+  MODERATOR,
+  ORGANISER,
+  VIEWER;
 
   public String wire() {
     return name().toLowerCase(Locale.ROOT);

@@ -1,18 +1,37 @@
 package org.peerboard.board.model;
 
 /**
- * How a board behaves and shows: anonymous authorship, notes hidden until the reveal, late notes, notes held
- * for approval, and what the projector shows (raw notes or clusters, the QR code, a spotlighted item). The
- * spotlight is a note or cluster id, or {@code phase:<phase key>} or {@code lane:<lane id>}.
+ * How a board behaves and shows: anonymous authorship, notes hidden until the reveal, late notes,
+ * notes held for approval, and what the projector shows (raw notes or clusters, the QR code, a
+ * spotlighted item). The spotlight is a note or cluster id, or {@code phase:<phase key>} or {@code
+ * lane:<lane id>}.
  */
-public record Settings(boolean anonymous, boolean hideNotes, boolean revealed, boolean lateNotes,
-                       boolean approveNotes, String view, boolean showQr, String spotlight) {
+public record Settings(
+    boolean anonymous,
+    boolean hideNotes,
+    boolean revealed,
+    boolean lateNotes,
+    boolean approveNotes,
+    String view,
+    boolean showQr,
+    String spotlight) {
 
-  public static final Settings DEFAULTS = new Settings(true, false, false, false, false, "notes", true, null);
+  public static final Settings DEFAULTS =
+      new Settings(true, false, false, false, false, "notes", true, null);
 
-  /** A change to some settings; null fields stay as they are. {@code clearSpotlight} removes the spotlight. */
-  public record Patch(Boolean anonymous, Boolean hideNotes, Boolean lateNotes, Boolean approveNotes, String view,
-                      Boolean showQr, String spotlight, boolean clearSpotlight) {}
+  /**
+   * A change to some settings; null fields stay as they are. {@code clearSpotlight} removes the
+   * spotlight.
+   */
+  public record Patch(
+      Boolean anonymous,
+      Boolean hideNotes,
+      Boolean lateNotes,
+      Boolean approveNotes,
+      String view,
+      Boolean showQr,
+      String spotlight,
+      boolean clearSpotlight) {}
 
   public Settings apply(Patch p) {
     boolean hide = p.hideNotes() != null ? p.hideNotes() : hideNotes;
@@ -33,6 +52,7 @@ public record Settings(boolean anonymous, boolean hideNotes, boolean revealed, b
   }
 
   public Settings revealedNow() {
-    return new Settings(anonymous, hideNotes, true, lateNotes, approveNotes, view, showQr, spotlight);
+    return new Settings(
+        anonymous, hideNotes, true, lateNotes, approveNotes, view, showQr, spotlight);
   }
 }

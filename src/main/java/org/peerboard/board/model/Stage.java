@@ -5,7 +5,10 @@ import java.util.Optional;
 
 /** Where a board's session is: collecting notes, clustering them, voting, or closed. */
 public enum Stage {
-  COLLECTING, CLUSTERING, VOTING, CLOSED;
+  COLLECTING,
+  CLUSTERING,
+  VOTING,
+  CLOSED;
 
   public String wire() {
     return name().toLowerCase(Locale.ROOT);

@@ -5,7 +5,11 @@ import java.util.Optional;
 
 /** What the moderator does to the countdown. */
 public enum TimerAction {
-  START, PAUSE, RESUME, ADD, STOP;
+  START,
+  PAUSE,
+  RESUME,
+  ADD,
+  STOP;
 
   public static Optional<TimerAction> fromWire(String value) {
     for (TimerAction action : values()) {

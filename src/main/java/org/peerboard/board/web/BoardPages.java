@@ -28,7 +28,8 @@ public final class BoardPages {
   private final Templates templates;
   private final Links links;
 
-  public BoardPages(Pages pages, Access access, WorkshopStore workshops, Templates templates, Links links) {
+  public BoardPages(
+      Pages pages, Access access, WorkshopStore workshops, Templates templates, Links links) {
     this.pages = pages;
     this.access = access;
     this.workshops = workshops;
@@ -37,8 +38,14 @@ public final class BoardPages {
   }
 
   public void mount(Router router) {
-    router.get("/p/:id").handler(ctx -> boardPage(ctx, "projector", Role.VIEWER)).failureHandler(pages::errorPage);
-    router.get("/m/:id").handler(ctx -> boardPage(ctx, "moderator", Role.MODERATOR)).failureHandler(pages::errorPage);
+    router
+        .get("/p/:id")
+        .handler(ctx -> boardPage(ctx, "projector", Role.VIEWER))
+        .failureHandler(pages::errorPage);
+    router
+        .get("/m/:id")
+        .handler(ctx -> boardPage(ctx, "moderator", Role.MODERATOR))
+        .failureHandler(pages::errorPage);
   }
 
   private void boardPage(RoutingContext ctx, String page, Role expected) {
@@ -51,35 +58,52 @@ public final class BoardPages {
       ctx.fail(new Rejection(ErrorCode.UNAUTHORIZED, "error.unknownKey"));
       return;
     }
-    access.resolve(boardId, key).compose(actor -> {
-      boolean allowed = expected == Role.VIEWER ? actor.role() != Role.PARTICIPANT : actor.role().runsTheBoard();
-      if (!allowed) {
-        throw new Rejection(ErrorCode.FORBIDDEN, "error.forbidden");
-      }
-      return workshops.boardWithWorkshop(boardId).map(target -> {
-        String moderatorKey = actor.role() == Role.ORGANISER
-            ? BoardKeys.moderator(key, boardId, target.moderatorGeneration()) : key;
-        return Map.entry(target, moderatorKey);
-      });
-    }).onSuccess(found -> {
-      WorkshopStore.JoinTarget target = found.getKey();
-      String moderatorKey = found.getValue();
-      String lang = Languages.explicit(ctx).orElse(target.workshop().language());
-      JsonObject state = new JsonObject()
-          .put("boardId", boardId.toString())
-          .put("boardName", target.boardName())
-          .put("key", key)
-          .put("joinCode", target.joinCode())
-          .put("joinUrl", links.join(target.joinCode()))
-          .put("qrUrl", "/j/" + target.joinCode() + "/qr.svg")
-          .put("workshop", WorkshopPages.workshopJson(target.workshop()))
-          .put("template", templates.json(target.workshop().templateId()));
-      if (expected == Role.MODERATOR) {
-        state.put("projectorUrl", links.projector(boardId,
-            BoardKeys.projector(moderatorKey, target.projectorGeneration())));
-      }
-      pages.render(ctx, page, lang, state);
-    }).onFailure(ctx::fail);
+    access
+        .resolve(boardId, key)
+        .compose(
+            actor -> {
+              boolean allowed =
+                  expected == Role.VIEWER
+                      ? actor.role() != Role.PARTICIPANT
+                      : actor.role().runsTheBoard();
+              if (!allowed) {
+                throw new Rejection(ErrorCode.FORBIDDEN, "error.forbidden");
+              }
+              return workshops
+                  .boardWithWorkshop(boardId)
+                  .map(
+                      target -> {
+                        String moderatorKey =
+                            actor.role() == Role.ORGANISER
+                                ? BoardKeys.moderator(key, boardId, target.moderatorGeneration())
+                                : key;
+                        return Map.entry(target, moderatorKey);
+                      });
+            })
+        .onSuccess(
+            found -> {
+              WorkshopStore.JoinTarget target = found.getKey();
+              String moderatorKey = found.getValue();
+              String lang = Languages.explicit(ctx).orElse(target.workshop().language());
+              JsonObject state =
+                  new JsonObject()
+                      .put("boardId", boardId.toString())
+                      .put("boardName", target.boardName())
+                      .put("key", key)
+                      .put("joinCode", target.joinCode())
+                      .put("joinUrl", links.join(target.joinCode()))
+                      .put("qrUrl", "/j/" + target.joinCode() + "/qr.svg")
+                      .put("workshop", WorkshopPages.workshopJson(target.workshop()))
+                      .put("template", templates.json(target.workshop().templateId()));
+              if (expected == Role.MODERATOR) {
+                state.put(
+                    "projectorUrl",
+                    links.projector(
+                        boardId, BoardKeys.projector(moderatorKey, target.projectorGeneration())));
+              }
+              pages.render(ctx, page, lang, state);
+            })
+        .onFailure(ctx::fail);
   }
 
   private static UUID uuid(String raw) {

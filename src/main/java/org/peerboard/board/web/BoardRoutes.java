@@ -30,7 +30,8 @@ public final class BoardRoutes {
       ctx.fail(new Rejection(ErrorCode.UNAUTHORIZED, "error.unknownKey"));
       return;
     }
-    access.resolve(boardId, key)
+    access
+        .resolve(boardId, key)
         .compose(boards::snapshot)
         .onSuccess(ctx::json)
         .onFailure(ctx::fail);

@@ -31,9 +31,10 @@ import org.peerboard.export.model.WorkshopFacts;
 import org.peerboard.workshop.db.Templates;
 
 /**
- * Reads what a download covers in one repeatable-read transaction and feeds it to a format: notes and history
- * through cursors, a page at a time, so a large workshop is never held in memory. Formatting runs on a worker
- * (ordered), never on the event loop; after each page the caller may flush what was written to the client.
+ * Reads what a download covers in one repeatable-read transaction and feeds it to a format: notes
+ * and history through cursors, a page at a time, so a large workshop is never held in memory.
+ * Formatting runs on a worker (ordered), never on the event loop; after each page the caller may
+ * flush what was written to the client.
  */
 public final class ExportReader {
   static final int PAGE = 500;
@@ -50,102 +51,221 @@ public final class ExportReader {
     this.votes = votes;
   }
 
-  /** Feeds the whole scope to the sink; {@code flush} runs after every page (e.g. writes to the response). */
+  /**
+   * Feeds the whole scope to the sink; {@code flush} runs after every page (e.g. writes to the
+   * response).
+   */
   public Future<Void> run(ExportScope scope, ExportSink sink, Supplier<Future<Void>> flush) {
-    return votes.revealed(scope.workshopIds())
+    return votes
+        .revealed(scope.workshopIds())
         .compose(found -> Proposals.withTexts(pool, found))
         .compose(figures -> blocking(() -> sink.start(figures)))
-        .compose(v -> pool.withTransaction(conn -> conn.query(READ_ONLY).execute()
-            .compose(ok -> each(scope.workshopIds(), id -> workshop(conn, scope, id, sink, flush)))))
+        .compose(
+            v ->
+                pool.withTransaction(
+                    conn ->
+                        conn.query(READ_ONLY)
+                            .execute()
+                            .compose(
+                                ok ->
+                                    each(
+                                        scope.workshopIds(),
+                                        id -> workshop(conn, scope, id, sink, flush)))))
         .compose(v -> blocking(sink::finish))
         .compose(v -> flush.get())
-        .onFailure(failure -> vertx.executeBlocking(() -> {
-          sink.abort();
-          return null;
-        }));
+        .onFailure(
+            failure ->
+                vertx.executeBlocking(
+                    () -> {
+                      sink.abort();
+                      return null;
+                    }));
   }
 
-  private Future<Void> workshop(SqlConnection conn, ExportScope scope, UUID workshopId, ExportSink sink,
-                                Supplier<Future<Void>> flush) {
-    return conn.preparedQuery(WORKSHOP).execute(Tuple.of(workshopId)).compose(rows -> {
-      if (rows.size() == 0) {
-        return Future.succeededFuture();
-      }
-      Row row = rows.iterator().next();
-      WorkshopFacts facts = new WorkshopFacts(row.getUUID("id"), row.getString("title"), row.getString("place"),
-          row.getLocalDate("held_on") == null ? null : row.getLocalDate("held_on").toString(),
-          row.getString("language"), row.getString("template_id"), row.getOffsetDateTime("created_at"));
-      return templates.get(facts.templateId())
-          .compose(template -> blocking(() -> sink.workshop(facts, new Labels(template, scope.language()))))
-          .compose(v -> conn.preparedQuery(BOARDS).execute(Tuple.of(workshopId, scope.boardId())))
-          .compose(boards -> {
-            List<Group> groups = new ArrayList<>();
-            boards.forEach(b -> groups.add(new Group(b.getUUID("id"), workshopId, b.getString("name"),
-                b.getInteger("position"), b.getString("stage"), Boolean.TRUE.equals(b.getBoolean("anonymous")))));
-            return each(groups, group -> group(conn, group, sink, flush));
-          })
-          .compose(v -> blocking(sink::endWorkshop));
-    });
+  private Future<Void> workshop(
+      SqlConnection conn,
+      ExportScope scope,
+      UUID workshopId,
+      ExportSink sink,
+      Supplier<Future<Void>> flush) {
+    return conn.preparedQuery(WORKSHOP)
+        .execute(Tuple.of(workshopId))
+        .compose(
+            rows -> {
+              if (rows.size() == 0) {
+                return Future.succeededFuture();
+              }
+              Row row = rows.iterator().next();
+              WorkshopFacts facts =
+                  new WorkshopFacts(
+                      row.getUUID("id"),
+                      row.getString("title"),
+                      row.getString("place"),
+                      row.getLocalDate("held_on") == null
+                          ? null
+                          : row.getLocalDate("held_on").toString(),
+                      row.getString("language"),
+                      row.getString("template_id"),
+                      row.getOffsetDateTime("created_at"));
+              return templates
+                  .get(facts.templateId())
+                  .compose(
+                      template ->
+                          blocking(
+                              () -> sink.workshop(facts, new Labels(template, scope.language()))))
+                  .compose(
+                      v ->
+                          conn.preparedQuery(BOARDS).execute(Tuple.of(workshopId, scope.boardId())))
+                  .compose(
+                      boards -> {
+                        List<Group> groups = new ArrayList<>();
+                        boards.forEach(
+                            b ->
+                                groups.add(
+                                    new Group(
+                                        b.getUUID("id"),
+                                        workshopId,
+                                        b.getString("name"),
+                                        b.getInteger("position"),
+                                        b.getString("stage"),
+                                        Boolean.TRUE.equals(b.getBoolean("anonymous")))));
+                        return each(groups, group -> group(conn, group, sink, flush));
+                      })
+                  .compose(v -> blocking(sink::endWorkshop));
+            });
   }
 
-  private Future<Void> group(SqlConnection conn, Group group, ExportSink sink, Supplier<Future<Void>> flush) {
+  private Future<Void> group(
+      SqlConnection conn, Group group, ExportSink sink, Supplier<Future<Void>> flush) {
     Tuple board = Tuple.of(group.id());
-    return conn.preparedQuery(CLUSTERS).execute(board).compose(clusterRows -> conn.preparedQuery(PARTICIPANTS)
-            .execute(board).compose(participantRows -> {
-              List<ClusterRow> clusters = new ArrayList<>();
-              clusterRows.forEach(r -> clusters.add(new ClusterRow(r.getUUID("id"), group.id(), r.getString("lane"),
-                  r.getString("phase"), r.getString("dimension"), r.getString("name"), r.getLong("notes").intValue(),
-                  r.getOffsetDateTime("created_at"), r.getOffsetDateTime("updated_at"))));
-              List<ParticipantRow> participants = new ArrayList<>();
-              participantRows.forEach(r -> participants.add(new ParticipantRow(Pseudonyms.of(r.getLong("number")),
-                  r.getString("profession"), Boolean.TRUE.equals(r.getBoolean("removed")),
-                  r.getOffsetDateTime("created_at"))));
-              return blocking(() -> sink.group(group, clusters, participants));
-            }))
-        .compose(v -> !sink.wantsNotes() ? Future.succeededFuture() : pages(conn, NOTES, board, rows -> {
-          List<ExportNote> page = new ArrayList<>(rows.size());
-          rows.forEach(r -> page.add(note(group, r)));
-          return blocking(() -> sink.notes(page)).compose(done -> flush.get());
-        }))
-        .compose(v -> !sink.wantsHistory() ? Future.succeededFuture() : pages(conn, HISTORY, Tuple.of(group.id(), BoardEvent.VoteProgress.NAME), rows -> {
-          List<HistoryRow> page = new ArrayList<>(rows.size());
-          rows.forEach(r -> page.add(new HistoryRow(group.id(), r.getLong("seq"), r.getOffsetDateTime("at"),
-              r.getString("type"), r.getString("actor_role"), Pseudonyms.of(r.getLong("number")),
-              r.getUUID("note_id"), Boolean.TRUE.equals(r.getBoolean("undone")))));
-          return blocking(() -> sink.history(page)).compose(done -> flush.get());
-        }))
+    return conn.preparedQuery(CLUSTERS)
+        .execute(board)
+        .compose(
+            clusterRows ->
+                conn.preparedQuery(PARTICIPANTS)
+                    .execute(board)
+                    .compose(
+                        participantRows -> {
+                          List<ClusterRow> clusters = new ArrayList<>();
+                          clusterRows.forEach(
+                              r ->
+                                  clusters.add(
+                                      new ClusterRow(
+                                          r.getUUID("id"),
+                                          group.id(),
+                                          r.getString("lane"),
+                                          r.getString("phase"),
+                                          r.getString("dimension"),
+                                          r.getString("name"),
+                                          r.getLong("notes").intValue(),
+                                          r.getOffsetDateTime("created_at"),
+                                          r.getOffsetDateTime("updated_at"))));
+                          List<ParticipantRow> participants = new ArrayList<>();
+                          participantRows.forEach(
+                              r ->
+                                  participants.add(
+                                      new ParticipantRow(
+                                          Pseudonyms.of(r.getLong("number")),
+                                          r.getString("profession"),
+                                          Boolean.TRUE.equals(r.getBoolean("removed")),
+                                          r.getOffsetDateTime("created_at"))));
+                          return blocking(() -> sink.group(group, clusters, participants));
+                        }))
+        .compose(
+            v ->
+                !sink.wantsNotes()
+                    ? Future.succeededFuture()
+                    : pages(
+                        conn,
+                        NOTES,
+                        board,
+                        rows -> {
+                          List<ExportNote> page = new ArrayList<>(rows.size());
+                          rows.forEach(r -> page.add(note(group, r)));
+                          return blocking(() -> sink.notes(page)).compose(done -> flush.get());
+                        }))
+        .compose(
+            v ->
+                !sink.wantsHistory()
+                    ? Future.succeededFuture()
+                    : pages(
+                        conn,
+                        HISTORY,
+                        Tuple.of(group.id(), BoardEvent.VoteProgress.NAME),
+                        rows -> {
+                          List<HistoryRow> page = new ArrayList<>(rows.size());
+                          rows.forEach(
+                              r ->
+                                  page.add(
+                                      new HistoryRow(
+                                          group.id(),
+                                          r.getLong("seq"),
+                                          r.getOffsetDateTime("at"),
+                                          r.getString("type"),
+                                          r.getString("actor_role"),
+                                          Pseudonyms.of(r.getLong("number")),
+                                          r.getUUID("note_id"),
+                                          Boolean.TRUE.equals(r.getBoolean("undone")))));
+                          return blocking(() -> sink.history(page)).compose(done -> flush.get());
+                        }))
         .compose(v -> blocking(sink::endGroup))
         .compose(v -> flush.get());
   }
 
   private static ExportNote note(Group group, Row r) {
     String[] tags = r.getArrayOfStrings("tags");
-    return new ExportNote(r.getUUID("id"), group.id(), r.getString("lane"), r.getString("phase"),
-        r.getString("dimension"), tags == null ? List.of() : Arrays.asList(tags), r.getUUID("cluster_id"),
-        r.getString("cluster_name"), r.getUUID("duplicate_of"), r.getBoolean("hidden"), r.getBoolean("held"),
-        r.getString("text"), Pseudonyms.of(r.getLong("number")), r.getString("profession"), r.getString("author_role"),
-        r.getOffsetDateTime("created_at"), r.getOffsetDateTime("updated_at"));
+    return new ExportNote(
+        r.getUUID("id"),
+        group.id(),
+        r.getString("lane"),
+        r.getString("phase"),
+        r.getString("dimension"),
+        tags == null ? List.of() : Arrays.asList(tags),
+        r.getUUID("cluster_id"),
+        r.getString("cluster_name"),
+        r.getUUID("duplicate_of"),
+        r.getBoolean("hidden"),
+        r.getBoolean("held"),
+        r.getString("text"),
+        Pseudonyms.of(r.getLong("number")),
+        r.getString("profession"),
+        r.getString("author_role"),
+        r.getOffsetDateTime("created_at"),
+        r.getOffsetDateTime("updated_at"));
   }
 
-  /** Reads a query through a cursor, one page after the other; the next page is read once this one is handled. */
-  private static Future<Void> pages(SqlConnection conn, String sql, Tuple args,
-                                    Function<RowSet<Row>, Future<Void>> onPage) {
-    return conn.prepare(sql).compose(statement -> {
-      Cursor cursor = statement.cursor(args);
-      return readAll(cursor, onPage).eventually(cursor::close).eventually(statement::close);
-    });
+  /**
+   * Reads a query through a cursor, one page after the other; the next page is read once this one
+   * is handled.
+   */
+  private static Future<Void> pages(
+      SqlConnection conn, String sql, Tuple args, Function<RowSet<Row>, Future<Void>> onPage) {
+    return conn.prepare(sql)
+        .compose(
+            statement -> {
+              Cursor cursor = statement.cursor(args);
+              return readAll(cursor, onPage).eventually(cursor::close).eventually(statement::close);
+            });
   }
 
   private static Future<Void> readAll(Cursor cursor, Function<RowSet<Row>, Future<Void>> onPage) {
-    return cursor.read(PAGE).compose(rows -> onPage.apply(rows)
-        .compose(v -> cursor.hasMore() ? readAll(cursor, onPage) : Future.succeededFuture()));
+    return cursor
+        .read(PAGE)
+        .compose(
+            rows ->
+                onPage
+                    .apply(rows)
+                    .compose(
+                        v ->
+                            cursor.hasMore() ? readAll(cursor, onPage) : Future.succeededFuture()));
   }
 
   private Future<Void> blocking(Runnable work) {
-    Callable<Void> call = () -> {
-      work.run();
-      return null;
-    };
+    Callable<Void> call =
+        () -> {
+          work.run();
+          return null;
+        };
     return vertx.executeBlocking(call, true);
   }
 

@@ -11,7 +11,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.peerboard.export.model.Votes;
 
-/** Adds to revealed votes the words of their proposals, as the downloads give them (every note, flagged or not). */
+/**
+ * Adds to revealed votes the words of their proposals, as the downloads give them (every note,
+ * flagged or not).
+ */
 final class Proposals {
   private Proposals() {}
 
@@ -19,15 +22,22 @@ final class Proposals {
     if (votes.isEmpty()) {
       return Future.succeededFuture(votes);
     }
-    return pool.preparedQuery(ExportSql.PROPOSALS).execute(Tuple.of((Object) votes.itemIds().toArray(UUID[]::new)))
-        .map(rows -> {
-          Map<UUID, Votes.ProposalText> texts = new HashMap<>();
-          for (Row row : rows) {
-            String[] notes = row.getArrayOfStrings("notes");
-            texts.put(row.getUUID("id"), new Votes.ProposalText(row.getUUID("id"), row.getString("kind"),
-                row.getString("label"), notes == null ? List.of() : Arrays.asList(notes)));
-          }
-          return votes.withTexts(texts);
-        });
+    return pool.preparedQuery(ExportSql.PROPOSALS)
+        .execute(Tuple.of((Object) votes.itemIds().toArray(UUID[]::new)))
+        .map(
+            rows -> {
+              Map<UUID, Votes.ProposalText> texts = new HashMap<>();
+              for (Row row : rows) {
+                String[] notes = row.getArrayOfStrings("notes");
+                texts.put(
+                    row.getUUID("id"),
+                    new Votes.ProposalText(
+                        row.getUUID("id"),
+                        row.getString("kind"),
+                        row.getString("label"),
+                        notes == null ? List.of() : Arrays.asList(notes)));
+              }
+              return votes.withTexts(texts);
+            });
   }
 }

@@ -6,8 +6,9 @@ import java.util.UUID;
 import org.peerboard.export.model.Votes;
 
 /**
- * Where exports get vote figures from. The voting feature implements it (revealed results only); until then
- * {@link #NONE} leaves every vote column empty and the Votes sheet with its header alone.
+ * Where exports get vote figures from. The voting feature implements it (revealed results only);
+ * until then {@link #NONE} leaves every vote column empty and the Votes sheet with its header
+ * alone.
  */
 @FunctionalInterface
 public interface VoteSource {

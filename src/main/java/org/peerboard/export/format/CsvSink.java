@@ -13,7 +13,10 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.peerboard.export.model.Cells;
 
-/** RFC 4180 CSV in UTF-8 with a byte-order mark (so Excel reads accents right), every cell made inert. */
+/**
+ * RFC 4180 CSV in UTF-8 with a byte-order mark (so Excel reads accents right), every cell made
+ * inert.
+ */
 abstract class CsvSink implements ExportSink {
   private final CSVPrinter printer;
   private final Writer writer;
@@ -30,12 +33,17 @@ abstract class CsvSink implements ExportSink {
     }
   }
 
-  /** Prints one record; nulls become empty cells, times ISO-8601 UTC text, everything else its text, made inert. */
+  /**
+   * Prints one record; nulls become empty cells, times ISO-8601 UTC text, everything else its text,
+   * made inert.
+   */
   final void row(Object... values) {
     List<String> cells = new ArrayList<>(values.length);
     for (Object value : values) {
-      String text = value == null ? "" : value instanceof OffsetDateTime time ? Rows.time(time)
-          : String.valueOf(value);
+      String text =
+          value == null
+              ? ""
+              : value instanceof OffsetDateTime time ? Rows.time(time) : String.valueOf(value);
       cells.add(Cells.inert(Cells.clean(text)));
     }
     try {

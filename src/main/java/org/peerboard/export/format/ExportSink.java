@@ -11,8 +11,9 @@ import org.peerboard.export.model.Votes;
 import org.peerboard.export.model.WorkshopFacts;
 
 /**
- * A download format fed in reading order: workshop, then each group with its clusters, its notes page by page and
- * its history page by page. Calls are blocking (they write) and come one at a time from a worker thread.
+ * A download format fed in reading order: workshop, then each group with its clusters, its notes
+ * page by page and its history page by page. Calls are blocking (they write) and come one at a time
+ * from a worker thread.
  */
 public interface ExportSink {
   default void start(Votes votes) {}

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.peerboard.export.model.Cells;
 import org.peerboard.export.model.ClusterRow;
 import org.peerboard.export.model.ExportNote;
 import org.peerboard.export.model.ExportScope;
@@ -19,16 +20,16 @@ import org.peerboard.export.model.Group;
 import org.peerboard.export.model.HistoryRow;
 import org.peerboard.export.model.Labels;
 import org.peerboard.export.model.ParticipantRow;
-import org.peerboard.export.model.Cells;
 import org.peerboard.export.model.VoteRound;
-import org.peerboard.export.model.Words;
 import org.peerboard.export.model.Votes;
+import org.peerboard.export.model.Words;
 import org.peerboard.export.model.WorkshopFacts;
 import org.peerboard.workshop.model.Template;
 
 /**
- * The whole workshop (or board, or study) as one JSON document, schema version 2 (docs/export-format.md): version 2
- * replaced the flat {@code votes} list by {@code voteRounds}, one object per revealed round with its proposals.
+ * The whole workshop (or board, or study) as one JSON document, schema version 2
+ * (docs/export-format.md): version 2 replaced the flat {@code votes} list by {@code voteRounds},
+ * one object per revealed round with its proposals.
  */
 public final class JsonExport implements ExportSink {
   public static final int SCHEMA_VERSION = 2;
@@ -52,153 +53,163 @@ public final class JsonExport implements ExportSink {
 
   @Override
   public void start(Votes votes) {
-    write(() -> {
-      json.writeStartObject();
-      json.writeNumberField("schemaVersion", SCHEMA_VERSION);
-      json.writeStringField("exportedAt", Instant.now().toString());
-      json.writeStringField("scope", scope.kind().name().toLowerCase(Locale.ROOT));
-      json.writeStringField("language", scope.language());
-      if (scope.studyName() != null) {
-        json.writeStringField("study", scope.studyName());
-      }
-      this.votes = votes;
-      json.writeArrayFieldStart("voteRounds");
-      for (VoteRound round : votes.rounds()) {
-        round(round);
-      }
-      json.writeEndArray();
-      json.writeArrayFieldStart("workshops");
-    });
+    write(
+        () -> {
+          json.writeStartObject();
+          json.writeNumberField("schemaVersion", SCHEMA_VERSION);
+          json.writeStringField("exportedAt", Instant.now().toString());
+          json.writeStringField("scope", scope.kind().name().toLowerCase(Locale.ROOT));
+          json.writeStringField("language", scope.language());
+          if (scope.studyName() != null) {
+            json.writeStringField("study", scope.studyName());
+          }
+          this.votes = votes;
+          json.writeArrayFieldStart("voteRounds");
+          for (VoteRound round : votes.rounds()) {
+            round(round);
+          }
+          json.writeEndArray();
+          json.writeArrayFieldStart("workshops");
+        });
   }
 
   @Override
   public void workshop(WorkshopFacts w, Labels labels) {
-    write(() -> {
-      json.writeStartObject();
-      json.writeStringField("id", w.id().toString());
-      json.writeStringField("title", w.title());
-      json.writeStringField("place", w.place());
-      json.writeStringField("date", w.date());
-      json.writeStringField("language", w.language());
-      json.writeStringField("createdAt", Rows.time(w.createdAt()));
-      template(labels.template());
-      json.writeArrayFieldStart("groups");
-      inWorkshop = true;
-    });
+    write(
+        () -> {
+          json.writeStartObject();
+          json.writeStringField("id", w.id().toString());
+          json.writeStringField("title", w.title());
+          json.writeStringField("place", w.place());
+          json.writeStringField("date", w.date());
+          json.writeStringField("language", w.language());
+          json.writeStringField("createdAt", Rows.time(w.createdAt()));
+          template(labels.template());
+          json.writeArrayFieldStart("groups");
+          inWorkshop = true;
+        });
   }
 
   @Override
   public void group(Group g, List<ClusterRow> clusters, List<ParticipantRow> participants) {
-    write(() -> {
-      json.writeStartObject();
-      json.writeStringField("id", g.id().toString());
-      json.writeStringField("name", g.name());
-      json.writeNumberField("position", g.position());
-      json.writeStringField("stage", g.stage());
-      json.writeBooleanField("anonymous", g.anonymous());
-      json.writeArrayFieldStart("participants");
-      for (ParticipantRow p : participants) {
-        json.writeStartObject();
-        json.writeStringField("pseudonym", p.pseudonym());
-        json.writeStringField("profession", p.profession());
-        json.writeStringField("professionLabel", Words.profession(p.profession(), scope.language()));
-        json.writeBooleanField("removed", p.removed());
-        json.writeStringField("joinedAt", Rows.time(p.joinedAt()));
-        json.writeEndObject();
-      }
-      json.writeEndArray();
-      json.writeArrayFieldStart("clusters");
-      for (ClusterRow c : clusters) {
-        json.writeStartObject();
-        json.writeStringField("id", c.id().toString());
-        json.writeStringField("lane", c.lane());
-        json.writeStringField("name", Cells.clean(c.name()));
-        json.writeNumberField("notes", c.notes());
-        json.writeStringField("createdAt", Rows.time(c.createdAt()));
-        json.writeStringField("updatedAt", Rows.time(c.updatedAt()));
-        json.writeEndObject();
-      }
-      json.writeEndArray();
-      json.writeArrayFieldStart("notes");
-      inNotes = true;
-    });
+    write(
+        () -> {
+          json.writeStartObject();
+          json.writeStringField("id", g.id().toString());
+          json.writeStringField("name", g.name());
+          json.writeNumberField("position", g.position());
+          json.writeStringField("stage", g.stage());
+          json.writeBooleanField("anonymous", g.anonymous());
+          json.writeArrayFieldStart("participants");
+          for (ParticipantRow p : participants) {
+            json.writeStartObject();
+            json.writeStringField("pseudonym", p.pseudonym());
+            json.writeStringField("profession", p.profession());
+            json.writeStringField(
+                "professionLabel", Words.profession(p.profession(), scope.language()));
+            json.writeBooleanField("removed", p.removed());
+            json.writeStringField("joinedAt", Rows.time(p.joinedAt()));
+            json.writeEndObject();
+          }
+          json.writeEndArray();
+          json.writeArrayFieldStart("clusters");
+          for (ClusterRow c : clusters) {
+            json.writeStartObject();
+            json.writeStringField("id", c.id().toString());
+            json.writeStringField("lane", c.lane());
+            json.writeStringField("name", Cells.clean(c.name()));
+            json.writeNumberField("notes", c.notes());
+            json.writeStringField("createdAt", Rows.time(c.createdAt()));
+            json.writeStringField("updatedAt", Rows.time(c.updatedAt()));
+            json.writeEndObject();
+          }
+          json.writeEndArray();
+          json.writeArrayFieldStart("notes");
+          inNotes = true;
+        });
   }
 
   @Override
   public void notes(List<ExportNote> page) {
-    write(() -> {
-      for (ExportNote n : page) {
-        json.writeStartObject();
-        json.writeStringField("id", n.id().toString());
-        json.writeStringField("lane", n.lane());
-        json.writeStringField("phase", n.phase());
-        json.writeStringField("dimension", n.dimension());
-        json.writeArrayFieldStart("tags");
-        for (String tag : n.tags()) {
-          json.writeString(tag);
-        }
-        json.writeEndArray();
-        json.writeStringField("clusterId", Rows.id(n.clusterId()));
-        json.writeStringField("duplicateOf", Rows.id(n.duplicateOf()));
-        json.writeBooleanField("hidden", n.hidden());
-        json.writeBooleanField("held", n.held());
-        json.writeStringField("text", Cells.clean(n.text()));
-        json.writeStringField("author", n.author().isEmpty() ? null : n.author());
-        json.writeStringField("authorProfession", n.authorProfession());
-        json.writeStringField("authorProfessionLabel", Words.profession(n.authorProfession(), scope.language()));
-        json.writeStringField("authorRole", n.authorRole());
-        json.writeStringField("createdAt", Rows.time(n.createdAt()));
-        json.writeStringField("updatedAt", Rows.time(n.updatedAt()));
-        json.writeStringField("proposalId", id(votes.proposalOf(n.id(), n.clusterId())));
-        json.writeEndObject();
-      }
-    });
+    write(
+        () -> {
+          for (ExportNote n : page) {
+            json.writeStartObject();
+            json.writeStringField("id", n.id().toString());
+            json.writeStringField("lane", n.lane());
+            json.writeStringField("phase", n.phase());
+            json.writeStringField("dimension", n.dimension());
+            json.writeArrayFieldStart("tags");
+            for (String tag : n.tags()) {
+              json.writeString(tag);
+            }
+            json.writeEndArray();
+            json.writeStringField("clusterId", Rows.id(n.clusterId()));
+            json.writeStringField("duplicateOf", Rows.id(n.duplicateOf()));
+            json.writeBooleanField("hidden", n.hidden());
+            json.writeBooleanField("held", n.held());
+            json.writeStringField("text", Cells.clean(n.text()));
+            json.writeStringField("author", n.author().isEmpty() ? null : n.author());
+            json.writeStringField("authorProfession", n.authorProfession());
+            json.writeStringField(
+                "authorProfessionLabel", Words.profession(n.authorProfession(), scope.language()));
+            json.writeStringField("authorRole", n.authorRole());
+            json.writeStringField("createdAt", Rows.time(n.createdAt()));
+            json.writeStringField("updatedAt", Rows.time(n.updatedAt()));
+            json.writeStringField("proposalId", id(votes.proposalOf(n.id(), n.clusterId())));
+            json.writeEndObject();
+          }
+        });
   }
 
   @Override
   public void history(List<HistoryRow> page) {
-    write(() -> {
-      openHistory();
-      for (HistoryRow h : page) {
-        json.writeStartObject();
-        json.writeNumberField("seq", h.seq());
-        json.writeStringField("at", Rows.time(h.at()));
-        json.writeStringField("event", h.event());
-        json.writeStringField("actorRole", h.actorRole());
-        json.writeStringField("actor", h.actor().isEmpty() ? null : h.actor());
-        json.writeStringField("noteId", Rows.id(h.noteId()));
-        json.writeBooleanField("undone", h.undone());
-        json.writeEndObject();
-      }
-    });
+    write(
+        () -> {
+          openHistory();
+          for (HistoryRow h : page) {
+            json.writeStartObject();
+            json.writeNumberField("seq", h.seq());
+            json.writeStringField("at", Rows.time(h.at()));
+            json.writeStringField("event", h.event());
+            json.writeStringField("actorRole", h.actorRole());
+            json.writeStringField("actor", h.actor().isEmpty() ? null : h.actor());
+            json.writeStringField("noteId", Rows.id(h.noteId()));
+            json.writeBooleanField("undone", h.undone());
+            json.writeEndObject();
+          }
+        });
   }
 
   @Override
   public void endGroup() {
-    write(() -> {
-      openHistory();
-      json.writeEndArray();
-      inHistory = false;
-      json.writeEndObject();
-    });
+    write(
+        () -> {
+          openHistory();
+          json.writeEndArray();
+          inHistory = false;
+          json.writeEndObject();
+        });
   }
 
   @Override
   public void endWorkshop() {
-    write(() -> {
-      json.writeEndArray();
-      json.writeEndObject();
-      inWorkshop = false;
-    });
+    write(
+        () -> {
+          json.writeEndArray();
+          json.writeEndObject();
+          inWorkshop = false;
+        });
   }
 
   @Override
   public void finish() {
-    write(() -> {
-      json.writeEndArray();
-      json.writeEndObject();
-      json.close();
-    });
+    write(
+        () -> {
+          json.writeEndArray();
+          json.writeEndObject();
+          json.close();
+        });
   }
 
   @Override
@@ -240,7 +251,10 @@ public final class JsonExport implements ExportSink {
     json.writeEndArray();
   }
 
-  /** A round with its proposals by rank; means and medians exact, distributions as {"1": n, …, "5": n}. */
+  /**
+   * A round with its proposals by rank; means and medians exact, distributions as {"1": n, …, "5":
+   * n}.
+   */
   private void round(VoteRound r) throws IOException {
     json.writeStartObject();
     json.writeStringField("groupId", id(r.boardId()));

@@ -15,7 +15,10 @@ import org.peerboard.export.model.Matrix;
 import org.peerboard.export.model.ParticipantRow;
 import org.peerboard.export.model.WorkshopFacts;
 
-/** The phase x dimension counts per group and per tag, one row per group and lane (the comparison download). */
+/**
+ * The phase x dimension counts per group and per tag, one row per group and lane (the comparison
+ * download).
+ */
 public final class MatrixCsv implements ExportSink {
   private final OutputStream out;
   private final String language;
@@ -55,23 +58,37 @@ public final class MatrixCsv implements ExportSink {
   @Override
   public void finish() {
     List<String> tagKeys = new ArrayList<>();
-    labels.values().forEach(l -> l.template().tags().forEach(t -> {
-      if (!tagKeys.contains(t.key())) {
-        tagKeys.add(t.key());
-      }
-    }));
+    labels
+        .values()
+        .forEach(
+            l ->
+                l.template()
+                    .tags()
+                    .forEach(
+                        t -> {
+                          if (!tagKeys.contains(t.key())) {
+                            tagKeys.add(t.key());
+                          }
+                        }));
     Labels first = labels.values().iterator().next();
     List<String> headers = new ArrayList<>(Columns.headers(Columns.MATRIX, language, keyHeaders));
     tagKeys.forEach(t -> headers.add(keyHeaders ? "tag_" + t : first.tag(t)));
     headers.add(keyHeaders ? "untagged" : Columns.label("export.col.untagged", language));
     headers.add(keyHeaders ? "not_shown" : Columns.label("export.col.not_shown", language));
-    CsvSink csv = new CsvSink(out, headers) {
-      @Override
-      public void workshop(WorkshopFacts w, Labels l) {}
-    };
+    CsvSink csv =
+        new CsvSink(out, headers) {
+          @Override
+          public void workshop(WorkshopFacts w, Labels l) {}
+        };
     for (Matrix.Cell cell : matrix.cells()) {
-      csv.row(MatrixRows.cells(cell, workshops.get(cell.workshopId()), groups.get(cell.boardId()),
-          labels.get(cell.workshopId()), tagKeys).toArray());
+      csv.row(
+          MatrixRows.cells(
+                  cell,
+                  workshops.get(cell.workshopId()),
+                  groups.get(cell.boardId()),
+                  labels.get(cell.workshopId()),
+                  tagKeys)
+              .toArray());
     }
     csv.finish();
   }

@@ -11,10 +11,22 @@ import org.peerboard.export.model.WorkshopFacts;
 final class MatrixRows {
   private MatrixRows() {}
 
-  static List<Object> cells(Matrix.Cell cell, WorkshopFacts w, Group g, Labels labels, List<String> tagKeys) {
-    List<Object> row = new ArrayList<>(List.of(w.id(), w.title(), nz(w.place()), g.id(), g.name(), nz(cell.phase()),
-        cell.phase() == null ? "" : labels.phase(cell.phase()), nz(cell.dimension()),
-        cell.dimension() == null ? "" : labels.dimension(cell.dimension()), cell.lane(), cell.notes()));
+  static List<Object> cells(
+      Matrix.Cell cell, WorkshopFacts w, Group g, Labels labels, List<String> tagKeys) {
+    List<Object> row =
+        new ArrayList<>(
+            List.of(
+                w.id(),
+                w.title(),
+                nz(w.place()),
+                g.id(),
+                g.name(),
+                nz(cell.phase()),
+                cell.phase() == null ? "" : labels.phase(cell.phase()),
+                nz(cell.dimension()),
+                cell.dimension() == null ? "" : labels.dimension(cell.dimension()),
+                cell.lane(),
+                cell.notes()));
     for (String tag : tagKeys) {
       row.add(cell.perTag().getOrDefault(tag, 0));
     }

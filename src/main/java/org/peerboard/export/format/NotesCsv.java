@@ -34,8 +34,7 @@ public final class NotesCsv extends CsvSink {
   }
 
   @Override
-  public void group(Group group, List<ClusterRow> clusters,
-                    List<ParticipantRow> participants) {
+  public void group(Group group, List<ClusterRow> clusters, List<ParticipantRow> participants) {
     this.group = group;
   }
 

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,40 +19,43 @@ import java.util.zip.ZipOutputStream;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
-import java.util.HashMap;
 import org.peerboard.export.model.Cells;
 import org.peerboard.export.model.ClusterRow;
 import org.peerboard.export.model.Columns;
-import org.peerboard.export.model.VoteRound;
-import org.peerboard.export.model.Votes;
-import org.peerboard.export.model.Words;
 import org.peerboard.export.model.ExportNote;
 import org.peerboard.export.model.Group;
 import org.peerboard.export.model.Labels;
 import org.peerboard.export.model.ParticipantRow;
+import org.peerboard.export.model.VoteRound;
+import org.peerboard.export.model.Votes;
+import org.peerboard.export.model.Words;
 import org.peerboard.export.model.WorkshopFacts;
 import org.peerboard.workshop.model.Template;
 
 /**
- * A REFI-QDA project (.qdpx): a zip with {@code project.qde} (QDA-XML, namespace {@code urn:QDA-XML:project:1.0})
- * and one plain-text source per group under {@code Sources/}. Each note is a text selection of its source, coded
- * with its phase, dimension, lane, tags and cluster, and with its moderation (hidden, awaiting approval, duplicate
- * of another note); clusters are codes nested under their lane's code. The comments of revealed votes follow each
- * group's notes, coded as vote comments (and with the cluster voted on). Each participant is a Case with the
- * variables pseudonym, profession and group, holding the selections of their notes. Positions count Unicode code
- * points from 0; the end position is exclusive.
+ * A REFI-QDA project (.qdpx): a zip with {@code project.qde} (QDA-XML, namespace {@code
+ * urn:QDA-XML:project:1.0}) and one plain-text source per group under {@code Sources/}. Each note
+ * is a text selection of its source, coded with its phase, dimension, lane, tags and cluster, and
+ * with its moderation (hidden, awaiting approval, duplicate of another note); clusters are codes
+ * nested under their lane's code. The comments of revealed votes follow each group's notes, coded
+ * as vote comments (and with the cluster voted on). Each participant is a Case with the variables
+ * pseudonym, profession and group, holding the selections of their notes. Positions count Unicode
+ * code points from 0; the end position is exclusive.
  */
 public final class QdpxExport implements ExportSink {
   static final String NS = "urn:QDA-XML:project:1.0";
-  private static final UUID USER = UUID.nameUUIDFromBytes("peerboard:export-user".getBytes(StandardCharsets.UTF_8));
+  private static final UUID USER =
+      UUID.nameUUIDFromBytes("peerboard:export-user".getBytes(StandardCharsets.UTF_8));
 
   private final Path target;
   private final String language;
   private final ZipOutputStream zip;
   private final String now = Instant.now().toString();
   private final List<Source> sources = new ArrayList<>();
+
   /** Lane code guid → cluster codes (guid, name) under it, in first-seen order. */
   private final Map<String, Map<UUID, String>> clustersByLane = new LinkedHashMap<>();
+
   private final Map<String, String> laneNames = new LinkedHashMap<>();
   private Template template;
   private Labels labels;
@@ -60,23 +64,39 @@ public final class QdpxExport implements ExportSink {
   private Source source;
   private Votes votes = Votes.NONE;
   private Group group;
-  /** Every participant of every group, in order; their notes' selections are added as notes stream past. */
+
+  /**
+   * Every participant of every group, in order; their notes' selections are added as notes stream
+   * past.
+   */
   private final List<Case> cases = new ArrayList<>();
+
   private Map<String, Case> casesOfGroup = new HashMap<>();
-  /** Duplicate code guid (derived from the original note) → its name; original note id → a short label. */
+
+  /**
+   * Duplicate code guid (derived from the original note) → its name; original note id → a short
+   * label.
+   */
   private final Map<UUID, String> duplicateCodes = new LinkedHashMap<>();
+
   private final Map<UUID, UUID> duplicatesWaiting = new LinkedHashMap<>();
   private final Map<UUID, String> shortLabels = new HashMap<>();
 
   /** A participant as a REFI-QDA case. */
-  private record Case(UUID guid, String name, String pseudonym, String profession, String group,
-                      List<UUID> selections) {}
+  private record Case(
+      UUID guid,
+      String name,
+      String pseudonym,
+      String profession,
+      String group,
+      List<UUID> selections) {}
 
   /** A group's text and the selections in it. */
   private record Source(UUID guid, String name, String description, List<Selection> selections) {}
 
   /** One note inside its source, with the codes it carries. */
-  private record Selection(UUID guid, String name, int start, int end, String createdAt, List<UUID> codes) {}
+  private record Selection(
+      UUID guid, String name, int start, int end, String createdAt, List<UUID> codes) {}
 
   public QdpxExport(Path target, String language) {
     this.target = target;
@@ -110,20 +130,33 @@ public final class QdpxExport implements ExportSink {
     this.group = group;
     casesOfGroup = new HashMap<>();
     for (ParticipantRow p : participants) {
-      Case c = new Case(guid("case:" + group.id() + ":" + p.pseudonym()), p.pseudonym() + " · " + group.name(),
-          p.pseudonym(), Words.profession(p.profession(), language), group.name(), new ArrayList<>());
+      Case c =
+          new Case(
+              guid("case:" + group.id() + ":" + p.pseudonym()),
+              p.pseudonym() + " · " + group.name(),
+              p.pseudonym(),
+              Words.profession(p.profession(), language),
+              group.name(),
+              new ArrayList<>());
       cases.add(c);
       casesOfGroup.put(p.pseudonym(), c);
     }
     for (ClusterRow cluster : clusters) {
       String lane = cluster.lane();
       laneNames.putIfAbsent(lane, labels.lane(lane, cluster.phase(), cluster.dimension()));
-      clustersByLane.computeIfAbsent(lane, l -> new LinkedHashMap<>())
+      clustersByLane
+          .computeIfAbsent(lane, l -> new LinkedHashMap<>())
           .put(cluster.id(), cluster.name() + " (" + group.name() + ")");
     }
-    String header = String.join(" · ", nonEmpty(workshop.title(), workshop.place(), workshop.date(), group.name()));
-    source = new Source(group.id(), group.name() + (workshop.place() == null ? "" : " · " + workshop.place()),
-        header, new ArrayList<>());
+    String header =
+        String.join(
+            " · ", nonEmpty(workshop.title(), workshop.place(), workshop.date(), group.name()));
+    source =
+        new Source(
+            group.id(),
+            group.name() + (workshop.place() == null ? "" : " · " + workshop.place()),
+            header,
+            new ArrayList<>());
     text = new StringBuilder(header).append("\n\n");
     codePoints = text.codePointCount(0, text.length());
     lastLane = null;
@@ -170,8 +203,11 @@ public final class QdpxExport implements ExportSink {
       if (author != null) {
         author.selections().add(note.id());
       }
-      String name = (note.author().isEmpty() ? note.authorRole() : note.author()) + " · " + note.id();
-      source.selections().add(new Selection(note.id(), name, start, end, Rows.time(note.createdAt()), codes));
+      String name =
+          (note.author().isEmpty() ? note.authorRole() : note.author()) + " · " + note.id();
+      source
+          .selections()
+          .add(new Selection(note.id(), name, start, end, Rows.time(note.createdAt()), codes));
     }
   }
 
@@ -180,7 +216,10 @@ public final class QdpxExport implements ExportSink {
     codePoints += more.codePointCount(0, more.length());
   }
 
-  /** The comments of the group's revealed rounds, after its notes: each one a selection coded as a vote comment. */
+  /**
+   * The comments of the group's revealed rounds, after its notes: each one a selection coded as a
+   * vote comment.
+   */
   private void voteComments() {
     for (VoteRound round : votes.rounds(group.id())) {
       boolean heading = false;
@@ -190,8 +229,13 @@ public final class QdpxExport implements ExportSink {
           continue;
         }
         if (!heading) {
-          append(Columns.label("export.qda.voteComments", language) + " · " + round.number() + " ("
-              + Columns.label("export.round." + round.kind(), language) + ")\n\n");
+          append(
+              Columns.label("export.qda.voteComments", language)
+                  + " · "
+                  + round.number()
+                  + " ("
+                  + Columns.label("export.round." + round.kind(), language)
+                  + ")\n\n");
           heading = true;
         }
         String label = excerpt(votes.text(p.itemId()).label());
@@ -206,8 +250,16 @@ public final class QdpxExport implements ExportSink {
           if ("cluster".equals(p.kind()) && knownCluster(p.itemId())) {
             codes.add(p.itemId());
           }
-          source.selections().add(new Selection(guid("comment:" + round.id() + ":" + p.itemId() + ":" + i),
-              round.number() + " · " + label, start, end, Rows.time(round.revealedAt()), codes));
+          source
+              .selections()
+              .add(
+                  new Selection(
+                      guid("comment:" + round.id() + ":" + p.itemId() + ":" + i),
+                      round.number() + " · " + label,
+                      start,
+                      end,
+                      Rows.time(round.revealedAt()),
+                      codes));
         }
       }
     }
@@ -219,7 +271,8 @@ public final class QdpxExport implements ExportSink {
 
   private static String excerpt(String text) {
     String one = Cells.clean(text == null ? "" : text).replaceAll("\\s+", " ").strip();
-    return one.codePointCount(0, one.length()) <= 60 ? one
+    return one.codePointCount(0, one.length()) <= 60
+        ? one
         : one.substring(0, one.offsetByCodePoints(0, 59)) + "…";
   }
 
@@ -279,7 +332,13 @@ public final class QdpxExport implements ExportSink {
     xml.writeStartElement(NS, "Codes");
     if (template != null) {
       group(xml, "phases", "export.qda.phases", "#1f77b4", template.phases(), "phase");
-      group(xml, "dimensions", "export.qda.dimensions", "#ff7f0e", template.dimensions(), "dimension");
+      group(
+          xml,
+          "dimensions",
+          "export.qda.dimensions",
+          "#ff7f0e",
+          template.dimensions(),
+          "dimension");
       lanes(xml);
       group(xml, "tags", "export.qda.tags", "#2ca02c", template.tags(), "tag");
     }
@@ -330,8 +389,14 @@ public final class QdpxExport implements ExportSink {
     xml.flush();
   }
 
-  private void group(XMLStreamWriter xml, String kind, String nameKey, String color, List<Template.Item> items,
-                     String codeKind) throws XMLStreamException {
+  private void group(
+      XMLStreamWriter xml,
+      String kind,
+      String nameKey,
+      String color,
+      List<Template.Item> items,
+      String codeKind)
+      throws XMLStreamException {
     startGroup(xml, kind, nameKey, color);
     for (Template.Item item : items) {
       codable(xml, code(codeKind, item.key()), clean(item.label(language)));
@@ -339,20 +404,30 @@ public final class QdpxExport implements ExportSink {
     xml.writeEndElement();
   }
 
-  /** Moderation as codes: hidden, awaiting approval, and one "duplicate of …" code per note others duplicate. */
+  /**
+   * Moderation as codes: hidden, awaiting approval, and one "duplicate of …" code per note others
+   * duplicate.
+   */
   private void moderation(XMLStreamWriter xml) throws XMLStreamException {
     startGroup(xml, "moderation", "export.qda.moderation", "#d62728");
     for (String key : List.of("hidden", "held")) {
       codable(xml, code("moderation", key), Columns.label("export.qda." + key, language));
     }
     for (Map.Entry<UUID, UUID> duplicate : duplicatesWaiting.entrySet()) {
-      String original = shortLabels.getOrDefault(duplicate.getValue(), duplicate.getValue().toString());
-      codable(xml, duplicate.getKey(), Columns.label("export.qda.duplicateOf", language) + " «" + original + "»");
+      String original =
+          shortLabels.getOrDefault(duplicate.getValue(), duplicate.getValue().toString());
+      codable(
+          xml,
+          duplicate.getKey(),
+          Columns.label("export.qda.duplicateOf", language) + " «" + original + "»");
     }
     xml.writeEndElement();
   }
 
-  /** Participants as Cases with the Variables pseudonym, profession and group (Project.xsd: after the CodeBook). */
+  /**
+   * Participants as Cases with the Variables pseudonym, profession and group (Project.xsd: after
+   * the CodeBook).
+   */
   private void casesAndVariables(XMLStreamWriter xml) throws XMLStreamException {
     if (cases.isEmpty()) {
       return;
@@ -397,8 +472,12 @@ public final class QdpxExport implements ExportSink {
   private void lanes(XMLStreamWriter xml) throws XMLStreamException {
     startGroup(xml, "lanes", "export.qda.lanes", "#9467bd");
     for (Template.LaneSpec lane : template.lanes()) {
-      startCodable(xml, code("lane", lane.id()), clean(labels.lane(lane.id(), lane.phase(), lane.dimension())));
-      for (Map.Entry<UUID, String> cluster : clustersByLane.getOrDefault(lane.id(), Map.of()).entrySet()) {
+      startCodable(
+          xml,
+          code("lane", lane.id()),
+          clean(labels.lane(lane.id(), lane.phase(), lane.dimension())));
+      for (Map.Entry<UUID, String> cluster :
+          clustersByLane.getOrDefault(lane.id(), Map.of()).entrySet()) {
         codable(xml, cluster.getKey(), clean(cluster.getValue()));
       }
       xml.writeEndElement();
@@ -406,8 +485,12 @@ public final class QdpxExport implements ExportSink {
     xml.writeEndElement();
   }
 
-  /** Opens a group of codes, not codable itself, in its colour; the caller writes its codes and closes it. */
-  private void startGroup(XMLStreamWriter xml, String kind, String nameKey, String color) throws XMLStreamException {
+  /**
+   * Opens a group of codes, not codable itself, in its colour; the caller writes its codes and
+   * closes it.
+   */
+  private void startGroup(XMLStreamWriter xml, String kind, String nameKey, String color)
+      throws XMLStreamException {
     xml.writeStartElement(NS, "Code");
     xml.writeAttribute("guid", guid("group:" + kind).toString());
     xml.writeAttribute("name", Columns.label(nameKey, language));
@@ -416,24 +499,30 @@ public final class QdpxExport implements ExportSink {
   }
 
   /** A code a researcher can apply, with no codes under it. */
-  private static void codable(XMLStreamWriter xml, UUID guid, String name) throws XMLStreamException {
+  private static void codable(XMLStreamWriter xml, UUID guid, String name)
+      throws XMLStreamException {
     xml.writeEmptyElement(NS, "Code");
     codableAttributes(xml, guid, name);
   }
 
   /** A code a researcher can apply, with codes under it; the caller writes them and closes it. */
-  private static void startCodable(XMLStreamWriter xml, UUID guid, String name) throws XMLStreamException {
+  private static void startCodable(XMLStreamWriter xml, UUID guid, String name)
+      throws XMLStreamException {
     xml.writeStartElement(NS, "Code");
     codableAttributes(xml, guid, name);
   }
 
-  private static void codableAttributes(XMLStreamWriter xml, UUID guid, String name) throws XMLStreamException {
+  private static void codableAttributes(XMLStreamWriter xml, UUID guid, String name)
+      throws XMLStreamException {
     xml.writeAttribute("guid", guid.toString());
     xml.writeAttribute("name", name);
     xml.writeAttribute("isCodable", "true");
   }
 
-  /** Code guids derived from the template's keys, so every export of a workshop names a code the same way. */
+  /**
+   * Code guids derived from the template's keys, so every export of a workshop names a code the
+   * same way.
+   */
   static UUID code(String kind, String key) {
     return guid(kind + ":" + key);
   }

@@ -14,42 +14,90 @@ import org.peerboard.export.model.HistoryRow;
 import org.peerboard.export.model.Labels;
 import org.peerboard.export.model.VoteRound;
 import org.peerboard.export.model.Votes;
-import org.peerboard.export.model.WorkshopFacts;
 import org.peerboard.export.model.Words;
+import org.peerboard.export.model.WorkshopFacts;
 
 /**
- * The cells of each table, the same in CSV and XLSX, in the order of {@link org.peerboard.export.model.Columns}.
- * Times stay {@link OffsetDateTime}s here: CSV writes them as ISO-8601 UTC text, XLSX as date-time cells.
+ * The cells of each table, the same in CSV and XLSX, in the order of {@link
+ * org.peerboard.export.model.Columns}. Times stay {@link OffsetDateTime}s here: CSV writes them as
+ * ISO-8601 UTC text, XLSX as date-time cells.
  */
 final class Rows {
   private Rows() {}
 
   static Object[] note(WorkshopFacts w, Group g, Labels labels, ExportNote n, Votes votes) {
-    return new Object[] {w.id(), w.title(), w.place(), w.date(), g.id(), g.name(), n.id(),
-        n.phase(), n.phase() == null ? null : labels.phase(n.phase()),
-        n.dimension(), n.dimension() == null ? null : labels.dimension(n.dimension()),
-        n.lane(), labels.lane(n.lane(), n.phase(), n.dimension()),
-        String.join("; ", n.tags()), labels.tags(n.tags()),
-        n.clusterId(), n.clusterName(), n.duplicateOf(), n.hidden(), n.held(), n.text(), n.author(),
-        n.authorProfession(), Words.profession(n.authorProfession(), labels.language()), n.authorRole(),
-        n.createdAt(), n.updatedAt(), votes.proposalOf(n.id(), n.clusterId())};
+    return new Object[] {
+      w.id(),
+      w.title(),
+      w.place(),
+      w.date(),
+      g.id(),
+      g.name(),
+      n.id(),
+      n.phase(),
+      n.phase() == null ? null : labels.phase(n.phase()),
+      n.dimension(),
+      n.dimension() == null ? null : labels.dimension(n.dimension()),
+      n.lane(),
+      labels.lane(n.lane(), n.phase(), n.dimension()),
+      String.join("; ", n.tags()),
+      labels.tags(n.tags()),
+      n.clusterId(),
+      n.clusterName(),
+      n.duplicateOf(),
+      n.hidden(),
+      n.held(),
+      n.text(),
+      n.author(),
+      n.authorProfession(),
+      Words.profession(n.authorProfession(), labels.language()),
+      n.authorRole(),
+      n.createdAt(),
+      n.updatedAt(),
+      votes.proposalOf(n.id(), n.clusterId())
+    };
   }
 
   static Object[] cluster(WorkshopFacts w, Group g, Labels labels, ClusterRow c) {
-    return new Object[] {w.id(), w.title(), w.place(), g.id(), g.name(), c.id(), c.name(), c.lane(),
-        labels.lane(c.lane(), c.phase(), c.dimension()), c.phase(), c.phase() == null ? null : labels.phase(c.phase()),
-        c.dimension(), c.dimension() == null ? null : labels.dimension(c.dimension()), c.notes(),
-        c.createdAt(), c.updatedAt()};
+    return new Object[] {
+      w.id(),
+      w.title(),
+      w.place(),
+      g.id(),
+      g.name(),
+      c.id(),
+      c.name(),
+      c.lane(),
+      labels.lane(c.lane(), c.phase(), c.dimension()),
+      c.phase(),
+      c.phase() == null ? null : labels.phase(c.phase()),
+      c.dimension(),
+      c.dimension() == null ? null : labels.dimension(c.dimension()),
+      c.notes(),
+      c.createdAt(),
+      c.updatedAt()
+    };
   }
 
   static Object[] history(WorkshopFacts w, Group g, HistoryRow h) {
-    return new Object[] {w.id(), g.id(), g.name(), h.seq(), h.at(), h.event(), h.actorRole(), h.actor(),
-        h.noteId(), h.undone()};
+    return new Object[] {
+      w.id(),
+      g.id(),
+      g.name(),
+      h.seq(),
+      h.at(),
+      h.event(),
+      h.actorRole(),
+      h.actor(),
+      h.noteId(),
+      h.undone()
+    };
   }
 
   /**
-   * A group's revealed rounds, in the order they were opened; in each round the proposals by rank (ties in the
-   * round's order), one row per criterion of a rating round, one row per proposal of a dot round.
+   * A group's revealed rounds, in the order they were opened; in each round the proposals by rank
+   * (ties in the round's order), one row per criterion of a rating round, one row per proposal of a
+   * dot round.
    */
   static List<Object[]> votes(WorkshopFacts w, Group g, Votes votes, String language) {
     List<Object[]> rows = new ArrayList<>();
@@ -57,22 +105,63 @@ final class Rows {
       for (Votes.Ranked ranked : Votes.ranked(round)) {
         VoteRound.Proposal p = ranked.proposal();
         Votes.ProposalText text = votes.text(p.itemId());
-        List<Object> start = List.of(w.id(), g.id(), g.name(), round.id(), round.number(), round.kind(),
-            round.lane(), round.openedAt(), round.revealedAt(), round.voters(), round.anonymous(), ranked.rank(),
-            p.itemId(), p.kind(), text.label(), String.join("\n", text.notes()));
+        List<Object> start =
+            List.of(
+                w.id(),
+                g.id(),
+                g.name(),
+                round.id(),
+                round.number(),
+                round.kind(),
+                round.lane(),
+                round.openedAt(),
+                round.revealedAt(),
+                round.voters(),
+                round.anonymous(),
+                ranked.rank(),
+                p.itemId(),
+                p.kind(),
+                text.label(),
+                String.join("\n", text.notes()));
         String comments = String.join("\n", p.comments());
         if (round.dots()) {
           List<Object> row = new ArrayList<>(start);
-          row.addAll(Arrays.asList(VoteRound.DOTS, null, p.voters(), null, null, null, null, null, null,
-              null, p.dots(), p.comments().size(), comments));
+          row.addAll(
+              Arrays.asList(
+                  VoteRound.DOTS,
+                  null,
+                  p.voters(),
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  p.dots(),
+                  p.comments().size(),
+                  comments));
           rows.add(row.toArray());
           continue;
         }
         for (VoteRound.Criterion criterion : round.criteria()) {
           int[] d = p.distributions().getOrDefault(criterion.key(), new int[5]);
           List<Object> row = new ArrayList<>(start);
-          row.addAll(Arrays.asList(criterion.key(), Words.criterion(criterion, language), Votes.count(d),
-              Votes.mean(d), Votes.median(d), d[0], d[1], d[2], d[3], d[4], null, p.comments().size(), comments));
+          row.addAll(
+              Arrays.asList(
+                  criterion.key(),
+                  Words.criterion(criterion, language),
+                  Votes.count(d),
+                  Votes.mean(d),
+                  Votes.median(d),
+                  d[0],
+                  d[1],
+                  d[2],
+                  d[3],
+                  d[4],
+                  null,
+                  p.comments().size(),
+                  comments));
           rows.add(row.toArray());
         }
       }
@@ -81,7 +170,9 @@ final class Rows {
   }
 
   static String time(OffsetDateTime time) {
-    return time == null ? null : time.withOffsetSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.ISO_INSTANT);
+    return time == null
+        ? null
+        : time.withOffsetSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.ISO_INSTANT);
   }
 
   static String id(UUID id) {

@@ -10,7 +10,10 @@ import org.peerboard.export.model.ParticipantRow;
 import org.peerboard.export.model.Votes;
 import org.peerboard.export.model.WorkshopFacts;
 
-/** The revealed votes: one row per round, proposal and criterion, with the proposal's words and the comments. */
+/**
+ * The revealed votes: one row per round, proposal and criterion, with the proposal's words and the
+ * comments.
+ */
 public final class VotesCsv extends CsvSink {
   private final String language;
   private Votes votes = Votes.NONE;

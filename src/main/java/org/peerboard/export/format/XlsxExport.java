@@ -33,12 +33,14 @@ import org.peerboard.export.model.Votes;
 import org.peerboard.export.model.WorkshopFacts;
 
 /**
- * The workbook: Notes, Clusters, Votes, Matrix and History sheets, streamed with SXSSF (a window of rows in memory,
- * the rest in temporary files). Every text is a string cell, so nothing people typed can become a formula; times
- * are date-time cells in the workshops' time zone ({@link #ZONE}).
+ * The workbook: Notes, Clusters, Votes, Matrix and History sheets, streamed with SXSSF (a window of
+ * rows in memory, the rest in temporary files). Every text is a string cell, so nothing people
+ * typed can become a formula; times are date-time cells in the workshops' time zone ({@link
+ * #ZONE}).
  */
 public final class XlsxExport implements ExportSink {
   private static final int WINDOW = 200;
+
   /** Where the workshops are held: {@code PEERBOARD_TIME_ZONE}, by default Europe/Rome. */
   public static final ZoneId ZONE = zone(System.getenv("PEERBOARD_TIME_ZONE"));
 
@@ -71,9 +73,18 @@ public final class XlsxExport implements ExportSink {
     header.setFont(bold);
     this.dateTime = book.createCellStyle();
     dateTime.setDataFormat(book.createDataFormat().getFormat("yyyy-mm-dd hh:mm:ss"));
-    notes = sheet("export.sheet.notes", Columns.NOTES, Map.of("text", 60, "cluster", 30, "lane_label", 40));
-    clusters = sheet("export.sheet.clusters", Columns.CLUSTERS, Map.of("cluster", 40, "lane_label", 40));
-    votes = sheet("export.sheet.votes", Columns.VOTES, Map.of("proposal", 50, "proposal_notes", 50, "comments", 50));
+    notes =
+        sheet(
+            "export.sheet.notes",
+            Columns.NOTES,
+            Map.of("text", 60, "cluster", 30, "lane_label", 40));
+    clusters =
+        sheet("export.sheet.clusters", Columns.CLUSTERS, Map.of("cluster", 40, "lane_label", 40));
+    votes =
+        sheet(
+            "export.sheet.votes",
+            Columns.VOTES,
+            Map.of("proposal", 50, "proposal_notes", 50, "comments", 50));
     history = sheet("export.sheet.history", Columns.HISTORY, Map.of());
   }
 
@@ -147,11 +158,18 @@ public final class XlsxExport implements ExportSink {
 
   private void writeMatrix() {
     List<String> tagKeys = new ArrayList<>();
-    labelsOf.values().forEach(l -> l.template().tags().forEach(t -> {
-      if (!tagKeys.contains(t.key())) {
-        tagKeys.add(t.key());
-      }
-    }));
+    labelsOf
+        .values()
+        .forEach(
+            l ->
+                l.template()
+                    .tags()
+                    .forEach(
+                        t -> {
+                          if (!tagKeys.contains(t.key())) {
+                            tagKeys.add(t.key());
+                          }
+                        }));
     List<String> columns = new ArrayList<>(Columns.MATRIX);
     tagKeys.forEach(t -> columns.add("tag_" + t));
     columns.add("untagged");
@@ -161,11 +179,21 @@ public final class XlsxExport implements ExportSink {
     tagKeys.forEach(t -> headers.add(keyHeaders || any == null ? "tag_" + t : any.tag(t)));
     headers.add(keyHeaders ? "untagged" : Columns.label("export.col.untagged", language));
     headers.add(keyHeaders ? "not_shown" : Columns.label("export.col.not_shown", language));
-    Sheet sheet = new Sheet(book.createSheet(Columns.label("export.sheet.matrix", language)), columns, headers,
-        Map.of());
+    Sheet sheet =
+        new Sheet(
+            book.createSheet(Columns.label("export.sheet.matrix", language)),
+            columns,
+            headers,
+            Map.of());
     for (Matrix.Cell cell : matrix.cells()) {
-      sheet.add(MatrixRows.cells(cell, workshops.get(cell.workshopId()), groups.get(cell.boardId()),
-          labelsOf.get(cell.workshopId()), tagKeys).toArray());
+      sheet.add(
+          MatrixRows.cells(
+                  cell,
+                  workshops.get(cell.workshopId()),
+                  groups.get(cell.boardId()),
+                  labelsOf.get(cell.workshopId()),
+                  tagKeys)
+              .toArray());
     }
     sheet.close();
   }
@@ -182,20 +210,25 @@ public final class XlsxExport implements ExportSink {
 
   private static ZoneId zone(String configured) {
     try {
-      return configured == null || configured.isBlank() ? ZoneId.of("Europe/Rome")
+      return configured == null || configured.isBlank()
+          ? ZoneId.of("Europe/Rome")
           : ZoneId.of(configured.strip());
     } catch (DateTimeException e) {
       return ZoneId.of("Europe/Rome");
     }
   }
 
-  /** One sheet: a bold, frozen header row, filters over every column, and widths that fit the content. */
+  /**
+   * One sheet: a bold, frozen header row, filters over every column, and widths that fit the
+   * content.
+   */
   private final class Sheet {
     private final SXSSFSheet sheet;
     private final int width;
     private int next = 1;
 
-    Sheet(SXSSFSheet sheet, List<String> columns, List<String> headers, Map<String, Integer> widths) {
+    Sheet(
+        SXSSFSheet sheet, List<String> columns, List<String> headers, Map<String, Integer> widths) {
       this.sheet = sheet;
       this.width = columns.size();
       Row row = sheet.createRow(0);
@@ -204,8 +237,12 @@ public final class XlsxExport implements ExportSink {
         cell.setCellValue(headers.get(i));
         cell.setCellStyle(header);
         String column = columns.get(i);
-        int fallback = Columns.IDS.contains(column) ? 38 : Columns.TIMES.contains(column) ? 21
-            : Math.max(12, Math.min(40, headers.get(i).length() + 4));
+        int fallback =
+            Columns.IDS.contains(column)
+                ? 38
+                : Columns.TIMES.contains(column)
+                    ? 21
+                    : Math.max(12, Math.min(40, headers.get(i).length() + 4));
         int chars = widths.getOrDefault(column, fallback);
         sheet.setColumnWidth(i, chars * 256);
       }

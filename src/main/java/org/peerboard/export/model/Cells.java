@@ -5,22 +5,30 @@ public final class Cells {
   private Cells() {}
 
   /**
-   * A CSV cell that a spreadsheet will not run as a formula: text starting with {@code = + - @}, a tab or a
-   * carriage return gets a leading apostrophe (the OWASP advice); everything else is left as it is.
+   * A CSV cell that a spreadsheet will not run as a formula: text starting with {@code = + - @}, a
+   * tab or a carriage return gets a leading apostrophe (the OWASP advice); everything else is left
+   * as it is.
    */
   public static String inert(String value) {
     if (value == null || value.isEmpty()) {
       return value == null ? "" : value;
     }
     char first = value.charAt(0);
-    return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-        ? "'" + value : value;
+    return first == '='
+            || first == '+'
+            || first == '-'
+            || first == '@'
+            || first == '\t'
+            || first == '\r'
+        ? "'" + value
+        : value;
   }
 
   /**
-   * Text as every format can hold it: without the characters XML 1.0 (so XLSX and .qdpx) cannot carry, which
-   * POI would write as "?": C0 controls other than tab and newlines, U+FFFE, U+FFFF and lone surrogates. New text
-   * is cleaned on the way in; this keeps older data the same in every download.
+   * Text as every format can hold it: without the characters XML 1.0 (so XLSX and .qdpx) cannot
+   * carry, which POI would write as "?": C0 controls other than tab and newlines, U+FFFE, U+FFFF
+   * and lone surrogates. New text is cleaned on the way in; this keeps older data the same in every
+   * download.
    */
   public static String clean(String value) {
     if (value == null) {
@@ -43,7 +51,11 @@ public final class Cells {
   }
 
   private static boolean allowed(int c) {
-    return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
+    return c == 0x9
+        || c == 0xA
+        || c == 0xD
+        || (c >= 0x20 && c <= 0xD7FF)
+        || (c >= 0xE000 && c <= 0xFFFD)
         || c >= 0x10000;
   }
 }

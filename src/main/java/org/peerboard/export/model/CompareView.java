@@ -7,8 +7,8 @@ import java.util.Map;
 import org.peerboard.workshop.model.Template;
 
 /**
- * Groups (and, in a study, territories) side by side: a phase x dimension heat map each, the clusters of every
- * group per cell, and the split of notes by tag.
+ * Groups (and, in a study, territories) side by side: a phase x dimension heat map each, the
+ * clusters of every group per cell, and the split of notes by tag.
  */
 public final class CompareView {
   private static final int SHADES = 5;
@@ -18,7 +18,8 @@ public final class CompareView {
   /** A heat map: counts per phase and dimension, with the tag split of each cell. */
   private record Map2(String name, String subtitle, List<Outcome.Note> notes) {}
 
-  public static Map<String, Object> of(List<Outcome.WorkshopView> workshops, Labels labels, boolean territories) {
+  public static Map<String, Object> of(
+      List<Outcome.WorkshopView> workshops, Labels labels, boolean territories) {
     Template template = labels.template();
     List<Map2> maps = new ArrayList<>();
     List<Map2> places = new ArrayList<>();
@@ -28,7 +29,11 @@ public final class CompareView {
         maps.add(new Map2(g.group().name(), join(w.facts().place(), w.facts().date()), g.notes()));
         all.addAll(g.notes());
       }
-      places.add(new Map2(w.facts().place() == null ? w.facts().title() : w.facts().place(), w.facts().title(), all));
+      places.add(
+          new Map2(
+              w.facts().place() == null ? w.facts().title() : w.facts().place(),
+              w.facts().title(),
+              all));
     }
     int max = 1;
     for (Map2 m : territories ? concat(maps, places) : maps) {
@@ -37,15 +42,30 @@ public final class CompareView {
       }
     }
     Map<String, Object> view = new LinkedHashMap<>();
-    view.put("dimensions", template.dimensions().stream().map(d -> labels.dimension(d.key())).toList());
+    view.put(
+        "dimensions", template.dimensions().stream().map(d -> labels.dimension(d.key())).toList());
     view.put("tags", template.tags().stream().map(t -> labels.tag(t.key())).toList());
     final int top = max;
     view.put("groups", maps.stream().map(m -> heat(m, template, labels, top)).toList());
-    view.put("territories", territories ? places.stream().map(m -> heat(m, template, labels, top)).toList() : List.of());
+    view.put(
+        "territories",
+        territories
+            ? places.stream().map(m -> heat(m, template, labels, top)).toList()
+            : List.of());
     view.put("clusterRows", clusterRows(workshops, template, labels));
-    view.put("groupNames", workshops.stream().flatMap(w -> w.groups().stream()
-        .map(g -> g.group().name() + (territories && w.facts().place() != null ? " · " + w.facts().place() : "")))
-        .toList());
+    view.put(
+        "groupNames",
+        workshops.stream()
+            .flatMap(
+                w ->
+                    w.groups().stream()
+                        .map(
+                            g ->
+                                g.group().name()
+                                    + (territories && w.facts().place() != null
+                                        ? " · " + w.facts().place()
+                                        : "")))
+            .toList());
     return view;
   }
 
@@ -59,8 +79,12 @@ public final class CompareView {
       rows.add(Map.of("label", labels.phase(phase.key()), "cells", cells));
     }
     for (Template.Item lane : template.extraLanes()) {
-      rows.add(Map.of("label", labels.lane(lane.key(), null, null), "cells",
-          List.of(cell(map.notes(), lane.key(), template, max))));
+      rows.add(
+          Map.of(
+              "label",
+              labels.lane(lane.key(), null, null),
+              "cells",
+              List.of(cell(map.notes(), lane.key(), template, max))));
     }
     List<Map<String, Object>> split = new ArrayList<>();
     for (Template.Item tag : template.tags()) {
@@ -68,21 +92,38 @@ public final class CompareView {
       split.add(Map.of("label", labels.tag(tag.key()), "count", n));
     }
     long untagged = map.notes().stream().filter(note -> note.tags().isEmpty()).count();
-    return Map.of("name", map.name(), "subtitle", map.subtitle() == null ? "" : map.subtitle(), "rows", rows,
-        "total", map.notes().size(), "split", split, "untagged", untagged);
+    return Map.of(
+        "name",
+        map.name(),
+        "subtitle",
+        map.subtitle() == null ? "" : map.subtitle(),
+        "rows",
+        rows,
+        "total",
+        map.notes().size(),
+        "split",
+        split,
+        "untagged",
+        untagged);
   }
 
-  private static Map<String, Object> cell(List<Outcome.Note> notes, String lane, Template template, int max) {
+  private static Map<String, Object> cell(
+      List<Outcome.Note> notes, String lane, Template template, int max) {
     int n = count(notes, lane);
-    List<Long> perTag = template.tags().stream()
-        .map(t -> notes.stream().filter(note -> note.lane().equals(lane) && note.tags().contains(t.key())).count())
-        .toList();
+    List<Long> perTag =
+        template.tags().stream()
+            .map(
+                t ->
+                    notes.stream()
+                        .filter(note -> note.lane().equals(lane) && note.tags().contains(t.key()))
+                        .count())
+            .toList();
     int shade = n == 0 ? 0 : Math.max(1, (int) Math.ceil(n * (double) SHADES / max));
     return Map.of("count", n, "perTag", perTag, "shade", shade);
   }
 
-  private static List<Map<String, Object>> clusterRows(List<Outcome.WorkshopView> workshops, Template template,
-                                                       Labels labels) {
+  private static List<Map<String, Object>> clusterRows(
+      List<Outcome.WorkshopView> workshops, Template template, Labels labels) {
     List<Map<String, Object>> rows = new ArrayList<>();
     for (Template.LaneSpec lane : template.lanes()) {
       List<Map<String, Object>> cells = new ArrayList<>();
@@ -101,7 +142,9 @@ public final class CompareView {
         }
       }
       if (any) {
-        rows.add(Map.of("label", labels.lane(lane.id(), lane.phase(), lane.dimension()), "cells", cells));
+        rows.add(
+            Map.of(
+                "label", labels.lane(lane.id(), lane.phase(), lane.dimension()), "cells", cells));
       }
     }
     return rows;

@@ -4,8 +4,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** One note as researchers download it: where it sits, how it was grouped, and who wrote it (a pseudonym and
- * the profession they gave, never a name). */
+/**
+ * One note as researchers download it: where it sits, how it was grouped, and who wrote it (a
+ * pseudonym and the profession they gave, never a name).
+ */
 public record ExportNote(
     UUID id,
     UUID boardId,

@@ -23,11 +23,13 @@ public final class Filenames {
       return "";
     }
     String ascii = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-    String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    String slug =
+        ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
     if (slug.length() <= 40) {
       return slug;
     }
-    // cut between words: at the last hyphen within the limit (a single word longer than the limit is cut)
+    // cut between words: at the last hyphen within the limit (a single word longer than the limit
+    // is cut)
     int cut = slug.lastIndexOf('-', 40);
     return cut > 0 ? slug.substring(0, cut) : slug.substring(0, 40);
   }

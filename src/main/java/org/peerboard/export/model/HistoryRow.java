@@ -4,5 +4,12 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** One entry of a board's event log: what happened, when, and by which role and pseudonym. */
-public record HistoryRow(UUID boardId, long seq, OffsetDateTime at, String event, String actorRole, String actor,
-                         UUID noteId, boolean undone) {}
+public record HistoryRow(
+    UUID boardId,
+    long seq,
+    OffsetDateTime at,
+    String event,
+    String actorRole,
+    String actor,
+    UUID noteId,
+    boolean undone) {}

@@ -8,14 +8,24 @@ import java.util.UUID;
 import org.peerboard.workshop.model.Template;
 
 /**
- * Note counts per group and lane (phase x dimension, then extra lanes), in total and per tag; filled while notes
- * stream past, so it needs no second read. Like the comparison page, it counts what the room saw: hidden notes and
- * notes never approved are counted apart ({@code notShown}), not in the totals.
+ * Note counts per group and lane (phase x dimension, then extra lanes), in total and per tag;
+ * filled while notes stream past, so it needs no second read. Like the comparison page, it counts
+ * what the room saw: hidden notes and notes never approved are counted apart ({@code notShown}),
+ * not in the totals.
  */
 public final class Matrix {
   /** One group's counts in one lane. */
-  public record Cell(UUID workshopId, UUID boardId, String lane, String phase, String dimension, int notes,
-                     Map<String, Integer> perTag, int untagged, int notShown) {}
+  public record Cell(
+      UUID workshopId,
+      UUID boardId,
+      String lane,
+      String phase,
+      String dimension,
+      int notes,
+      Map<String, Integer> perTag,
+      int untagged,
+      int notShown) {}
+
   private static final int FIXED = 3;
 
   private final Map<String, int[]> counts = new LinkedHashMap<>();
@@ -30,8 +40,9 @@ public final class Matrix {
 
   public void add(ExportNote note) {
     Template template = templateOf.get(note.boardId());
-    int[] cell = counts.computeIfAbsent(note.boardId() + "|" + note.lane(),
-        k -> new int[template.tags().size() + FIXED]);
+    int[] cell =
+        counts.computeIfAbsent(
+            note.boardId() + "|" + note.lane(), k -> new int[template.tags().size() + FIXED]);
     if (note.hidden() || note.held()) {
       cell[2]++;
       return;
@@ -53,13 +64,24 @@ public final class Matrix {
     for (Map.Entry<UUID, Template> group : templateOf.entrySet()) {
       Template template = group.getValue();
       for (Template.LaneSpec lane : template.lanes()) {
-        int[] cell = counts.getOrDefault(group.getKey() + "|" + lane.id(), new int[template.tags().size() + FIXED]);
+        int[] cell =
+            counts.getOrDefault(
+                group.getKey() + "|" + lane.id(), new int[template.tags().size() + FIXED]);
         Map<String, Integer> perTag = new LinkedHashMap<>();
         for (int i = 0; i < template.tags().size(); i++) {
           perTag.put(template.tags().get(i).key(), cell[i + FIXED]);
         }
-        cells.add(new Cell(workshopOf.get(group.getKey()), group.getKey(), lane.id(), lane.phase(),
-            lane.dimension(), cell[0], perTag, cell[1], cell[2]));
+        cells.add(
+            new Cell(
+                workshopOf.get(group.getKey()),
+                group.getKey(),
+                lane.id(),
+                lane.phase(),
+                lane.dimension(),
+                cell[0],
+                perTag,
+                cell[1],
+                cell[2]));
       }
     }
     return cells;

@@ -11,9 +11,9 @@ import java.util.UUID;
 import org.peerboard.workshop.model.Template;
 
 /**
- * The printable report of one workshop (or one board): per phase and dimension the clusters of each group with
- * their notes, the foster vs facility balance of each cell, and participation figures. Plain maps and lists, as
- * the page template reads them.
+ * The printable report of one workshop (or one board): per phase and dimension the clusters of each
+ * group with their notes, the foster vs facility balance of each cell, and participation figures.
+ * Plain maps and lists, as the page template reads them.
  */
 public final class ReportView {
   static final String FOSTER = "foster";
@@ -22,7 +22,8 @@ public final class ReportView {
   private ReportView() {}
 
   /** {@code looseLabel} names the notes of a cell that are in no cluster. */
-  public static Map<String, Object> of(Outcome.WorkshopView workshop, Labels labels, String looseLabel) {
+  public static Map<String, Object> of(
+      Outcome.WorkshopView workshop, Labels labels, String looseLabel) {
     Template template = workshop.template();
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("title", workshop.facts().title());
@@ -34,14 +35,24 @@ public final class ReportView {
     for (Template.Item phase : template.phases()) {
       List<Map<String, Object>> dimensions = new ArrayList<>();
       for (Template.Item dimension : template.dimensions()) {
-        dimensions.add(cell(workshop, labels, phase.key() + ":" + dimension.key(), labels.dimension(dimension.key()),
-            looseLabel));
+        dimensions.add(
+            cell(
+                workshop,
+                labels,
+                phase.key() + ":" + dimension.key(),
+                labels.dimension(dimension.key()),
+                looseLabel));
       }
       phases.add(Map.of("label", labels.phase(phase.key()), "dimensions", dimensions));
     }
     for (Template.Item lane : template.extraLanes()) {
       String label = labels.lane(lane.key(), null, null);
-      phases.add(Map.of("label", label, "dimensions", List.of(cell(workshop, labels, lane.key(), label, looseLabel))));
+      phases.add(
+          Map.of(
+              "label",
+              label,
+              "dimensions",
+              List.of(cell(workshop, labels, lane.key(), label, looseLabel))));
     }
     view.put("phases", phases);
     view.put("fosterLabel", labels.tag(FOSTER));
@@ -61,10 +72,19 @@ public final class ReportView {
       }
       participants += group.participants();
       notes += group.notes().size();
-      rows.add(Map.of("name", group.group().name(), "participants", group.participants(),
-          "notes", group.notes().size(), "perPhase", list(perPhase)));
+      rows.add(
+          Map.of(
+              "name",
+              group.group().name(),
+              "participants",
+              group.participants(),
+              "notes",
+              group.notes().size(),
+              "perPhase",
+              list(perPhase)));
     }
-    return Map.of("rows", rows, "participants", participants, "notes", notes, "perPhase", list(totals));
+    return Map.of(
+        "rows", rows, "participants", participants, "notes", notes, "perPhase", list(totals));
   }
 
   /** Notes per phase, extra lanes counted together in the last slot. */
@@ -87,15 +107,17 @@ public final class ReportView {
     return -1;
   }
 
-  private static Map<String, Object> cell(Outcome.WorkshopView workshop, Labels labels, String lane, String label,
-                                          String looseLabel) {
+  private static Map<String, Object> cell(
+      Outcome.WorkshopView workshop, Labels labels, String lane, String label, String looseLabel) {
     int foster = 0;
     int facility = 0;
     int total = 0;
     List<Map<String, Object>> groups = new ArrayList<>();
     for (Outcome.GroupView group : workshop.groups()) {
       Map<UUID, List<Map<String, Object>>> byCluster = new LinkedHashMap<>();
-      group.clusters().stream().filter(c -> c.lane().equals(lane)).forEach(c -> byCluster.put(c.id(), new ArrayList<>()));
+      group.clusters().stream()
+          .filter(c -> c.lane().equals(lane))
+          .forEach(c -> byCluster.put(c.id(), new ArrayList<>()));
       List<Map<String, Object>> loose = new ArrayList<>();
       for (Outcome.Note note : group.notes()) {
         if (!note.lane().equals(lane)) {
@@ -105,18 +127,28 @@ public final class ReportView {
         foster += note.tags().contains(FOSTER) ? 1 : 0;
         facility += note.tags().contains(FACILITY) ? 1 : 0;
         Map<String, Object> shown = note(note, labels);
-        List<Map<String, Object>> target = note.clusterId() == null ? null : byCluster.get(note.clusterId());
+        List<Map<String, Object>> target =
+            note.clusterId() == null ? null : byCluster.get(note.clusterId());
         (target == null ? loose : target).add(shown);
       }
       List<Map<String, Object>> clusters = new ArrayList<>();
       for (Outcome.Cluster cluster : group.clusters()) {
         if (byCluster.containsKey(cluster.id())) {
-          clusters.add(Map.of("name", cluster.name(), "notes", byCluster.get(cluster.id()),
-              "count", byCluster.get(cluster.id()).size(), "loose", false));
+          clusters.add(
+              Map.of(
+                  "name",
+                  cluster.name(),
+                  "notes",
+                  byCluster.get(cluster.id()),
+                  "count",
+                  byCluster.get(cluster.id()).size(),
+                  "loose",
+                  false));
         }
       }
       if (!loose.isEmpty()) {
-        clusters.add(Map.of("name", looseLabel, "notes", loose, "count", loose.size(), "loose", true));
+        clusters.add(
+            Map.of("name", looseLabel, "notes", loose, "count", loose.size(), "loose", true));
       }
       if (!clusters.isEmpty()) {
         groups.add(Map.of("name", group.group().name(), "clusters", clusters));
@@ -148,7 +180,8 @@ public final class ReportView {
       return null;
     }
     LocalDate day = LocalDate.parse(iso);
-    return "it".equals(language) ? day.format(DateTimeFormatter.ofPattern("dd/MM/yyyy"))
+    return "it".equals(language)
+        ? day.format(DateTimeFormatter.ofPattern("dd/MM/yyyy"))
         : day.format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK));
   }
 
@@ -160,9 +193,14 @@ public final class ReportView {
     return list;
   }
 
-  /** Whether a cell leans clearly to one setting: at least twice the notes of the other, and two more. */
+  /**
+   * Whether a cell leans clearly to one setting: at least twice the notes of the other, and two
+   * more.
+   */
   public enum Difference {
-    NONE, MORE_FOSTER, MORE_FACILITY;
+    NONE,
+    MORE_FOSTER,
+    MORE_FACILITY;
 
     public static Difference of(int foster, int facility) {
       if (foster >= 2 * facility && foster - facility >= 2) {

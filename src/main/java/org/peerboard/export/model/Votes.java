@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Every revealed vote round of the exported boards, with the words of each proposal. Figures are derived here from
- * exact counts: a mean is never a mean of rounded means, and rounding happens once, where a figure is shown.
+ * Every revealed vote round of the exported boards, with the words of each proposal. Figures are
+ * derived here from exact counts: a mean is never a mean of rounded means, and rounding happens
+ * once, where a figure is shown.
  */
 public final class Votes {
   public static final Votes NONE = new Votes(List.of(), Map.of());
@@ -24,7 +25,10 @@ public final class Votes {
     rounds.forEach(r -> r.proposals().forEach(p -> items.put(p.itemId(), true)));
   }
 
-  /** The words of a proposal: a cluster's name and the texts of the notes it holds, or a note's text. */
+  /**
+   * The words of a proposal: a cluster's name and the texts of the notes it holds, or a note's
+   * text.
+   */
   public record ProposalText(UUID id, String kind, String label, List<String> notes) {}
 
   /** A proposal in its round's order: rank (ties share one), the exact score it was ranked by. */
@@ -56,7 +60,10 @@ public final class Votes {
     return new ArrayList<>(items.keySet());
   }
 
-  /** The proposal a note was voted as: the note itself, else its cluster; null when neither was voted on. */
+  /**
+   * The proposal a note was voted as: the note itself, else its cluster; null when neither was
+   * voted on.
+   */
   public UUID proposalOf(UUID noteId, UUID clusterId) {
     if (items.containsKey(noteId)) {
       return noteId;
@@ -65,15 +72,16 @@ public final class Votes {
   }
 
   /**
-   * The proposals of a round by rank: most dots, or the highest mean of the criterion means (each mean exact);
-   * equal scores share a rank (1, 2, 2, 4) and keep the round's order among them.
+   * The proposals of a round by rank: most dots, or the highest mean of the criterion means (each
+   * mean exact); equal scores share a rank (1, 2, 2, 4) and keep the round's order among them.
    */
   public static List<Ranked> ranked(VoteRound round) {
     List<VoteRound.Proposal> sorted = new ArrayList<>(round.proposals());
     Map<UUID, Double> scores = new HashMap<>();
     sorted.forEach(p -> scores.put(p.itemId(), score(round, p)));
-    sorted.sort(Comparator.comparingDouble((VoteRound.Proposal p) -> -scores.get(p.itemId()))
-        .thenComparingInt(VoteRound.Proposal::position));
+    sorted.sort(
+        Comparator.comparingDouble((VoteRound.Proposal p) -> -scores.get(p.itemId()))
+            .thenComparingInt(VoteRound.Proposal::position));
     List<Ranked> ranked = new ArrayList<>();
     for (int i = 0; i < sorted.size(); i++) {
       double score = scores.get(sorted.get(i).itemId());
@@ -83,13 +91,20 @@ public final class Votes {
     return ranked;
   }
 
-  /** Dots, or the mean of the criteria's exact means (criteria nobody scored left out; 0 when none was). */
+  /**
+   * Dots, or the mean of the criteria's exact means (criteria nobody scored left out; 0 when none
+   * was).
+   */
   public static double score(VoteRound round, VoteRound.Proposal p) {
     if (round.dots()) {
       return p.dots();
     }
-    return p.distributions().values().stream().map(Votes::mean).filter(m -> m != null).mapToDouble(Double::doubleValue)
-        .average().orElse(0);
+    return p.distributions().values().stream()
+        .map(Votes::mean)
+        .filter(m -> m != null)
+        .mapToDouble(Double::doubleValue)
+        .average()
+        .orElse(0);
   }
 
   /** How many gave a score on one criterion. */
@@ -114,7 +129,9 @@ public final class Votes {
     return sum / (double) n;
   }
 
-  /** The median score (the mean of the two middle ones for an even count); null when nobody scored. */
+  /**
+   * The median score (the mean of the two middle ones for an even count); null when nobody scored.
+   */
   public static Double median(int[] distribution) {
     int n = count(distribution);
     if (n == 0) {

@@ -3,6 +3,15 @@ package org.peerboard.export.model;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** The facts of a workshop that every export repeats: title, place (the territory), date and language. */
-public record WorkshopFacts(UUID id, String title, String place, String date, String language, String templateId,
-                            OffsetDateTime createdAt) {}
+/**
+ * The facts of a workshop that every export repeats: title, place (the territory), date and
+ * language.
+ */
+public record WorkshopFacts(
+    UUID id,
+    String title,
+    String place,
+    String date,
+    String language,
+    String templateId,
+    OffsetDateTime createdAt) {}

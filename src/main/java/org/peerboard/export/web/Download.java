@@ -7,8 +7,9 @@ import io.vertx.core.http.HttpServerResponse;
 import java.io.ByteArrayOutputStream;
 
 /**
- * A response written while the export is read: each flush sends what the format wrote so far, and waits for the
- * client to drain when its write queue is full, so a slow client slows the read instead of filling memory.
+ * A response written while the export is read: each flush sends what the format wrote so far, and
+ * waits for the client to drain when its write queue is full, so a slow client slows the read
+ * instead of filling memory.
  */
 final class Download {
   private final HttpServerResponse response;
@@ -18,21 +19,24 @@ final class Download {
 
   Download(HttpServerResponse response, String contentType, String filename) {
     this.response = response;
-    response.setChunked(true)
+    response
+        .setChunked(true)
         .putHeader("Content-Type", contentType)
         .putHeader("Content-Disposition", disposition(filename))
         .putHeader("Cache-Control", "no-store");
-    response.closeHandler(v -> {
-      gone = true;
-      if (drained != null) {
-        drained.tryFail("client went away");
-      }
-    });
-    response.drainHandler(v -> {
-      if (drained != null) {
-        drained.tryComplete();
-      }
-    });
+    response.closeHandler(
+        v -> {
+          gone = true;
+          if (drained != null) {
+            drained.tryFail("client went away");
+          }
+        });
+    response.drainHandler(
+        v -> {
+          if (drained != null) {
+            drained.tryComplete();
+          }
+        });
   }
 
   ByteArrayOutputStream out() {

@@ -6,9 +6,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,8 +31,8 @@ import org.peerboard.http.Bearer;
 import org.peerboard.http.Links;
 
 /**
- * Downloads for researchers (CSV, XLSX, JSON, REFI-QDA, history, votes, comparison matrix) of a board, a workshop or a
- * study; studies; and deleting a workshop with everything in it.
+ * Downloads for researchers (CSV, XLSX, JSON, REFI-QDA, history, votes, comparison matrix) of a
+ * board, a workshop or a study; studies; and deleting a workshop with everything in it.
  */
 public final class ExportRoutes {
   private static final String FORMATS = "(csv|xlsx|json|qdpx)";
@@ -46,7 +44,8 @@ public final class ExportRoutes {
   private final Studies studies;
   private final Links links;
 
-  public ExportRoutes(Vertx vertx, ExportAccess access, ExportReader reader, Studies studies, Links links) {
+  public ExportRoutes(
+      Vertx vertx, ExportAccess access, ExportReader reader, Studies studies, Links links) {
     this.vertx = vertx;
     this.access = access;
     this.reader = reader;
@@ -55,17 +54,23 @@ public final class ExportRoutes {
   }
 
   public void mount(Router router) {
-    router.getWithRegex("/api/boards/([^/]+)/export\\." + FORMATS)
+    router
+        .getWithRegex("/api/boards/([^/]+)/export\\." + FORMATS)
         .handler(ctx -> download(ctx, key -> access.board(uuid(ctx), key)));
-    router.getWithRegex("/api/workshops/([^/]+)/export\\." + FORMATS)
+    router
+        .getWithRegex("/api/workshops/([^/]+)/export\\." + FORMATS)
         .handler(ctx -> download(ctx, key -> access.workshop(uuid(ctx), key)));
-    router.getWithRegex("/api/studies/([^/]+)/export\\." + STUDY_FORMATS)
+    router
+        .getWithRegex("/api/studies/([^/]+)/export\\." + STUDY_FORMATS)
         .handler(ctx -> download(ctx, key -> access.study(uuid(ctx), key)));
-    router.getWithRegex("/api/boards/([^/]+)/(history|matrix|votes)\\.csv")
+    router
+        .getWithRegex("/api/boards/([^/]+)/(history|matrix|votes)\\.csv")
         .handler(ctx -> download(ctx, key -> access.board(uuid(ctx), key)));
-    router.getWithRegex("/api/workshops/([^/]+)/(history|matrix|votes)\\.csv")
+    router
+        .getWithRegex("/api/workshops/([^/]+)/(history|matrix|votes)\\.csv")
         .handler(ctx -> download(ctx, key -> access.workshop(uuid(ctx), key)));
-    router.getWithRegex("/api/studies/([^/]+)/(history|matrix|votes)\\.csv")
+    router
+        .getWithRegex("/api/studies/([^/]+)/(history|matrix|votes)\\.csv")
         .handler(ctx -> download(ctx, key -> access.study(uuid(ctx), key)));
     router.post("/api/studies").handler(this::createStudy);
     router.get("/api/studies/:id").handler(this::study);
@@ -77,54 +82,118 @@ public final class ExportRoutes {
     String what = ctx.pathParam("param1");
     String language = ctx.request().getParam("lang");
     boolean keyHeaders = "keys".equals(ctx.request().getParam("header"));
-    authorise.apply(Bearer.of(ctx))
-        .map(scope -> scope.withLanguage("it".equals(language) || "en".equals(language) ? language : null))
-        .compose(scope -> switch (what) {
-          case "csv" -> stream(ctx, scope, "text/csv; charset=utf-8", scope.filename("csv"),
-              out -> new NotesCsv(out, scope.language(), keyHeaders));
-          case "history" -> stream(ctx, scope, "text/csv; charset=utf-8", scope.filename("history.csv"),
-              out -> new HistoryCsv(out, scope.language(), keyHeaders));
-          case "votes" -> stream(ctx, scope, "text/csv; charset=utf-8", scope.filename("votes.csv"),
-              out -> new VotesCsv(out, scope.language(), keyHeaders));
-          case "matrix" -> stream(ctx, scope, "text/csv; charset=utf-8", scope.filename("matrix.csv"),
-              out -> new MatrixCsv(out, scope.language(), keyHeaders));
-          case "json" -> stream(ctx, scope, "application/json; charset=utf-8", scope.filename("json"),
-              out -> new JsonExport(out, scope));
-          case "xlsx" -> file(ctx, scope, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-              scope.filename("xlsx"), path -> new XlsxExport(path, scope.language(), keyHeaders));
-          default -> file(ctx, scope, "application/zip", scope.filename("qdpx"),
-              path -> new QdpxExport(path, scope.language()));
-        })
+    authorise
+        .apply(Bearer.of(ctx))
+        .map(
+            scope ->
+                scope.withLanguage(
+                    "it".equals(language) || "en".equals(language) ? language : null))
+        .compose(
+            scope ->
+                switch (what) {
+                  case "csv" ->
+                      stream(
+                          ctx,
+                          scope,
+                          "text/csv; charset=utf-8",
+                          scope.filename("csv"),
+                          out -> new NotesCsv(out, scope.language(), keyHeaders));
+                  case "history" ->
+                      stream(
+                          ctx,
+                          scope,
+                          "text/csv; charset=utf-8",
+                          scope.filename("history.csv"),
+                          out -> new HistoryCsv(out, scope.language(), keyHeaders));
+                  case "votes" ->
+                      stream(
+                          ctx,
+                          scope,
+                          "text/csv; charset=utf-8",
+                          scope.filename("votes.csv"),
+                          out -> new VotesCsv(out, scope.language(), keyHeaders));
+                  case "matrix" ->
+                      stream(
+                          ctx,
+                          scope,
+                          "text/csv; charset=utf-8",
+                          scope.filename("matrix.csv"),
+                          out -> new MatrixCsv(out, scope.language(), keyHeaders));
+                  case "json" ->
+                      stream(
+                          ctx,
+                          scope,
+                          "application/json; charset=utf-8",
+                          scope.filename("json"),
+                          out -> new JsonExport(out, scope));
+                  case "xlsx" ->
+                      file(
+                          ctx,
+                          scope,
+                          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                          scope.filename("xlsx"),
+                          path -> new XlsxExport(path, scope.language(), keyHeaders));
+                  default ->
+                      file(
+                          ctx,
+                          scope,
+                          "application/zip",
+                          scope.filename("qdpx"),
+                          path -> new QdpxExport(path, scope.language()));
+                })
         .onFailure(failure -> failed(ctx, failure));
   }
 
   /** Formats that can be sent as they are written: CSV and JSON. */
-  private Future<Void> stream(RoutingContext ctx, ExportScope scope, String type, String filename,
-                              Function<OutputStream, ExportSink> format) {
+  private Future<Void> stream(
+      RoutingContext ctx,
+      ExportScope scope,
+      String type,
+      String filename,
+      Function<OutputStream, ExportSink> format) {
     Download download = new Download(ctx.response(), type, filename);
-    return vertx.executeBlocking(() -> format.apply(download.out()), true)
+    return vertx
+        .executeBlocking(() -> format.apply(download.out()), true)
         .compose(sink -> reader.run(scope, sink, download::flush))
         .compose(done -> ctx.response().end());
   }
 
-  /** Formats that are zip files (XLSX, .qdpx): written to a temporary file on a worker, then sent. */
-  private Future<Void> file(RoutingContext ctx, ExportScope scope, String type, String filename,
-                            Function<Path, ExportSink> format) {
-    return vertx.executeBlocking(() -> {
-      Path path = Files.createTempFile("peerboard-export", ".tmp");
-      return new Prepared(path, format.apply(path));
-    }, true).compose(prepared -> reader.run(scope, prepared.sink(), Future::succeededFuture)
-        .compose(done -> ctx.response()
-            .putHeader("Content-Type", type)
-            .putHeader("Content-Disposition", Download.disposition(filename))
-            .putHeader("Cache-Control", "no-store")
-            .sendFile(prepared.path().toString()))
-        .eventually(() -> vertx.fileSystem().delete(prepared.path().toString())));
+  /**
+   * Formats that are zip files (XLSX, .qdpx): written to a temporary file on a worker, then sent.
+   */
+  private Future<Void> file(
+      RoutingContext ctx,
+      ExportScope scope,
+      String type,
+      String filename,
+      Function<Path, ExportSink> format) {
+    return vertx
+        .executeBlocking(
+            () -> {
+              Path path = Files.createTempFile("peerboard-export", ".tmp");
+              return new Prepared(path, format.apply(path));
+            },
+            true)
+        .compose(
+            prepared ->
+                reader
+                    .run(scope, prepared.sink(), Future::succeededFuture)
+                    .compose(
+                        done ->
+                            ctx.response()
+                                .putHeader("Content-Type", type)
+                                .putHeader("Content-Disposition", Download.disposition(filename))
+                                .putHeader("Cache-Control", "no-store")
+                                .sendFile(prepared.path().toString()))
+                    .eventually(() -> vertx.fileSystem().delete(prepared.path().toString())));
   }
 
   private record Prepared(Path path, ExportSink sink) {}
 
-  /** Before the first byte: the JSON error. After it: the connection is cut, so no client takes half a file. */
+  /**
+   * Before the first byte: the JSON error. After it: the connection is cut, so no client takes half
+   * a file.
+   */
   private static void failed(RoutingContext ctx, Throwable failure) {
     if (ctx.response().headWritten()) {
       ctx.request().connection().close();
@@ -135,52 +204,97 @@ public final class ExportRoutes {
 
   private void createStudy(RoutingContext ctx) {
     JsonObject body = ctx.body().asJsonObject();
-    String name = body == null ? null : body.getValue("name") instanceof String s ? s.strip() : null;
-    JsonArray list = body == null || !(body.getValue("workshops") instanceof JsonArray a) ? null : a;
-    if (name == null || name.isEmpty() || name.length() > 120 || list == null || list.isEmpty() || list.size() > 50) {
+    String name =
+        body == null ? null : body.getValue("name") instanceof String s ? s.strip() : null;
+    JsonArray list =
+        body == null || !(body.getValue("workshops") instanceof JsonArray a) ? null : a;
+    if (name == null
+        || name.isEmpty()
+        || name.length() > 120
+        || list == null
+        || list.isEmpty()
+        || list.size() > 50) {
       ctx.fail(new Rejection(ErrorCode.INVALID, "error.studyInvalid"));
       return;
     }
     List<Studies.Member> members = new ArrayList<>();
     for (Object item : list) {
-      if (!(item instanceof JsonObject member) || !(member.getValue("id") instanceof String id)
+      if (!(item instanceof JsonObject member)
+          || !(member.getValue("id") instanceof String id)
           || !(member.getValue("organiserKey") instanceof String key)) {
         ctx.fail(new Rejection(ErrorCode.INVALID, "error.studyInvalid"));
         return;
       }
       members.add(new Studies.Member(parse(id), key));
     }
-    studies.create(name, members).onSuccess(created -> ctx.response().setStatusCode(201)
-            .putHeader("Content-Type", "application/json; charset=utf-8")
-            .end(new JsonObject()
-                .put("id", created.id().toString())
-                .put("name", name)
-                .put("studyKey", created.key())
-                .put("studyUrl", links.base() + "/s/" + created.id() + "?k=" + created.key())
-                .put("workshops", new JsonArray(created.workshops().stream().map(UUID::toString).toList()))
-                .encode()))
+    studies
+        .create(name, members)
+        .onSuccess(
+            created ->
+                ctx.response()
+                    .setStatusCode(201)
+                    .putHeader("Content-Type", "application/json; charset=utf-8")
+                    .end(
+                        new JsonObject()
+                            .put("id", created.id().toString())
+                            .put("name", name)
+                            .put("studyKey", created.key())
+                            .put(
+                                "studyUrl",
+                                links.base() + "/s/" + created.id() + "?k=" + created.key())
+                            .put(
+                                "workshops",
+                                new JsonArray(
+                                    created.workshops().stream().map(UUID::toString).toList()))
+                            .encode()))
         .onFailure(ctx::fail);
   }
 
   private void study(RoutingContext ctx) {
     UUID id = uuid(ctx, "id");
-    access.study(id, Bearer.of(ctx)).compose(scope -> studies.workshops(id).map(list -> {
-      JsonArray workshops = new JsonArray();
-      list.forEach(w -> workshops.add(new JsonObject().put("id", w.id().toString()).put("title", w.title())
-          .put("place", w.place()).put("date", w.date()).put("language", w.language())));
-      return new JsonObject().put("id", id.toString()).put("name", scope.studyName()).put("workshops", workshops);
-    })).onSuccess(json -> ctx.response().putHeader("Content-Type", "application/json; charset=utf-8")
-        .end(json.encode())).onFailure(ctx::fail);
+    access
+        .study(id, Bearer.of(ctx))
+        .compose(
+            scope ->
+                studies
+                    .workshops(id)
+                    .map(
+                        list -> {
+                          JsonArray workshops = new JsonArray();
+                          list.forEach(
+                              w ->
+                                  workshops.add(
+                                      new JsonObject()
+                                          .put("id", w.id().toString())
+                                          .put("title", w.title())
+                                          .put("place", w.place())
+                                          .put("date", w.date())
+                                          .put("language", w.language())));
+                          return new JsonObject()
+                              .put("id", id.toString())
+                              .put("name", scope.studyName())
+                              .put("workshops", workshops);
+                        }))
+        .onSuccess(
+            json ->
+                ctx.response()
+                    .putHeader("Content-Type", "application/json; charset=utf-8")
+                    .end(json.encode()))
+        .onFailure(ctx::fail);
   }
 
   private void deleteStudy(RoutingContext ctx) {
-    studies.delete(uuid(ctx, "id"), Bearer.of(ctx))
-        .onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
+    studies
+        .delete(uuid(ctx, "id"), Bearer.of(ctx))
+        .onSuccess(v -> ctx.response().setStatusCode(204).end())
+        .onFailure(ctx::fail);
   }
 
   private void deleteWorkshop(RoutingContext ctx) {
-    studies.deleteWorkshop(uuid(ctx, "id"), Bearer.of(ctx))
-        .onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
+    studies
+        .deleteWorkshop(uuid(ctx, "id"), Bearer.of(ctx))
+        .onSuccess(v -> ctx.response().setStatusCode(204).end())
+        .onFailure(ctx::fail);
   }
 
   private static UUID uuid(RoutingContext ctx) {

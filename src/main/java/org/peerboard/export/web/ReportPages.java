@@ -1,22 +1,22 @@
 package org.peerboard.export.web;
 
-import java.util.List;
-import java.nio.charset.StandardCharsets;
-import java.net.URLEncoder;
-import org.peerboard.export.format.XlsxExport;
-import java.util.ResourceBundle;
-import org.peerboard.board.model.ErrorCode;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.ResourceBundle;
 import java.util.UUID;
 import java.util.function.Function;
+import org.peerboard.board.model.ErrorCode;
 import org.peerboard.board.model.Rejection;
 import org.peerboard.export.db.ExportAccess;
 import org.peerboard.export.db.OutcomeReader;
 import org.peerboard.export.db.VoteSource;
+import org.peerboard.export.format.XlsxExport;
 import org.peerboard.export.model.CompareView;
 import org.peerboard.export.model.ExportScope;
 import org.peerboard.export.model.Labels;
@@ -29,10 +29,11 @@ import org.peerboard.i18n.Messages;
 import org.peerboard.pages.Pages;
 
 /**
- * The organiser's pages over the outcome: the printable report of a workshop ({@code /w/{id}/report}) or of one
- * board ({@code /m/{id}/report}), and the comparison of a workshop's groups ({@code /w/{id}/compare}) or of a
- * study's workshops ({@code /s/{id}}). A key arrives as {@code ?k=} once (then a cookie for that path), as the
- * cookie the organiser or moderator page already set, or as a Bearer header.
+ * The organiser's pages over the outcome: the printable report of a workshop ({@code
+ * /w/{id}/report}) or of one board ({@code /m/{id}/report}), and the comparison of a workshop's
+ * groups ({@code /w/{id}/compare}) or of a study's workshops ({@code /s/{id}}). A key arrives as
+ * {@code ?k=} once (then a cookie for that path), as the cookie the organiser or moderator page
+ * already set, or as a Bearer header.
  */
 public final class ReportPages {
   private final Pages pages;
@@ -49,13 +50,21 @@ public final class ReportPages {
   }
 
   public void mount(Router router) {
-    router.get("/w/:id/report").handler(ctx -> report(ctx, key -> access.workshop(id(ctx), key)))
+    router
+        .get("/w/:id/report")
+        .handler(ctx -> report(ctx, key -> access.workshop(id(ctx), key)))
         .failureHandler(pages::errorPage);
-    router.get("/m/:id/report").handler(ctx -> report(ctx, key -> access.board(id(ctx), key)))
+    router
+        .get("/m/:id/report")
+        .handler(ctx -> report(ctx, key -> access.board(id(ctx), key)))
         .failureHandler(pages::errorPage);
-    router.get("/w/:id/compare").handler(ctx -> compare(ctx, key -> access.workshop(id(ctx), key)))
+    router
+        .get("/w/:id/compare")
+        .handler(ctx -> compare(ctx, key -> access.workshop(id(ctx), key)))
         .failureHandler(pages::errorPage);
-    router.get("/s/:id").handler(ctx -> compare(ctx, key -> access.study(id(ctx), key)))
+    router
+        .get("/s/:id")
+        .handler(ctx -> compare(ctx, key -> access.study(id(ctx), key)))
         .failureHandler(pages::errorPage);
   }
 
@@ -63,54 +72,96 @@ public final class ReportPages {
     if (Pages.keyInQuery(ctx)) {
       return;
     }
-    authorise.apply(key(ctx)).compose(scope -> outcomes.read(scope).compose(outcome -> votes.revealed(
-        scope.workshopIds()).compose(figures -> {
-      if (outcome.workshops().isEmpty()) {
-        throw new Rejection(ErrorCode.NOT_FOUND, "error.workshopNotFound");
-      }
-      Outcome.WorkshopView workshop = outcome.workshops().get(0);
-      String lang = Languages.explicit(ctx).orElse(workshop.facts().language());
-      Map<String, Object> state = new HashMap<>(ReportView.of(workshop, new Labels(workshop.template(), lang),
-          Messages.bundle("i18n/messages", lang).getString("export.report.unclustered")));
-      ResourceBundle words = Messages.bundle("i18n/messages", lang);
-      state.put("votes", ReportVotes.of(workshop, figures, lang, XlsxExport.ZONE,
-          words.getString("export.report.proposalGone")));
-      state.put("board", scope.kind() == ExportScope.Kind.BOARD ? workshop.groups().get(0).group().name() : null);
-      state.put("downloads", downloads(scope, key(ctx)));
-      return pages.document(ctx, "report", lang, state);
-    }))).onFailure(ctx::fail);
+    authorise
+        .apply(key(ctx))
+        .compose(
+            scope ->
+                outcomes
+                    .read(scope)
+                    .compose(
+                        outcome ->
+                            votes
+                                .revealed(scope.workshopIds())
+                                .compose(
+                                    figures -> {
+                                      if (outcome.workshops().isEmpty()) {
+                                        throw new Rejection(
+                                            ErrorCode.NOT_FOUND, "error.workshopNotFound");
+                                      }
+                                      Outcome.WorkshopView workshop = outcome.workshops().get(0);
+                                      String lang =
+                                          Languages.explicit(ctx)
+                                              .orElse(workshop.facts().language());
+                                      Map<String, Object> state =
+                                          new HashMap<>(
+                                              ReportView.of(
+                                                  workshop,
+                                                  new Labels(workshop.template(), lang),
+                                                  Messages.bundle("i18n/messages", lang)
+                                                      .getString("export.report.unclustered")));
+                                      ResourceBundle words = Messages.bundle("i18n/messages", lang);
+                                      state.put(
+                                          "votes",
+                                          ReportVotes.of(
+                                              workshop,
+                                              figures,
+                                              lang,
+                                              XlsxExport.ZONE,
+                                              words.getString("export.report.proposalGone")));
+                                      state.put(
+                                          "board",
+                                          scope.kind() == ExportScope.Kind.BOARD
+                                              ? workshop.groups().get(0).group().name()
+                                              : null);
+                                      state.put("downloads", downloads(scope, key(ctx)));
+                                      return pages.document(ctx, "report", lang, state);
+                                    })))
+        .onFailure(ctx::fail);
   }
 
   private void compare(RoutingContext ctx, Function<String, Future<ExportScope>> authorise) {
     if (Pages.keyInQuery(ctx)) {
       return;
     }
-    authorise.apply(key(ctx)).compose(scope -> outcomes.read(scope).compose(outcome -> {
-      if (outcome.workshops().isEmpty()) {
-        throw new Rejection(ErrorCode.NOT_FOUND, "error.workshopNotFound");
-      }
-      Outcome.WorkshopView first = outcome.workshops().get(0);
-      String lang = Languages.explicit(ctx).orElse(scope.language());
-      boolean study = scope.kind() == ExportScope.Kind.STUDY;
-      Map<String, Object> state = new HashMap<>(CompareView.of(outcome.workshops(), new Labels(first.template(), lang),
-          study));
-      state.put("title", study ? scope.studyName() : first.facts().title());
-      state.put("study", study);
-      state.put("downloads", downloads(scope, key(ctx)));
-      return pages.document(ctx, "compare", lang, state);
-    })).onFailure(ctx::fail);
+    authorise
+        .apply(key(ctx))
+        .compose(
+            scope ->
+                outcomes
+                    .read(scope)
+                    .compose(
+                        outcome -> {
+                          if (outcome.workshops().isEmpty()) {
+                            throw new Rejection(ErrorCode.NOT_FOUND, "error.workshopNotFound");
+                          }
+                          Outcome.WorkshopView first = outcome.workshops().get(0);
+                          String lang = Languages.explicit(ctx).orElse(scope.language());
+                          boolean study = scope.kind() == ExportScope.Kind.STUDY;
+                          Map<String, Object> state =
+                              new HashMap<>(
+                                  CompareView.of(
+                                      outcome.workshops(),
+                                      new Labels(first.template(), lang),
+                                      study));
+                          state.put("title", study ? scope.studyName() : first.facts().title());
+                          state.put("study", study);
+                          state.put("downloads", downloads(scope, key(ctx)));
+                          return pages.document(ctx, "compare", lang, state);
+                        }))
+        .onFailure(ctx::fail);
   }
 
   /**
-   * Links to the downloads of the same scope. The cookie is scoped to the page's path, so the links carry the key
-   * as {@code ?k=}, as the organiser page already shows the organiser link itself.
+   * Links to the downloads of the same scope. The cookie is scoped to the page's path, so the links
+   * carry the key as {@code ?k=}, as the organiser page already shows the organiser link itself.
    */
   private static Map<String, Object> downloads(ExportScope scope, String key) {
-    String base = switch (scope.kind()) {
-      case BOARD -> "/api/boards/" + scope.boardId();
-      case WORKSHOP -> "/api/workshops/" + scope.workshopIds().get(0);
-      case STUDY -> "/api/studies/" + scope.studyId();
-    };
+    String base =
+        switch (scope.kind()) {
+          case BOARD -> "/api/boards/" + scope.boardId();
+          case WORKSHOP -> "/api/workshops/" + scope.workshopIds().get(0);
+          case STUDY -> "/api/studies/" + scope.studyId();
+        };
     Map<String, Object> links = new HashMap<>();
     String k = "?k=" + URLEncoder.encode(key, StandardCharsets.UTF_8);
     for (String name : List.of("csv", "xlsx", "json", "qdpx")) {

@@ -4,11 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Agglomerative grouping with average linkage: the two groups whose members are on average the most alike are
- * merged, again and again, until no pair reaches the threshold. Groups that start anchored (existing clusters, which
- * must come first in the start list) may take in notes but never merge with each other. Each group remembers its
- * most alike partner, so a merge costs a pass over the groups rather than over all pairs. Ties go to the lowest
- * indexes, so the same input gives the same groups.
+ * Agglomerative grouping with average linkage: the two groups whose members are on average the most
+ * alike are merged, again and again, until no pair reaches the threshold. Groups that start
+ * anchored (existing clusters, which must come first in the start list) may take in notes but never
+ * merge with each other. Each group remembers its most alike partner, so a merge costs a pass over
+ * the groups rather than over all pairs. Ties go to the lowest indexes, so the same input gives the
+ * same groups.
  */
 final class AverageLink {
   private final double[][] sum;
@@ -29,9 +30,12 @@ final class AverageLink {
     best = new double[n];
   }
 
-  /** {@code start}: the initial groups, as indexes into {@code similarity}; returns the final groups in start order. */
-  static List<List<Integer>> group(double[][] similarity, List<List<Integer>> start, boolean[] anchored,
-      double threshold) {
+  /**
+   * {@code start}: the initial groups, as indexes into {@code similarity}; returns the final groups
+   * in start order.
+   */
+  static List<List<Integer>> group(
+      double[][] similarity, List<List<Integer>> start, boolean[] anchored, double threshold) {
     int n = start.size();
     AverageLink link = new AverageLink(n);
     List<List<Integer>> members = new ArrayList<>();
@@ -113,8 +117,8 @@ final class AverageLink {
       }
       if (k == into || partner[k] == into || partner[k] == from || anchor[k] && anchor[into]) {
         refresh(k);
-      } else if (mayMerge(k, into) && (average(k, into) > best[k]
-          || average(k, into) == best[k] && into < partner[k])) {
+      } else if (mayMerge(k, into)
+          && (average(k, into) > best[k] || average(k, into) == best[k] && into < partner[k])) {
         partner[k] = into;
         best[k] = average(k, into);
       }

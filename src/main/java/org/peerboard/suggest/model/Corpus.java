@@ -9,8 +9,9 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The notes of one request as TF-IDF vectors in two spaces: their terms (stems, with glossary synonyms folded into
- * one term) and the character trigrams of their stems, which still match when a word has a typo.
+ * The notes of one request as TF-IDF vectors in two spaces: their terms (stems, with glossary
+ * synonyms folded into one term) and the character trigrams of their stems, which still match when
+ * a word has a typo.
  */
 final class Corpus {
   private static final int GRAM = 3;
@@ -52,7 +53,9 @@ final class Corpus {
     chars = vectors(grams, 1);
   }
 
-  /** Inverse document frequency: rare terms weigh more, a term in nearly every note next to nothing. */
+  /**
+   * Inverse document frequency: rare terms weigh more, a term in nearly every note next to nothing.
+   */
   double idf(String term) {
     return Math.log((size + 1.0) / (termDf.getOrDefault(term, 0) + 0.5));
   }
@@ -73,9 +76,13 @@ final class Corpus {
       Map<String, Integer> tf = new HashMap<>();
       documents.get(d).forEach(term -> tf.merge(term, 1, Integer::sum));
       TreeMap<Integer, Double> weights = new TreeMap<>();
-      tf.forEach((term, count) -> weights.put(index.get(term),
-          (term.startsWith(Synonyms.PREFIX) ? boost : 1) * (1 + Math.log(count))
-              * Math.log((n + 1.0) / (df.get(term) + 0.5))));
+      tf.forEach(
+          (term, count) ->
+              weights.put(
+                  index.get(term),
+                  (term.startsWith(Synonyms.PREFIX) ? boost : 1)
+                      * (1 + Math.log(count))
+                      * Math.log((n + 1.0) / (df.get(term) + 0.5))));
       vectors[d] = SparseVector.normalised(weights);
     }
     return vectors;

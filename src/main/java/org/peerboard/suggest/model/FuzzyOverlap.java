@@ -3,9 +3,10 @@ package org.peerboard.suggest.model;
 import java.util.List;
 
 /**
- * How much of two notes' words are the same, allowing a typo per word: the Dice coefficient of their stems, where
- * two stems match when they are equal or, from four letters on, one edit apart (two from eight letters on). Word
- * order, case, plurals and punctuation do not count; a word more or less does.
+ * How much of two notes' words are the same, allowing a typo per word: the Dice coefficient of
+ * their stems, where two stems match when they are equal or, from four letters on, one edit apart
+ * (two from eight letters on). Word order, case, plurals and punctuation do not count; a word more
+ * or less does.
  */
 final class FuzzyOverlap {
   private FuzzyOverlap() {}
@@ -42,10 +43,15 @@ final class FuzzyOverlap {
   static boolean close(String x, String y) {
     int shorter = Math.min(x.length(), y.length());
     int allowed = shorter >= 8 ? 2 : shorter >= 4 ? 1 : 0;
-    return allowed > 0 && Math.abs(x.length() - y.length()) <= allowed && distance(x, y, allowed) <= allowed;
+    return allowed > 0
+        && Math.abs(x.length() - y.length()) <= allowed
+        && distance(x, y, allowed) <= allowed;
   }
 
-  /** Optimal string alignment distance (a swap of two neighbours is one edit), given up past {@code limit}. */
+  /**
+   * Optimal string alignment distance (a swap of two neighbours is one edit), given up past {@code
+   * limit}.
+   */
   private static int distance(String x, String y, int limit) {
     int[][] d = new int[x.length() + 1][y.length() + 1];
     for (int i = 0; i <= x.length(); i++) {
@@ -59,7 +65,10 @@ final class FuzzyOverlap {
       for (int j = 1; j <= y.length(); j++) {
         int cost = x.charAt(i - 1) == y.charAt(j - 1) ? 0 : 1;
         d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1 && j > 1 && x.charAt(i - 1) == y.charAt(j - 2) && x.charAt(i - 2) == y.charAt(j - 1)) {
+        if (i > 1
+            && j > 1
+            && x.charAt(i - 1) == y.charAt(j - 2)
+            && x.charAt(i - 2) == y.charAt(j - 1)) {
           d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
         }
         rowMin = Math.min(rowMin, d[i][j]);

@@ -8,9 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A group's name from its notes' own words: the one or two terms that most of its notes share and few other notes
- * hold (count in the group times inverse document frequency, glossary terms first), each written as the notes most
- * often write it.
+ * A group's name from its notes' own words: the one or two terms that most of its notes share and
+ * few other notes hold (count in the group times inverse document frequency, glossary terms first),
+ * each written as the notes most often write it.
  */
 final class Namer {
   static final int MAX = 40;
@@ -29,17 +29,20 @@ final class Namer {
         if (term.chars().allMatch(Character::isDigit) || tokens.get(i).word().length() < 3) {
           continue;
         }
-        spellings.computeIfAbsent(term, t -> new LinkedHashMap<>()).merge(tokens.get(i).word(), 1, Integer::sum);
+        spellings
+            .computeIfAbsent(term, t -> new LinkedHashMap<>())
+            .merge(tokens.get(i).word(), 1, Integer::sum);
         if (seen.put(term, true) == null) {
           inGroup.merge(term, 1, Integer::sum);
         }
       }
     }
     List<String> ranked = new ArrayList<>(inGroup.keySet());
-    ranked.sort((a, b) -> {
-      int byScore = Double.compare(score(b, inGroup, corpus), score(a, inGroup, corpus));
-      return byScore != 0 ? byScore : a.compareTo(b);
-    });
+    ranked.sort(
+        (a, b) -> {
+          int byScore = Double.compare(score(b, inGroup, corpus), score(a, inGroup, corpus));
+          return byScore != 0 ? byScore : a.compareTo(b);
+        });
     List<String> words = new ArrayList<>();
     for (String term : ranked) {
       if (words.size() == 2 || (!words.isEmpty() && inGroup.get(term) < 2)) {
@@ -54,7 +57,8 @@ final class Namer {
       return "";
     }
     String first = capitalise(words.get(0));
-    String joined = words.size() < 2 ? first : first + ("it".equals(language) ? " e " : " and ") + words.get(1);
+    String joined =
+        words.size() < 2 ? first : first + ("it".equals(language) ? " e " : " and ") + words.get(1);
     if (joined.length() <= MAX) {
       return joined;
     }
@@ -77,6 +81,8 @@ final class Namer {
   }
 
   private static String capitalise(String word) {
-    return word.isEmpty() ? word : word.substring(0, 1).toUpperCase(Locale.ROOT) + word.substring(1);
+    return word.isEmpty()
+        ? word
+        : word.substring(0, 1).toUpperCase(Locale.ROOT) + word.substring(1);
   }
 }

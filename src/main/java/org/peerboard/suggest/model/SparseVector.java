@@ -3,7 +3,10 @@ package org.peerboard.suggest.model;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** A vector of few non-zero weights, by ascending term index, scaled to length 1 so a dot product is a cosine. */
+/**
+ * A vector of few non-zero weights, by ascending term index, scaled to length 1 so a dot product is
+ * a cosine.
+ */
 record SparseVector(int[] terms, double[] weights) {
   static final SparseVector EMPTY = new SparseVector(new int[0], new double[0]);
 

@@ -7,19 +7,26 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Suggested themes and near-duplicates for the notes a moderator sees, worked out on this machine alone. Notes are
- * compared by the cosine of their TF-IDF vectors (terms, and character trigrams for typos); within each lane they
- * are grouped by average linkage. A note already in a cluster is never put in a new group, but its cluster may be
- * suggested to take in notes that are like it. Same input, same answer.
+ * Suggested themes and near-duplicates for the notes a moderator sees, worked out on this machine
+ * alone. Notes are compared by the cosine of their TF-IDF vectors (terms, and character trigrams
+ * for typos); within each lane they are grouped by average linkage. A note already in a cluster is
+ * never put in a new group, but its cluster may be suggested to take in notes that are like it.
+ * Same input, same answer.
  */
 public final class Suggester {
-  /** A note as the moderator sees it, in board order; {@code clusterId} and {@code duplicateOf} may be null. */
+  /**
+   * A note as the moderator sees it, in board order; {@code clusterId} and {@code duplicateOf} may
+   * be null.
+   */
   public record Note(String id, String lane, String text, String clusterId, String duplicateOf) {}
 
   /** An existing cluster. */
   public record Cluster(String id, String lane, String name) {}
 
-  /** A suggested group: new ({@code clusterId} null, at least two notes) or notes to add to an existing cluster. */
+  /**
+   * A suggested group: new ({@code clusterId} null, at least two notes) or notes to add to an
+   * existing cluster.
+   */
   public record Group(String lane, String clusterId, String name, List<String> noteIds) {}
 
   /** {@code noteId} looks like a duplicate of the earlier note {@code of}. */
@@ -28,12 +35,14 @@ public final class Suggester {
   public record Suggestions(List<Group> groups, List<Duplicate> duplicates) {}
 
   /**
-   * {@code wordWeight}: the share of the term cosine in the theme similarity (the rest is the trigram cosine);
-   * {@code glossaryWeight}: how much more a glossary group weighs than a plain term; groups merge while their average similarity exceeds {@code themeThreshold}; a pair is a near-duplicate from
-   * {@code duplicateThreshold} of {@link FuzzyOverlap#dice} (the share of stems two notes have in common, a typo
-   * allowed per word; glossary synonyms not folded).
+   * {@code wordWeight}: the share of the term cosine in the theme similarity (the rest is the
+   * trigram cosine); {@code glossaryWeight}: how much more a glossary group weighs than a plain
+   * term; groups merge while their average similarity exceeds {@code themeThreshold}; a pair is a
+   * near-duplicate from {@code duplicateThreshold} of {@link FuzzyOverlap#dice} (the share of stems
+   * two notes have in common, a typo allowed per word; glossary synonyms not folded).
    */
-  public record Tuning(double wordWeight, double glossaryWeight, double themeThreshold, double duplicateThreshold) {
+  public record Tuning(
+      double wordWeight, double glossaryWeight, double themeThreshold, double duplicateThreshold) {
     public static final Tuning DEFAULT = new Tuning(0.7, 4.0, 0.30, 0.75);
   }
 
@@ -41,19 +50,25 @@ public final class Suggester {
 
   private Suggester() {}
 
-  public static Suggestions suggest(List<Note> notes, List<Cluster> clusters, String language,
-      List<List<String>> glossary, Tuning tuning) {
+  public static Suggestions suggest(
+      List<Note> notes,
+      List<Cluster> clusters,
+      String language,
+      List<List<String>> glossary,
+      Tuning tuning) {
     TextAnalysis analysis = TextAnalysis.of(language);
     List<String> texts = notes.stream().map(Note::text).toList();
-    Corpus corpus = new Corpus(texts, analysis, new Synonyms(analysis, glossary), tuning.glossaryWeight());
+    Corpus corpus =
+        new Corpus(texts, analysis, new Synonyms(analysis, glossary), tuning.glossaryWeight());
     Corpus plain = new Corpus(texts, analysis, new Synonyms(analysis, List.of()), 1);
     int n = notes.size();
     double[][] theme = new double[n][n];
     for (int i = 0; i < n; i++) {
       for (int j = i + 1; j < n; j++) {
         if (notes.get(i).lane().equals(notes.get(j).lane())) {
-          double s = tuning.wordWeight() * corpus.words[i].cosine(corpus.words[j])
-              + (1 - tuning.wordWeight()) * corpus.chars[i].cosine(corpus.chars[j]);
+          double s =
+              tuning.wordWeight() * corpus.words[i].cosine(corpus.words[j])
+                  + (1 - tuning.wordWeight()) * corpus.chars[i].cosine(corpus.chars[j]);
           theme[i][j] = s;
           theme[j][i] = s;
         }
@@ -61,7 +76,9 @@ public final class Suggester {
     }
     List<Group> groups = new ArrayList<>();
     for (Map.Entry<String, List<Integer>> lane : byLane(notes).entrySet()) {
-      groups.addAll(groupLane(lane.getKey(), lane.getValue(), notes, clusters, theme, corpus, language, tuning));
+      groups.addAll(
+          groupLane(
+              lane.getKey(), lane.getValue(), notes, clusters, theme, corpus, language, tuning));
     }
     return new Suggestions(List.copyOf(groups), duplicates(notes, plain, tuning));
   }
@@ -74,8 +91,15 @@ public final class Suggester {
     return lanes;
   }
 
-  private static List<Group> groupLane(String lane, List<Integer> indexes, List<Note> notes, List<Cluster> clusters,
-      double[][] theme, Corpus corpus, String language, Tuning tuning) {
+  private static List<Group> groupLane(
+      String lane,
+      List<Integer> indexes,
+      List<Note> notes,
+      List<Cluster> clusters,
+      double[][] theme,
+      Corpus corpus,
+      String language,
+      Tuning tuning) {
     List<Cluster> anchors = new ArrayList<>();
     List<List<Integer>> start = new ArrayList<>();
     Map<String, Integer> slot = new HashMap<>();
@@ -104,20 +128,31 @@ public final class Suggester {
       List<Integer> members = merged.get(a);
       if (a < anchors.size()) {
         Cluster cluster = anchors.get(a);
-        List<String> joining = members.stream().map(notes::get).filter(note -> note.clusterId() == null)
-            .map(Note::id).toList();
+        List<String> joining =
+            members.stream()
+                .map(notes::get)
+                .filter(note -> note.clusterId() == null)
+                .map(Note::id)
+                .toList();
         if (!joining.isEmpty()) {
           groups.add(new Group(lane, cluster.id(), cluster.name(), joining));
         }
       } else if (members.size() >= 2) {
-        groups.add(new Group(lane, null, Namer.name(members, corpus, language),
-            members.stream().map(i -> notes.get(i).id()).toList()));
+        groups.add(
+            new Group(
+                lane,
+                null,
+                Namer.name(members, corpus, language),
+                members.stream().map(i -> notes.get(i).id()).toList()));
       }
     }
     return groups;
   }
 
-  /** Each later note against the earlier ones; a note's duplicate points at the first note of its chain. */
+  /**
+   * Each later note against the earlier ones; a note's duplicate points at the first note of its
+   * chain.
+   */
   private static List<Duplicate> duplicates(List<Note> notes, Corpus plain, Tuning tuning) {
     List<Duplicate> found = new ArrayList<>();
     int[] root = new int[notes.size()];
@@ -136,7 +171,8 @@ public final class Suggester {
         int b = plain.tokens.get(j).size();
         if (2.0 * Math.min(a, b) / Math.max(1, a + b) < bestScore
             || plain.chars[i].cosine(plain.chars[j]) < CHAR_FLOOR) {
-          continue; // too different in length, or not even the letters are alike: spare the word-by-word comparison
+          continue; // too different in length, or not even the letters are alike: spare the
+          // word-by-word comparison
         }
         double score = FuzzyOverlap.dice(plain.tokens.get(i), plain.tokens.get(j));
         if (score >= bestScore && (best < 0 || score > bestScore)) {
@@ -146,7 +182,9 @@ public final class Suggester {
       }
       if (best >= 0) {
         root[j] = root[best];
-        found.add(new Duplicate(notes.get(j).id(), notes.get(root[j]).id(), Math.round(bestScore * 1000) / 1000.0));
+        found.add(
+            new Duplicate(
+                notes.get(j).id(), notes.get(root[j]).id(), Math.round(bestScore * 1000) / 1000.0));
       }
     }
     return List.copyOf(found);

@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A glossary's synonym groups, analysed like the notes: a one-word entry stands for its group wherever its stem
- * appears; a phrase ("gruppo di pari") adds its group to a note that holds all of the phrase's stems.
+ * A glossary's synonym groups, analysed like the notes: a one-word entry stands for its group
+ * wherever its stem appears; a phrase ("gruppo di pari") adds its group to a note that holds all of
+ * the phrase's stems.
  */
 final class Synonyms {
   static final String PREFIX = "~";

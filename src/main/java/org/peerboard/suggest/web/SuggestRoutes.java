@@ -19,8 +19,9 @@ import org.peerboard.suggest.model.Suggester;
 import org.peerboard.workshop.db.Templates;
 
 /**
- * {@code GET /api/boards/{id}/suggestions?lane=}: suggested themes and near-duplicates for those who run the board.
- * The text work is CPU-bound, so it runs on a worker thread, never on the event loop.
+ * {@code GET /api/boards/{id}/suggestions?lane=}: suggested themes and near-duplicates for those
+ * who run the board. The text work is CPU-bound, so it runs on a worker thread, never on the event
+ * loop.
  */
 public final class SuggestRoutes {
   private static final int MAX_LANE = 80;
@@ -37,8 +38,12 @@ public final class SuggestRoutes {
     this.templates = templates;
   }
 
-  /** The one line a server needs: {@code SuggestRoutes.mount(vertx, router, pool, access, templates)}. */
-  public static void mount(Vertx vertx, Router router, Pool pool, Access access, Templates templates) {
+  /**
+   * The one line a server needs: {@code SuggestRoutes.mount(vertx, router, pool, access,
+   * templates)}.
+   */
+  public static void mount(
+      Vertx vertx, Router router, Pool pool, Access access, Templates templates) {
     SuggestRoutes routes = new SuggestRoutes(vertx, access, new SuggestReader(pool), templates);
     router.get("/api/boards/:id/suggestions").handler(routes::suggestions);
   }
@@ -55,36 +60,59 @@ public final class SuggestRoutes {
       ctx.fail(new Rejection(ErrorCode.INVALID, "error.unknownLane"));
       return;
     }
-    access.resolve(boardId, key)
+    access
+        .resolve(boardId, key)
         .compose(this::mayAsk)
         .compose(actor -> reader.read(boardId, lane))
-        .compose(material -> templates.get(material.templateId()).compose(template ->
-            vertx.executeBlocking(() -> Suggester.suggest(material.notes(), material.clusters(),
-                material.language(), template.glossary().groups(material.language()), Suggester.Tuning.DEFAULT),
-                false)))
+        .compose(
+            material ->
+                templates
+                    .get(material.templateId())
+                    .compose(
+                        template ->
+                            vertx.executeBlocking(
+                                () ->
+                                    Suggester.suggest(
+                                        material.notes(),
+                                        material.clusters(),
+                                        material.language(),
+                                        template.glossary().groups(material.language()),
+                                        Suggester.Tuning.DEFAULT),
+                                false)))
         .map(SuggestRoutes::json)
         .onSuccess(ctx::json)
         .onFailure(ctx::fail);
   }
 
   private Future<Actor> mayAsk(Actor actor) {
-    return actor.role().runsTheBoard() ? Future.succeededFuture(actor)
+    return actor.role().runsTheBoard()
+        ? Future.succeededFuture(actor)
         : Future.failedFuture(new Rejection(ErrorCode.FORBIDDEN, "error.suggestForbidden"));
   }
 
   private static JsonObject json(Suggester.Suggestions suggestions) {
     JsonArray groups = new JsonArray();
     for (Suggester.Group group : suggestions.groups()) {
-      JsonObject entry = new JsonObject().put("name", group.name()).put("lane", group.lane())
-          .put("noteIds", new JsonArray(group.noteIds()));
+      JsonObject entry =
+          new JsonObject()
+              .put("name", group.name())
+              .put("lane", group.lane())
+              .put("noteIds", new JsonArray(group.noteIds()));
       if (group.clusterId() != null) {
         entry.put("clusterId", group.clusterId());
       }
       groups.add(entry);
     }
     JsonArray duplicates = new JsonArray();
-    suggestions.duplicates().forEach(d -> duplicates.add(new JsonObject().put("noteId", d.noteId()).put("of", d.of())
-        .put("score", d.score())));
+    suggestions
+        .duplicates()
+        .forEach(
+            d ->
+                duplicates.add(
+                    new JsonObject()
+                        .put("noteId", d.noteId())
+                        .put("of", d.of())
+                        .put("score", d.score())));
     return new JsonObject().put("groups", groups).put("duplicates", duplicates);
   }
 }

@@ -24,9 +24,15 @@ final class Rounds {
     JsonArray criteria = toArray(row.getValue("criteria"));
     List<String> keys = new ArrayList<>();
     criteria.forEach(c -> keys.add(((JsonObject) c).getString("key")));
-    return new Round(row.getUUID("id"), row.getString("lane"), RoundKind.fromWire(row.getString("kind")).orElseThrow(),
-        RoundStatus.fromWire(row.getString("status")), row.getInteger("budget") == null ? 0 : row.getInteger("budget"),
-        row.getInteger("cap") == null ? 0 : row.getInteger("cap"), keys, row.getBoolean("anonymous"),
+    return new Round(
+        row.getUUID("id"),
+        row.getString("lane"),
+        RoundKind.fromWire(row.getString("kind")).orElseThrow(),
+        RoundStatus.fromWire(row.getString("status")),
+        row.getInteger("budget") == null ? 0 : row.getInteger("budget"),
+        row.getInteger("cap") == null ? 0 : row.getInteger("cap"),
+        keys,
+        row.getBoolean("anonymous"),
         row.getBoolean("comments"));
   }
 
@@ -36,13 +42,21 @@ final class Rounds {
       JsonObject scores = (JsonObject) row.getValue("scores");
       Map<String, Integer> map = new HashMap<>();
       scores.forEach(e -> map.put(e.getKey(), ((Number) e.getValue()).intValue()));
-      ballots.add(new Ballot(row.getUUID("participant_id"), row.getUUID("item_id"), row.getInteger("dots"), map,
-          row.getString("comment")));
+      ballots.add(
+          new Ballot(
+              row.getUUID("participant_id"),
+              row.getUUID("item_id"),
+              row.getInteger("dots"),
+              map,
+              row.getString("comment")));
     }
     return ballots;
   }
 
-  /** The round as every viewer may see it: its set-up, items and the number of voters, never a ballot. */
+  /**
+   * The round as every viewer may see it: its set-up, items and the number of voters, never a
+   * ballot.
+   */
   static JsonObject json(Row row) {
     return new JsonObject()
         .put("id", row.getUUID("id").toString())
@@ -61,15 +75,30 @@ final class Rounds {
   static JsonArray results(Round round, List<UUID> items, List<Ballot> ballots) {
     JsonArray list = new JsonArray();
     for (Results.Item item : Results.compute(round, items, ballots)) {
-      JsonObject json = new JsonObject().put("itemId", item.itemId().toString()).put("rank", item.rank())
-          .put("tied", item.tied()).put("voters", item.voters());
+      JsonObject json =
+          new JsonObject()
+              .put("itemId", item.itemId().toString())
+              .put("rank", item.rank())
+              .put("tied", item.tied())
+              .put("voters", item.voters());
       if (round.kind() == RoundKind.DOTS) {
         json.put("dots", item.dots());
       } else {
         JsonObject criteria = new JsonObject();
-        item.criteria().forEach((key, c) -> criteria.put(key, new JsonObject().put("n", c.n()).put("mean", c.mean())
-            .put("median", c.median()).put("distribution", new JsonArray(Arrays.stream(c.distribution())
-                .boxed().toList())).put("sd", c.sd()).put("agreement", c.agreement())));
+        item.criteria()
+            .forEach(
+                (key, c) ->
+                    criteria.put(
+                        key,
+                        new JsonObject()
+                            .put("n", c.n())
+                            .put("mean", c.mean())
+                            .put("median", c.median())
+                            .put(
+                                "distribution",
+                                new JsonArray(Arrays.stream(c.distribution()).boxed().toList()))
+                            .put("sd", c.sd())
+                            .put("agreement", c.agreement())));
         json.put("criteria", criteria).put("score", item.score());
       }
       if (round.comments()) {
@@ -83,8 +112,11 @@ final class Rounds {
   static JsonObject ballotJson(Ballot ballot) {
     JsonObject scores = new JsonObject();
     ballot.scores().forEach(scores::put);
-    return new JsonObject().put("itemId", ballot.itemId().toString()).put("dots", ballot.dots())
-        .put("scores", scores).put("comment", ballot.comment());
+    return new JsonObject()
+        .put("itemId", ballot.itemId().toString())
+        .put("dots", ballot.dots())
+        .put("scores", scores)
+        .put("comment", ballot.comment());
   }
 
   static List<UUID> itemIds(JsonArray items) {

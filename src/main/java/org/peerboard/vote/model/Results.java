@@ -9,25 +9,38 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The figures of a round, always recomputed from the ballots: dots and voters per item for dot votes; per
- * criterion the count, mean, median, distribution of 1 to 5 and agreement for ratings. Items are ranked with
- * ties shown as ties (1, 2, 2, 4).
+ * The figures of a round, always recomputed from the ballots: dots and voters per item for dot
+ * votes; per criterion the count, mean, median, distribution of 1 to 5 and agreement for ratings.
+ * Items are ranked with ties shown as ties (1, 2, 2, 4).
  */
 public final class Results {
   private Results() {}
 
-  /** One criterion's figures for one item; agreement is 1 when everyone gave the same score, 0 at most spread. */
-  public record Criterion(int n, double mean, double median, int[] distribution, double sd, double agreement) {}
+  /**
+   * One criterion's figures for one item; agreement is 1 when everyone gave the same score, 0 at
+   * most spread.
+   */
+  public record Criterion(
+      int n, double mean, double median, int[] distribution, double sd, double agreement) {}
 
-  public record Item(UUID itemId, int rank, boolean tied, int dots, int voters, Map<String, Criterion> criteria,
-                     double score, List<String> comments) {}
+  public record Item(
+      UUID itemId,
+      int rank,
+      boolean tied,
+      int dots,
+      int voters,
+      Map<String, Criterion> criteria,
+      double score,
+      List<String> comments) {}
 
   public static List<Item> compute(Round round, List<UUID> items, List<Ballot> ballots) {
     List<Item> unranked = new ArrayList<>();
     for (UUID itemId : items) {
       List<Ballot> mine = ballots.stream().filter(b -> b.itemId().equals(itemId)).toList();
-      List<String> comments = round.comments() ? mine.stream().map(Ballot::comment)
-          .filter(c -> c != null && !c.isBlank()).toList() : List.of();
+      List<String> comments =
+          round.comments()
+              ? mine.stream().map(Ballot::comment).filter(c -> c != null && !c.isBlank()).toList()
+              : List.of();
       if (round.kind() == RoundKind.DOTS) {
         int dots = mine.stream().mapToInt(Ballot::dots).sum();
         int voters = (int) mine.stream().filter(b -> b.dots() > 0).count();
@@ -35,11 +48,22 @@ public final class Results {
       } else {
         Map<String, Criterion> criteria = new LinkedHashMap<>();
         for (String criterion : round.criteria()) {
-          criteria.put(criterion, criterion(mine.stream().map(b -> b.scores().get(criterion))
-              .filter(s -> s != null).mapToInt(Integer::intValue).toArray()));
+          criteria.put(
+              criterion,
+              criterion(
+                  mine.stream()
+                      .map(b -> b.scores().get(criterion))
+                      .filter(s -> s != null)
+                      .mapToInt(Integer::intValue)
+                      .toArray()));
         }
-        double score = round2(criteria.values().stream().filter(c -> c.n() > 0).mapToDouble(Criterion::mean)
-            .average().orElse(0));
+        double score =
+            round2(
+                criteria.values().stream()
+                    .filter(c -> c.n() > 0)
+                    .mapToDouble(Criterion::mean)
+                    .average()
+                    .orElse(0));
         int voters = (int) mine.stream().filter(b -> !b.scores().isEmpty()).count();
         unranked.add(new Item(itemId, 0, false, 0, voters, criteria, score, comments));
       }
@@ -76,10 +100,19 @@ public final class Results {
       if (i > 0 && sorted.get(i - 1).score() == item.score()) {
         rank = ranked.get(i - 1).rank();
       }
-      boolean tied = (i > 0 && sorted.get(i - 1).score() == item.score())
-          || (i + 1 < sorted.size() && sorted.get(i + 1).score() == item.score());
-      ranked.add(new Item(item.itemId(), rank, tied, item.dots(), item.voters(), item.criteria(), item.score(),
-          item.comments()));
+      boolean tied =
+          (i > 0 && sorted.get(i - 1).score() == item.score())
+              || (i + 1 < sorted.size() && sorted.get(i + 1).score() == item.score());
+      ranked.add(
+          new Item(
+              item.itemId(),
+              rank,
+              tied,
+              item.dots(),
+              item.voters(),
+              item.criteria(),
+              item.score(),
+              item.comments()));
     }
     return ranked;
   }

@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /** Dot votes (a budget per person, a cap per item) or ratings on criteria from 1 to 5. */
 public enum RoundKind {
-  DOTS, RATING;
+  DOTS,
+  RATING;
 
   public String wire() {
     return name().toLowerCase(Locale.ROOT);

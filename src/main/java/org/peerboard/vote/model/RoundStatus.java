@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** Open for ballots, closed (counted but not shown), or revealed (results shown to everyone). */
 public enum RoundStatus {
-  OPEN, CLOSED, REVEALED;
+  OPEN,
+  CLOSED,
+  REVEALED;
 
   public String wire() {
     return name().toLowerCase(Locale.ROOT);

@@ -3,9 +3,13 @@ package org.peerboard.vote.model;
 import java.util.Locale;
 import java.util.Optional;
 
-/** What a moderator does to a round: {@code vote.close}, {@code vote.reveal} or {@code vote.reopen}. */
+/**
+ * What a moderator does to a round: {@code vote.close}, {@code vote.reveal} or {@code vote.reopen}.
+ */
 public enum VoteAction {
-  CLOSE, REVEAL, REOPEN;
+  CLOSE,
+  REVEAL,
+  REOPEN;
 
   public String wire() {
     return name().toLowerCase(Locale.ROOT);

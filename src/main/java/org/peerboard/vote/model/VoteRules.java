@@ -12,8 +12,8 @@ import org.peerboard.board.model.Role;
 import org.peerboard.board.model.Stage;
 
 /**
- * Who may vote and how much. Only participants cast ballots; a dot budget and a per-item cap can never be
- * exceeded, and nothing is cast on a round that is not open or on a closed board.
+ * Who may vote and how much. Only participants cast ballots; a dot budget and a per-item cap can
+ * never be exceeded, and nothing is cast on a round that is not open or on a closed board.
  */
 public final class VoteRules {
   private VoteRules() {}
@@ -27,7 +27,8 @@ public final class VoteRules {
   }
 
   /** {@code othersDots}: the dots this participant has on the round's other items. */
-  public static Decision mayCastDots(Actor actor, Stage stage, Round round, int dots, int othersDots) {
+  public static Decision mayCastDots(
+      Actor actor, Stage stage, Round round, int dots, int othersDots) {
     Decision basic = mayCast(actor, stage, round, RoundKind.DOTS);
     if (!basic.allowed()) {
       return basic;
@@ -44,7 +45,8 @@ public final class VoteRules {
     return ALLOWED;
   }
 
-  public static Decision mayScore(Actor actor, Stage stage, Round round, Map<String, Integer> scores) {
+  public static Decision mayScore(
+      Actor actor, Stage stage, Round round, Map<String, Integer> scores) {
     Decision basic = mayCast(actor, stage, round, RoundKind.RATING);
     if (!basic.allowed()) {
       return basic;
@@ -71,7 +73,8 @@ public final class VoteRules {
       return reject(ErrorCode.CONFLICT, "error.roundNotOpen");
     }
     if (round.kind() != kind) {
-      return reject(ErrorCode.INVALID, kind == RoundKind.DOTS ? "error.roundIsRating" : "error.roundIsDots");
+      return reject(
+          ErrorCode.INVALID, kind == RoundKind.DOTS ? "error.roundIsRating" : "error.roundIsDots");
     }
     return ALLOWED;
   }

@@ -37,7 +37,10 @@ public final class VoteRoutes {
       ctx.fail(new Rejection(ErrorCode.UNAUTHORIZED, "error.unknownKey"));
       return;
     }
-    access.resolve(boardId, key).compose(actor -> votes.round(actor, roundId))
-        .onSuccess(ctx::json).onFailure(ctx::fail);
+    access
+        .resolve(boardId, key)
+        .compose(actor -> votes.round(actor, roundId))
+        .onSuccess(ctx::json)
+        .onFailure(ctx::fail);
   }
 }

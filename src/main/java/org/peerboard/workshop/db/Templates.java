@@ -19,7 +19,10 @@ import org.peerboard.workshop.model.JoinCodes;
 import org.peerboard.workshop.model.Template;
 import org.peerboard.workshop.model.TemplateRules;
 
-/** Templates from the database, kept in memory once read: a template never changes once boards use it. */
+/**
+ * Templates from the database, kept in memory once read: a template never changes once boards use
+ * it.
+ */
 public final class Templates {
   private static final String SELECT = "select definition from template where id = $1";
   private static final String INSERT = "insert into template (id, definition) values ($1, $2)";
@@ -37,17 +40,20 @@ public final class Templates {
     if (cached != null) {
       return Future.succeededFuture(cached);
     }
-    return pool.preparedQuery(SELECT).execute(Tuple.of(id)).map(rows -> {
-      if (rows.size() == 0) {
-        throw new Rejection(ErrorCode.INVALID, "error.unknownTemplate");
-      }
-      Row row = rows.iterator().next();
-      JsonObject definition = (JsonObject) row.getValue("definition");
-      Template template = parse(definition);
-      json.put(id, definition);
-      cache.put(id, template);
-      return template;
-    });
+    return pool.preparedQuery(SELECT)
+        .execute(Tuple.of(id))
+        .map(
+            rows -> {
+              if (rows.size() == 0) {
+                throw new Rejection(ErrorCode.INVALID, "error.unknownTemplate");
+              }
+              Row row = rows.iterator().next();
+              JsonObject definition = (JsonObject) row.getValue("definition");
+              Template template = parse(definition);
+              json.put(id, definition);
+              cache.put(id, template);
+              return template;
+            });
   }
 
   /** The definition as clients receive it in the board object. */
@@ -55,27 +61,36 @@ public final class Templates {
     return json.get(id);
   }
 
-  /** Stores an organiser's template under a new id, after {@link TemplateRules} found nothing wrong with it. */
+  /**
+   * Stores an organiser's template under a new id, after {@link TemplateRules} found nothing wrong
+   * with it.
+   */
   public Future<String> create(JsonObject body) {
     Template parsed;
     try {
       parsed = parse(body.copy().put("id", "new"));
     } catch (ClassCastException | NullPointerException e) {
-      return Future.failedFuture(new Rejection(ErrorCode.INVALID, "error.templateInvalid",
-          "phases, dimensions, tags and extraLanes are lists of {key, labels: {it, en}}; glossary is "
-              + "{it: [[synonyms]], en: [[synonyms]]}."));
+      return Future.failedFuture(
+          new Rejection(
+              ErrorCode.INVALID,
+              "error.templateInvalid",
+              "phases, dimensions, tags and extraLanes are lists of {key, labels: {it, en}}; glossary is "
+                  + "{it: [[synonyms]], en: [[synonyms]]}."));
     }
     List<String> problems = TemplateRules.problems(parsed);
     if (!problems.isEmpty()) {
-      return Future.failedFuture(new Rejection(ErrorCode.INVALID, "error.templateInvalid",
-          String.join("; ", problems)));
+      return Future.failedFuture(
+          new Rejection(ErrorCode.INVALID, "error.templateInvalid", String.join("; ", problems)));
     }
-    String id = "custom-" + JoinCodes.next().toLowerCase() 
-        + JoinCodes.next().toLowerCase();
-    JsonObject definition = new JsonObject().put("id", id).put("labels", body.getValue("labels"))
-        .put("phases", body.getValue("phases")).put("dimensions", body.getValue("dimensions"))
-        .put("tags", body.getValue("tags", new JsonArray())).put("extraLanes", body.getValue("extraLanes",
-            new JsonArray()));
+    String id = "custom-" + JoinCodes.next().toLowerCase() + JoinCodes.next().toLowerCase();
+    JsonObject definition =
+        new JsonObject()
+            .put("id", id)
+            .put("labels", body.getValue("labels"))
+            .put("phases", body.getValue("phases"))
+            .put("dimensions", body.getValue("dimensions"))
+            .put("tags", body.getValue("tags", new JsonArray()))
+            .put("extraLanes", body.getValue("extraLanes", new JsonArray()));
     if (body.getValue("glossary") != null) {
       definition.put("glossary", body.getValue("glossary"));
     }
@@ -93,7 +108,10 @@ public final class Templates {
         glossary(definition.getJsonObject("glossary")));
   }
 
-  /** {@code {it: [["casa", "alloggio"], …], en: […]}}; anything that is not a list of lists of strings is dropped. */
+  /**
+   * {@code {it: [["casa", "alloggio"], …], en: […]}}; anything that is not a list of lists of
+   * strings is dropped.
+   */
   private static Glossary glossary(JsonObject glossary) {
     if (glossary == null) {
       return Glossary.EMPTY;
@@ -101,7 +119,8 @@ public final class Templates {
     Map<String, List<List<String>>> byLanguage = new HashMap<>();
     for (String language : glossary.fieldNames()) {
       if (!(glossary.getValue(language) instanceof JsonArray groups)) {
-        byLanguage.put(language, Collections.singletonList(null)); // TemplateRules names the problem
+        byLanguage.put(
+            language, Collections.singletonList(null)); // TemplateRules names the problem
         continue;
       }
       List<List<String>> lists = new ArrayList<>();
@@ -133,11 +152,12 @@ public final class Templates {
   private static Map<String, String> labels(JsonObject labels) {
     Map<String, String> map = new HashMap<>();
     if (labels != null) {
-      labels.forEach(e -> {
-        if (e.getValue() instanceof String label) {
-          map.put(e.getKey(), label);
-        }
-      });
+      labels.forEach(
+          e -> {
+            if (e.getValue() instanceof String label) {
+              map.put(e.getKey(), label);
+            }
+          });
     }
     return Map.copyOf(map);
   }

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A template's optional domain glossary: per language, groups of words or phrases that mean the same in this
- * domain (e.g. {@code casa, alloggio, abitazione}), so suggestions can see notes as alike when their words differ.
+ * A template's optional domain glossary: per language, groups of words or phrases that mean the
+ * same in this domain (e.g. {@code casa, alloggio, abitazione}), so suggestions can see notes as
+ * alike when their words differ.
  */
 public record Glossary(Map<String, List<List<String>>> byLanguage) {
   public static final Glossary EMPTY = new Glossary(Map.of());

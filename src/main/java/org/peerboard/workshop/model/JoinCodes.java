@@ -4,7 +4,9 @@ import java.security.SecureRandom;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Join codes: six characters from an alphabet without look-alikes (no 0/O, 1/I/L, 5/S, 2/Z, 8/B). */
+/**
+ * Join codes: six characters from an alphabet without look-alikes (no 0/O, 1/I/L, 5/S, 2/Z, 8/B).
+ */
 public final class JoinCodes {
   public static final String ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679";
   public static final int LENGTH = 6;

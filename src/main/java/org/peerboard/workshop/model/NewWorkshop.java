@@ -5,7 +5,12 @@ import java.util.List;
 
 /** A validated request to set up a workshop with one board per group. */
 public record NewWorkshop(
-    String title, String place, LocalDate date, String language, String templateId, List<String> groups,
+    String title,
+    String place,
+    LocalDate date,
+    String language,
+    String templateId,
+    List<String> groups,
     String privacyNotice) {
 
   public static final int MAX_GROUPS = 30;

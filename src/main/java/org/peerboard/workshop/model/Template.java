@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A grid of phases (rows) by dimensions (columns), the tags a note may carry, extra lanes, and an optional glossary
- * of synonyms for the suggestions.
+ * A grid of phases (rows) by dimensions (columns), the tags a note may carry, extra lanes, and an
+ * optional glossary of synonyms for the suggestions.
  */
 public record Template(
     String id,
@@ -18,7 +18,12 @@ public record Template(
     Glossary glossary) {
 
   /** A template without a glossary. */
-  public Template(String id, Map<String, String> labels, List<Item> phases, List<Item> dimensions, List<Item> tags,
+  public Template(
+      String id,
+      Map<String, String> labels,
+      List<Item> phases,
+      List<Item> dimensions,
+      List<Item> tags,
       List<Item> extraLanes) {
     this(id, labels, phases, dimensions, tags, extraLanes, Glossary.EMPTY);
   }
@@ -37,7 +42,9 @@ public record Template(
     List<LaneSpec> lanes = new ArrayList<>();
     for (Item phase : phases) {
       for (Item dimension : dimensions) {
-        lanes.add(new LaneSpec(phase.key() + ":" + dimension.key(), phase.key(), dimension.key(), lanes.size()));
+        lanes.add(
+            new LaneSpec(
+                phase.key() + ":" + dimension.key(), phase.key(), dimension.key(), lanes.size()));
       }
     }
     for (Item extra : extraLanes) {

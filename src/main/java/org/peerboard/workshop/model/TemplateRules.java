@@ -8,8 +8,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * What makes an organiser's own template usable: a grid of at least one phase and one dimension, short keys that
- * can stand in a lane id, unique within their list, and a label in Italian and in English for everything.
+ * What makes an organiser's own template usable: a grid of at least one phase and one dimension,
+ * short keys that can stand in a lane id, unique within their list, and a label in Italian and in
+ * English for everything.
  */
 public final class TemplateRules {
   public static final Pattern KEY = Pattern.compile("[a-z][a-z0-9-]{0,29}");
@@ -17,7 +18,10 @@ public final class TemplateRules {
 
   private TemplateRules() {}
 
-  /** The problems found, each as {@code where: what} in plain words; empty when the template is fine. */
+  /**
+   * The problems found, each as {@code where: what} in plain words; empty when the template is
+   * fine.
+   */
   public static List<String> problems(Template template) {
     List<String> problems = new ArrayList<>();
     labels("template", template.labels(), problems);
@@ -36,29 +40,47 @@ public final class TemplateRules {
     return problems;
   }
 
-  /** Optional: per language, at most 200 groups of 2 to 20 words or phrases, each 1 to 60 characters. */
+  /**
+   * Optional: per language, at most 200 groups of 2 to 20 words or phrases, each 1 to 60
+   * characters.
+   */
   private static void glossary(Glossary glossary, List<String> problems) {
-    glossary.byLanguage().forEach((language, groups) -> {
-      String where = "glossary." + language;
-      if (!List.of("it", "en").contains(language)) {
-        problems.add(where + ": only it and en");
-        return;
-      }
-      if (groups.size() > Glossary.MAX_GROUPS) {
-        problems.add(where + ": at most " + Glossary.MAX_GROUPS + " groups");
-      }
-      for (int i = 0; i < groups.size(); i++) {
-        List<String> group = groups.get(i);
-        if (group == null || group.size() < 2 || group.size() > Glossary.MAX_ENTRIES
-            || group.stream().anyMatch(w -> w == null || w.isBlank() || w.length() > Glossary.MAX_ENTRY)) {
-          problems.add(where + "[" + i + "]: a list of 2 to " + Glossary.MAX_ENTRIES + " words or phrases of 1 to "
-              + Glossary.MAX_ENTRY + " characters");
-        }
-      }
-    });
+    glossary
+        .byLanguage()
+        .forEach(
+            (language, groups) -> {
+              String where = "glossary." + language;
+              if (!List.of("it", "en").contains(language)) {
+                problems.add(where + ": only it and en");
+                return;
+              }
+              if (groups.size() > Glossary.MAX_GROUPS) {
+                problems.add(where + ": at most " + Glossary.MAX_GROUPS + " groups");
+              }
+              for (int i = 0; i < groups.size(); i++) {
+                List<String> group = groups.get(i);
+                if (group == null
+                    || group.size() < 2
+                    || group.size() > Glossary.MAX_ENTRIES
+                    || group.stream()
+                        .anyMatch(
+                            w -> w == null || w.isBlank() || w.length() > Glossary.MAX_ENTRY)) {
+                  problems.add(
+                      where
+                          + "["
+                          + i
+                          + "]: a list of 2 to "
+                          + Glossary.MAX_ENTRIES
+                          + " words or phrases of 1 to "
+                          + Glossary.MAX_ENTRY
+                          + " characters");
+                }
+              }
+            });
   }
 
-  private static void list(String where, List<Template.Item> items, int min, int max, List<String> problems) {
+  private static void list(
+      String where, List<Template.Item> items, int min, int max, List<String> problems) {
     if (items.size() < min || items.size() > max) {
       problems.add(where + ": between " + min + " and " + max + " entries, found " + items.size());
     }
@@ -67,7 +89,8 @@ public final class TemplateRules {
       Template.Item item = items.get(i);
       String at = where + "[" + i + "]";
       if (item.key() == null || !KEY.matcher(item.key()).matches()) {
-        problems.add(at + ".key: lower-case letters, digits and dashes, starting with a letter, at most 30");
+        problems.add(
+            at + ".key: lower-case letters, digits and dashes, starting with a letter, at most 30");
       } else if (!keys.add(item.key())) {
         problems.add(at + ".key: '" + item.key() + "' appears twice");
       }
@@ -79,7 +102,13 @@ public final class TemplateRules {
     for (String language : List.of("it", "en")) {
       String label = labels == null ? null : labels.get(language);
       if (label == null || label.isBlank() || label.length() > MAX_LABEL) {
-        problems.add(where + ".labels." + language + ": a label of 1 to " + MAX_LABEL + " characters is needed");
+        problems.add(
+            where
+                + ".labels."
+                + language
+                + ": a label of 1 to "
+                + MAX_LABEL
+                + " characters is needed");
       }
     }
   }

@@ -8,15 +8,18 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What the join link of a closed board shows: its revealed vote results, read-only, built from the board as a
- * participant may see it (hidden notes and notes still secret keep their text out). The page gets them twice:
- * as ranked lines Handlebars writes into the HTML (readable without script), and as rounds with the names of
- * their items for the phone's charts.
+ * What the join link of a closed board shows: its revealed vote results, read-only, built from the
+ * board as a participant may see it (hidden notes and notes still secret keep their text out). The
+ * page gets them twice: as ranked lines Handlebars writes into the HTML (readable without script),
+ * and as rounds with the names of their items for the phone's charts.
  */
 final class ClosedBoard {
   private ClosedBoard() {}
 
-  /** {@code {rounds: [...revealed rounds...], names: {itemId: name}, lines: [{heading, items: [{rank, name, figure}]}]}}. */
+  /**
+   * {@code {rounds: [...revealed rounds...], names: {itemId: name}, lines: [{heading, items:
+   * [{rank, name, figure}]}]}}.
+   */
   static JsonObject of(JsonObject board, Map<String, Object> messages, String lang) {
     Map<String, String> names = new HashMap<>();
     for (Object c : board.getJsonArray("clusters", new JsonArray())) {
@@ -45,30 +48,43 @@ final class ClosedBoard {
         String itemId = result.getString("itemId");
         String name = names.get(itemId);
         if (name == null) {
-          name = text(messages, "vote.itemN").replace("{n}", String.valueOf(indexOf(items, itemId) + 1));
+          name =
+              text(messages, "vote.itemN")
+                  .replace("{n}", String.valueOf(indexOf(items, itemId) + 1));
         } else {
           shownNames.put(itemId, name);
         }
-        ranked.add(new JsonObject()
-            .put("rank", (Boolean.TRUE.equals(result.getBoolean("tied")) ? "=" : "") + result.getInteger("rank"))
-            .put("name", name)
-            .put("figure", figure(round, result, messages, lang)));
+        ranked.add(
+            new JsonObject()
+                .put(
+                    "rank",
+                    (Boolean.TRUE.equals(result.getBoolean("tied")) ? "=" : "")
+                        + result.getInteger("rank"))
+                .put("name", name)
+                .put("figure", figure(round, result, messages, lang)));
       }
-      lines.add(new JsonObject().put("heading", text(messages, "vote.heading.revealed")).put("items", ranked));
+      lines.add(
+          new JsonObject()
+              .put("heading", text(messages, "vote.heading.revealed"))
+              .put("items", ranked));
     }
     return new JsonObject().put("rounds", rounds).put("names", shownNames).put("lines", lines);
   }
 
-  private static String figure(JsonObject round, JsonObject result, Map<String, Object> messages, String lang) {
+  private static String figure(
+      JsonObject round, JsonObject result, Map<String, Object> messages, String lang) {
     String voters = String.valueOf(result.getValue("voters"));
     if ("dots".equals(round.getString("kind"))) {
-      return text(messages, "vote.dotsFigure").replace("{dots}", String.valueOf(result.getValue("dots")))
+      return text(messages, "vote.dotsFigure")
+          .replace("{dots}", String.valueOf(result.getValue("dots")))
           .replace("{voters}", voters);
     }
-    NumberFormat format = NumberFormat.getNumberInstance("it".equals(lang) ? Locale.ITALY : Locale.UK);
+    NumberFormat format =
+        NumberFormat.getNumberInstance("it".equals(lang) ? Locale.ITALY : Locale.UK);
     format.setMaximumFractionDigits(1);
     Number score = result.getNumber("score");
-    return text(messages, "vote.scoreFigure").replace("{score}", format.format(score == null ? 0 : score.doubleValue()))
+    return text(messages, "vote.scoreFigure")
+        .replace("{score}", format.format(score == null ? 0 : score.doubleValue()))
         .replace("{voters}", voters);
   }
 

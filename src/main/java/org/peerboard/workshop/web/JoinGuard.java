@@ -7,10 +7,11 @@ import org.peerboard.board.model.Rejection;
 import org.peerboard.security.FailureGuard;
 
 /**
- * Join codes cannot be guessed. Thirty phones share one address, so only wrong codes count against it, wherever a
- * code is tried (the join API, the join page, the group page, their QR codes). An address past its wrong codes is
- * limited: while it is, every code from it is refused {@code rate_limited} after a pause, valid or not, so a lucky
- * guess gets nowhere; phones that type their codes right are never limited. See {@link FailureGuard}.
+ * Join codes cannot be guessed. Thirty phones share one address, so only wrong codes count against
+ * it, wherever a code is tried (the join API, the join page, the group page, their QR codes). An
+ * address past its wrong codes is limited: while it is, every code from it is refused {@code
+ * rate_limited} after a pause, valid or not, so a lucky guess gets nowhere; phones that type their
+ * codes right are never limited. See {@link FailureGuard}.
  */
 public final class JoinGuard {
   private static final long PAUSE_MS = 1_000;
@@ -21,9 +22,13 @@ public final class JoinGuard {
     this.failures = new FailureGuard("wrong join codes", failedJoinsPerMinute);
   }
 
-  /** Puts the guard in front of every route that takes a join code; mount before the routes themselves. */
+  /**
+   * Puts the guard in front of every route that takes a join code; mount before the routes
+   * themselves.
+   */
   public void mount(Router router) {
-    for (String path : new String[] {"/api/join", "/j/:code", "/j/:code/qr.svg", "/g/:code", "/g/:code/qr.svg"}) {
+    for (String path :
+        new String[] {"/api/join", "/j/:code", "/j/:code/qr.svg", "/g/:code", "/g/:code/qr.svg"}) {
       router.route(path).handler(this::screen);
     }
   }
@@ -37,7 +42,10 @@ public final class JoinGuard {
     }
   }
 
-  /** Fails the request with the wrong-code answer, or with {@code rate_limited} for an address that keeps guessing. */
+  /**
+   * Fails the request with the wrong-code answer, or with {@code rate_limited} for an address that
+   * keeps guessing.
+   */
   public void wrongCode(RoutingContext ctx, Rejection notFound) {
     if (failures.failed(address(ctx))) {
       refuse(ctx);
@@ -51,10 +59,14 @@ public final class JoinGuard {
   }
 
   private static void refuse(RoutingContext ctx) {
-    ctx.vertx().setTimer(PAUSE_MS, id -> ctx.fail(new Rejection(ErrorCode.RATE_LIMITED, "error.rateLimited")));
+    ctx.vertx()
+        .setTimer(
+            PAUSE_MS, id -> ctx.fail(new Rejection(ErrorCode.RATE_LIMITED, "error.rateLimited")));
   }
 
   static String address(RoutingContext ctx) {
-    return ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
+    return ctx.request().remoteAddress() == null
+        ? "?"
+        : ctx.request().remoteAddress().hostAddress();
   }
 }

@@ -15,8 +15,18 @@ public final class QrSvg {
   public static String of(String text) {
     BitMatrix matrix;
     try {
-      matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
-          Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));
+      matrix =
+          new QRCodeWriter()
+              .encode(
+                  text,
+                  BarcodeFormat.QR_CODE,
+                  0,
+                  0,
+                  Map.of(
+                      EncodeHintType.ERROR_CORRECTION,
+                      ErrorCorrectionLevel.M,
+                      EncodeHintType.MARGIN,
+                      4));
     } catch (WriterException e) {
       throw new IllegalArgumentException("cannot encode as QR: " + e.getMessage(), e);
     }
@@ -29,8 +39,13 @@ public final class QrSvg {
         }
       }
     }
-    return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + size + " " + matrix.getHeight()
+    return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 "
+        + size
+        + " "
+        + matrix.getHeight()
         + "\" shape-rendering=\"crispEdges\" role=\"img\"><title>QR</title>"
-        + "<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" d=\"" + path + "\"/></svg>";
+        + "<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" d=\""
+        + path
+        + "\"/></svg>";
   }
 }

@@ -1,27 +1,27 @@
 package org.peerboard.workshop.web;
 
+import io.vertx.core.Future;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 import java.util.UUID;
+import org.peerboard.Config;
 import org.peerboard.board.db.Access;
 import org.peerboard.board.db.BoardStore;
 import org.peerboard.board.model.ErrorCode;
 import org.peerboard.board.model.Op;
 import org.peerboard.board.model.Rejection;
-import org.peerboard.Config;
 import org.peerboard.http.Bearer;
 import org.peerboard.http.Cookies;
-import org.peerboard.security.FailureGuard;
-import org.peerboard.security.Limiter;
 import org.peerboard.http.Links;
 import org.peerboard.security.BoardKeys;
+import org.peerboard.security.FailureGuard;
 import org.peerboard.security.Keys;
+import org.peerboard.security.Limiter;
 import org.peerboard.workshop.db.Templates;
 import org.peerboard.workshop.db.WorkshopStore;
 import org.peerboard.workshop.model.CreatedBoard;
@@ -30,7 +30,8 @@ import org.peerboard.workshop.model.Professions;
 
 /** Creating workshops and boards, joining by code, and the QR code of each join link. */
 public final class WorkshopRoutes {
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WorkshopRoutes.class);
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(WorkshopRoutes.class);
   private final WorkshopStore store;
   private final Links links;
   private final Optional<String> adminToken;
@@ -40,21 +41,41 @@ public final class WorkshopRoutes {
   private final Templates templates;
 
   private final JoinGuard guard;
-  /** Wrong admin tokens per address: past the limit every attempt from it is refused for a while, and logged. */
+
+  /**
+   * Wrong admin tokens per address: past the limit every attempt from it is refused for a while,
+   * and logged.
+   */
   private final FailureGuard wrongAdminTokens;
+
   /** Workshops (and templates) created per address: each one costs database space. */
   private final Limiter<String> creations;
 
-  public WorkshopRoutes(WorkshopStore store, Templates templates, Access access, BoardStore boards, Links links,
-                        Optional<String> adminToken, JoinGuard guard) {
+  public WorkshopRoutes(
+      WorkshopStore store,
+      Templates templates,
+      Access access,
+      BoardStore boards,
+      Links links,
+      Optional<String> adminToken,
+      JoinGuard guard) {
     this(store, templates, access, boards, links, adminToken, guard, Config.Defences.DEFAULTS);
   }
 
-  public WorkshopRoutes(WorkshopStore store, Templates templates, Access access, BoardStore boards, Links links,
-                        Optional<String> adminToken, JoinGuard guard, Config.Defences defences) {
+  public WorkshopRoutes(
+      WorkshopStore store,
+      Templates templates,
+      Access access,
+      BoardStore boards,
+      Links links,
+      Optional<String> adminToken,
+      JoinGuard guard,
+      Config.Defences defences) {
     this.guard = guard;
-    this.wrongAdminTokens = new FailureGuard("wrong admin tokens", defences.adminFailuresPerMinute());
-    this.creations = new Limiter<>(defences.workshopsPerHour(), defences.workshopsPerHour() / 3600.0);
+    this.wrongAdminTokens =
+        new FailureGuard("wrong admin tokens", defences.adminFailuresPerMinute());
+    this.creations =
+        new Limiter<>(defences.workshopsPerHour(), defences.workshopsPerHour() / 3600.0);
     this.store = store;
     this.templates = templates;
     this.access = access;
@@ -74,14 +95,18 @@ public final class WorkshopRoutes {
   }
 
   /**
-   * The organiser replaces leaked links: any of the moderator key, the projector key and the join code. An
-   * {@code opId} in the body makes a retried request harmless.
+   * The organiser replaces leaked links: any of the moderator key, the projector key and the join
+   * code. An {@code opId} in the body makes a retried request harmless.
    */
   private void rotate(RoutingContext ctx) {
     UUID boardId = uuid(ctx.pathParam("id"));
     JsonObject body = WorkshopRequests.body(ctx);
-    Op.BoardRotate op = new Op.BoardRotate(flag(body, "moderator"), flag(body, "projector"), flag(body, "joinCode"),
-        Bearer.of(ctx));
+    Op.BoardRotate op =
+        new Op.BoardRotate(
+            flag(body, "moderator"),
+            flag(body, "projector"),
+            flag(body, "joinCode"),
+            Bearer.of(ctx));
     if (!op.moderator() && !op.projector() && !op.joinCode()) {
       throw WorkshopRequests.invalid();
     }
@@ -91,17 +116,33 @@ public final class WorkshopRoutes {
     }
     UUID opId;
     try {
-      opId = body.getValue("opId") == null ? UUID.randomUUID() : UUID.fromString(String.valueOf(body.getValue("opId")));
+      opId =
+          body.getValue("opId") == null
+              ? UUID.randomUUID()
+              : UUID.fromString(String.valueOf(body.getValue("opId")));
     } catch (IllegalArgumentException e) {
       throw WorkshopRequests.invalid();
     }
-    access.resolve(boardId, op.organiserKey())
+    access
+        .resolve(boardId, op.organiserKey())
         .compose(actor -> boards.apply(actor, null, opId, op))
-        .compose(done -> store.boardWithWorkshop(boardId).map(target -> {
-          String moderatorKey = BoardKeys.moderator(op.organiserKey(), boardId, target.moderatorGeneration());
-          return boardJson(new CreatedBoard(boardId, target.boardName(), target.joinCode(), moderatorKey,
-              BoardKeys.projector(moderatorKey, target.projectorGeneration())));
-        }))
+        .compose(
+            done ->
+                store
+                    .boardWithWorkshop(boardId)
+                    .map(
+                        target -> {
+                          String moderatorKey =
+                              BoardKeys.moderator(
+                                  op.organiserKey(), boardId, target.moderatorGeneration());
+                          return boardJson(
+                              new CreatedBoard(
+                                  boardId,
+                                  target.boardName(),
+                                  target.joinCode(),
+                                  moderatorKey,
+                                  BoardKeys.projector(moderatorKey, target.projectorGeneration())));
+                        }))
         .onSuccess(ctx::json)
         .onFailure(ctx::fail);
   }
@@ -115,14 +156,20 @@ public final class WorkshopRoutes {
   }
 
   private void workshopQr(RoutingContext ctx) {
-    store.workshopByCode(ctx.pathParam("code")).onSuccess(workshop -> {
-      if (workshop.isEmpty()) {
-        guard.wrongCode(ctx, new Rejection(ErrorCode.NOT_FOUND, "error.joinCodeNotFound"));
-        return;
-      }
-      ctx.response().putHeader("Content-Type", "image/svg+xml").putHeader("Cache-Control", "public, max-age=3600")
-          .end(QrSvg.of(links.group(workshop.get().joinCode())));
-    }).onFailure(ctx::fail);
+    store
+        .workshopByCode(ctx.pathParam("code"))
+        .onSuccess(
+            workshop -> {
+              if (workshop.isEmpty()) {
+                guard.wrongCode(ctx, new Rejection(ErrorCode.NOT_FOUND, "error.joinCodeNotFound"));
+                return;
+              }
+              ctx.response()
+                  .putHeader("Content-Type", "image/svg+xml")
+                  .putHeader("Cache-Control", "public, max-age=3600")
+                  .end(QrSvg.of(links.group(workshop.get().joinCode())));
+            })
+        .onFailure(ctx::fail);
   }
 
   /** Forgets addresses within their limits again; called once a minute. */
@@ -132,8 +179,9 @@ public final class WorkshopRoutes {
   }
 
   /**
-   * When an administrator token is configured, creating workshops and templates needs it; wrong tokens are counted
-   * per address (and an address that keeps guessing is refused for a while). Every address has a creation quota.
+   * When an administrator token is configured, creating workshops and templates needs it; wrong
+   * tokens are counted per address (and an address that keeps guessing is refused for a while).
+   * Every address has a creation quota.
    */
   private boolean adminAllowed(RoutingContext ctx) {
     String address = JoinGuard.address(ctx);
@@ -148,8 +196,10 @@ public final class WorkshopRoutes {
         if (given != null && !limited) {
           LOG.warn("A wrong admin token from {} on {}", address, ctx.request().path());
         }
-        ctx.fail(limited ? new Rejection(ErrorCode.RATE_LIMITED, "error.rateLimited")
-            : new Rejection(ErrorCode.UNAUTHORIZED, "error.adminTokenRequired"));
+        ctx.fail(
+            limited
+                ? new Rejection(ErrorCode.RATE_LIMITED, "error.rateLimited")
+                : new Rejection(ErrorCode.UNAUTHORIZED, "error.adminTokenRequired"));
         return false;
       }
     }
@@ -164,9 +214,14 @@ public final class WorkshopRoutes {
     if (!adminAllowed(ctx)) {
       return;
     }
-    templates.create(WorkshopRequests.body(ctx))
-        .onSuccess(id -> ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json")
-            .end(new JsonObject().put("id", id).encode()))
+    templates
+        .create(WorkshopRequests.body(ctx))
+        .onSuccess(
+            id ->
+                ctx.response()
+                    .setStatusCode(201)
+                    .putHeader("Content-Type", "application/json")
+                    .end(new JsonObject().put("id", id).encode()))
         .onFailure(ctx::fail);
   }
 
@@ -175,30 +230,46 @@ public final class WorkshopRoutes {
       return;
     }
     JsonObject body = WorkshopRequests.body(ctx);
-    WorkshopRequests.newWorkshop(body); // the rest of the request is checked before an uploaded template is stored
-    Future<String> uploaded = body.getValue("template") instanceof JsonObject own ? templates.create(own)
-        : Future.succeededFuture(null);
-    uploaded.compose(templateId -> store.create(WorkshopRequests.newWorkshop(body, templateId))).onSuccess(created -> {
-      JsonArray boardList = new JsonArray();
-      created.boards().forEach(board -> boardList.add(boardJson(board)));
-      JsonObject answer = new JsonObject()
-          .put("id", created.id().toString())
-          .put("organiserKey", created.organiserKey())
-          .put("organiserUrl", links.organiser(created.id(), created.organiserKey()))
-          .put("joinCode", created.joinCode())
-          .put("joinUrl", links.group(created.joinCode()))
-          .put("qrUrl", links.base() + "/g/" + created.joinCode() + "/qr.svg")
-          .put("boards", boardList);
-      ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json").end(answer.encode());
-    }).onFailure(ctx::fail);
+    WorkshopRequests.newWorkshop(
+        body); // the rest of the request is checked before an uploaded template is stored
+    Future<String> uploaded =
+        body.getValue("template") instanceof JsonObject own
+            ? templates.create(own)
+            : Future.succeededFuture(null);
+    uploaded
+        .compose(templateId -> store.create(WorkshopRequests.newWorkshop(body, templateId)))
+        .onSuccess(
+            created -> {
+              JsonArray boardList = new JsonArray();
+              created.boards().forEach(board -> boardList.add(boardJson(board)));
+              JsonObject answer =
+                  new JsonObject()
+                      .put("id", created.id().toString())
+                      .put("organiserKey", created.organiserKey())
+                      .put("organiserUrl", links.organiser(created.id(), created.organiserKey()))
+                      .put("joinCode", created.joinCode())
+                      .put("joinUrl", links.group(created.joinCode()))
+                      .put("qrUrl", links.base() + "/g/" + created.joinCode() + "/qr.svg")
+                      .put("boards", boardList);
+              ctx.response()
+                  .setStatusCode(201)
+                  .putHeader("Content-Type", "application/json")
+                  .end(answer.encode());
+            })
+        .onFailure(ctx::fail);
   }
 
   private void addBoard(RoutingContext ctx) {
     UUID workshopId = uuid(ctx.pathParam("id"));
     String name = WorkshopRequests.name(WorkshopRequests.body(ctx).getValue("name"));
-    store.addBoard(workshopId, Bearer.of(ctx), name)
-        .onSuccess(board -> ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json")
-            .end(boardJson(board).encode()))
+    store
+        .addBoard(workshopId, Bearer.of(ctx), name)
+        .onSuccess(
+            board ->
+                ctx.response()
+                    .setStatusCode(201)
+                    .putHeader("Content-Type", "application/json")
+                    .end(boardJson(board).encode()))
         .onFailure(ctx::fail);
   }
 
@@ -209,21 +280,34 @@ public final class WorkshopRoutes {
     }
     String name = WorkshopRequests.text(body, "name", NewWorkshop.MAX_NAME, false);
     String given = WorkshopRequests.text(body, "profession", NewWorkshop.MAX_NAME, false);
-    String profession = given == null ? null : Professions.code(given)
-        .orElseThrow(() -> new Rejection(ErrorCode.INVALID, "error.professionInvalid"));
-    store.join(code, name, profession)
+    String profession =
+        given == null
+            ? null
+            : Professions.code(given)
+                .orElseThrow(() -> new Rejection(ErrorCode.INVALID, "error.professionInvalid"));
+    store
+        .join(code, name, profession)
         .onSuccess(joined -> Cookies.add(ctx, participantCookie(joined.boardId(), joined.token())))
-        .onSuccess(joined -> ctx.json(new JsonObject()
-            .put("boardId", joined.boardId().toString())
-            .put("participantId", joined.participantId().toString())
-            .put("participantToken", joined.token())))
+        .onSuccess(
+            joined ->
+                ctx.json(
+                    new JsonObject()
+                        .put("boardId", joined.boardId().toString())
+                        .put("participantId", joined.participantId().toString())
+                        .put("participantToken", joined.token())))
         .onFailure(failure -> failedJoin(ctx, failure));
   }
 
-  /** The participant's token, kept by the browser out of reach of scripts, so a cleared storage can recover it. */
+  /**
+   * The participant's token, kept by the browser out of reach of scripts, so a cleared storage can
+   * recover it.
+   */
   public static Cookie participantCookie(UUID boardId, String token) {
-    return Cookie.cookie(participantCookieName(boardId), token).setPath("/").setHttpOnly(true)
-        .setSameSite(CookieSameSite.LAX).setMaxAge(60L * 60 * 24 * 365);
+    return Cookie.cookie(participantCookieName(boardId), token)
+        .setPath("/")
+        .setHttpOnly(true)
+        .setSameSite(CookieSameSite.LAX)
+        .setMaxAge(60L * 60 * 24 * 365);
   }
 
   public static String participantCookieName(UUID boardId) {
@@ -238,17 +322,22 @@ public final class WorkshopRoutes {
     }
   }
 
-
   private void qr(RoutingContext ctx) {
     // a closed board's code still leads to its results, so its QR code stays too
-    store.boardsByCode(ctx.pathParam("code")).onSuccess(boards -> {
-      if (boards.isEmpty()) {
-        guard.wrongCode(ctx, new Rejection(ErrorCode.NOT_FOUND, "error.joinCodeNotFound"));
-        return;
-      }
-      ctx.response().putHeader("Content-Type", "image/svg+xml").putHeader("Cache-Control", "public, max-age=3600")
-          .end(QrSvg.of(links.join(boards.get(0).joinCode())));
-    }).onFailure(ctx::fail);
+    store
+        .boardsByCode(ctx.pathParam("code"))
+        .onSuccess(
+            boards -> {
+              if (boards.isEmpty()) {
+                guard.wrongCode(ctx, new Rejection(ErrorCode.NOT_FOUND, "error.joinCodeNotFound"));
+                return;
+              }
+              ctx.response()
+                  .putHeader("Content-Type", "image/svg+xml")
+                  .putHeader("Cache-Control", "public, max-age=3600")
+                  .end(QrSvg.of(links.join(boards.get(0).joinCode())));
+            })
+        .onFailure(ctx::fail);
   }
 
   private JsonObject boardJson(CreatedBoard board) {

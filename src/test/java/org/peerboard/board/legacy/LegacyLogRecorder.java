@@ -18,9 +18,10 @@ import org.peerboard.support.TestApp;
 import org.peerboard.support.WsClient;
 
 /**
- * Records the fixture of {@code LegacyLogTest}: a session that makes every kind of event, run through the real server,
- * and its board's log dumped row by row. Run once, at the commit whose stored format the fixture pins (87d9bcc):
- * {@code mvn -B -o test -Dtest=LegacyLogRecorder -DlegacyLog.record=true}. Skipped otherwise.
+ * Records the fixture of {@code LegacyLogTest}: a session that makes every kind of event, run
+ * through the real server, and its board's log dumped row by row. Run once, at the commit whose
+ * stored format the fixture pins (87d9bcc): {@code mvn -B -o test -Dtest=LegacyLogRecorder
+ * -DlegacyLog.record=true}. Skipped otherwise.
  */
 @EnabledIfSystemProperty(named = "legacyLog.record", matches = "true")
 class LegacyLogRecorder {
@@ -39,27 +40,68 @@ class LegacyLogRecorder {
     WsClient b = connect(id, bruno.token(), null);
 
     ok(mod, "board.settings", new JsonObject().put("anonymous", false));
-    String n1 = note(a, "custody:issues", "Mancano educatori formati nei primi giorni dell'allontanamento");
-    String n2 = note(a, "custody:issues", "Le famiglie affidatarie non ricevono il fascicolo completo in tempo");
+    String n1 =
+        note(a, "custody:issues", "Mancano educatori formati nei primi giorni dell'allontanamento");
+    String n2 =
+        note(
+            a,
+            "custody:issues",
+            "Le famiglie affidatarie non ricevono il fascicolo completo in tempo");
     String n3 = note(b, "custody:issues", "Tempi lunghi del tribunale per i minorenni");
     String n4 = note(mod, "custody:actors", "Servizi sociali territoriali e comunità");
-    ok(a, "note.add", new JsonObject().put("lane", "improvements").put("tags", new JsonArray().add("foster"))
-        .put("text", "Un tutor unico che segua il bambino in ogni fase del percorso"));
+    ok(
+        a,
+        "note.add",
+        new JsonObject()
+            .put("lane", "improvements")
+            .put("tags", new JsonArray().add("foster"))
+            .put("text", "Un tutor unico che segua il bambino in ogni fase del percorso"));
     String imp = note(b, "improvements", "Formazione congiunta tra scuola e comunità");
-    ok(a, "note.edit", new JsonObject().put("noteId", n1).put("text", "Mancano educatori formati (corretto)"));
-    ok(a, "note.edit", new JsonObject().put("noteId", n2).put("tags", new JsonArray().add("facility")));
+    ok(
+        a,
+        "note.edit",
+        new JsonObject().put("noteId", n1).put("text", "Mancano educatori formati (corretto)"));
+    ok(
+        a,
+        "note.edit",
+        new JsonObject().put("noteId", n2).put("tags", new JsonArray().add("facility")));
     ok(mod, "note.move", new JsonObject().put("noteId", n4).put("lane", "custody:resources"));
-    ok(mod, "note.redact", new JsonObject().put("noteId", n3).put("text", "[testo rimosso dal moderatore]"));
+    ok(
+        mod,
+        "note.redact",
+        new JsonObject().put("noteId", n3).put("text", "[testo rimosso dal moderatore]"));
     ok(mod, "note.hide", new JsonObject().put("noteId", n2));
     ok(mod, "note.hide", new JsonObject().put("noteId", n2).put("hidden", false));
     ok(mod, "board.stage", new JsonObject().put("stage", "clustering"));
     ok(mod, "note.duplicate", new JsonObject().put("noteId", n3).put("of", n1));
-    String c1 = ok(mod, "cluster.create", new JsonObject().put("lane", "custody:issues").put("name", "Personale")
-        .put("noteIds", new JsonArray().add(n1))).getJsonObject("result").getString("clusterId");
-    String c2 = ok(mod, "cluster.create", new JsonObject().put("lane", "custody:issues").put("name", "Tempi")
-        .put("noteIds", new JsonArray().add(n3))).getJsonObject("result").getString("clusterId");
-    ok(mod, "cluster.rename", new JsonObject().put("clusterId", c1).put("name", "Personale e formazione"));
-    ok(mod, "cluster.add", new JsonObject().put("clusterId", c1).put("noteIds", new JsonArray().add(n2)));
+    String c1 =
+        ok(
+                mod,
+                "cluster.create",
+                new JsonObject()
+                    .put("lane", "custody:issues")
+                    .put("name", "Personale")
+                    .put("noteIds", new JsonArray().add(n1)))
+            .getJsonObject("result")
+            .getString("clusterId");
+    String c2 =
+        ok(
+                mod,
+                "cluster.create",
+                new JsonObject()
+                    .put("lane", "custody:issues")
+                    .put("name", "Tempi")
+                    .put("noteIds", new JsonArray().add(n3)))
+            .getJsonObject("result")
+            .getString("clusterId");
+    ok(
+        mod,
+        "cluster.rename",
+        new JsonObject().put("clusterId", c1).put("name", "Personale e formazione"));
+    ok(
+        mod,
+        "cluster.add",
+        new JsonObject().put("clusterId", c1).put("noteIds", new JsonArray().add(n2)));
     ok(mod, "cluster.remove", new JsonObject().put("noteIds", new JsonArray().add(n2)));
     ok(mod, "undo", new JsonObject());
     ok(mod, "cluster.merge", new JsonObject().put("clusterId", c2).put("intoClusterId", c1));
@@ -79,26 +121,61 @@ class LegacyLogRecorder {
     String secret = note(b, "path:issues", "Nota scritta mentre le note altrui sono nascoste");
     ok(mod, "board.settings", new JsonObject().put("approveNotes", false));
     ok(mod, "board.reveal", new JsonObject());
-    ok(a, "note.delete", new JsonObject().put("noteId", secret.equals(n1) ? n2 : note(a, "path:actors", "Da cancellare")));
+    ok(
+        a,
+        "note.delete",
+        new JsonObject()
+            .put("noteId", secret.equals(n1) ? n2 : note(a, "path:actors", "Da cancellare")));
     ok(mod, "board.stage", new JsonObject().put("stage", "voting"));
-    String dots = ok(mod, "vote.open", new JsonObject().put("lane", "improvements").put("kind", "dots")
-        .put("budget", 5).put("cap", 3)).getJsonObject("result").getString("roundId");
+    String dots =
+        ok(
+                mod,
+                "vote.open",
+                new JsonObject()
+                    .put("lane", "improvements")
+                    .put("kind", "dots")
+                    .put("budget", 5)
+                    .put("cap", 3))
+            .getJsonObject("result")
+            .getString("roundId");
     ok(a, "vote.cast", new JsonObject().put("roundId", dots).put("itemId", imp).put("dots", 2));
     ok(b, "vote.cast", new JsonObject().put("roundId", dots).put("itemId", imp).put("dots", 1));
-    ok(mod, "vote.link", new JsonObject().put("roundId", dots).put("itemId", imp)
-        .put("phases", new JsonArray().add("custody").add("path")));
+    ok(
+        mod,
+        "vote.link",
+        new JsonObject()
+            .put("roundId", dots)
+            .put("itemId", imp)
+            .put("phases", new JsonArray().add("custody").add("path")));
     ok(mod, "vote.close", new JsonObject().put("roundId", dots));
     ok(mod, "vote.reopen", new JsonObject().put("roundId", dots));
     ok(mod, "vote.reveal", new JsonObject().put("roundId", dots));
-    String rating = ok(mod, "vote.open", new JsonObject().put("lane", "improvements").put("kind", "rating")
-        .put("comments", true)).getJsonObject("result").getString("roundId");
-    ok(a, "vote.cast", new JsonObject().put("roundId", rating).put("itemId", imp)
-        .put("scores", new JsonObject().put("feasibility", 4).put("sustainability", 3)).put("comment", "Utile"));
+    String rating =
+        ok(
+                mod,
+                "vote.open",
+                new JsonObject()
+                    .put("lane", "improvements")
+                    .put("kind", "rating")
+                    .put("comments", true))
+            .getJsonObject("result")
+            .getString("roundId");
+    ok(
+        a,
+        "vote.cast",
+        new JsonObject()
+            .put("roundId", rating)
+            .put("itemId", imp)
+            .put("scores", new JsonObject().put("feasibility", 4).put("sustainability", 3))
+            .put("comment", "Utile"));
     ok(mod, "vote.reveal", new JsonObject().put("roundId", rating));
     ok(mod, "participant.remove", new JsonObject().put("participantId", bruno.participantId()));
     ok(mod, "board.stage", new JsonObject().put("stage", "closed"));
-    Api.Response rotated = api.post("/api/boards/" + id + "/rotate",
-        new JsonObject().put("projector", true).put("joinCode", true).encode(), workshop.organiserKey());
+    Api.Response rotated =
+        api.post(
+            "/api/boards/" + id + "/rotate",
+            new JsonObject().put("projector", true).put("joinCode", true).encode(),
+            workshop.organiserKey());
     if (rotated.status() != 200) {
       throw new AssertionError("rotate: " + rotated.body());
     }
@@ -112,13 +189,19 @@ class LegacyLogRecorder {
     DbSettings db = app.database();
     JsonArray rows = new JsonArray();
     try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
-         PreparedStatement s = c.prepareStatement("select seq, type, data::text, undo::text, undone_by, actor_role "
-             + "from board_event where board_id = ?::uuid order by seq")) {
+        PreparedStatement s =
+            c.prepareStatement(
+                "select seq, type, data::text, undo::text, undone_by, actor_role "
+                    + "from board_event where board_id = ?::uuid order by seq")) {
       s.setString(1, boardId);
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
-          JsonObject row = new JsonObject().put("seq", r.getLong(1)).put("type", r.getString(2))
-              .put("data", new JsonObject(r.getString(3))).put("actorRole", r.getString(6));
+          JsonObject row =
+              new JsonObject()
+                  .put("seq", r.getLong(1))
+                  .put("type", r.getString(2))
+                  .put("data", new JsonObject(r.getString(3)))
+                  .put("actorRole", r.getString(6));
           if (r.getString(4) != null) {
             row.put("undo", new JsonObject(r.getString(4)));
           }
@@ -131,12 +214,14 @@ class LegacyLogRecorder {
       }
     }
     Files.createDirectories(file.getParent());
-    Files.writeString(file, new JsonObject().put("recordedAt", "87d9bcc").put("events", rows).encodePrettily());
+    Files.writeString(
+        file, new JsonObject().put("recordedAt", "87d9bcc").put("events", rows).encodePrettily());
   }
 
   private WsClient connect(String boardId, String key, String clientId) {
     WsClient ws = WsClient.connect(port);
-    JsonObject hello = new JsonObject().put("type", "hello").put("boardId", boardId).put("token", key);
+    JsonObject hello =
+        new JsonObject().put("type", "hello").put("boardId", boardId).put("token", key);
     if (clientId != null) {
       hello.put("clientId", clientId);
     }
@@ -155,6 +240,7 @@ class LegacyLogRecorder {
 
   private static String note(WsClient ws, String lane, String text) {
     return ok(ws, "note.add", new JsonObject().put("lane", lane).put("text", text))
-        .getJsonObject("result").getString("noteId");
+        .getJsonObject("result")
+        .getString("noteId");
   }
 }

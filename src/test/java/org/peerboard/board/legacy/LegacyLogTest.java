@@ -26,8 +26,9 @@ import org.peerboard.support.TestApp;
 import org.peerboard.support.WsClient;
 
 /**
- * The log written before events were typed (recorded at 87d9bcc by {@link LegacyLogRecorder}) still reads: every
- * row decodes and encodes back to the very same data, and a socket catches up through all of it.
+ * The log written before events were typed (recorded at 87d9bcc by {@link LegacyLogRecorder}) still
+ * reads: every row decodes and encodes back to the very same data, and a socket catches up through
+ * all of it.
  */
 class LegacyLogTest {
   private static final Path FIXTURE = Path.of("src/test/resources/legacy-log/session.json");
@@ -37,7 +38,8 @@ class LegacyLogTest {
   }
 
   @Test
-  @DisplayName("every stored event of the old log decodes and encodes back to exactly what was stored")
+  @DisplayName(
+      "every stored event of the old log decodes and encodes back to exactly what was stored")
   void codecRoundTripsTheOldLog() throws Exception {
     Set<String> names = new TreeSet<>();
     for (Object o : rows()) {
@@ -52,7 +54,8 @@ class LegacyLogTest {
   }
 
   @Test
-  @DisplayName("a socket catches up through the old log with every seq, in order, each event cut down for its viewer")
+  @DisplayName(
+      "a socket catches up through the old log with every seq, in order, each event cut down for its viewer")
   void catchUpReplaysTheOldLog() throws Exception {
     Api api = TestApp.api();
     Api.Workshop workshop = api.workshop("Registro storico", "A");
@@ -60,8 +63,10 @@ class LegacyLogTest {
     JsonArray rows = rows();
     DbSettings db = TestApp.shared().database();
     try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
-      try (PreparedStatement insert = c.prepareStatement("insert into board_event (board_id, seq, type, data, "
-          + "actor_role) values (?::uuid, ?, ?, ?::jsonb, ?)")) {
+      try (PreparedStatement insert =
+          c.prepareStatement(
+              "insert into board_event (board_id, seq, type, data, "
+                  + "actor_role) values (?::uuid, ?, ?, ?::jsonb, ?)")) {
         for (Object o : rows) {
           JsonObject row = (JsonObject) o;
           insert.setString(1, boardId);
@@ -73,16 +78,19 @@ class LegacyLogTest {
         }
         insert.executeBatch();
       }
-      try (PreparedStatement head = c.prepareStatement("update board set seq = ? where id = ?::uuid")) {
+      try (PreparedStatement head =
+          c.prepareStatement("update board set seq = ? where id = ?::uuid")) {
         head.setLong(1, rows.size());
         head.setString(2, boardId);
         head.executeUpdate();
       }
     }
     Api.Participant stranger = api.join(workshop.board(0).getString("joinCode"), "Ospite");
-    try (WsClient moderator = WsClient.hello(TestApp.shared().port(), boardId,
-             workshop.board(0).getString("moderatorKey"), 0L);
-         WsClient participant = WsClient.hello(TestApp.shared().port(), boardId, stranger.token(), 0L)) {
+    try (WsClient moderator =
+            WsClient.hello(
+                TestApp.shared().port(), boardId, workshop.board(0).getString("moderatorKey"), 0L);
+        WsClient participant =
+            WsClient.hello(TestApp.shared().port(), boardId, stranger.token(), 0L)) {
       List<JsonObject> seen = new ArrayList<>();
       List<JsonObject> seenByParticipant = new ArrayList<>();
       for (int i = 0; i < rows.size(); i++) {
@@ -99,7 +107,8 @@ class LegacyLogTest {
         JsonObject sent = frame.getJsonObject("data");
         for (String key : stored.fieldNames()) {
           if (!key.equals("note") && !key.equals("notes")) {
-            assertEquals(normal(stored).getValue(key), normal(sent).getValue(key), "seq " + i + " " + key);
+            assertEquals(
+                normal(stored).getValue(key), normal(sent).getValue(key), "seq " + i + " " + key);
           }
         }
         for (JsonObject note : notes(sent)) {
@@ -112,7 +121,8 @@ class LegacyLogTest {
       assertNull(held.getString("text"), "a held note's text does not reach other participants");
       assertNull(held.getString("author"));
       JsonObject forModerator = seen.get(35).getJsonObject("data").getJsonObject("note");
-      assertEquals("Nota scritta mentre le note altrui sono nascoste", forModerator.getString("text"));
+      assertEquals(
+          "Nota scritta mentre le note altrui sono nascoste", forModerator.getString("text"));
       assertTrue(forModerator.getBoolean("held"));
       assertEquals("Bruno", forModerator.getString("author"));
     }
@@ -129,7 +139,10 @@ class LegacyLogTest {
     return notes;
   }
 
-  /** The same JSON with numbers as the parser reads them (a long 5 and an int 5 are one value on the wire). */
+  /**
+   * The same JSON with numbers as the parser reads them (a long 5 and an int 5 are one value on the
+   * wire).
+   */
   private static JsonObject normal(JsonObject json) {
     return new JsonObject(json.encode());
   }

@@ -14,9 +14,14 @@ import org.peerboard.workshop.model.Template;
 @DisplayName("Spotlight rules: what the moderator may bring forward on the projector")
 class SpotlightRulesTest {
   private static final UUID BOARD = UUID.randomUUID();
-  private static final Template GRID = new Template("t", Map.of(),
-      List.of(item("custody"), item("leaving")), List.of(item("issues")), List.of(item("foster")),
-      List.of(item("improvements")));
+  private static final Template GRID =
+      new Template(
+          "t",
+          Map.of(),
+          List.of(item("custody"), item("leaving")),
+          List.of(item("issues")),
+          List.of(item("foster")),
+          List.of(item("improvements")));
   private final Actor moderator = new Actor(BOARD, Role.MODERATOR, null);
   private final Actor viewer = new Actor(BOARD, Role.VIEWER, null);
 
@@ -61,8 +66,11 @@ class SpotlightRulesTest {
   @Test
   @DisplayName("the projector may never spotlight, and nobody may on a closed board")
   void roleAndStage() {
-    assertEquals(ErrorCode.FORBIDDEN,
-        code(BoardRules.maySetSettings(viewer, board(Stage.COLLECTING), GRID, spotlight("phase:custody"))));
+    assertEquals(
+        ErrorCode.FORBIDDEN,
+        code(
+            BoardRules.maySetSettings(
+                viewer, board(Stage.COLLECTING), GRID, spotlight("phase:custody"))));
     assertEquals(ErrorCode.CONFLICT, code(set(Stage.CLOSED, "phase:custody")));
   }
 
@@ -72,6 +80,7 @@ class SpotlightRulesTest {
     Settings lit = Settings.DEFAULTS.apply(spotlight("phase:custody"));
     assertEquals("phase:custody", lit.spotlight());
     assertEquals("lane:improvements", lit.apply(spotlight("lane:improvements")).spotlight());
-    assertNull(lit.apply(new Settings.Patch(null, null, null, null, null, null, null, true)).spotlight());
+    assertNull(
+        lit.apply(new Settings.Patch(null, null, null, null, null, null, null, true)).spotlight());
   }
 }

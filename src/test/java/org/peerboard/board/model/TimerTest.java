@@ -33,15 +33,23 @@ class TimerTest {
   @DisplayName("pausing a paused timer, resuming a running one or stopping none is a conflict")
   void nonsense() {
     Timer running = Timer.apply(null, TimerAction.START, 60, T0);
-    assertEquals(ErrorCode.CONFLICT, assertThrows(Rejection.class,
-        () -> Timer.apply(running, TimerAction.RESUME, null, T0)).code());
+    assertEquals(
+        ErrorCode.CONFLICT,
+        assertThrows(Rejection.class, () -> Timer.apply(running, TimerAction.RESUME, null, T0))
+            .code());
     Timer paused = Timer.apply(running, TimerAction.PAUSE, null, T0);
-    assertEquals(ErrorCode.CONFLICT, assertThrows(Rejection.class,
-        () -> Timer.apply(paused, TimerAction.PAUSE, null, T0)).code());
-    assertEquals(ErrorCode.CONFLICT, assertThrows(Rejection.class,
-        () -> Timer.apply(null, TimerAction.STOP, null, T0)).code());
-    assertEquals(ErrorCode.INVALID, assertThrows(Rejection.class,
-        () -> Timer.apply(null, TimerAction.START, -5, T0)).code());
-    assertTrue(Timer.apply(running, TimerAction.ADD, -600, T0).endsAt().equals(T0), "never ends in the past");
+    assertEquals(
+        ErrorCode.CONFLICT,
+        assertThrows(Rejection.class, () -> Timer.apply(paused, TimerAction.PAUSE, null, T0))
+            .code());
+    assertEquals(
+        ErrorCode.CONFLICT,
+        assertThrows(Rejection.class, () -> Timer.apply(null, TimerAction.STOP, null, T0)).code());
+    assertEquals(
+        ErrorCode.INVALID,
+        assertThrows(Rejection.class, () -> Timer.apply(null, TimerAction.START, -5, T0)).code());
+    assertTrue(
+        Timer.apply(running, TimerAction.ADD, -600, T0).endsAt().equals(T0),
+        "never ends in the past");
   }
 }

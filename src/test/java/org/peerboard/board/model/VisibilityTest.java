@@ -21,12 +21,25 @@ class VisibilityTest {
   private final Actor projector = new Actor(BOARD, Role.VIEWER, null);
 
   private Note note(boolean hidden, boolean secret, boolean held, String authorName) {
-    return new Note(UUID.randomUUID(), "custody:issues", List.of("foster"), "Tempi lunghi del tribunale",
-        alice.participantId(), Role.PARTICIPANT, hidden, null, null, 2, secret, held, authorName);
+    return new Note(
+        UUID.randomUUID(),
+        "custody:issues",
+        List.of("foster"),
+        "Tempi lunghi del tribunale",
+        alice.participantId(),
+        Role.PARTICIPANT,
+        hidden,
+        null,
+        null,
+        2,
+        secret,
+        held,
+        authorName);
   }
 
   @Test
-  @DisplayName("a plain note is read by everyone; only its author learns it is theirs, and nobody gets the author's id")
+  @DisplayName(
+      "a plain note is read by everyone; only its author learns it is theirs, and nobody gets the author's id")
   void plainNote() {
     Note note = note(false, false, false, null);
     NoteView forAlice = Visibility.note(note, alice);
@@ -40,7 +53,8 @@ class VisibilityTest {
   }
 
   @Test
-  @DisplayName("a hidden note's text reaches only its author and those who run the board; others do not list it")
+  @DisplayName(
+      "a hidden note's text reaches only its author and those who run the board; others do not list it")
   void hiddenNote() {
     Note note = note(true, false, false, null);
     assertNull(Visibility.note(note, bruno).text());
@@ -56,7 +70,8 @@ class VisibilityTest {
   }
 
   @Test
-  @DisplayName("a secret note is marked secret for the moderator and for those who may not read it, plain for its author")
+  @DisplayName(
+      "a secret note is marked secret for the moderator and for those who may not read it, plain for its author")
   void secretNote() {
     Note note = note(false, true, false, "Alice");
     NoteView forBruno = Visibility.note(note, bruno);
@@ -76,8 +91,21 @@ class VisibilityTest {
   @DisplayName("a held note is flagged held; a note taken out of the log shows no text to anyone")
   void heldAndScrubbed() {
     assertTrue(Visibility.note(note(true, false, true, null), moderator).held());
-    Note scrubbed = new Note(UUID.randomUUID(), "custody:issues", List.of(), null, alice.participantId(),
-        Role.PARTICIPANT, false, null, null, 1, false, false, null);
+    Note scrubbed =
+        new Note(
+            UUID.randomUUID(),
+            "custody:issues",
+            List.of(),
+            null,
+            alice.participantId(),
+            Role.PARTICIPANT,
+            false,
+            null,
+            null,
+            1,
+            false,
+            false,
+            null);
     assertNull(Visibility.note(scrubbed, moderator).text());
     assertNull(Visibility.note(scrubbed, alice).text());
   }
@@ -87,8 +115,9 @@ class VisibilityTest {
   void eventsKeepTheirShape() {
     Note hidden = note(true, false, false, null);
     Note plain = note(false, false, false, null);
-    BoardEvent.ClusterCreated created = new BoardEvent.ClusterCreated(new Placement(List.of(hidden, plain), List.of(),
-        List.of(), UUID.randomUUID(), null));
+    BoardEvent.ClusterCreated created =
+        new BoardEvent.ClusterCreated(
+            new Placement(List.of(hidden, plain), List.of(), List.of(), UUID.randomUUID(), null));
     BoardEvent.ClusterCreated seen = (BoardEvent.ClusterCreated) Visibility.of(created, bruno);
     assertEquals(created.placement().clusterId(), seen.placement().clusterId());
     assertEquals(2, seen.placement().notes().size());
@@ -99,20 +128,42 @@ class VisibilityTest {
   }
 
   @Test
-  @DisplayName("deleting or redacting a note takes its text out of earlier events; hiding it sets its flags there")
+  @DisplayName(
+      "deleting or redacting a note takes its text out of earlier events; hiding it sets its flags there")
   void logPatches() {
     Note note = note(false, false, false, null);
     BoardEvent added = new BoardEvent.NoteAdded(note);
-    BoardEvent scrubbed = LogPatch.of(new BoardEvent.NoteDeleted(note.id(), note.lane(), null, List.of())).applyTo(added);
-    assertNull(((BoardEvent.NoteAdded) scrubbed).note() instanceof Note n ? n.text() : "not a note");
+    BoardEvent scrubbed =
+        LogPatch.of(new BoardEvent.NoteDeleted(note.id(), note.lane(), null, List.of()))
+            .applyTo(added);
+    assertNull(
+        ((BoardEvent.NoteAdded) scrubbed).note() instanceof Note n ? n.text() : "not a note");
     Note nowHidden = note(true, false, false, null);
-    Note sameIdHidden = new Note(note.id(), note.lane(), note.tags(), note.text(), note.authorId(), note.authorRole(),
-        true, null, null, 3, false, false, null);
-    LogPatch hide = LogPatch.of(new BoardEvent.NoteHidden(new Placement(List.of(sameIdHidden), List.of(), List.of(),
-        null, null)));
+    Note sameIdHidden =
+        new Note(
+            note.id(),
+            note.lane(),
+            note.tags(),
+            note.text(),
+            note.authorId(),
+            note.authorRole(),
+            true,
+            null,
+            null,
+            3,
+            false,
+            false,
+            null);
+    LogPatch hide =
+        LogPatch.of(
+            new BoardEvent.NoteHidden(
+                new Placement(List.of(sameIdHidden), List.of(), List.of(), null, null)));
     assertTrue(((Note) ((BoardEvent.NoteAdded) hide.applyTo(added)).note()).hidden());
-    assertFalse(((Note) ((BoardEvent.NoteAdded) hide.applyTo(new BoardEvent.NoteAdded(nowHidden))).note()).hidden()
-        && !nowHidden.hidden(), "another note is left alone");
+    assertFalse(
+        ((Note) ((BoardEvent.NoteAdded) hide.applyTo(new BoardEvent.NoteAdded(nowHidden))).note())
+                .hidden()
+            && !nowHidden.hidden(),
+        "another note is left alone");
     assertNull(LogPatch.of(new BoardEvent.BoardFocused(null)));
   }
 }
