@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A group's name from its notes' own words: the one or two terms that most of its notes share and
@@ -15,9 +16,65 @@ import java.util.Map;
 final class Namer {
   static final int MAX = 40;
 
+  /**
+   * Words that a group may share but that name nothing (time spans, "similar", the people every
+   * proposal is about): "Appartamenti e anni" or "Tutor e simile" tell the moderator less than one
+   * good word.
+   */
+  private static final Set<String> NOT_A_NAME =
+      Set.of(
+          "anni",
+          "anno",
+          "mesi",
+          "mese",
+          "giorni",
+          "giorno",
+          "settimana",
+          "volta",
+          "volte",
+          "simile",
+          "simili",
+          "tipo",
+          "modo",
+          "cosa",
+          "cose",
+          "parte",
+          "ragazzi",
+          "ragazze",
+          "ragazzo",
+          "ragazza",
+          "giovani",
+          "persone",
+          "years",
+          "year",
+          "months",
+          "month",
+          "days",
+          "week",
+          "time",
+          "times",
+          "similar",
+          "kind",
+          "way",
+          "thing",
+          "things",
+          "part",
+          "young",
+          "people",
+          "person",
+          "children",
+          "kids");
+
   private Namer() {}
 
   static String name(List<Integer> group, Corpus corpus, String language) {
+    String named = name(group, corpus, language, true);
+    // a group that shares only such words is still named by them rather than left blank
+    return named.isEmpty() ? name(group, corpus, language, false) : named;
+  }
+
+  private static String name(
+      List<Integer> group, Corpus corpus, String language, boolean skipGeneric) {
     Map<String, Integer> inGroup = new HashMap<>();
     Map<String, Map<String, Integer>> spellings = new HashMap<>();
     for (int note : group) {
@@ -26,7 +83,10 @@ final class Namer {
       Map<String, Boolean> seen = new HashMap<>();
       for (int i = 0; i < tokens.size(); i++) {
         String term = terms.get(i);
-        if (term.chars().allMatch(Character::isDigit) || tokens.get(i).word().length() < 3) {
+        String word = tokens.get(i).word();
+        if (term.chars().allMatch(Character::isDigit)
+            || word.length() < 3
+            || (skipGeneric && NOT_A_NAME.contains(word.toLowerCase(Locale.ROOT)))) {
           continue;
         }
         spellings
