@@ -32,20 +32,7 @@ class ScaleOutTest {
     first =
         TestApp.start(
             Files.createTempDirectory("peerboard-scale"), TestApp.freePort(), TestApp.freePort());
-    DbSettings db = first.database();
-    int port = TestApp.freePort();
-    second =
-        PeerBoard.start(
-            TestApp.config(Files.createTempDirectory("peerboard-scale2"), port, 0)
-                .withDatabaseUrl(
-                    "postgres://"
-                        + db.user()
-                        + ":@"
-                        + db.host()
-                        + ":"
-                        + db.port()
-                        + "/"
-                        + db.database()));
+    second = PeerBoard.start(TestApp.onDatabaseOf(first, "peerboard-scale2"));
   }
 
   @AfterAll

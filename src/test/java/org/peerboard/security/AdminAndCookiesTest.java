@@ -37,15 +37,7 @@ class AdminAndCookiesTest {
     int port = TestApp.freePort();
     config =
         TestApp.config(data, port, 0)
-            .withDatabaseUrl(
-                "postgres://"
-                    + db.user()
-                    + ":@"
-                    + db.host()
-                    + ":"
-                    + db.port()
-                    + "/"
-                    + db.database())
+            .withDatabaseUrl(TestApp.databaseUrl(db))
             .withHost("0.0.0.0")
             .withDefences(new Config.Defences(20, 60, 10, 1_000, 120, 1_200, 16, 30, 7, 3, 5));
     app = PeerBoard.start(config);

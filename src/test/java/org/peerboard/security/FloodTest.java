@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.peerboard.Config;
 import org.peerboard.PeerBoard;
-import org.peerboard.db.DbSettings;
 import org.peerboard.support.Api;
 import org.peerboard.support.TestApp;
 import org.peerboard.support.WsClient;
@@ -36,26 +34,15 @@ class FloodTest {
 
   @BeforeAll
   static void start() throws Exception {
-    DbSettings db = TestApp.shared().database();
-    int port = TestApp.freePort();
     app =
         PeerBoard.start(
-            TestApp.config(Files.createTempDirectory("flood"), port, 0)
-                .withDatabaseUrl(
-                    "postgres://"
-                        + db.user()
-                        + ":@"
-                        + db.host()
-                        + ":"
-                        + db.port()
-                        + "/"
-                        + db.database())
+            TestApp.onSharedDatabase("flood")
                 // the bystander posts 90 notes in a row: the note rate is out of its way, the op
                 // budgets are the defaults
                 .withLimits(new Config.Limits(10_000, 2_000, 20))
                 .withDefences(
                     new Config.Defences(20, 60, 10, 100_000, 120, 1_200, 16, 30, 7, 1_000, 5)));
-    api = new Api("http://127.0.0.1:" + port);
+    api = new Api("http://127.0.0.1:" + app.port());
   }
 
   @AfterAll

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.peerboard.PeerBoard;
-import org.peerboard.db.DbSettings;
 import org.peerboard.support.RawClient;
 import org.peerboard.support.TestApp;
 
@@ -30,21 +28,7 @@ class FragmentsTest {
 
   @BeforeAll
   static void start() throws Exception {
-    DbSettings db = TestApp.shared().database();
-    int port = TestApp.freePort();
-    app =
-        PeerBoard.start(
-            TestApp.config(Files.createTempDirectory("fragments"), port, 0)
-                .withDatabaseUrl(
-                    "postgres://"
-                        + db.user()
-                        + ":@"
-                        + db.host()
-                        + ":"
-                        + db.port()
-                        + "/"
-                        + db.database())
-                .withMaxFrameBytes(LIMIT));
+    app = PeerBoard.start(TestApp.onSharedDatabase("fragments").withMaxFrameBytes(LIMIT));
   }
 
   @AfterAll

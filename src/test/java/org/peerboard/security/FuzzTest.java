@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Files;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -48,21 +47,11 @@ class FuzzTest {
   @BeforeAll
   static void start() throws Exception {
     DbSettings db = TestApp.shared().database();
-    int port = TestApp.freePort();
     app =
         PeerBoard.start(
-            TestApp.config(Files.createTempDirectory("fuzz"), port, 0)
-                .withDatabaseUrl(
-                    "postgres://"
-                        + db.user()
-                        + ":@"
-                        + db.host()
-                        + ":"
-                        + db.port()
-                        + "/"
-                        + db.database())
+            TestApp.onSharedDatabase("fuzz")
                 .withLimits(new Config.Limits(1_000_000, 2_000, 1_000_000)));
-    api = new Api("http://127.0.0.1:" + port);
+    api = new Api("http://127.0.0.1:" + app.port());
   }
 
   @AfterAll

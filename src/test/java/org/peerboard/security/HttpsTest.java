@@ -46,15 +46,7 @@ class HttpsTest {
     app =
         PeerBoard.start(
             TestApp.config(data, port, 0)
-                .withDatabaseUrl(
-                    "postgres://"
-                        + db.user()
-                        + ":@"
-                        + db.host()
-                        + ":"
-                        + db.port()
-                        + "/"
-                        + db.database())
+                .withDatabaseUrl(TestApp.databaseUrl(db))
                 .withPublicUrl("https://127.0.0.1:" + port)
                 .withTls(
                     new Config.Tls(Optional.empty(), Optional.empty(), true, TestApp.freePort())));

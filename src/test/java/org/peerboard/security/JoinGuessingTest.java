@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -34,21 +33,11 @@ class JoinGuessingTest {
   @BeforeAll
   static void start() throws Exception {
     DbSettings db = TestApp.shared().database();
-    int port = TestApp.freePort();
     app =
         PeerBoard.start(
-            TestApp.config(Files.createTempDirectory("guess"), port, 0)
-                .withDatabaseUrl(
-                    "postgres://"
-                        + db.user()
-                        + ":@"
-                        + db.host()
-                        + ":"
-                        + db.port()
-                        + "/"
-                        + db.database())
+            TestApp.onSharedDatabase("guess")
                 .withLimits(new Config.Limits(30, 2_000, WRONG_PER_MINUTE)));
-    api = new Api("http://127.0.0.1:" + port);
+    api = new Api("http://127.0.0.1:" + app.port());
   }
 
   @AfterAll

@@ -7,7 +7,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Files;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.peerboard.Config;
 import org.peerboard.PeerBoard;
-import org.peerboard.db.DbSettings;
 import org.peerboard.support.Api;
 import org.peerboard.support.RawClient;
 import org.peerboard.support.TestApp;
@@ -29,22 +27,9 @@ class LimitsTest {
   /** A second process on the shared database, with small limits so tests can reach them. */
   @BeforeAll
   static void start() throws Exception {
-    DbSettings db = TestApp.shared().database();
-    int port = TestApp.freePort();
     strict =
-        PeerBoard.start(
-            TestApp.config(Files.createTempDirectory("strict"), port, 0)
-                .withDatabaseUrl(
-                    "postgres://"
-                        + db.user()
-                        + ":@"
-                        + db.host()
-                        + ":"
-                        + db.port()
-                        + "/"
-                        + db.database())
-                .withLimits(new Config.Limits(5, 3, 4)));
-    api = new Api("http://127.0.0.1:" + port);
+        PeerBoard.start(TestApp.onSharedDatabase("strict").withLimits(new Config.Limits(5, 3, 4)));
+    api = new Api("http://127.0.0.1:" + strict.port());
   }
 
   @AfterAll

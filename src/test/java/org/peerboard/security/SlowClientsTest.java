@@ -3,7 +3,6 @@ package org.peerboard.security;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -12,7 +11,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.peerboard.Config;
 import org.peerboard.PeerBoard;
-import org.peerboard.db.DbSettings;
 import org.peerboard.support.RawClient;
 import org.peerboard.support.TestApp;
 
@@ -27,20 +25,9 @@ class SlowClientsTest {
 
   @BeforeAll
   static void start() throws Exception {
-    DbSettings db = TestApp.shared().database();
-    int port = TestApp.freePort();
     app =
         PeerBoard.start(
-            TestApp.config(Files.createTempDirectory("slow"), port, 0)
-                .withDatabaseUrl(
-                    "postgres://"
-                        + db.user()
-                        + ":@"
-                        + db.host()
-                        + ":"
-                        + db.port()
-                        + "/"
-                        + db.database())
+            TestApp.onSharedDatabase("slow")
                 .withDefences(new Config.Defences(2, 3, 2, CAP, 120, 1_200, 16, 30, 7, 30, 5)));
   }
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.peerboard.Config;
 import org.peerboard.PeerBoard;
+import org.peerboard.db.DbSettings;
 
 /**
  * Boots the production wiring ({@link PeerBoard#start}) against a real embedded PostgreSQL in a
@@ -63,6 +64,27 @@ public final class TestApp {
             Config.Limits.DEFAULTS)
         .withDefences(SUITE)
         .withLiveLoops(LOOPS);
+  }
+
+  /**
+   * A second process's configuration on the database of another (a fresh data directory and port):
+   * the defence tests start one with their own small limits, the scale-out tests one beside the
+   * first.
+   */
+  public static Config onDatabaseOf(PeerBoard other, String name) throws IOException {
+    int port = freePort();
+    return config(Files.createTempDirectory(name), port, 0)
+        .withDatabaseUrl(databaseUrl(other.database()));
+  }
+
+  /** The same, on the shared app's database. */
+  public static Config onSharedDatabase(String name) throws IOException {
+    return onDatabaseOf(shared(), name);
+  }
+
+  /** {@code DATABASE_URL} for a database (PeerBoard's embedded one has no password). */
+  public static String databaseUrl(DbSettings db) {
+    return "postgres://" + db.user() + ":@" + db.host() + ":" + db.port() + "/" + db.database();
   }
 
   /**
