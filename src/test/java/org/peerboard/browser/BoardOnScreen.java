@@ -76,6 +76,27 @@ final class BoardOnScreen {
         ((Number) result.get("smallest")).doubleValue());
   }
 
+  /**
+   * Why the page scrolls, in words ("" when it does not): the scrolling element's size beyond the
+   * window, and the elements that reach past it.
+   */
+  static String overflow(Page page) {
+    return (String)
+        page.evaluate(
+            """
+            () => {
+              const doc = document.scrollingElement;
+              if (doc.scrollHeight <= innerHeight && doc.scrollWidth <= innerWidth) return '';
+              const out = [...document.body.querySelectorAll('*')].filter((el) => {
+                const r = el.getBoundingClientRect();
+                const spills = el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX === 'visible';
+                return el.getClientRects().length
+                  && (spills || r.right > innerWidth + 0.5 || r.bottom > innerHeight + 0.5);
+              }).slice(0, 5).map((el) => `${el.tagName.toLowerCase()}#${el.id}.${el.className}`);
+              return `page is ${doc.scrollWidth}x${doc.scrollHeight} in ${innerWidth}x${innerHeight}: ${out.join(', ')}`;
+            }""");
+  }
+
   /** Whether the page scrolls: its scrolling element's height beyond the window. */
   static boolean scrolls(Page page) {
     return (Boolean)

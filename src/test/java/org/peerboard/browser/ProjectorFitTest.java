@@ -259,9 +259,40 @@ class ProjectorFitTest {
           Axe.assertNoSeriousViolations(page);
           assertEquals(
               List.of(), BoardOnScreen.read(page, NOTES, 14).problems(), size[0] + "x" + size[1]);
-          assertFalse(BoardOnScreen.scrolls(page));
+          assertEquals("", BoardOnScreen.overflow(page), size[0] + "x" + size[1]);
           Browsers.screenshot(page, "projector-" + size[0] + "-66-notes");
           assertEquals(List.of(), errors, "no script errors");
+        }
+      }
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "the widest join codes (WWWWWW, MMMMMM) stay inside the join box at 1366x768 and 1920x1080, and the page "
+          + "does not scroll")
+  void widestJoinCodeFits() {
+    try (Board board = Board.of("Proiettore codice", 12)) {
+      for (int[] size : new int[][] {{1366, 768}, {1920, 1080}}) {
+        try (BrowserContext screen = BoardOnScreen.screen(size[0], size[1])) {
+          Page page = projector(screen, board, new ArrayList<>());
+          assertThat(page.locator(NOTES)).hasCount(12);
+          assertThat(page.locator("#join-box")).isVisible();
+          for (String code : List.of("WWWWWW", "MMMMMM", "WQWQWQ")) {
+            // The code shown is the board's; the widest letters of the alphabet stand in for it here.
+            page.evaluate("code => { document.querySelector('#join-code').textContent = code; }", code);
+            Object inside =
+                page.evaluate(
+                    "() => { const range = document.createRange();"
+                        + " range.selectNodeContents(document.querySelector('#join-code'));"
+                        + " const c = range.getBoundingClientRect();"
+                        + " const b = document.querySelector('#join-box').getBoundingClientRect();"
+                        + " return c.left >= b.left && c.right <= b.right && c.height < 1.6 * parseFloat("
+                        + "getComputedStyle(document.querySelector('#join-code')).fontSize); }");
+            assertEquals(Boolean.TRUE, inside, code + " at " + size[0] + "x" + size[1]);
+            assertEquals("", BoardOnScreen.overflow(page), code + " at " + size[0] + "x" + size[1]);
+          }
+          Browsers.screenshot(page, "projector-" + size[0] + "-widest-code");
         }
       }
     }
