@@ -68,7 +68,12 @@ container.querySelector('.corner')?.replaceChildren(h('p', { class: 'tag-legend'
   grid.tags.map((tag) => h('span', { class: `tag tag-${tag.key}`, text: label(tag) }))));
 showStatus(live, $('#conn'));
 showTimer(live, $('#timer'));
-live.addEventListener('change', paint);
+// A burst of notes is painted (and the board fitted again) once per frame, not once per note.
+let painting = 0;
+live.addEventListener('change', () => {
+  cancelAnimationFrame(painting);
+  painting = requestAnimationFrame(paint);
+});
 live.addEventListener('presence', (event) => {
   $('#participants').textContent = String(event.detail.participants ?? 0);
 });

@@ -150,10 +150,13 @@ export function pageOrder(cells, base) {
 }
 
 /**
- * Plans the pages of a board that does not fit at `min`: the items, in pageOrder, fill page after page, each page
- * taking as many as fit at `min` (the next item would not), so every item is on exactly one page and there are as
- * few pages as filling in that order allows. A single item that does not fit alone gets a page of its own; past
- * `most` pages the last one takes the rest. Returns an array of layouts; a single page when everything fits.
+ * Plans the pages of a board that does not fit at `min`. Each page takes the longest run of the items left, in
+ * pageOrder, that fits at `min` (a binary search), then every later item that still fits beside them (first fit; a
+ * cell whose next item does not fit is not tried again for that page, so a page costs at most one check per item it
+ * takes and one per cell): a cell with room takes its next note although a taller cell's next note
+ * went to the next page. So every item is on exactly one page, each page is as full as that allows, and items keep
+ * their order within a cell. A single item that does not fit alone gets a page of its own; past `most` pages the
+ * last one takes the rest. Returns an array of layouts; a single page when everything fits.
  */
 export function planPages(container, cells, base, { min, head, most = 40 }) {
   const fitsAtMin = (layout) => {
@@ -161,37 +164,48 @@ export function planPages(container, cells, base, { min, head, most = 40 }) {
     return fitGrid(container, cells, { min, max: min, head }) != null;
   };
   if (fitsAtMin(base)) return [base];
-  const order = pageOrder(cells, base);
   const pageOf = (items) => {
     const on = new Set(items);
     return (c) => (base(c) === 'summary' ? 'summary' : c.items.filter((el) => on.has(el)));
   };
   const pages = [];
-  let start = 0;
-  while (start < order.length) {
-    const left = order.length - start;
-    const fits = (k) => fitsAtMin(pageOf(order.slice(start, start + k)));
-    let take = left;
-    if (pages.length < most - 1 && !fits(left)) {
-      // fits(lo) holds (or lo is 1: a page shows at least one item), fits(hi + 1) does not.
-      let lo = 1;
-      let hi = left - 1;
-      const guess = pages.length ? Math.min(hi, pages[0].size) : 0;
-      if (guess > lo) {
-        if (fits(guess)) lo = guess;
-        else hi = guess - 1;
-      }
-      while (lo < hi) {
-        const mid = Math.ceil((lo + hi) / 2);
-        if (fits(mid)) lo = mid;
-        else hi = mid - 1;
-      }
-      take = lo;
+  let left = pageOrder(cells, base);
+  while (left.length) {
+    if (pages.length === most - 1 || fitsAtMin(pageOf(left))) {
+      pages.push({ size: left.length, layout: pageOf(left) });
+      break;
     }
-    pages.push({ size: take, layout: pageOf(order.slice(start, start + take)) });
-    start += take;
+    const fits = (k) => fitsAtMin(pageOf(left.slice(0, k)));
+    // fits(lo) holds (or lo is 1: a page shows at least one item), fits(hi + 1) does not.
+    let lo = 1;
+    let hi = left.length - 1;
+    const guess = pages.length ? Math.min(hi, pages[0].size) : 0;
+    if (guess > lo) {
+      if (fits(guess)) lo = guess;
+      else hi = guess - 1;
+    }
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (fits(mid)) lo = mid;
+      else hi = mid - 1;
+    }
+    const page = left.slice(0, lo);
+    const later = [left[lo]];
+    const stuck = new Set([left[lo].closest('.cell')]);
+    for (const item of left.slice(lo + 1)) {
+      // A cell whose next note did not fit keeps its later notes for later pages, in order.
+      const cell = item.closest('.cell');
+      if (!stuck.has(cell) && fitsAtMin(pageOf([...page, item]))) {
+        page.push(item);
+      } else {
+        later.push(item);
+        stuck.add(cell);
+      }
+    }
+    pages.push({ size: page.length, layout: pageOf(page) });
+    left = later;
   }
-  return pages.length ? pages.map((p) => p.layout) : [base];
+  return pages.map((p) => p.layout);
 }
 
 /**

@@ -96,11 +96,4 @@ final class BoardOnScreen {
               return `page is ${doc.scrollWidth}x${doc.scrollHeight} in ${innerWidth}x${innerHeight}: ${out.join(', ')}`;
             }""");
   }
-
-  /** Whether the page scrolls: its scrolling element's height beyond the window. */
-  static boolean scrolls(Page page) {
-    return (Boolean)
-        page.evaluate(
-            "() => document.scrollingElement.scrollHeight > innerHeight || document.scrollingElement.scrollWidth > innerWidth");
-  }
 }

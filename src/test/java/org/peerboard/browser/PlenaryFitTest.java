@@ -2,7 +2,6 @@ package org.peerboard.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.BrowserContext;
@@ -138,7 +137,7 @@ class PlenaryFitTest {
     List<String> errors = new ArrayList<>();
     try (BrowserContext screen = BoardOnScreen.screen(1920, 1080)) {
       Page page = plenary(screen, errors);
-      assertFalse(BoardOnScreen.scrolls(page), "the plenary does not scroll");
+      assertEquals("", BoardOnScreen.overflow(page), "the plenary does not scroll");
       assertTrue(
           (Boolean) page.evaluate("() => document.scrollingElement.scrollHeight <= innerHeight"));
       Browsers.screenshot(page, "plenary-1920-two-boards");
@@ -163,7 +162,7 @@ class PlenaryFitTest {
               + " === 'false'");
       readable(page, ".plenary-board.is-large");
       assertThat(large.locator(".note:visible")).hasCount(66);
-      assertFalse(BoardOnScreen.scrolls(page));
+      assertEquals("", BoardOnScreen.overflow(page));
       Browsers.screenshot(page, "plenary-1920-group-large");
 
       page.keyboard().press("Escape");
@@ -253,7 +252,7 @@ class PlenaryFitTest {
           "() => [...document.querySelectorAll('.plenary-grid')].every((g) => g.dataset.summarised)");
       Browsers.screenshot(page, "plenary-1920-two-boards-clusters");
       assertThat(page.locator(".plenary-grid[data-fit='overflow']")).hasCount(0);
-      assertFalse(BoardOnScreen.scrolls(page), "the plenary does not scroll");
+      assertEquals("", BoardOnScreen.overflow(page), "the plenary does not scroll");
       BoardOnScreen.Reading stacks = BoardOnScreen.read(page, ".plenary-grid .stack", 14);
       assertEquals(List.of(), stacks.problems());
       assertEquals(clusters, stacks.ids().size(), "every cluster is shown");

@@ -87,7 +87,7 @@ class ProjectorFitTest {
       assertThat(page.locator("#page-indicator")).isHidden();
       assertThat(page.locator(".cell-summary:visible")).hasCount(0);
       assertFalse(page.locator("#grid").innerText().contains("+"), "no +N stacks");
-      assertFalse(BoardOnScreen.scrolls(page));
+      assertEquals("", BoardOnScreen.overflow(page));
       Browsers.screenshot(page, "projector-1920-66-notes");
 
       board.ack("board.focus", new JsonObject().put("phase", "custody"));
@@ -126,29 +126,21 @@ class ProjectorFitTest {
         return [page, size != null];
       }""";
 
-  /**
-   * The note of `ids` that comes first in the order pages fill: round the cells, each cell's next
-   * note.
-   */
-  private static final String FIRST_IN_ORDER =
+  /** Each cell's next waiting note: the first, in the cell's order, of the notes `ids`. */
+  private static final String NEXT_IN_EACH_CELL =
       """
       (ids) => {
         const wanted = new Set(ids);
-        let best = null;
-        [...document.querySelectorAll('#grid .cell')].forEach((cell, c) => {
+        return [...document.querySelectorAll('#grid .cell')].map((cell) => {
           const items = [...cell.querySelector('.cell-notes').children].filter((el) => !el.classList.contains('cell-summary'));
-          const rank = items.findIndex((el) => wanted.has(el.dataset.noteId));
-          if (rank >= 0 && (!best || rank < best.rank || rank === best.rank && c < best.c)) {
-            best = { rank, c, id: items[rank].dataset.noteId };
-          }
-        });
-        return best && best.id;
+          return items.find((el) => wanted.has(el.dataset.noteId))?.dataset.noteId;
+        }).filter(Boolean);
       }""";
 
   @Test
   @DisplayName(
       "200 notes do not fit at 14px: the projector pages through them, says so, every note is on exactly "
-          + "one page, and every page is full (the next page's first note would not fit on it)")
+          + "one page, and every page is full (no cell's next waiting note would fit on it)")
   @SuppressWarnings("unchecked")
   void tooManyNotesPage() {
     List<String> errors = new ArrayList<>();
@@ -188,15 +180,19 @@ class ProjectorFitTest {
 
       for (int p = 1; p < pages; p++) {
         assertThat(page.locator("#grid")).hasAttribute("data-page", p + "/" + pages);
-        String next = (String) page.evaluate(FIRST_IN_ORDER, onPage.get(p));
+        List<String> waiting = onPage.subList(p, pages).stream().flatMap(List::stream).toList();
+        List<String> next = (List<String>) page.evaluate(NEXT_IN_EACH_CELL, waiting);
+        assertFalse(next.isEmpty());
         List<Object> alone =
             (List<Object>) page.evaluate(FITS_WITH, Collections.singletonList(null));
         assertEquals(List.of(p + "/" + pages, true), alone, "page " + p + " fits at 14px as it is");
-        List<Object> more = (List<Object>) page.evaluate(FITS_WITH, List.of(next));
-        assertEquals(
-            List.of(p + "/" + pages, false),
-            more,
-            "page " + p + " is full: " + next + " would not fit");
+        for (String id : next) {
+          List<Object> more = (List<Object>) page.evaluate(FITS_WITH, List.of(id));
+          assertEquals(
+              List.of(p + "/" + pages, false),
+              more,
+              "page " + p + " is full: " + id + ", its cell's next note, would not fit");
+        }
         page.keyboard().press("PageDown");
       }
       assertEquals(List.of(), errors, "no script errors");
@@ -279,8 +275,10 @@ class ProjectorFitTest {
           assertThat(page.locator(NOTES)).hasCount(12);
           assertThat(page.locator("#join-box")).isVisible();
           for (String code : List.of("WWWWWW", "MMMMMM", "WQWQWQ")) {
-            // The code shown is the board's; the widest letters of the alphabet stand in for it here.
-            page.evaluate("code => { document.querySelector('#join-code').textContent = code; }", code);
+            // The code shown is the board's; the widest letters of the alphabet stand in for it
+            // here.
+            page.evaluate(
+                "code => { document.querySelector('#join-code').textContent = code; }", code);
             Object inside =
                 page.evaluate(
                     "() => { const range = document.createRange();"
