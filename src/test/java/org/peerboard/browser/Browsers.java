@@ -5,6 +5,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +34,9 @@ final class Browsers {
                 + CHROMIUM
                 + "; install it with `apt-get install chromium`.");
       }
+      // CI runs the whole suite on two shared cores: a reconnect or a refit can take longer than
+      // Playwright's 5 s default there, without anything being wrong.
+      PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
       playwright =
           Playwright.create(
               new Playwright.CreateOptions()
