@@ -129,7 +129,8 @@ public final class Server extends VerticleBase {
           new WorkshopStore(
               pool, templates, config.limits().participantsPerBoard(), defences.codeExpiryDays());
       hub = new LiveHub(vertx, boards, pool, config.liveLoops());
-      notifier = new Notifier(vertx, connect, hub);
+      boards.onCommitted(hub::committed);
+      notifier = new Notifier(vertx, connect, hub, boards.origin());
       ws =
           new WsHandler(
               vertx,

@@ -35,14 +35,23 @@ final class Writes {
               + Machine.busiest());
       Machine machine = new Machine(target.processes());
       machine.start();
+      // -Dbench.writes=50 runs the 50-board levels only (say, to compare two builds on them)
+      String only = Opts.str("writes", "1,50");
       double best1 =
-          level(report, fleet, rest, target, tracker, 1, 64, new int[] {1, 4, 16, 64}, seconds);
+          only.contains("1,") || only.equals("1")
+              ? level(
+                  report, fleet, rest, target, tracker, 1, 64, new int[] {1, 4, 16, 64}, seconds)
+              : 0;
       double best50 =
-          level(report, fleet, rest, target, tracker, 50, 4, new int[] {1, 2, 4}, seconds);
+          only.contains("50")
+              ? level(report, fleet, rest, target, tracker, 50, 4, new int[] {1, 2, 4}, seconds)
+              : 0;
+      // -Dbench.rates=none skips the open loop
+      String rateList = Opts.str("rates", "1000,2000,3000,4000");
       double[] rates =
-          Opts.str("rates", "1000,2000,3000,4000").isBlank()
+          rateList.equals("none")
               ? new double[0]
-              : java.util.Arrays.stream(Opts.str("rates", "1000,2000,3000,4000").split(","))
+              : java.util.Arrays.stream(rateList.split(","))
                   .mapToDouble(Double::parseDouble)
                   .toArray();
       double open1 = openLoop(report, fleet, rest, target, tracker, 1, 16, rates, seconds);

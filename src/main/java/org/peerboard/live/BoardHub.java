@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.peerboard.board.db.StoredEvent;
 import org.peerboard.board.model.Actor;
@@ -29,6 +30,17 @@ final class BoardHub {
   long head = -1;
   boolean fetching;
   boolean fetchAgain;
+
+  /**
+   * Events this process committed that could not be told yet (a read of the log was in flight, or
+   * an earlier event from another process is missing), by seq.
+   */
+  final TreeMap<Long, StoredEvent> held = new TreeMap<>();
+
+  /** The highest seq this process's own NOTIFYs said was committed. */
+  long ownHead = -1;
+
+  boolean ownCheckPending;
   boolean presencePending;
 
   BoardHub(UUID boardId) {

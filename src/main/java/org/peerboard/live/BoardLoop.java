@@ -15,16 +15,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The hubs of the boards pinned to one event loop, touched only on that loop. A signal (a local
- * commit or a NOTIFY from any process) makes a board's hub read the log after the last seq it
- * fetched; every socket is then sent the events after the last seq it was sent, in order, so no
- * socket sees a gap or a duplicate. A socket further behind than the recent window reads from the
- * log on its own, without holding up the others. Frames for sockets that another loop serves are
- * handed to that loop in one task per loop and fan-out ({@link Outbox}), in order.
+ * The hubs of the boards pinned to one event loop, touched only on that loop. This process's own
+ * commits are handed over with their events and told from memory; a NOTIFY from another process
+ * makes a board's hub read the log after the last seq it fetched; every socket is then sent the
+ * events after the last seq it was sent, in order, so no socket sees a gap or a duplicate. A socket
+ * further behind than the recent window reads from the log on its own, without holding up the
+ * others. Frames for sockets that another loop serves are handed to that loop in one task per loop
+ * and fan-out ({@link Outbox}), in order.
  */
 final class BoardLoop {
   private static final Logger LOG = LoggerFactory.getLogger(BoardLoop.class);
   private static final int PAGE = 500;
+
+  /** How long this process's own NOTIFY waits for its events to be handed over (see ownCommit). */
+  private static final long OWN_COMMIT_GRACE_MS = 1_000;
 
   final Context context;
   private final Vertx vertx;
@@ -138,22 +142,76 @@ final class BoardLoop {
   }
 
   /**
-   * This process committed an event: when it is the next one the hub expects, it is delivered from
-   * memory, saving the read-back from the log; otherwise the hub reads the log as for any signal.
+   * This process committed an event (every one it commits comes here, from the pipeline): it is
+   * delivered from memory, saving the read-back from the log. While a read is in flight, or when an
+   * earlier event (another process's) is missing, it is held, and told in order after the read.
    */
   void committed(UUID boardId, StoredEvent event) {
     BoardHub hub = boards.get(boardId);
-    if (hub == null) {
+    if (hub == null || event.seq() <= hub.head) {
       return;
     }
-    if (hub.fetching || event.seq() != hub.head + 1) {
-      signal(boardId, event.seq());
+    hub.held.put(event.seq(), event);
+    if (hub.fetching) {
       return;
     }
-    hub.remember(new BoardHub.Rendered(event));
+    boolean gap = !tellHeld(hub);
     for (Connection c : List.copyOf(hub.sockets)) {
       deliver(hub, c);
     }
+    if (gap) {
+      fetch(hub);
+    }
+  }
+
+  /**
+   * This process's own NOTIFY for a board: its events come through {@link #committed}, which may be
+   * a moment behind, so the log is not read for them. Should they not have come within a second
+   * (which would be a bug), the log is read all the same.
+   */
+  void ownCommit(UUID boardId, long seq) {
+    BoardHub hub = boards.get(boardId);
+    if (hub == null || seq <= hub.head) {
+      return;
+    }
+    hub.ownHead = Math.max(hub.ownHead, seq);
+    if (!hub.ownCheckPending) {
+      checkOwnLater(hub);
+    }
+  }
+
+  /** In a second, the events notified until now must have been handed over. */
+  private void checkOwnLater(BoardHub hub) {
+    hub.ownCheckPending = true;
+    long expected = hub.ownHead;
+    vertx.setTimer(
+        OWN_COMMIT_GRACE_MS,
+        id -> {
+          hub.ownCheckPending = false;
+          if (boards.get(hub.boardId) != hub) {
+            return;
+          }
+          if (expected > hub.head && !hub.fetching) {
+            LOG.warn(
+                "Board {}: events up to {} were notified but not handed over; reading the log",
+                hub.boardId,
+                expected);
+            fetch(hub);
+          } else if (hub.ownHead > hub.head) {
+            checkOwnLater(hub);
+          }
+        });
+  }
+
+  /**
+   * Tells the held events that follow the head, in order; false when some are left behind a gap.
+   */
+  private static boolean tellHeld(BoardHub hub) {
+    hub.held.headMap(hub.head, true).clear();
+    while (!hub.held.isEmpty() && hub.held.firstKey() == hub.head + 1) {
+      hub.remember(new BoardHub.Rendered(hub.held.pollFirstEntry().getValue()));
+    }
+    return hub.held.isEmpty();
   }
 
   /** After the LISTEN connection came back: every board reads what it may have missed. */
@@ -194,10 +252,11 @@ final class BoardLoop {
                   hub.remember(new BoardHub.Rendered(event));
                 }
               }
+              boolean gap = !tellHeld(hub);
               for (Connection c : List.copyOf(hub.sockets)) {
                 deliver(hub, c);
               }
-              if (hub.fetchAgain || events.size() == PAGE) {
+              if (hub.fetchAgain || events.size() == PAGE || gap) {
                 fetch(hub);
               }
             });

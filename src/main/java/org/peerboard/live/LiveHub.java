@@ -78,6 +78,14 @@ public final class LiveHub {
     on(boardId, loop -> loop.committed(boardId, event));
   }
 
+  /**
+   * This process's own NOTIFY: its events are on their way through {@link #committed} (see {@link
+   * BoardLoop#ownCommit}).
+   */
+  public void ownCommit(UUID boardId, long seq) {
+    on(boardId, loop -> loop.ownCommit(boardId, seq));
+  }
+
   /** The board's workshop was deleted: its sockets in this process are closed with 4004. */
   public void deleted(UUID boardId) {
     on(boardId, loop -> loop.deleted(boardId));

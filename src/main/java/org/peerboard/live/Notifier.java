@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.pubsub.PgSubscriber;
 import java.util.UUID;
+import org.peerboard.board.db.BoardStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +27,8 @@ public final class Notifier {
 
   private final PgSubscriber subscriber;
 
-  public Notifier(Vertx vertx, PgConnectOptions options, LiveHub hub) {
+  /** {@code origin}: what this process's own NOTIFYs end with ({@link BoardStore#origin}). */
+  public Notifier(Vertx vertx, PgConnectOptions options, LiveHub hub, String origin) {
     subscriber =
         PgSubscriber.subscriber(vertx, options)
             .reconnectPolicy(retries -> Math.min(5_000L, 100L * (1L << Math.min(retries, 6))));
@@ -38,7 +40,7 @@ public final class Notifier {
               LOG.info("Listening for board events (LISTEN {}); catching up every board", CHANNEL);
               hub.signalAll();
             })
-        .handler(payload -> onNotify(hub, payload));
+        .handler(payload -> onNotify(hub, origin, payload));
     PresenceShare presence = hub.presenceShare();
     subscriber
         .channel(PresenceShare.CHANNEL)
@@ -54,16 +56,23 @@ public final class Notifier {
     return subscriber.close();
   }
 
-  private static void onNotify(LiveHub hub, String payload) {
-    int colon = payload.indexOf(':');
-    if (colon < 0) {
+  /**
+   * {@code board:head:origin} from a commit ({@code BoardSql.LOG_EVENTS}; an older process sends
+   * {@code board:head}), {@code board:-1} from a deletion.
+   */
+  private static void onNotify(LiveHub hub, String origin, String payload) {
+    String[] parts = payload.split(":", 3);
+    if (parts.length < 2) {
+      LOG.warn("Ignoring a malformed notification: {}", payload);
       return;
     }
     try {
-      UUID board = UUID.fromString(payload.substring(0, colon));
-      long seq = Long.parseLong(payload.substring(colon + 1));
+      UUID board = UUID.fromString(parts[0]);
+      long seq = Long.parseLong(parts[1]);
       if (seq == DELETED) {
         hub.deleted(board);
+      } else if (parts.length == 3 && parts[2].equals(origin)) {
+        hub.ownCommit(board, seq);
       } else {
         hub.signal(board, seq);
       }

@@ -326,9 +326,9 @@ public final class WsHandler {
               c.send(
                   new OutFrame.Ack(
                       request.opId().toString(), result.result().seq(), result.result().result()));
-              if (result.result().event() != null) {
-                hub.committed(c.actor.boardId(), result.result().event());
-              } else {
+              // a new event reached the hub from the pipeline already (BoardStore.onCommitted); a
+              // replayed op's event was committed before, and is fetched if this hub lacks it
+              if (result.result().replay()) {
                 hub.signal(c.actor.boardId(), result.result().seq());
               }
             });

@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +22,8 @@ import org.peerboard.db.DbSettings;
 import org.peerboard.support.Api;
 import org.peerboard.support.TestApp;
 import org.peerboard.support.WsClient;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 
 @DisplayName("Two PeerBoard processes on one database")
 class ScaleOutTest {
@@ -92,6 +95,94 @@ class ScaleOutTest {
           List.of(), ws.eventsWithin(Duration.ofMillis(300)), "no duplicate after the last");
     }
     sockets.forEach(WsClient::close);
+  }
+
+  @Test
+  @DisplayName(
+      "a process tells its own commits from memory, tagged with its origin; should one never reach its hub, it "
+          + "reads the log after a second; a NOTIFY without origin (an older process) is read as before")
+  void ownCommitsAndOlderProcesses() throws Exception {
+    Api api = new Api("http://127.0.0.1:" + first.port());
+    Api.Workshop workshop = api.workshop("Origine", "A");
+    String boardId = workshop.board(0).getString("id");
+    String key = workshop.board(0).getString("moderatorKey");
+    DbSettings db = first.database();
+    try (Connection listen = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+        Connection write = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+        WsClient onFirst = WsClient.hello(first.port(), boardId, key, null);
+        WsClient onSecond = WsClient.hello(second.port(), boardId, key, null)) {
+      try (var st = listen.createStatement()) {
+        st.execute("listen peerboard_events");
+      }
+      String opId = onFirst.op("board.focus", new JsonObject().put("phase", "custody"));
+      assertEquals("ack", onFirst.answer(opId).getString("type"));
+      String[] told = notification(listen, boardId).split(":");
+      assertEquals(3, told.length, "board:head:origin");
+      assertEquals("1", told[1]);
+      String firstOrigin = told[2];
+      assertEquals(1L, onFirst.nextEvent("board.focused").getLong("seq"));
+      assertEquals(1L, onSecond.nextEvent("board.focused").getLong("seq"));
+
+      // an event in the log, notified with the first process's origin, that its pipeline never
+      // handed over: the second process reads it at once, the first after its grace
+      commitBehindTheirBacks(write, boardId, 2, "removal", ":" + firstOrigin);
+      JsonObject second2 = onSecond.nextEvent("board.focused");
+      JsonObject first2 = onFirst.nextEvent("board.focused");
+      assertEquals(2L, second2.getLong("seq"));
+      assertEquals("removal", second2.getJsonObject("data").getString("focus"));
+      assertEquals(2L, first2.getLong("seq"));
+
+      // a process of the previous version notifies board:head
+      commitBehindTheirBacks(write, boardId, 3, "path", "");
+      assertEquals(3L, onFirst.nextEvent("board.focused").getLong("seq"));
+      assertEquals(3L, onSecond.nextEvent("board.focused").getLong("seq"));
+
+      // and the next ordinary op follows on both, without a gap or a duplicate
+      opId = onSecond.op("board.focus", new JsonObject().put("phase", "leaving"));
+      assertEquals("ack", onSecond.answer(opId).getString("type"));
+      assertEquals(4L, onFirst.nextEvent("board.focused").getLong("seq"));
+      assertEquals(4L, onSecond.nextEvent("board.focused").getLong("seq"));
+      assertEquals(List.of(), onFirst.eventsWithin(Duration.ofMillis(300)));
+      assertEquals(List.of(), onSecond.eventsWithin(Duration.ofMillis(300)));
+    }
+  }
+
+  /** The next NOTIFY on peerboard_events about this board, as sent. */
+  private static String notification(Connection listen, String boardId) throws Exception {
+    long until = System.nanoTime() + WsClient.WAIT.toNanos();
+    while (System.nanoTime() < until) {
+      PGNotification[] got = listen.unwrap(PGConnection.class).getNotifications(200);
+      for (PGNotification n : got == null ? new PGNotification[0] : got) {
+        if (n.getParameter().startsWith(boardId + ":")) {
+          return n.getParameter();
+        }
+      }
+    }
+    throw new AssertionError("no NOTIFY about board " + boardId);
+  }
+
+  /**
+   * Commits a focus event at {@code seq} straight into the log and notifies it as {@code board:seq}
+   * plus {@code suffix}, the way a process does that the others must read it from.
+   */
+  private static void commitBehindTheirBacks(
+      Connection c, String boardId, long seq, String phase, String suffix) throws Exception {
+    try (PreparedStatement insert =
+            c.prepareStatement(
+                "insert into board_event (board_id, seq, type, data, actor_role) "
+                    + "values (?::uuid, ?, 'board.focused', ?::jsonb, 'moderator')");
+        PreparedStatement head = c.prepareStatement("update board set seq = ? where id = ?::uuid");
+        PreparedStatement notify = c.prepareStatement("select pg_notify('peerboard_events', ?)")) {
+      insert.setString(1, boardId);
+      insert.setLong(2, seq);
+      insert.setString(3, new JsonObject().put("focus", phase).encode());
+      insert.executeUpdate();
+      head.setLong(1, seq);
+      head.setString(2, boardId);
+      head.executeUpdate();
+      notify.setString(1, boardId + ":" + seq + suffix);
+      notify.execute();
+    }
   }
 
   @Test

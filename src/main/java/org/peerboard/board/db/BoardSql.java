@@ -51,8 +51,8 @@ final class BoardSql {
    * The events of a transaction, one op's or a batch's ($1: a JSON array in the batch's order,
    * {@code ord} 0, 1, ...): each board's seq moves on by its number of events, which take the seqs
    * in order; the ops' answers are stored, an undo marks the event it undid ({@code undoes}), and
-   * each board is notified once, with its new head. Answers one row per event, in {@code ord}
-   * order.
+   * each board is notified once, with its new head and the committing process's origin ($2), as
+   * {@code board:head:origin}. Answers one row per event, in {@code ord} order.
    */
   static final String LOG_EVENTS =
       """
@@ -72,7 +72,7 @@ final class BoardSql {
                    where a.board_id = n.board_id and a.op_id = n.op_id returning 1),
            undone as (update board_event u set undone_by = n.seq from numbered n
                        where n.undoes is not null and u.board_id = n.board_id and u.seq = n.undoes returning 1),
-           told as (select pg_notify('peerboard_events', id::text || ':' || head) from bumped)
+           told as (select pg_notify('peerboard_events', id::text || ':' || head || ':' || $2) from bumped)
       select n.ord, n.seq, e.at, (select count(*) from op) as ops, (select count(*) from undone) as undone,
              (select count(*) from told) as told
         from numbered n join event e on e.board_id = n.board_id and e.seq = n.seq

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import org.peerboard.board.model.Actor;
 import org.peerboard.board.model.BoardState;
 import org.peerboard.board.model.Note;
@@ -36,6 +37,13 @@ public final class BoardStore {
   private final List<SnapshotPart> parts;
   private final OpPipeline ops;
 
+  /**
+   * This store among those on one database (one per process): its NOTIFYs carry it ({@code
+   * board:head:origin}), so that it can tell its own commits, whose events it already holds, from
+   * another process's.
+   */
+  private final String origin = UUID.randomUUID().toString().substring(0, 8);
+
   public BoardStore(Vertx vertx, Pool pool, Templates templates) {
     this(vertx, pool, templates, List.of(), List.of());
   }
@@ -56,7 +64,7 @@ public final class BoardStore {
     OpHandlers.board(handlers);
     features.forEach(feature -> feature.register(handlers));
     this.parts = parts;
-    this.ops = new OpPipeline(vertx, pool, templates, handlers);
+    this.ops = new OpPipeline(vertx, pool, templates, handlers, origin);
   }
 
   /**
@@ -66,6 +74,19 @@ public final class BoardStore {
    */
   public Future<OpResult> apply(Actor actor, String client, UUID opId, Op op) {
     return ops.submit(actor, client, opId, op);
+  }
+
+  /**
+   * Hands every event this process commits, whoever applied its op, to {@code listener} (board id,
+   * event), once committed and before the op is answered.
+   */
+  public void onCommitted(BiConsumer<UUID, StoredEvent> listener) {
+    ops.onCommitted(listener);
+  }
+
+  /** What this store's NOTIFYs end with (see {@code BoardSql.LOG_EVENTS}). */
+  public String origin() {
+    return origin;
   }
 
   /**

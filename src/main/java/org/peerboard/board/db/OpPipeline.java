@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -137,15 +138,27 @@ final class OpPipeline {
   private final Templates templates;
   private final OpHandlers handlers;
   private final Context context;
+  private final String origin;
+  private volatile BiConsumer<UUID, StoredEvent> committed = (board, event) -> {};
   private final ArrayDeque<Pending> queue = new ArrayDeque<>();
   private final Set<UUID> busy = new HashSet<>();
   private int inFlight;
 
-  OpPipeline(Vertx vertx, Pool pool, Templates templates, OpHandlers handlers) {
+  OpPipeline(Vertx vertx, Pool pool, Templates templates, OpHandlers handlers, String origin) {
     this.pool = pool;
     this.templates = templates;
     this.handlers = handlers;
     this.context = vertx.getOrCreateContext();
+    this.origin = origin;
+  }
+
+  /**
+   * Every event this process logs is handed to {@code listener} (board id, event) as soon as its
+   * batch has committed, on the pipeline's context, whoever submitted the op (a socket or an HTTP
+   * route): this process's own NOTIFYs then need no read-back from the log.
+   */
+  void onCommitted(BiConsumer<UUID, StoredEvent> listener) {
+    committed = listener;
   }
 
   /**
@@ -257,6 +270,11 @@ final class OpPipeline {
               if (laps.totalMillis() >= SLOW_MILLIS) {
                 LOG.warn(
                     "A batch of {} ops took {} ms: {}", batch.size(), laps.totalMillis(), laps);
+              }
+              for (Outcome o : outcomes) {
+                if (o.result() != null && !o.result().replay() && o.result().event() != null) {
+                  committed.accept(o.pending().boardId(), o.result().event());
+                }
               }
               outcomes.forEach(Outcome::answer);
               return null;
@@ -505,7 +523,7 @@ final class OpPipeline {
    * The events, each board's next seqs, the ops' answers and one NOTIFY per board, in one
    * statement.
    */
-  private static Future<List<Outcome>> log(SqlConnection conn, List<Outcome> outcomes) {
+  private Future<List<Outcome>> log(SqlConnection conn, List<Outcome> outcomes) {
     List<Outcome> logged =
         outcomes.stream().filter(o -> o.change() != null && o.failure() == null).toList();
     if (logged.isEmpty()) {
@@ -518,7 +536,7 @@ final class OpPipeline {
       events.add(eventRow(events.size(), o));
     }
     return conn.preparedQuery(LOG_EVENTS)
-        .execute(Tuple.of(events))
+        .execute(Tuple.of(events, origin))
         .map(
             rows -> {
               Map<Integer, Row> byOrd = new HashMap<>();
