@@ -96,17 +96,7 @@ public final class ExportReader {
                 return Future.succeededFuture();
               }
               Row row = rows.iterator().next();
-              WorkshopFacts facts =
-                  new WorkshopFacts(
-                      row.getUUID("id"),
-                      row.getString("title"),
-                      row.getString("place"),
-                      row.getLocalDate("held_on") == null
-                          ? null
-                          : row.getLocalDate("held_on").toString(),
-                      row.getString("language"),
-                      row.getString("template_id"),
-                      row.getOffsetDateTime("created_at"));
+              WorkshopFacts facts = workshopFacts(row);
               return templates
                   .get(facts.templateId())
                   .compose(
@@ -210,6 +200,18 @@ public final class ExportReader {
                         }))
         .compose(v -> blocking(sink::endGroup))
         .compose(v -> flush.get());
+  }
+
+  /** A row of {@code ExportSql.WORKSHOP} as the facts every export repeats. */
+  static WorkshopFacts workshopFacts(Row row) {
+    return new WorkshopFacts(
+        row.getUUID("id"),
+        row.getString("title"),
+        row.getString("place"),
+        row.getLocalDate("held_on") == null ? null : row.getLocalDate("held_on").toString(),
+        row.getString("language"),
+        row.getString("template_id"),
+        row.getOffsetDateTime("created_at"));
   }
 
   private static ExportNote note(Group group, Row r) {

@@ -65,17 +65,7 @@ public final class OutcomeReader {
                 return Future.succeededFuture(Optional.empty());
               }
               Row row = rows.iterator().next();
-              WorkshopFacts facts =
-                  new WorkshopFacts(
-                      id,
-                      row.getString("title"),
-                      row.getString("place"),
-                      row.getLocalDate("held_on") == null
-                          ? null
-                          : row.getLocalDate("held_on").toString(),
-                      row.getString("language"),
-                      row.getString("template_id"),
-                      row.getOffsetDateTime("created_at"));
+              WorkshopFacts facts = ExportReader.workshopFacts(row);
               return templates
                   .get(facts.templateId())
                   .compose(

@@ -68,54 +68,62 @@ public final class ReportPages {
         .failureHandler(pages::errorPage);
   }
 
-  private void report(RoutingContext ctx, Function<String, Future<ExportScope>> authorise) {
-    if (Pages.keyInQuery(ctx)) {
-      return;
-    }
-    authorise
+  /** What the page's key may read, and its outcome; not found when that holds no workshop. */
+  private record Read(ExportScope scope, Outcome outcome) {}
+
+  private Future<Read> read(RoutingContext ctx, Function<String, Future<ExportScope>> authorise) {
+    return authorise
         .apply(key(ctx))
         .compose(
             scope ->
                 outcomes
                     .read(scope)
+                    .map(
+                        outcome -> {
+                          if (outcome.workshops().isEmpty()) {
+                            throw new Rejection(ErrorCode.NOT_FOUND, "error.workshopNotFound");
+                          }
+                          return new Read(scope, outcome);
+                        }));
+  }
+
+  private void report(RoutingContext ctx, Function<String, Future<ExportScope>> authorise) {
+    if (Pages.keyInQuery(ctx)) {
+      return;
+    }
+    read(ctx, authorise)
+        .compose(
+            read ->
+                votes
+                    .revealed(read.scope().workshopIds())
                     .compose(
-                        outcome ->
-                            votes
-                                .revealed(scope.workshopIds())
-                                .compose(
-                                    figures -> {
-                                      if (outcome.workshops().isEmpty()) {
-                                        throw new Rejection(
-                                            ErrorCode.NOT_FOUND, "error.workshopNotFound");
-                                      }
-                                      Outcome.WorkshopView workshop = outcome.workshops().get(0);
-                                      String lang =
-                                          Languages.explicit(ctx)
-                                              .orElse(workshop.facts().language());
-                                      Map<String, Object> state =
-                                          new HashMap<>(
-                                              ReportView.of(
-                                                  workshop,
-                                                  new Labels(workshop.template(), lang),
-                                                  Messages.bundle("i18n/messages", lang)
-                                                      .getString("export.report.unclustered")));
-                                      ResourceBundle words = Messages.bundle("i18n/messages", lang);
-                                      state.put(
-                                          "votes",
-                                          ReportVotes.of(
-                                              workshop,
-                                              figures,
-                                              lang,
-                                              XlsxExport.ZONE,
-                                              words.getString("export.report.proposalGone")));
-                                      state.put(
-                                          "board",
-                                          scope.kind() == ExportScope.Kind.BOARD
-                                              ? workshop.groups().get(0).group().name()
-                                              : null);
-                                      state.put("downloads", downloads(scope, key(ctx)));
-                                      return pages.document(ctx, "report", lang, state);
-                                    })))
+                        figures -> {
+                          ExportScope scope = read.scope();
+                          Outcome.WorkshopView workshop = read.outcome().workshops().get(0);
+                          String lang = Languages.explicit(ctx).orElse(workshop.facts().language());
+                          ResourceBundle words = Messages.bundle("i18n/messages", lang);
+                          Map<String, Object> state =
+                              new HashMap<>(
+                                  ReportView.of(
+                                      workshop,
+                                      new Labels(workshop.template(), lang),
+                                      words.getString("export.report.unclustered")));
+                          state.put(
+                              "votes",
+                              ReportVotes.of(
+                                  workshop,
+                                  figures,
+                                  lang,
+                                  XlsxExport.ZONE,
+                                  words.getString("export.report.proposalGone")));
+                          state.put(
+                              "board",
+                              scope.kind() == ExportScope.Kind.BOARD
+                                  ? workshop.groups().get(0).group().name()
+                                  : null);
+                          state.put("downloads", downloads(scope, key(ctx)));
+                          return pages.document(ctx, "report", lang, state);
+                        }))
         .onFailure(ctx::fail);
   }
 
@@ -123,31 +131,22 @@ public final class ReportPages {
     if (Pages.keyInQuery(ctx)) {
       return;
     }
-    authorise
-        .apply(key(ctx))
+    read(ctx, authorise)
         .compose(
-            scope ->
-                outcomes
-                    .read(scope)
-                    .compose(
-                        outcome -> {
-                          if (outcome.workshops().isEmpty()) {
-                            throw new Rejection(ErrorCode.NOT_FOUND, "error.workshopNotFound");
-                          }
-                          Outcome.WorkshopView first = outcome.workshops().get(0);
-                          String lang = Languages.explicit(ctx).orElse(scope.language());
-                          boolean study = scope.kind() == ExportScope.Kind.STUDY;
-                          Map<String, Object> state =
-                              new HashMap<>(
-                                  CompareView.of(
-                                      outcome.workshops(),
-                                      new Labels(first.template(), lang),
-                                      study));
-                          state.put("title", study ? scope.studyName() : first.facts().title());
-                          state.put("study", study);
-                          state.put("downloads", downloads(scope, key(ctx)));
-                          return pages.document(ctx, "compare", lang, state);
-                        }))
+            read -> {
+              ExportScope scope = read.scope();
+              Outcome.WorkshopView first = read.outcome().workshops().get(0);
+              String lang = Languages.explicit(ctx).orElse(scope.language());
+              boolean study = scope.kind() == ExportScope.Kind.STUDY;
+              Map<String, Object> state =
+                  new HashMap<>(
+                      CompareView.of(
+                          read.outcome().workshops(), new Labels(first.template(), lang), study));
+              state.put("title", study ? scope.studyName() : first.facts().title());
+              state.put("study", study);
+              state.put("downloads", downloads(scope, key(ctx)));
+              return pages.document(ctx, "compare", lang, state);
+            })
         .onFailure(ctx::fail);
   }
 

@@ -158,18 +158,23 @@ public final class WorkshopRoutes {
   private void workshopQr(RoutingContext ctx) {
     store
         .workshopByCode(ctx.pathParam("code"))
-        .onSuccess(
-            workshop -> {
-              if (workshop.isEmpty()) {
-                guard.wrongCode(ctx, new Rejection(ErrorCode.NOT_FOUND, "error.joinCodeNotFound"));
-                return;
-              }
-              ctx.response()
-                  .putHeader("Content-Type", "image/svg+xml")
-                  .putHeader("Cache-Control", "public, max-age=3600")
-                  .end(QrSvg.of(links.group(workshop.get().joinCode())));
-            })
+        .onSuccess(workshop -> qrCode(ctx, workshop.map(w -> links.group(w.joinCode()))))
         .onFailure(ctx::fail);
+  }
+
+  /**
+   * The QR code of a join link, or, for a code that leads nowhere, the wrong-code answer (which
+   * counts towards the address's guessing limit).
+   */
+  private void qrCode(RoutingContext ctx, Optional<String> link) {
+    if (link.isEmpty()) {
+      guard.wrongCode(ctx, new Rejection(ErrorCode.NOT_FOUND, "error.joinCodeNotFound"));
+      return;
+    }
+    ctx.response()
+        .putHeader("Content-Type", "image/svg+xml")
+        .putHeader("Cache-Control", "public, max-age=3600")
+        .end(QrSvg.of(link.get()));
   }
 
   /** Forgets addresses within their limits again; called once a minute. */
@@ -327,16 +332,7 @@ public final class WorkshopRoutes {
     store
         .boardsByCode(ctx.pathParam("code"))
         .onSuccess(
-            boards -> {
-              if (boards.isEmpty()) {
-                guard.wrongCode(ctx, new Rejection(ErrorCode.NOT_FOUND, "error.joinCodeNotFound"));
-                return;
-              }
-              ctx.response()
-                  .putHeader("Content-Type", "image/svg+xml")
-                  .putHeader("Cache-Control", "public, max-age=3600")
-                  .end(QrSvg.of(links.join(boards.get(0).joinCode())));
-            })
+            boards -> qrCode(ctx, boards.stream().findFirst().map(b -> links.join(b.joinCode()))))
         .onFailure(ctx::fail);
   }
 
