@@ -34,8 +34,10 @@ for (const board of state.boards) {
       fitOrSummarise(container, { min: 14, max: 32, head: HEAD });
     });
   };
+  // a short word on the button (the head stays one row); its name says which group
   const button = h('button', { type: 'button', class: 'plenary-large', 'aria-pressed': 'false',
-    text: t('plenary.showLarge', { name: board.name }), onclick: () => showLarge(entry) });
+    'aria-label': t('plenary.showLarge', { name: board.name }), text: t('plenary.large'),
+    onclick: () => showLarge(entry) });
   section.querySelector('.plenary-head').append(button);
   entry.button = button;
   entry.name = board.name;
@@ -66,7 +68,9 @@ function showLarge(entry) {
     const on = b === large;
     b.section.classList.toggle('is-large', on);
     b.button.setAttribute('aria-pressed', String(on));
-    b.button.textContent = on ? t('plenary.back') : t('plenary.showLarge', { name: b.name });
+    b.button.textContent = on ? t('plenary.back') : t('plenary.large');
+    if (on) b.button.removeAttribute('aria-label');
+    else b.button.setAttribute('aria-label', t('plenary.showLarge', { name: b.name }));
   }
   boards.forEach((b) => b.refit());
   (large || entry)?.button.focus();
