@@ -3,6 +3,7 @@ package org.peerboard;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Everything PeerBoard can be told at start-up. Defaults suit a laptop; environment variables
@@ -176,174 +177,92 @@ public record Config(
   }
 
   public Config withPort(int newPort) {
-    return new Config(
-        host,
-        newPort,
-        dataDir,
-        databaseUrl,
-        embeddedDbPort,
-        publicUrl,
-        adminToken,
-        maxFrameBytes,
-        devMode,
-        limits,
-        defences,
-        tls,
-        liveLoops);
+    return copy(c -> c.port = newPort);
   }
 
   public Config withDatabaseUrl(String url) {
-    return new Config(
-        host,
-        port,
-        dataDir,
-        Optional.of(url),
-        embeddedDbPort,
-        publicUrl,
-        adminToken,
-        maxFrameBytes,
-        devMode,
-        limits,
-        defences,
-        tls,
-        liveLoops);
+    return copy(c -> c.databaseUrl = Optional.of(url));
   }
 
   public Config withPublicUrl(String url) {
-    return new Config(
-        host,
-        port,
-        dataDir,
-        databaseUrl,
-        embeddedDbPort,
-        Optional.of(url),
-        adminToken,
-        maxFrameBytes,
-        devMode,
-        limits,
-        defences,
-        tls,
-        liveLoops);
+    return copy(c -> c.publicUrl = Optional.of(url));
   }
 
   public Config withLimits(Limits newLimits) {
-    return new Config(
-        host,
-        port,
-        dataDir,
-        databaseUrl,
-        embeddedDbPort,
-        publicUrl,
-        adminToken,
-        maxFrameBytes,
-        devMode,
-        newLimits,
-        defences,
-        tls,
-        liveLoops);
+    return copy(c -> c.limits = newLimits);
   }
 
-  /** The number of event loops that serve sockets and boards ({@code PEERBOARD_LIVE_LOOPS}). */
   public Config withLiveLoops(int loops) {
-    return new Config(
-        host,
-        port,
-        dataDir,
-        databaseUrl,
-        embeddedDbPort,
-        publicUrl,
-        adminToken,
-        maxFrameBytes,
-        devMode,
-        limits,
-        defences,
-        tls,
-        loops);
+    return copy(c -> c.liveLoops = loops);
   }
 
   public Config withDefences(Defences newDefences) {
-    return new Config(
-        host,
-        port,
-        dataDir,
-        databaseUrl,
-        embeddedDbPort,
-        publicUrl,
-        adminToken,
-        maxFrameBytes,
-        devMode,
-        limits,
-        newDefences,
-        tls,
-        liveLoops);
+    return copy(c -> c.defences = newDefences);
   }
 
   public Config withTls(Tls newTls) {
-    return new Config(
-        host,
-        port,
-        dataDir,
-        databaseUrl,
-        embeddedDbPort,
-        publicUrl,
-        adminToken,
-        maxFrameBytes,
-        devMode,
-        limits,
-        defences,
-        newTls,
-        liveLoops);
+    return copy(c -> c.tls = newTls);
   }
 
   public Config withAdminToken(Optional<String> token) {
-    return new Config(
-        host,
-        port,
-        dataDir,
-        databaseUrl,
-        embeddedDbPort,
-        publicUrl,
-        token,
-        maxFrameBytes,
-        devMode,
-        limits,
-        defences,
-        tls,
-        liveLoops);
+    return copy(c -> c.adminToken = token);
   }
 
   public Config withHost(String newHost) {
-    return new Config(
-        newHost,
-        port,
-        dataDir,
-        databaseUrl,
-        embeddedDbPort,
-        publicUrl,
-        adminToken,
-        maxFrameBytes,
-        devMode,
-        limits,
-        defences,
-        tls,
-        liveLoops);
+    return copy(c -> c.host = newHost);
   }
 
   public Config withMaxFrameBytes(int bytes) {
+    return copy(c -> c.maxFrameBytes = bytes);
+  }
+
+  /** The fields of a Config, to copy one with a few of them changed. */
+  private static final class Fields {
+    String host;
+    int port;
+    Path dataDir;
+    Optional<String> databaseUrl;
+    int embeddedDbPort;
+    Optional<String> publicUrl;
+    Optional<String> adminToken;
+    int maxFrameBytes;
+    boolean devMode;
+    Limits limits;
+    Defences defences;
+    Tls tls;
+    int liveLoops;
+  }
+
+  private Config copy(Consumer<Fields> change) {
+    Fields c = new Fields();
+    c.host = host;
+    c.port = port;
+    c.dataDir = dataDir;
+    c.databaseUrl = databaseUrl;
+    c.embeddedDbPort = embeddedDbPort;
+    c.publicUrl = publicUrl;
+    c.adminToken = adminToken;
+    c.maxFrameBytes = maxFrameBytes;
+    c.devMode = devMode;
+    c.limits = limits;
+    c.defences = defences;
+    c.tls = tls;
+    c.liveLoops = liveLoops;
+    change.accept(c);
     return new Config(
-        host,
-        port,
-        dataDir,
-        databaseUrl,
-        embeddedDbPort,
-        publicUrl,
-        adminToken,
-        bytes,
-        devMode,
-        limits,
-        defences,
-        tls,
-        liveLoops);
+        c.host,
+        c.port,
+        c.dataDir,
+        c.databaseUrl,
+        c.embeddedDbPort,
+        c.publicUrl,
+        c.adminToken,
+        c.maxFrameBytes,
+        c.devMode,
+        c.limits,
+        c.defences,
+        c.tls,
+        c.liveLoops);
   }
 
   /**
