@@ -1,0 +1,466 @@
+package org.peerboard.board.db;
+
+import static org.peerboard.board.db.BoardSql.*;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.peerboard.board.db.OpPipeline.Pending;
+import org.peerboard.board.model.Actor;
+import org.peerboard.board.model.BoardEvent;
+import org.peerboard.board.model.Decision;
+import org.peerboard.board.model.ErrorCode;
+import org.peerboard.board.model.NoteRules;
+import org.peerboard.board.model.Op;
+import org.peerboard.board.model.Rejection;
+import org.peerboard.board.model.Role;
+import org.peerboard.workshop.db.Templates;
+import org.peerboard.workshop.model.Template;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One batch's transaction for {@link OpPipeline}: lock the boards and claim the op ids, replay what
+ * was applied before, apply each op (a savepoint each when there are several), insert the new notes
+ * in one statement, give refused op ids back, log the events and notify each board once, commit;
+ * then hand each new event to the listener and answer every op. Nothing here is shared between
+ * batches: the pipeline decides which ops travel together and when.
+ */
+final class BatchTx {
+  /**
+   * A batch slower than this is logged with where its time went, to tell the database's share from
+   * ours.
+   */
+  private static final long SLOW_MILLIS = 100;
+
+  /** Logged as the pipeline, whose slow-batch line operators know (docs/benchmarks.md). */
+  private static final Logger LOG = LoggerFactory.getLogger(OpPipeline.class);
+
+  private final Pool pool;
+  private final Templates templates;
+  private final OpHandlers handlers;
+  private final String origin;
+  private final BiConsumer<UUID, StoredEvent> listener;
+
+  BatchTx(
+      Pool pool,
+      Templates templates,
+      OpHandlers handlers,
+      String origin,
+      BiConsumer<UUID, StoredEvent> listener) {
+    this.pool = pool;
+    this.templates = templates;
+    this.handlers = handlers;
+    this.origin = origin;
+    this.listener = listener;
+  }
+
+  /**
+   * What became of one op of a batch, replaced (never changed) by each step: {@code tx} once it may
+   * go ahead, then its {@code change} once applied, its {@code result} once logged or replayed, or
+   * its {@code failure}. {@code claimed}: its op id was claimed by this transaction (not applied
+   * before).
+   */
+  private record Outcome(
+      Pending pending, boolean claimed, Tx tx, Change change, OpResult result, Throwable failure) {
+    static Outcome failed(Pending pending, boolean claimed, Throwable failure) {
+      return new Outcome(pending, claimed, null, null, null, failure);
+    }
+
+    Op op() {
+      return pending.op();
+    }
+
+    boolean goesAhead() {
+      return tx != null && change == null && result == null && failure == null;
+    }
+
+    Outcome applied(Change applied) {
+      return new Outcome(pending, claimed, tx, applied, null, null);
+    }
+
+    Outcome answered(OpResult answer) {
+      return new Outcome(pending, claimed, tx, change, answer, null);
+    }
+
+    Outcome failed(Throwable cause) {
+      return failed(pending, claimed, cause);
+    }
+
+    void answer() {
+      pending.answer(
+          failure != null ? Future.failedFuture(failure) : Future.succeededFuture(result));
+    }
+  }
+
+  /** One transaction for the batch; on success every op has its answer, on failure none has. */
+  Future<Void> commit(List<Pending> batch) {
+    Laps laps = new Laps();
+    return pool.withTransaction(
+            conn -> {
+              laps.lap("connection and BEGIN");
+              return laps.time("lock and claim", lockAndClaim(conn, batch))
+                  .compose(outcomes -> replay(conn, outcomes))
+                  .compose(outcomes -> laps.time("apply", applyEach(outcomes, batch.size() > 1)))
+                  .compose(outcomes -> laps.time("insert", insertNotes(conn, outcomes)))
+                  .compose(outcomes -> giveBack(conn, outcomes))
+                  .compose(outcomes -> laps.time("log", log(conn, outcomes)));
+            })
+        .map(
+            outcomes -> {
+              laps.lap("COMMIT");
+              if (laps.totalMillis() >= SLOW_MILLIS) {
+                LOG.warn(
+                    "A batch of {} ops took {} ms: {}", batch.size(), laps.totalMillis(), laps);
+              }
+              for (Outcome o : outcomes) {
+                if (o.result() != null && !o.result().replay() && o.result().event() != null) {
+                  listener.accept(o.pending().boardId(), o.result().event());
+                }
+              }
+              outcomes.forEach(Outcome::answer);
+              return null;
+            });
+  }
+
+  /**
+   * Locks the batch's boards, claims its op ids and reads who is still on a board ({@code
+   * LOCK_AND_CLAIM}, one round trip): an op may go ahead on a board that exists, with an op id not
+   * applied before, by someone not removed.
+   */
+  private Future<List<Outcome>> lockAndClaim(SqlConnection conn, List<Pending> batch) {
+    UUID[] boards = batch.stream().map(Pending::boardId).distinct().toArray(UUID[]::new);
+    UUID[] opBoards = batch.stream().map(Pending::boardId).toArray(UUID[]::new);
+    UUID[] opIds = batch.stream().map(Pending::opId).toArray(UUID[]::new);
+    UUID[] people =
+        batch.stream()
+            .map(p -> p.actor().participantId())
+            .filter(Objects::nonNull)
+            .distinct()
+            .toArray(UUID[]::new);
+    return conn.preparedQuery(LOCK_AND_CLAIM)
+        .execute(Tuple.of((Object) boards, (Object) opBoards, (Object) opIds, (Object) people))
+        .compose(rows -> decide(conn, batch, rows.iterator().next()));
+  }
+
+  private Future<List<Outcome>> decide(SqlConnection conn, List<Pending> batch, Row locked) {
+    Map<UUID, JsonObject> boards = new HashMap<>();
+    each(locked, "boards", board -> boards.put(UUID.fromString(board.getString("id")), board));
+    Set<String> claimedKeys = new HashSet<>();
+    each(
+        locked,
+        "claims",
+        claim -> claimedKeys.add(claim.getString("board_id") + ":" + claim.getString("op_id")));
+    Map<UUID, UUID> activeOn = new HashMap<>();
+    each(
+        locked,
+        "active",
+        person ->
+            activeOn.put(
+                UUID.fromString(person.getString("id")),
+                UUID.fromString(person.getString("board_id"))));
+    Map<String, Future<Template>> templatesById = new HashMap<>();
+    boards
+        .values()
+        .forEach(
+            board -> templatesById.computeIfAbsent(board.getString("template_id"), templates::get));
+    return Future.all(new ArrayList<>(templatesById.values()))
+        .map(
+            loaded -> {
+              List<Outcome> outcomes = new ArrayList<>(batch.size());
+              for (Pending p : batch) {
+                JsonObject board = boards.get(p.boardId());
+                boolean claimed = claimedKeys.contains(p.key());
+                if (board == null) {
+                  outcomes.add(
+                      Outcome.failed(
+                          p, false, new Rejection(ErrorCode.NOT_FOUND, "error.boardNotFound")));
+                } else if (!claimed) {
+                  outcomes.add(new Outcome(p, false, null, null, null, null));
+                } else if (p.actor().role() == Role.PARTICIPANT
+                    && !p.boardId().equals(activeOn.get(p.actor().participantId()))) {
+                  outcomes.add(
+                      Outcome.failed(
+                          p,
+                          true,
+                          new Rejection(ErrorCode.UNAUTHORIZED, "error.participantRemoved")));
+                } else {
+                  Tx tx =
+                      new Tx(
+                          conn,
+                          p.actor(),
+                          p.client(),
+                          BoardStore.state(
+                              board.getString("stage"),
+                              board.getString("focus"),
+                              board.getJsonObject("settings")),
+                          templatesById.get(board.getString("template_id")).result(),
+                          board.getJsonObject("timer"));
+                  outcomes.add(new Outcome(p, true, tx, null, null, null));
+                }
+              }
+              return outcomes;
+            });
+  }
+
+  private static void each(Row row, String column, Consumer<JsonObject> action) {
+    ((JsonArray) row.getValue(column)).forEach(item -> action.accept((JsonObject) item));
+  }
+
+  /** Ops applied before (a client's retry) get the answer they got then. */
+  private static Future<List<Outcome>> replay(SqlConnection conn, List<Outcome> outcomes) {
+    List<Outcome> retries =
+        outcomes.stream().filter(o -> !o.claimed() && o.failure() == null).toList();
+    if (retries.isEmpty()) {
+      return Future.succeededFuture(outcomes);
+    }
+    Object boards = retries.stream().map(o -> o.pending().boardId()).toArray(UUID[]::new);
+    Object opIds = retries.stream().map(o -> o.pending().opId()).toArray(UUID[]::new);
+    return conn.preparedQuery(REPLAY_OPS)
+        .execute(Tuple.of(boards, opIds))
+        .map(
+            rows -> {
+              Map<String, Row> answers = new HashMap<>();
+              rows.forEach(
+                  row -> answers.put(row.getUUID("board_id") + ":" + row.getUUID("op_id"), row));
+              return replace(
+                  outcomes,
+                  o -> !o.claimed() && o.failure() == null,
+                  o -> {
+                    Row row = answers.get(o.pending().key());
+                    return o.answered(
+                        new OpResult(
+                            row.getLong("seq"), (JsonObject) row.getValue("result"), true, null));
+                  });
+            });
+  }
+
+  /**
+   * Every op but {@code note.add}, one after the other, through the handler its feature registered.
+   * In a batch of several, each runs under a savepoint, so that its failure is its own; a lone op's
+   * failure fails its transaction.
+   */
+  private Future<List<Outcome>> applyEach(List<Outcome> outcomes, boolean guarded) {
+    Future<List<Outcome>> chain = Future.succeededFuture(new ArrayList<>(outcomes));
+    for (int i = 0; i < outcomes.size(); i++) {
+      int at = i;
+      Outcome o = outcomes.get(i);
+      if (o.goesAhead() && !(o.op() instanceof Op.NoteAdd)) {
+        chain =
+            chain.compose(
+                list ->
+                    (guarded ? guarded(o) : handle(o).map(o::applied))
+                        .map(
+                            done -> {
+                              list.set(at, done);
+                              return list;
+                            }));
+      }
+    }
+    return chain;
+  }
+
+  private Future<Change> handle(Outcome o) {
+    return Future.<Void>succeededFuture().compose(v -> handlers.apply(o.tx(), o.op()));
+  }
+
+  private Future<Outcome> guarded(Outcome o) {
+    SqlConnection conn = o.tx().conn();
+    return conn.query("savepoint op")
+        .execute()
+        .compose(
+            v ->
+                handle(o)
+                    .compose(
+                        change ->
+                            conn.query("release savepoint op").execute().map(o.applied(change)),
+                        failure ->
+                            conn.query("rollback to savepoint op")
+                                .execute()
+                                .map(o.failed(failure))));
+  }
+
+  /**
+   * The rules for each new note, then all the batch's new notes in one statement; a note whose id
+   * is taken is refused.
+   */
+  private static Future<List<Outcome>> insertNotes(SqlConnection conn, List<Outcome> outcomes) {
+    List<Outcome> judged =
+        replace(
+            outcomes,
+            o -> o.goesAhead() && o.op() instanceof Op.NoteAdd,
+            o -> {
+              Op.NoteAdd add = (Op.NoteAdd) o.op();
+              Decision decision =
+                  NoteRules.mayAdd(
+                      o.tx().actor(), o.tx().board(), o.tx().template(), add.lane(), add.tags());
+              return decision instanceof Decision.Rejected rejected
+                  ? o.failed(Rejection.of(rejected))
+                  : o;
+            });
+    Map<Outcome, UUID> noteIds = new IdentityHashMap<>();
+    JsonArray notes = new JsonArray();
+    for (Outcome o : judged) {
+      if (o.goesAhead() && o.op() instanceof Op.NoteAdd add) {
+        Actor actor = o.tx().actor();
+        UUID noteId = add.noteId() == null ? UUID.randomUUID() : add.noteId();
+        noteIds.put(o, noteId);
+        notes.add(
+            new JsonObject()
+                .put("ord", notes.size())
+                .put("id", noteId.toString())
+                .put("board_id", actor.boardId().toString())
+                .put("lane", add.lane())
+                .put("tags", new JsonArray(new ArrayList<>(add.tags())))
+                .put("text", add.text())
+                .put(
+                    "author_id",
+                    actor.participantId() == null ? null : actor.participantId().toString())
+                .put("author_role", actor.role().wire())
+                .put("secret", o.tx().board().settings().notesSecret())
+                .put(
+                    "held",
+                    actor.role() == Role.PARTICIPANT && o.tx().board().settings().approveNotes()));
+      }
+    }
+    if (notes.isEmpty()) {
+      return Future.succeededFuture(judged);
+    }
+    return conn.preparedQuery(INSERT_NOTES)
+        .execute(Tuple.of(notes))
+        .map(
+            rows -> {
+              Map<UUID, Row> inserted = new HashMap<>();
+              rows.forEach(row -> inserted.put(row.getUUID("id"), row));
+              return replace(
+                  judged,
+                  noteIds::containsKey,
+                  o -> {
+                    Row row = inserted.remove(noteIds.get(o));
+                    return row == null
+                        ? o.failed(new Rejection(ErrorCode.CONFLICT, "error.noteExists"))
+                        : o.applied(
+                            NoteChanges.noteChange(
+                                BoardEvent.NoteAdded::new, row, o.tx().board().settings()));
+                  });
+            });
+  }
+
+  /**
+   * Refused ops give their op ids back, so a retry is judged afresh (rare: only bad input is
+   * refused).
+   */
+  private static Future<List<Outcome>> giveBack(SqlConnection conn, List<Outcome> outcomes) {
+    List<Outcome> refused =
+        outcomes.stream().filter(o -> o.claimed() && o.failure() != null).toList();
+    if (refused.isEmpty()) {
+      return Future.succeededFuture(outcomes);
+    }
+    Object boards = refused.stream().map(o -> o.pending().boardId()).toArray(UUID[]::new);
+    Object opIds = refused.stream().map(o -> o.pending().opId()).toArray(UUID[]::new);
+    return conn.preparedQuery(UNCLAIM_OPS).execute(Tuple.of(boards, opIds)).map(outcomes);
+  }
+
+  /**
+   * The events, each board's next seqs, the ops' answers and one NOTIFY per board, in one
+   * statement.
+   */
+  private Future<List<Outcome>> log(SqlConnection conn, List<Outcome> outcomes) {
+    List<Outcome> logged =
+        outcomes.stream().filter(o -> o.change() != null && o.failure() == null).toList();
+    if (logged.isEmpty()) {
+      return Future.succeededFuture(outcomes);
+    }
+    JsonArray events = new JsonArray();
+    Map<Outcome, Integer> ords = new IdentityHashMap<>();
+    for (Outcome o : logged) {
+      ords.put(o, events.size());
+      events.add(eventRow(events.size(), o));
+    }
+    return conn.preparedQuery(LOG_EVENTS)
+        .execute(Tuple.of(events, origin))
+        .map(
+            rows -> {
+              Map<Integer, Row> byOrd = new HashMap<>();
+              rows.forEach(row -> byOrd.put(row.getInteger("ord"), row));
+              return replace(
+                  outcomes,
+                  ords::containsKey,
+                  o -> {
+                    int ord = ords.get(o);
+                    Row row = byOrd.get(ord);
+                    long seq = row.getLong("seq");
+                    return o.answered(
+                        new OpResult(
+                            seq,
+                            o.change().result(),
+                            false,
+                            StoredEvent.logged(
+                                seq,
+                                o.change(),
+                                events.getJsonObject(ord).getJsonObject("data"),
+                                o.tx().actor(),
+                                row.getOffsetDateTime("at"))));
+                  });
+            });
+  }
+
+  /**
+   * One event of {@code LOG_EVENTS}'s input, in the batch's order {@code ord}; a runner's undoable
+   * op also stores what undoing it would restore.
+   */
+  private static JsonObject eventRow(int ord, Outcome o) {
+    Actor actor = o.tx().actor();
+    Change change = o.change();
+    JsonObject undo =
+        o.op().undoable()
+                && actor.role().runsTheBoard()
+                && change.undo() != null
+                && change.event() instanceof BoardEvent.Placed placed
+            ? Affected.withAfter(change.undo(), placed.placement())
+            : null;
+    return new JsonObject()
+        .put("ord", ord)
+        .put("board_id", actor.boardId().toString())
+        .put("op_id", o.pending().opId().toString())
+        .put("type", change.event().name())
+        .put("data", EventCodec.encode(change.event()))
+        .put("actor_id", actor.participantId() == null ? null : actor.participantId().toString())
+        .put("actor_role", actor.role().wire())
+        .put("note_id", change.noteId() == null ? null : change.noteId().toString())
+        .put("actor_client", o.tx().client())
+        .put("result", change.result())
+        .put("undo", undo)
+        .put("undoes", change.event().undoes());
+  }
+
+  /**
+   * The outcomes with those that match replaced by what {@code step} makes of them, in the batch's
+   * order.
+   */
+  private static List<Outcome> replace(
+      List<Outcome> outcomes, Predicate<Outcome> which, Function<Outcome, Outcome> step) {
+    List<Outcome> next = new ArrayList<>(outcomes.size());
+    for (Outcome o : outcomes) {
+      next.add(which.test(o) ? step.apply(o) : o);
+    }
+    return next;
+  }
+}
