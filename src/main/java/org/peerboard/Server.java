@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
@@ -189,7 +190,11 @@ public final class Server extends VerticleBase {
                 ctx.fail(new Rejection(ErrorCode.FORBIDDEN, "error.forbidden"));
                 return;
               }
-              ctx.request().toWebSocket().onSuccess(ws::accept).onFailure(e -> ctx.fail(400, e));
+              HttpConnection connection = ctx.request().connection();
+              ctx.request()
+                  .toWebSocket()
+                  .onSuccess(socket -> ws.accept(socket, shared.connections.upgraded(connection)))
+                  .onFailure(e -> ctx.fail(400, e));
             });
     new HealthRoutes(shared.pool).mount(router);
     shared.guard.mount(router);

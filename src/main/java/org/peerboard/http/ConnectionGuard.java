@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
  * request headers within the header timeout, an idle keep-alive connection is closed after the idle
  * timeout, and each client address may hold at most so many connections at once (a venue NAT puts
  * hundreds of phones behind one). WebSockets are left alone once upgraded; their own guard is the
- * hello timeout (live/WsHandler).
+ * hello timeout (live/WsHandler), but their slot is theirs until the socket closes: an upgraded
+ * connection never reports its own close, so the socket's close gives the slot back ({@link
+ * #upgraded}). Each connection gives its slot back once, whichever close comes first.
  */
 public final class ConnectionGuard {
   private static final Logger LOG = LoggerFactory.getLogger(ConnectionGuard.class);
@@ -27,6 +29,10 @@ public final class ConnectionGuard {
   private final long idleMillis;
   private final int perAddress;
   private final Map<String, AtomicInteger> open = new ConcurrentHashMap<>();
+
+  /** The address each counted connection holds a slot of, until it is given back. */
+  private final Map<HttpConnection, String> slots = new ConcurrentHashMap<>();
+
   private final Map<HttpConnection, Long> deadlines = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> refused = new ConcurrentHashMap<>();
   private final AtomicLong timedOut = new AtomicLong();
@@ -57,12 +63,28 @@ public final class ConnectionGuard {
       connection.close();
       return;
     }
-    connection.closeHandler(
-        v -> {
-          disarm(connection);
-          release(address);
-        });
+    slots.put(connection, address);
+    connection.closeHandler(v -> closed(connection));
     arm(connection, headerMillis);
+  }
+
+  /**
+   * The connection became a WebSocket: from now on only the socket tells when it closes (clean
+   * close, error or a peer that vanished), and that gives the slot back. Returns what the socket's
+   * own close handler must call.
+   */
+  public Runnable upgraded(HttpConnection connection) {
+    disarm(connection);
+    return () -> closed(connection);
+  }
+
+  /** A connection ended, however: its deadline goes, and its slot is given back once. */
+  private void closed(HttpConnection connection) {
+    disarm(connection);
+    String address = slots.remove(connection);
+    if (address != null) {
+      release(address);
+    }
   }
 
   /** The request's headers have arrived: no deadline while it is answered. */

@@ -121,7 +121,11 @@ public final class WsHandler {
     hellosPerToken.sweep();
   }
 
-  public void accept(ServerWebSocket socket) {
+  /**
+   * Takes a new socket; {@code onClose} runs once when it closes, however it closes (the server's
+   * connection slot is given back there).
+   */
+  public void accept(ServerWebSocket socket, Runnable onClose) {
     socket.setWriteQueueMaxSize(WRITE_QUEUE_BYTES);
     Connection c = new Connection(socket, Vertx.currentContext());
     InFlight inFlight = new InFlight();
@@ -133,6 +137,7 @@ public final class WsHandler {
             vertx.cancelTimer(inFlight.helloTimer);
           }
           hub.unregister(c);
+          onClose.run();
         });
     socket.exceptionHandler(e -> LOG.debug("socket error: {}", e.getMessage()));
     if (vertx != null) {

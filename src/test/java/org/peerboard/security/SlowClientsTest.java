@@ -3,6 +3,7 @@ package org.peerboard.security;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -106,6 +107,39 @@ class SlowClientsTest {
           RawClient.status(RawClient.request("127.0.0.6", app.port(), "GET", "/health", null)));
     } finally {
       held.forEach(RawClient::close);
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "closed WebSockets give their slot back: three times the cap opened and closed from one address, then served")
+  void webSocketChurnGivesSlotsBack() throws Exception {
+    String from = "127.0.0.9";
+    for (int i = 0; i < 3 * CAP; i++) {
+      try (RawClient client = new RawClient(from, app.port())) {
+        client.upgrade(app.port());
+        switch (i % 3) {
+          case 0 -> client.frame(8, true, new byte[] {0x03, (byte) 0xE8}); // a clean close, 1000
+          case 1 -> client.frame(1, true, "{not json".getBytes(StandardCharsets.UTF_8));
+          default -> {} // the phone just vanishes: the TCP connection ends without a close frame
+        }
+      }
+    }
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (app.server().connectionGuard().openFrom(from) > 0
+        && System.currentTimeMillis() < deadline) {
+      Thread.sleep(50);
+    }
+    assertEquals(
+        0,
+        app.server().connectionGuard().openFrom(from),
+        "every closed WebSocket gave its slot back");
+    assertEquals(
+        200,
+        RawClient.status(RawClient.request(from, app.port(), "GET", "/health", null)),
+        "the address that opened and closed " + 3 * CAP + " sockets is still served");
+    try (RawClient client = new RawClient(from, app.port())) {
+      client.upgrade(app.port());
     }
   }
 
