@@ -57,7 +57,7 @@ public final class ExportReader {
    */
   public Future<Void> run(ExportScope scope, ExportSink sink, Supplier<Future<Void>> flush) {
     return votes
-        .revealed(scope.workshopIds())
+        .revealed(scope)
         .compose(found -> Proposals.withTexts(pool, found))
         .compose(figures -> blocking(() -> sink.start(figures)))
         .compose(

@@ -42,6 +42,23 @@ public final class Votes {
     return rounds.stream().filter(r -> r.boardId().equals(boardId)).toList();
   }
 
+  /** Only this board's rounds (and the words of their proposals). */
+  public Votes onBoard(UUID boardId) {
+    List<VoteRound> kept = rounds(boardId);
+    Map<UUID, ProposalText> words = new HashMap<>();
+    kept.forEach(
+        r ->
+            r.proposals()
+                .forEach(
+                    p -> {
+                      ProposalText text = texts.get(p.itemId());
+                      if (text != null) {
+                        words.put(p.itemId(), text);
+                      }
+                    }));
+    return new Votes(kept, words);
+  }
+
   public boolean isEmpty() {
     return rounds.isEmpty();
   }

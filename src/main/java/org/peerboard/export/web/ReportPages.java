@@ -95,7 +95,7 @@ public final class ReportPages {
         .compose(
             read ->
                 votes
-                    .revealed(read.scope().workshopIds())
+                    .revealed(read.scope())
                     .compose(
                         figures -> {
                           ExportScope scope = read.scope();
