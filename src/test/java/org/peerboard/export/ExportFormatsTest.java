@@ -133,7 +133,7 @@ class ExportFormatsTest {
         Fixture.get("/api/workshops/" + fixture.id() + "/export.json", fixture.organiserKey());
     assertEquals(200, download.status());
     JsonObject json = new JsonObject(download.text());
-    assertEquals(2, json.getInteger("schemaVersion"));
+    assertEquals(3, json.getInteger("schemaVersion"));
     JsonObject workshop = json.getJsonArray("workshops").getJsonObject(0);
     assertEquals("Prato", workshop.getString("place"));
     assertEquals(5, workshop.getJsonObject("template").getJsonArray("phases").size());

@@ -23,6 +23,7 @@ import org.peerboard.export.model.Cells;
 import org.peerboard.export.model.ClusterRow;
 import org.peerboard.export.model.Columns;
 import org.peerboard.export.model.ExportNote;
+import org.peerboard.export.model.ExportStart;
 import org.peerboard.export.model.Group;
 import org.peerboard.export.model.Labels;
 import org.peerboard.export.model.ParticipantRow;
@@ -109,7 +110,8 @@ public final class QdpxExport implements ExportSink {
   }
 
   @Override
-  public void start(Votes found) {
+  public void start(ExportStart begin) {
+    Votes found = begin.votes();
     this.votes = found;
   }
 
