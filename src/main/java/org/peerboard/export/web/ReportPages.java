@@ -96,6 +96,7 @@ public final class ReportPages {
             read ->
                 votes
                     .revealed(read.scope())
+                    .compose(outcomes::details)
                     .compose(
                         figures -> {
                           ExportScope scope = read.scope();
@@ -168,8 +169,12 @@ public final class ReportPages {
     }
     links.put("history", base + "/history.csv" + k);
     links.put("matrix", base + "/matrix.csv" + k);
-    links.put("votes", base + "/votes.csv" + k);
-    links.put("qdpxAllowed", scope.kind() != ExportScope.Kind.STUDY);
+    for (String table : List.of("votes", "participants", "ballots", "comments", "codebook")) {
+      links.put(table, base + "/" + table + ".csv" + k);
+    }
+    links.put("zip", base + "/export.zip" + k);
+    links.put("excelZip", base + "/export.zip" + k + "&dialect=excel-it");
+    links.put("qdpxAllowed", true);
     return links;
   }
 
