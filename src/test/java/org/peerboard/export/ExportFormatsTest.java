@@ -179,7 +179,7 @@ class ExportFormatsTest {
     assertTrue(download.disposition().endsWith(".xlsx\""));
     try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(download.body()))) {
       assertEquals(
-          List.of("Note", "Gruppi di note", "Voti", "Matrice", "Cronologia"),
+          List.of("Note", "Temi", "Voti", "Matrice", "Cronologia"),
           List.of(
               book.getSheetName(0),
               book.getSheetName(1),
