@@ -133,8 +133,10 @@ public final class ReportPages {
       return;
     }
     read(ctx, authorise)
+        .compose(read -> votes.revealed(read.scope()).map(figures -> Map.entry(read, figures)))
         .compose(
-            read -> {
+            both -> {
+              Read read = both.getKey();
               ExportScope scope = read.scope();
               Outcome.WorkshopView first = read.outcome().workshops().get(0);
               String lang = Languages.explicit(ctx).orElse(scope.language());
@@ -142,7 +144,12 @@ public final class ReportPages {
               Map<String, Object> state =
                   new HashMap<>(
                       CompareView.of(
-                          read.outcome().workshops(), new Labels(first.template(), lang), study));
+                          read.outcome().workshops(),
+                          new Labels(first.template(), lang),
+                          study,
+                          both.getValue(),
+                          Messages.bundle("i18n/messages", lang)
+                              .getString("export.report.proposalGone")));
               state.put("title", study ? scope.studyName() : first.facts().title());
               state.put("study", study);
               state.put("downloads", downloads(scope, key(ctx)));
