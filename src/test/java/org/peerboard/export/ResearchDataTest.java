@@ -540,6 +540,11 @@ class ResearchDataTest {
             .orElseThrow();
     assertEquals("boolean", tag.get("type"));
     try (XSSFWorkbook book = xlsx("")) {
+      assertTrue(
+          book.getProperties().getCoreProperties().getCreator().startsWith("PeerBoard "),
+          "the workbook's own properties name its maker");
+      assertTrue(
+          book.getProperties().getCoreProperties().getDescription().contains("schema_version 3"));
       Sheet legenda = book.getSheet("Legenda");
       assertNotNull(legenda, "the Italian codebook sheet");
       assertEquals(codebook.size(), legenda.getLastRowNum());

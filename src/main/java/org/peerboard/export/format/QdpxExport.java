@@ -70,6 +70,7 @@ public final class QdpxExport implements ExportSink {
   private Votes votes = Votes.NONE;
   private Group group;
   private boolean study;
+  private String version = "";
 
   /**
    * Every participant of every group, in order; their notes' selections are added as notes stream
@@ -120,6 +121,7 @@ public final class QdpxExport implements ExportSink {
   @Override
   public void start(ExportStart begin) {
     this.votes = begin.votes();
+    this.version = begin.meta().version();
     this.study = begin.meta().scope() == ExportScope.Kind.STUDY;
   }
 
@@ -345,7 +347,7 @@ public final class QdpxExport implements ExportSink {
     xml.writeStartElement(NS, "Project");
     xml.writeDefaultNamespace(NS);
     xml.writeAttribute("name", clean(projectName == null ? "PeerBoard" : projectName));
-    xml.writeAttribute("origin", "PeerBoard");
+    xml.writeAttribute("origin", "PeerBoard " + version);
     xml.writeAttribute("creatingUserGUID", USER.toString());
     xml.writeAttribute("creationDateTime", now);
 

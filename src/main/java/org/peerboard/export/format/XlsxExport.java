@@ -8,11 +8,14 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Date;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -24,6 +27,7 @@ import org.peerboard.export.model.Cells;
 import org.peerboard.export.model.ClusterRow;
 import org.peerboard.export.model.Codebook;
 import org.peerboard.export.model.Columns;
+import org.peerboard.export.model.ExportMeta;
 import org.peerboard.export.model.ExportNote;
 import org.peerboard.export.model.ExportStart;
 import org.peerboard.export.model.ExportZone;
@@ -89,6 +93,7 @@ public final class XlsxExport implements ExportSink {
   public void start(ExportStart start) {
     this.voteFigures = start.votes();
     this.scopeLabels = start.labels();
+    describe(start.meta());
     notes =
         sheet(
             "export.sheet.notes",
@@ -126,6 +131,22 @@ public final class XlsxExport implements ExportSink {
                 40));
     new Codebook(scopeLabels.template(), language, ZONE).rows(start.meta()).forEach(codebook::add);
     codebook.close();
+  }
+
+  /** The file's own properties say what it is, as the Codebook sheet's first rows do. */
+  private void describe(ExportMeta meta) {
+    POIXMLProperties.CoreProperties core =
+        book.getXSSFWorkbook().getProperties().getCoreProperties();
+    core.setCreator("PeerBoard " + meta.version());
+    core.setCreated(Optional.of(Date.from(meta.exportedAt())));
+    core.setTitle(meta.scopeName());
+    core.setDescription(
+        "schema_version "
+            + meta.schemaVersion()
+            + "; scope "
+            + meta.scopeKey()
+            + "; time_zone "
+            + meta.zone().getId());
   }
 
   @Override
