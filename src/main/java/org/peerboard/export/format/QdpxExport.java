@@ -123,6 +123,9 @@ public final class QdpxExport implements ExportSink {
     this.votes = begin.votes();
     this.version = begin.meta().version();
     this.study = begin.meta().scope() == ExportScope.Kind.STUDY;
+    if (study) {
+      projectName = begin.meta().scopeName();
+    }
   }
 
   @Override
@@ -131,9 +134,9 @@ public final class QdpxExport implements ExportSink {
     this.labels = labels;
     if (template == null) {
       template = labels.template();
+    }
+    if (projectName == null) {
       projectName = workshop.title();
-    } else {
-      projectName = projectName + " + " + workshop.title();
     }
   }
 

@@ -27,7 +27,11 @@ public record ExportMeta(
 
   public static ExportMeta of(ExportScope scope, ZoneId zone) {
     String name =
-        scope.nameParts().stream().filter(Objects::nonNull).collect(Collectors.joining(" · "));
+        scope.studyName() != null
+            ? scope.studyName()
+            : scope.nameParts().stream()
+                .filter(Objects::nonNull)
+                .collect(Collectors.joining(" · "));
     return new ExportMeta(
         Instant.now(), running(), SCHEMA_VERSION, scope.kind(), name, scope.language(), zone);
   }
