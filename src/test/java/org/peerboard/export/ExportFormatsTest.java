@@ -133,7 +133,7 @@ class ExportFormatsTest {
         Fixture.get("/api/workshops/" + fixture.id() + "/export.json", fixture.organiserKey());
     assertEquals(200, download.status());
     JsonObject json = new JsonObject(download.text());
-    assertEquals(2, json.getInteger("schemaVersion"));
+    assertEquals(3, json.getInteger("schemaVersion"));
     JsonObject workshop = json.getJsonArray("workshops").getJsonObject(0);
     assertEquals("Prato", workshop.getString("place"));
     assertEquals(5, workshop.getJsonObject("template").getJsonArray("phases").size());
@@ -179,7 +179,7 @@ class ExportFormatsTest {
     assertTrue(download.disposition().endsWith(".xlsx\""));
     try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(download.body()))) {
       assertEquals(
-          List.of("Note", "Gruppi di note", "Voti", "Matrice", "Cronologia"),
+          List.of("Note", "Temi", "Voti", "Matrice", "Cronologia"),
           List.of(
               book.getSheetName(0),
               book.getSheetName(1),

@@ -25,12 +25,13 @@ record Qdpx(
     Map<String, String> codes,
     List<Source> sources,
     int clustersNestedUnderLanes,
-    List<Case> cases) {
+    List<Case> cases,
+    Map<String, List<String>> children) {
   static final String NS = "urn:QDA-XML:project:1.0";
 
   record Source(String guid, String name, String text, List<Selection> selections) {}
 
-  record Selection(String guid, String text, List<String> codes) {}
+  record Selection(String guid, String text, List<String> codes, String name) {}
 
   /** A case: its name, its variables by name, the selections it holds. */
   record Case(String name, Map<String, String> variables, List<String> selections) {}
@@ -58,9 +59,15 @@ record Qdpx(
     Map<String, String> codes = new HashMap<>();
     NodeList codeNodes = doc.getElementsByTagNameNS(NS, "Code");
     int nested = 0;
+    Map<String, List<String>> children = new HashMap<>();
     for (int i = 0; i < codeNodes.getLength(); i++) {
       Element code = (Element) codeNodes.item(i);
       codes.put(code.getAttribute("guid"), code.getAttribute("name"));
+      if (code.getParentNode() instanceof Element parent && "Code".equals(parent.getLocalName())) {
+        children
+            .computeIfAbsent(parent.getAttribute("name"), k -> new ArrayList<>())
+            .add(code.getAttribute("name"));
+      }
       if (code.getParentNode() instanceof Element parent
           && "Code".equals(parent.getLocalName())
           && parent.getParentNode() instanceof Element grand
@@ -99,7 +106,10 @@ record Qdpx(
         }
         selections.add(
             new Selection(
-                selection.getAttribute("guid"), new String(codePoints, start, end - start), refs));
+                selection.getAttribute("guid"),
+                new String(codePoints, start, end - start),
+                refs,
+                selection.getAttribute("name")));
       }
       sources.add(
           new Source(source.getAttribute("guid"), source.getAttribute("name"), text, selections));
@@ -141,6 +151,6 @@ record Qdpx(
       }
       cases.add(new Case(c.getAttribute("name"), values, refs));
     }
-    return new Qdpx(codes, sources, nested, cases);
+    return new Qdpx(codes, sources, nested, cases, children);
   }
 }

@@ -171,7 +171,7 @@ class ReportAndStudyTest {
         ExportFormatsTest.csv(
             Fixture.get("/api/studies/" + id + "/matrix.csv?header=keys", key).body());
     assertEquals(3 * 21, matrix.size(), "every lane of every group of both territories");
-    assertEquals(404, Fixture.get("/api/studies/" + id + "/export.qdpx", key).status());
+    assertEquals(200, Fixture.get("/api/studies/" + id + "/export.qdpx", key).status());
 
     String page = Fixture.get("/s/" + id, key).text();
     assertTrue(page.contains("Toscana") && page.contains("Prato") && page.contains("Firenze"));

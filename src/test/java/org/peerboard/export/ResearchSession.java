@@ -65,6 +65,10 @@ public final class ResearchSession {
   final Map<String, Integer> shownNotes = new LinkedHashMap<>();
 
   final List<String> noteIds = new ArrayList<>();
+
+  /** The participants of each group, in joining order (P1, P2 …). */
+  final List<List<Api.Participant>> people = new ArrayList<>();
+
   int notes;
   String hiddenId;
   String heldId;
@@ -131,6 +135,7 @@ public final class ResearchSession {
               joined.json().getString("participantId"),
               joined.json().getString("participantToken")));
     }
+    this.people.add(people);
     return people;
   }
 

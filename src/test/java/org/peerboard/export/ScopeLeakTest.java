@@ -61,11 +61,22 @@ class ScopeLeakTest {
   /** The downloads of one scope: every format and table the routes offer. */
   private static List<String> downloads(String prefix) {
     List<String> paths = new ArrayList<>();
-    for (String format : List.of("csv", "xlsx", "json", "qdpx")) {
+    for (String format : List.of("csv", "xlsx", "json", "qdpx", "zip")) {
       paths.add(prefix + "/export." + format);
     }
-    for (String table : List.of("history", "matrix", "votes")) {
+    paths.add(prefix + "/export.zip?dialect=excel-it");
+    for (String table :
+        List.of(
+            "history",
+            "matrix",
+            "votes",
+            "participants",
+            "ballots",
+            "comments",
+            "codebook",
+            "clusters")) {
       paths.add(prefix + "/" + table + ".csv");
+      paths.add(prefix + "/" + table + ".csv?dialect=excel-it");
     }
     return paths;
   }
@@ -136,7 +147,7 @@ class ScopeLeakTest {
       String text = text(download.body());
       List<String> leaked = outsideMarkers.stream().filter(text::contains).toList();
       assertEquals(List.of(), leaked, path + " holds data from outside its scope");
-      if (path.endsWith(".json")) {
+      if (path.endsWith(".json") || path.endsWith(".zip")) {
         assertTrue(
             insideMarkers.stream().allMatch(text::contains),
             path + " holds every id of its own scope (the search above can find what is there)");
@@ -198,13 +209,7 @@ class ScopeLeakTest {
       own.addAll(markers(member, 0, false));
       own.addAll(markers(member, 1, false));
     }
-    List<String> paths = new ArrayList<>();
-    for (String format : List.of("csv", "xlsx", "json")) {
-      paths.add("/api/studies/" + studyId + "/export." + format);
-    }
-    for (String table : List.of("history", "matrix", "votes")) {
-      paths.add("/api/studies/" + studyId + "/" + table + ".csv");
-    }
+    List<String> paths = new ArrayList<>(downloads("/api/studies/" + studyId));
     holdsNothingOf(paths, studyKey, elsewhere, own);
     holdsNothingOf(List.of("/s/" + studyId), studyKey, elsewhere, own);
   }

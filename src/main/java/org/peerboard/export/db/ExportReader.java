@@ -20,8 +20,11 @@ import java.util.function.Supplier;
 import org.peerboard.board.model.BoardEvent;
 import org.peerboard.export.format.ExportSink;
 import org.peerboard.export.model.ClusterRow;
+import org.peerboard.export.model.ExportMeta;
 import org.peerboard.export.model.ExportNote;
 import org.peerboard.export.model.ExportScope;
+import org.peerboard.export.model.ExportStart;
+import org.peerboard.export.model.ExportZone;
 import org.peerboard.export.model.Group;
 import org.peerboard.export.model.HistoryRow;
 import org.peerboard.export.model.Labels;
@@ -29,6 +32,7 @@ import org.peerboard.export.model.ParticipantRow;
 import org.peerboard.export.model.Pseudonyms;
 import org.peerboard.export.model.WorkshopFacts;
 import org.peerboard.workshop.db.Templates;
+import org.peerboard.workshop.model.Template;
 
 /**
  * Reads what a download covers in one repeatable-read transaction and feeds it to a format: notes
@@ -38,6 +42,7 @@ import org.peerboard.workshop.db.Templates;
  */
 public final class ExportReader {
   static final int PAGE = 500;
+  private static final String DEFAULT_TEMPLATE = "care-pathway";
 
   private final Vertx vertx;
   private final Pool pool;
@@ -59,7 +64,17 @@ public final class ExportReader {
     return votes
         .revealed(scope)
         .compose(found -> Proposals.withTexts(pool, found))
-        .compose(figures -> blocking(() -> sink.start(figures)))
+        .compose(found -> Ballots.with(pool, found))
+        .compose(
+            figures ->
+                scopeTemplate(scope)
+                    .map(
+                        template ->
+                            new ExportStart(
+                                figures,
+                                new Labels(template, scope.language()),
+                                ExportMeta.of(scope, ExportZone.ZONE))))
+        .compose(start -> blocking(() -> sink.start(start)))
         .compose(
             v ->
                 pool.withTransaction(
@@ -80,6 +95,24 @@ public final class ExportReader {
                       sink.abort();
                       return null;
                     }));
+  }
+
+  /**
+   * The template of the scope's first workshop (a study's workshops share one), for the columns
+   * known before the first row: one per tag.
+   */
+  private Future<Template> scopeTemplate(ExportScope scope) {
+    if (scope.workshopIds().isEmpty()) {
+      return templates.get(DEFAULT_TEMPLATE);
+    }
+    return pool.preparedQuery(TEMPLATE_OF)
+        .execute(Tuple.of(scope.workshopIds().get(0)))
+        .compose(
+            rows ->
+                templates.get(
+                    rows.size() == 0
+                        ? DEFAULT_TEMPLATE
+                        : rows.iterator().next().getString("template_id")));
   }
 
   private Future<Void> workshop(
@@ -156,6 +189,7 @@ public final class ExportReader {
                                   participants.add(
                                       new ParticipantRow(
                                           Pseudonyms.of(r.getLong("number")),
+                                          r.getString("name"),
                                           r.getString("profession"),
                                           Boolean.TRUE.equals(r.getBoolean("removed")),
                                           r.getOffsetDateTime("created_at"))));
@@ -168,7 +202,8 @@ public final class ExportReader {
                     : pages(
                         conn,
                         NOTES,
-                        board,
+                        Tuple.of(
+                            group.id(), BoardEvent.NoteEdited.NAME, BoardEvent.NoteRedacted.NAME),
                         rows -> {
                           List<ExportNote> page = new ArrayList<>(rows.size());
                           rows.forEach(r -> page.add(note(group, r)));
@@ -228,6 +263,8 @@ public final class ExportReader {
         r.getUUID("duplicate_of"),
         r.getBoolean("hidden"),
         r.getBoolean("held"),
+        r.getBoolean("edited"),
+        r.getBoolean("redacted"),
         r.getString("text"),
         Pseudonyms.of(r.getLong("number")),
         r.getString("profession"),

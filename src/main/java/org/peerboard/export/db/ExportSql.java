@@ -22,8 +22,8 @@ final class ExportSql {
 
   static final String PARTICIPANTS =
       """
-      select row_number() over (order by created_at, id) as number, profession, removed_at is not null as removed,
-             created_at
+      select row_number() over (order by created_at, id) as number, name, profession,
+             removed_at is not null as removed, created_at
         from participant where board_id = $1 order by created_at, id""";
   static final String CLUSTERS =
       """
@@ -35,7 +35,11 @@ final class ExportSql {
       """
       select n.id, n.lane, l.phase, l.dimension, n.tags, n.cluster_id, c.name as cluster_name, n.duplicate_of,
              n.hidden, n.held, n.text, p.number, p.profession, n.author_role, n.created_at,
-             greatest(n.created_at, n.updated_at) as updated_at
+             greatest(n.created_at, n.updated_at) as updated_at,
+             exists (select 1 from board_event e where e.board_id = n.board_id and e.note_id = n.id
+                        and e.type = $2 and e.undone_by is null) as edited,
+             exists (select 1 from board_event e where e.board_id = n.board_id and e.note_id = n.id
+                        and e.type = $3 and e.undone_by is null) as redacted
         from note n join lane l on l.board_id = n.board_id and l.id = n.lane
         left join cluster c on c.id = n.cluster_id
         left join """
@@ -62,6 +66,24 @@ final class ExportSql {
           + """
        p on p.id = e.actor_id
        where e.board_id = $1 order by e.seq""";
+
+  /**
+   * The anonymised ballots of some rounds: only ballots that say something (dots, a score or a
+   * comment), never a time. The participant id stays in the database layer: the reader swaps it for
+   * a random ballot id per round.
+   */
+  static final String BALLOTS =
+      """
+      select b.round_id, b.participant_id, b.item_id, i.position, b.dots, b.scores, b.comment
+        from ballot b join vote_item i on i.round_id = b.round_id and i.item_id = b.item_id
+       where b.round_id = any($1) and (b.dots > 0 or b.scores <> '{}'::jsonb or b.comment is not null)""";
+
+  /** The phases each proposal of some rounds was linked to ({@code vote.link}). */
+  static final String LINKS =
+      """
+      select round_id, item_id, phases from vote_item where round_id = any($1) and cardinality(phases) > 0""";
+
+  static final String TEMPLATE_OF = "select template_id from workshop where id = $1";
 
   static final String BOARD_SCOPE =
       """

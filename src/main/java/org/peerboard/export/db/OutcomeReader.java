@@ -18,6 +18,7 @@ import org.peerboard.export.model.ExportScope;
 import org.peerboard.export.model.Group;
 import org.peerboard.export.model.Outcome;
 import org.peerboard.export.model.Pseudonyms;
+import org.peerboard.export.model.Votes;
 import org.peerboard.export.model.WorkshopFacts;
 import org.peerboard.workshop.db.Templates;
 
@@ -32,6 +33,11 @@ public final class OutcomeReader {
   public OutcomeReader(Pool pool, Templates templates) {
     this.pool = pool;
     this.templates = templates;
+  }
+
+  /** Revealed votes with what the pages show beside the figures: the phases each proposal links. */
+  public Future<Votes> details(Votes votes) {
+    return Ballots.with(pool, votes);
   }
 
   public Future<Outcome> read(ExportScope scope) {

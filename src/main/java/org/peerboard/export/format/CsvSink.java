@@ -7,25 +7,54 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.peerboard.export.model.Cells;
+import org.peerboard.export.model.Columns;
+import org.peerboard.export.model.ExportStart;
+import org.peerboard.export.model.ExportZone;
 
 /**
- * RFC 4180 CSV in UTF-8 with a byte-order mark (so Excel reads accents right), every cell made
- * inert.
+ * CSV in UTF-8 with a byte-order mark (so Excel reads accents right), every cell made inert, in a
+ * {@link CsvDialect}. The header row is written at {@link #start}, once the template's tags are
+ * known.
  */
 abstract class CsvSink implements ExportSink {
-  private final CSVPrinter printer;
   private final Writer writer;
+  private final boolean keyHeaders;
+  private final CsvDialect dialect;
+  private CSVPrinter printer;
+  private ZoneId zone = ExportZone.ZONE;
 
-  CsvSink(OutputStream out, List<String> headers) {
+  CsvSink(OutputStream out, boolean keyHeaders, CsvDialect dialect) {
+    this.keyHeaders = keyHeaders;
+    this.dialect = dialect;
     try {
       writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
       writer.write('\uFEFF');
-      printer = new CSVPrinter(writer, CSVFormat.RFC4180);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The column keys of this table. */
+  abstract List<String> columns(ExportStart start);
+
+  /** What the table needs to know before its rows. */
+  void started(ExportStart start) {}
+
+  @Override
+  public final void start(ExportStart start) {
+    zone = start.meta().zone();
+    begin(Columns.headers(columns(start), start.language(), keyHeaders, start.labels(), zone));
+    started(start);
+  }
+
+  final void begin(List<String> headers) {
+    try {
+      printer = new CSVPrinter(writer, dialect.format());
       printer.printRecord(headers);
       writer.flush();
     } catch (IOException e) {
@@ -34,8 +63,8 @@ abstract class CsvSink implements ExportSink {
   }
 
   /**
-   * Prints one record; nulls become empty cells, times ISO-8601 UTC text, everything else its text,
-   * made inert.
+   * Prints one record; nulls become empty cells, times ISO-8601 text in the workshops' zone,
+   * decimals in the dialect's spelling, everything else its text, made inert.
    */
   final void row(Object... values) {
     List<String> cells = new ArrayList<>(values.length);
@@ -43,7 +72,11 @@ abstract class CsvSink implements ExportSink {
       String text =
           value == null
               ? ""
-              : value instanceof OffsetDateTime time ? Rows.time(time) : String.valueOf(value);
+              : value instanceof OffsetDateTime time
+                  ? dialect.time(time, zone)
+                  : value instanceof Double || value instanceof Float
+                      ? dialect.decimal((Number) value)
+                      : String.valueOf(value);
       cells.add(Cells.inert(Cells.clean(text)));
     }
     try {

@@ -3,11 +3,11 @@ package org.peerboard.export.format;
 import java.util.List;
 import org.peerboard.export.model.ClusterRow;
 import org.peerboard.export.model.ExportNote;
+import org.peerboard.export.model.ExportStart;
 import org.peerboard.export.model.Group;
 import org.peerboard.export.model.HistoryRow;
 import org.peerboard.export.model.Labels;
 import org.peerboard.export.model.ParticipantRow;
-import org.peerboard.export.model.Votes;
 import org.peerboard.export.model.WorkshopFacts;
 
 /**
@@ -16,7 +16,7 @@ import org.peerboard.export.model.WorkshopFacts;
  * from a worker thread.
  */
 public interface ExportSink {
-  default void start(Votes votes) {}
+  default void start(ExportStart start) {}
 
   void workshop(WorkshopFacts workshop, Labels labels);
 

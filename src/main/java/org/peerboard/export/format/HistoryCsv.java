@@ -4,6 +4,7 @@ import java.io.OutputStream;
 import java.util.List;
 import org.peerboard.export.model.ClusterRow;
 import org.peerboard.export.model.Columns;
+import org.peerboard.export.model.ExportStart;
 import org.peerboard.export.model.Group;
 import org.peerboard.export.model.HistoryRow;
 import org.peerboard.export.model.Labels;
@@ -15,8 +16,13 @@ public final class HistoryCsv extends CsvSink {
   private WorkshopFacts workshop;
   private Group group;
 
-  public HistoryCsv(OutputStream out, String language, boolean keyHeaders) {
-    super(out, Columns.headers(Columns.HISTORY, language, keyHeaders));
+  public HistoryCsv(OutputStream out, boolean keyHeaders, CsvDialect dialect) {
+    super(out, keyHeaders, dialect);
+  }
+
+  @Override
+  List<String> columns(ExportStart start) {
+    return Columns.HISTORY;
   }
 
   @Override

@@ -6,16 +6,20 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.peerboard.export.model.Cells;
 import org.peerboard.export.model.ClusterRow;
+import org.peerboard.export.model.Codebook;
+import org.peerboard.export.model.Columns;
+import org.peerboard.export.model.ExportMeta;
 import org.peerboard.export.model.ExportNote;
 import org.peerboard.export.model.ExportScope;
+import org.peerboard.export.model.ExportStart;
 import org.peerboard.export.model.Group;
 import org.peerboard.export.model.HistoryRow;
 import org.peerboard.export.model.Labels;
@@ -27,12 +31,13 @@ import org.peerboard.export.model.WorkshopFacts;
 import org.peerboard.workshop.model.Template;
 
 /**
- * The whole workshop (or board, or study) as one JSON document, schema version 2
+ * The whole workshop (or board, or study) as one JSON document, schema version 3
  * (docs/export-format.md): version 2 replaced the flat {@code votes} list by {@code voteRounds},
- * one object per revealed round with its proposals.
+ * one object per revealed round with its proposals; version 3 added {@code meta}, {@code ballots},
+ * {@code comments}, {@code participants} and {@code codebook}. Times are UTC.
  */
 public final class JsonExport implements ExportSink {
-  public static final int SCHEMA_VERSION = 2;
+  public static final int SCHEMA_VERSION = ExportMeta.SCHEMA_VERSION;
   private static final JsonFactory FACTORY = new JsonFactory();
 
   private final JsonGenerator json;
@@ -41,6 +46,11 @@ public final class JsonExport implements ExportSink {
   private boolean inNotes;
   private boolean inHistory;
   private Votes votes = Votes.NONE;
+  private ExportStart begun;
+  private WorkshopFacts workshop;
+  private final List<Object[]> participants = new ArrayList<>();
+  private final List<Object[]> ballots = new ArrayList<>();
+  private final List<Object[]> comments = new ArrayList<>();
 
   public JsonExport(OutputStream out, ExportScope scope) {
     this.scope = scope;
@@ -52,18 +62,29 @@ public final class JsonExport implements ExportSink {
   }
 
   @Override
-  public void start(Votes votes) {
+  public void start(ExportStart start) {
     write(
         () -> {
+          ExportMeta meta = start.meta();
+          begun = start;
           json.writeStartObject();
           json.writeNumberField("schemaVersion", SCHEMA_VERSION);
-          json.writeStringField("exportedAt", Instant.now().toString());
-          json.writeStringField("scope", scope.kind().name().toLowerCase(Locale.ROOT));
+          json.writeStringField("exportedAt", meta.exportedAt().toString());
+          json.writeStringField("scope", meta.scopeKey());
           json.writeStringField("language", scope.language());
           if (scope.studyName() != null) {
             json.writeStringField("study", scope.studyName());
           }
-          this.votes = votes;
+          json.writeObjectFieldStart("meta");
+          json.writeStringField("exportedAt", meta.exportedAt().toString());
+          json.writeStringField("version", meta.version());
+          json.writeNumberField("schemaVersion", meta.schemaVersion());
+          json.writeStringField("scope", meta.scopeKey());
+          json.writeStringField("scopeName", meta.scopeName());
+          json.writeStringField("language", meta.language());
+          json.writeStringField("timeZone", "UTC");
+          json.writeEndObject();
+          this.votes = start.votes();
           json.writeArrayFieldStart("voteRounds");
           for (VoteRound round : votes.rounds()) {
             round(round);
@@ -75,6 +96,7 @@ public final class JsonExport implements ExportSink {
 
   @Override
   public void workshop(WorkshopFacts w, Labels labels) {
+    this.workshop = w;
     write(
         () -> {
           json.writeStartObject();
@@ -100,6 +122,11 @@ public final class JsonExport implements ExportSink {
           json.writeNumberField("position", g.position());
           json.writeStringField("stage", g.stage());
           json.writeBooleanField("anonymous", g.anonymous());
+          for (ParticipantRow p : participants) {
+            this.participants.add(Rows.participant(workshop, g, p, scope.language()));
+          }
+          ballots.addAll(Rows.ballots(workshop, g, votes, scope.language()));
+          comments.addAll(Rows.comments(workshop, g, votes));
           json.writeArrayFieldStart("participants");
           for (ParticipantRow p : participants) {
             json.writeStartObject();
@@ -148,8 +175,11 @@ public final class JsonExport implements ExportSink {
             json.writeStringField("duplicateOf", Rows.id(n.duplicateOf()));
             json.writeBooleanField("hidden", n.hidden());
             json.writeBooleanField("held", n.held());
+            json.writeBooleanField("edited", n.edited());
+            json.writeBooleanField("redacted", n.redacted());
             json.writeStringField("text", Cells.clean(n.text()));
             json.writeStringField("author", n.author().isEmpty() ? null : n.author());
+            json.writeStringField("authorKey", ParticipantRow.key(n.boardId(), n.author()));
             json.writeStringField("authorProfession", n.authorProfession());
             json.writeStringField(
                 "authorProfessionLabel", Words.profession(n.authorProfession(), scope.language()));
@@ -202,10 +232,30 @@ public final class JsonExport implements ExportSink {
         });
   }
 
+  /**
+   * After the workshops: the flat tables (participants, anonymised ballots, one comment per
+   * element) with the codebook's column keys, and the codebook itself.
+   */
   @Override
   public void finish() {
     write(
         () -> {
+          json.writeEndArray();
+          table("participants", Columns.PARTICIPANTS, participants);
+          table("ballots", Columns.BALLOTS, ballots);
+          table("comments", Columns.COMMENTS, comments);
+          json.writeArrayFieldStart("codebook");
+          Codebook book =
+              new Codebook(begun.labels().template(), scope.language(), begun.meta().zone());
+          for (Object[] row : book.rows(begun.meta())) {
+            json.writeStartObject();
+            for (int i = 0; i < Columns.CODEBOOK.size(); i++) {
+              if (row[i] != null) {
+                json.writeStringField(Columns.CODEBOOK.get(i), String.valueOf(row[i]));
+              }
+            }
+            json.writeEndObject();
+          }
           json.writeEndArray();
           json.writeEndObject();
           json.close();
@@ -224,6 +274,34 @@ public final class JsonExport implements ExportSink {
       json.writeArrayFieldStart("history");
       inHistory = true;
     }
+  }
+
+  /** A table as a list of objects keyed by its columns; empty cells are left out. */
+  private void table(String name, List<String> columns, List<Object[]> rows) throws IOException {
+    json.writeArrayFieldStart(name);
+    for (Object[] row : rows) {
+      json.writeStartObject();
+      for (int i = 0; i < columns.size(); i++) {
+        Object value = row[i];
+        String key = columns.get(i);
+        if (value == null) {
+          continue;
+        }
+        if (value instanceof Integer number) {
+          json.writeNumberField(key, number);
+        } else if (value instanceof Number number) {
+          json.writeNumberField(key, number.doubleValue());
+        } else if (value instanceof Boolean bool) {
+          json.writeBooleanField(key, bool);
+        } else if (value instanceof OffsetDateTime time) {
+          json.writeStringField(key, Rows.time(time));
+        } else {
+          json.writeStringField(key, Cells.clean(String.valueOf(value)));
+        }
+      }
+      json.writeEndObject();
+    }
+    json.writeEndArray();
   }
 
   private void template(Template t) throws IOException {
@@ -290,6 +368,11 @@ public final class JsonExport implements ExportSink {
       }
       json.writeEndArray();
       json.writeNumberField("voters", p.voters());
+      json.writeArrayFieldStart("phases");
+      for (String phase : votes.phases(r.id(), p.itemId())) {
+        json.writeString(phase);
+      }
+      json.writeEndArray();
       if (r.dots()) {
         json.writeNumberField("dots", p.dots());
       } else {
@@ -304,6 +387,8 @@ public final class JsonExport implements ExportSink {
           if (mean != null) {
             json.writeNumberField("mean", mean);
             json.writeNumberField("median", median);
+            json.writeNumberField("sd", Votes.sd(d));
+            json.writeNumberField("agreement", Votes.agreement(d));
           }
           json.writeObjectFieldStart("distribution");
           for (int i = 0; i < d.length; i++) {

@@ -1,14 +1,13 @@
 package org.peerboard.export.format;
 
 import java.io.OutputStream;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.peerboard.export.model.ClusterRow;
-import org.peerboard.export.model.Columns;
 import org.peerboard.export.model.ExportNote;
+import org.peerboard.export.model.ExportStart;
 import org.peerboard.export.model.Group;
 import org.peerboard.export.model.Labels;
 import org.peerboard.export.model.Matrix;
@@ -17,23 +16,25 @@ import org.peerboard.export.model.WorkshopFacts;
 
 /**
  * The phase x dimension counts per group and per tag, one row per group and lane (the comparison
- * download).
+ * download), written once every note is counted.
  */
-public final class MatrixCsv implements ExportSink {
-  private final OutputStream out;
-  private final String language;
-  private final boolean keyHeaders;
+public final class MatrixCsv extends CsvSink {
   private final Matrix matrix = new Matrix();
   private final Map<UUID, WorkshopFacts> workshops = new HashMap<>();
   private final Map<UUID, Group> groups = new HashMap<>();
   private final Map<UUID, Labels> labels = new HashMap<>();
+  private List<String> tagKeys = List.of();
   private WorkshopFacts workshop;
   private Labels current;
 
-  public MatrixCsv(OutputStream out, String language, boolean keyHeaders) {
-    this.out = out;
-    this.language = language;
-    this.keyHeaders = keyHeaders;
+  public MatrixCsv(OutputStream out, boolean keyHeaders, CsvDialect dialect) {
+    super(out, keyHeaders, dialect);
+  }
+
+  @Override
+  List<String> columns(ExportStart start) {
+    tagKeys = start.labels().tagKeys();
+    return MatrixRows.columns(tagKeys);
   }
 
   @Override
@@ -57,31 +58,8 @@ public final class MatrixCsv implements ExportSink {
 
   @Override
   public void finish() {
-    List<String> tagKeys = new ArrayList<>();
-    labels
-        .values()
-        .forEach(
-            l ->
-                l.template()
-                    .tags()
-                    .forEach(
-                        t -> {
-                          if (!tagKeys.contains(t.key())) {
-                            tagKeys.add(t.key());
-                          }
-                        }));
-    Labels first = labels.values().iterator().next();
-    List<String> headers = new ArrayList<>(Columns.headers(Columns.MATRIX, language, keyHeaders));
-    tagKeys.forEach(t -> headers.add(keyHeaders ? "tag_" + t : first.tag(t)));
-    headers.add(keyHeaders ? "untagged" : Columns.label("export.col.untagged", language));
-    headers.add(keyHeaders ? "not_shown" : Columns.label("export.col.not_shown", language));
-    CsvSink csv =
-        new CsvSink(out, headers) {
-          @Override
-          public void workshop(WorkshopFacts w, Labels l) {}
-        };
     for (Matrix.Cell cell : matrix.cells()) {
-      csv.row(
+      row(
           MatrixRows.cells(
                   cell,
                   workshops.get(cell.workshopId()),
@@ -90,6 +68,6 @@ public final class MatrixCsv implements ExportSink {
                   tagKeys)
               .toArray());
     }
-    csv.finish();
+    super.finish();
   }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.peerboard.export.model.ClusterRow;
 import org.peerboard.export.model.Columns;
 import org.peerboard.export.model.ExportNote;
+import org.peerboard.export.model.ExportStart;
 import org.peerboard.export.model.Group;
 import org.peerboard.export.model.Labels;
 import org.peerboard.export.model.ParticipantRow;
@@ -18,13 +19,18 @@ public final class NotesCsv extends CsvSink {
   private Group group;
   private Votes votes = Votes.NONE;
 
-  public NotesCsv(OutputStream out, String language, boolean keyHeaders) {
-    super(out, Columns.headers(Columns.NOTES, language, keyHeaders));
+  public NotesCsv(OutputStream out, boolean keyHeaders, CsvDialect dialect) {
+    super(out, keyHeaders, dialect);
   }
 
   @Override
-  public void start(Votes votes) {
-    this.votes = votes;
+  List<String> columns(ExportStart start) {
+    return Columns.withTags(Columns.NOTES, start.labels().tagKeys());
+  }
+
+  @Override
+  void started(ExportStart start) {
+    this.votes = start.votes();
   }
 
   @Override

@@ -10,9 +10,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -23,6 +25,8 @@ import org.peerboard.export.model.Cells;
 import org.peerboard.export.model.ClusterRow;
 import org.peerboard.export.model.Columns;
 import org.peerboard.export.model.ExportNote;
+import org.peerboard.export.model.ExportScope;
+import org.peerboard.export.model.ExportStart;
 import org.peerboard.export.model.Group;
 import org.peerboard.export.model.Labels;
 import org.peerboard.export.model.ParticipantRow;
@@ -39,8 +43,9 @@ import org.peerboard.workshop.model.Template;
  * with its moderation (hidden, awaiting approval, duplicate of another note); clusters are codes
  * nested under their lane's code. The comments of revealed votes follow each group's notes, coded
  * as vote comments (and with the cluster voted on). Each participant is a Case with the variables
- * pseudonym, profession and group, holding the selections of their notes. Positions count Unicode
- * code points from 0; the end position is exclusive.
+ * pseudonym, profession, group, workshop and place (the territory), holding the selections of their
+ * notes; a study is one project with every territory. Codes under one parent have distinct names.
+ * Positions count Unicode code points from 0; the end position is exclusive.
  */
 public final class QdpxExport implements ExportSink {
   static final String NS = "urn:QDA-XML:project:1.0";
@@ -64,6 +69,8 @@ public final class QdpxExport implements ExportSink {
   private Source source;
   private Votes votes = Votes.NONE;
   private Group group;
+  private boolean study;
+  private String version = "";
 
   /**
    * Every participant of every group, in order; their notes' selections are added as notes stream
@@ -80,6 +87,7 @@ public final class QdpxExport implements ExportSink {
   private final Map<UUID, String> duplicateCodes = new LinkedHashMap<>();
 
   private final Map<UUID, UUID> duplicatesWaiting = new LinkedHashMap<>();
+  private final Map<UUID, String> duplicateGroups = new HashMap<>();
   private final Map<UUID, String> shortLabels = new HashMap<>();
 
   /** A participant as a REFI-QDA case. */
@@ -89,6 +97,8 @@ public final class QdpxExport implements ExportSink {
       String pseudonym,
       String profession,
       String group,
+      String workshop,
+      String place,
       List<UUID> selections) {}
 
   /** A group's text and the selections in it. */
@@ -109,8 +119,13 @@ public final class QdpxExport implements ExportSink {
   }
 
   @Override
-  public void start(Votes found) {
-    this.votes = found;
+  public void start(ExportStart begin) {
+    this.votes = begin.votes();
+    this.version = begin.meta().version();
+    this.study = begin.meta().scope() == ExportScope.Kind.STUDY;
+    if (study) {
+      projectName = begin.meta().scopeName();
+    }
   }
 
   @Override
@@ -119,9 +134,9 @@ public final class QdpxExport implements ExportSink {
     this.labels = labels;
     if (template == null) {
       template = labels.template();
+    }
+    if (projectName == null) {
       projectName = workshop.title();
-    } else {
-      projectName = projectName + " + " + workshop.title();
     }
   }
 
@@ -133,10 +148,12 @@ public final class QdpxExport implements ExportSink {
       Case c =
           new Case(
               guid("case:" + group.id() + ":" + p.pseudonym()),
-              p.pseudonym() + " · " + group.name(),
+              String.join(" · ", nonEmpty(p.pseudonym(), group.name(), workshop.place())),
               p.pseudonym(),
               Words.profession(p.profession(), language),
               group.name(),
+              workshop.title(),
+              workshop.place(),
               new ArrayList<>());
       cases.add(c);
       casesOfGroup.put(p.pseudonym(), c);
@@ -146,7 +163,7 @@ public final class QdpxExport implements ExportSink {
       laneNames.putIfAbsent(lane, labels.lane(lane, cluster.phase(), cluster.dimension()));
       clustersByLane
           .computeIfAbsent(lane, l -> new LinkedHashMap<>())
-          .put(cluster.id(), cluster.name() + " (" + group.name() + ")");
+          .put(cluster.id(), cluster.name() + " (" + whose() + ")");
     }
     String header =
         String.join(
@@ -160,6 +177,16 @@ public final class QdpxExport implements ExportSink {
     text = new StringBuilder(header).append("\n\n");
     codePoints = text.codePointCount(0, text.length());
     lastLane = null;
+  }
+
+  /**
+   * The group a code or a selection belongs to, as a reader tells them apart: the group's name, and
+   * in a study (two territories may both have a "Group A") the place too.
+   */
+  private String whose() {
+    return study && workshop.place() != null && !workshop.place().isBlank()
+        ? group.name() + " · " + workshop.place()
+        : group.name();
   }
 
   private StringBuilder text;
@@ -197,6 +224,7 @@ public final class QdpxExport implements ExportSink {
       if (note.duplicateOf() != null) {
         UUID duplicate = code("duplicate", note.duplicateOf().toString());
         duplicatesWaiting.putIfAbsent(duplicate, note.duplicateOf());
+        duplicateGroups.putIfAbsent(duplicate, whose());
         codes.add(duplicate);
       }
       Case author = casesOfGroup.get(note.author());
@@ -204,7 +232,11 @@ public final class QdpxExport implements ExportSink {
         author.selections().add(note.id());
       }
       String name =
-          (note.author().isEmpty() ? note.authorRole() : note.author()) + " · " + note.id();
+          (note.author().isEmpty()
+                  ? Columns.label("export.qda.role." + note.authorRole(), language)
+                  : note.author())
+              + " · "
+              + excerpt(note.text());
       source
           .selections()
           .add(new Selection(note.id(), name, start, end, Rows.time(note.createdAt()), codes));
@@ -318,7 +350,7 @@ public final class QdpxExport implements ExportSink {
     xml.writeStartElement(NS, "Project");
     xml.writeDefaultNamespace(NS);
     xml.writeAttribute("name", clean(projectName == null ? "PeerBoard" : projectName));
-    xml.writeAttribute("origin", "PeerBoard");
+    xml.writeAttribute("origin", "PeerBoard " + version);
     xml.writeAttribute("creatingUserGUID", USER.toString());
     xml.writeAttribute("creationDateTime", now);
 
@@ -410,8 +442,12 @@ public final class QdpxExport implements ExportSink {
    */
   private void moderation(XMLStreamWriter xml) throws XMLStreamException {
     startGroup(xml, "moderation", "export.qda.moderation", "#d62728");
+    Set<String> names = new HashSet<>();
     for (String key : List.of("hidden", "held")) {
-      codable(xml, code("moderation", key), Columns.label("export.qda." + key, language));
+      codable(
+          xml,
+          code("moderation", key),
+          unique(names, Columns.label("export.qda." + key, language)));
     }
     for (Map.Entry<UUID, UUID> duplicate : duplicatesWaiting.entrySet()) {
       String original =
@@ -419,9 +455,28 @@ public final class QdpxExport implements ExportSink {
       codable(
           xml,
           duplicate.getKey(),
-          Columns.label("export.qda.duplicateOf", language) + " «" + original + "»");
+          unique(
+              names,
+              Columns.label("export.qda.duplicateOf", language)
+                  + " «"
+                  + original
+                  + "» ("
+                  + duplicateGroups.get(duplicate.getKey())
+                  + ")"));
     }
     xml.writeEndElement();
+  }
+
+  /**
+   * A code's name, told apart from its siblings': QDA programs list codes by name, so two of one
+   * name under one parent read as one.
+   */
+  private static String unique(Set<String> taken, String name) {
+    String candidate = clean(name);
+    for (int n = 2; !taken.add(candidate); n++) {
+      candidate = clean(name) + " [" + n + "]";
+    }
+    return candidate;
   }
 
   /**
@@ -432,7 +487,7 @@ public final class QdpxExport implements ExportSink {
     if (cases.isEmpty()) {
       return;
     }
-    List<String> variables = List.of("pseudonym", "profession", "group");
+    List<String> variables = List.of("pseudonym", "profession", "group", "workshop", "place");
     xml.writeStartElement(NS, "Variables");
     for (String variable : variables) {
       xml.writeStartElement(NS, "Variable");
@@ -443,11 +498,13 @@ public final class QdpxExport implements ExportSink {
     }
     xml.writeEndElement();
     xml.writeStartElement(NS, "Cases");
+    Set<String> names = new HashSet<>();
     for (Case c : cases) {
       xml.writeStartElement(NS, "Case");
       xml.writeAttribute("guid", c.guid().toString());
-      xml.writeAttribute("name", clean(c.name()));
-      List<String> values = Arrays.asList(c.pseudonym(), c.profession(), c.group());
+      xml.writeAttribute("name", unique(names, c.name()));
+      List<String> values =
+          Arrays.asList(c.pseudonym(), c.profession(), c.group(), c.workshop(), c.place());
       for (int i = 0; i < variables.size(); i++) {
         if (values.get(i) == null || values.get(i).isBlank()) {
           continue;
@@ -476,9 +533,10 @@ public final class QdpxExport implements ExportSink {
           xml,
           code("lane", lane.id()),
           clean(labels.lane(lane.id(), lane.phase(), lane.dimension())));
+      Set<String> names = new HashSet<>();
       for (Map.Entry<UUID, String> cluster :
           clustersByLane.getOrDefault(lane.id(), Map.of()).entrySet()) {
-        codable(xml, cluster.getKey(), clean(cluster.getValue()));
+        codable(xml, cluster.getKey(), unique(names, cluster.getValue()));
       }
       xml.writeEndElement();
     }

@@ -5,14 +5,17 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
+import java.util.Date;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -22,8 +25,12 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.peerboard.export.model.Cells;
 import org.peerboard.export.model.ClusterRow;
+import org.peerboard.export.model.Codebook;
 import org.peerboard.export.model.Columns;
+import org.peerboard.export.model.ExportMeta;
 import org.peerboard.export.model.ExportNote;
+import org.peerboard.export.model.ExportStart;
+import org.peerboard.export.model.ExportZone;
 import org.peerboard.export.model.Group;
 import org.peerboard.export.model.HistoryRow;
 import org.peerboard.export.model.Labels;
@@ -33,16 +40,16 @@ import org.peerboard.export.model.Votes;
 import org.peerboard.export.model.WorkshopFacts;
 
 /**
- * The workbook: Notes, Clusters, Votes, Matrix and History sheets, streamed with SXSSF (a window of
- * rows in memory, the rest in temporary files). Every text is a string cell, so nothing people
- * typed can become a formula; times are date-time cells in the workshops' time zone ({@link
- * #ZONE}).
+ * The workbook: Notes, Clusters, Votes, Matrix, History, Participants, Ballots, Comments and
+ * Codebook sheets, streamed with SXSSF (a window of rows in memory, the rest in temporary files).
+ * Every text is a string cell, so nothing people typed can become a formula; times are date-time
+ * cells in the workshops' time zone ({@link #ZONE}).
  */
 public final class XlsxExport implements ExportSink {
   private static final int WINDOW = 200;
 
   /** Where the workshops are held: {@code PEERBOARD_TIME_ZONE}, by default Europe/Rome. */
-  public static final ZoneId ZONE = zone(System.getenv("PEERBOARD_TIME_ZONE"));
+  public static final ZoneId ZONE = ExportZone.ZONE;
 
   private final Path target;
   private final String language;
@@ -50,14 +57,15 @@ public final class XlsxExport implements ExportSink {
   private final SXSSFWorkbook book = new SXSSFWorkbook(WINDOW);
   private final CellStyle header;
   private final CellStyle dateTime;
-  private final Sheet notes;
-  private final Sheet clusters;
-  private final Sheet votes;
-  private final Sheet history;
+  private final CellStyle date;
+  private final Map<GroupTable, Sheet> tables = new EnumMap<>(GroupTable.class);
   private final Matrix matrix = new Matrix();
   private final Map<UUID, WorkshopFacts> workshops = new HashMap<>();
   private final Map<UUID, Labels> labelsOf = new HashMap<>();
   private final Map<UUID, Group> groups = new HashMap<>();
+  private Sheet notes;
+  private Sheet history;
+  private Labels scopeLabels;
   private WorkshopFacts workshop;
   private Labels labels;
   private Group group;
@@ -73,24 +81,72 @@ public final class XlsxExport implements ExportSink {
     header.setFont(bold);
     this.dateTime = book.createCellStyle();
     dateTime.setDataFormat(book.createDataFormat().getFormat("yyyy-mm-dd hh:mm:ss"));
+    this.date = book.createCellStyle();
+    date.setDataFormat(book.createDataFormat().getFormat("yyyy-mm-dd"));
+  }
+
+  /**
+   * Sheets in the order a reader meets them: Notes, Clusters, Votes, (Matrix, written last),
+   * History, Participants, Ballots, Comments, Codebook.
+   */
+  @Override
+  public void start(ExportStart start) {
+    this.voteFigures = start.votes();
+    this.scopeLabels = start.labels();
+    describe(start.meta());
     notes =
         sheet(
             "export.sheet.notes",
-            Columns.NOTES,
+            Columns.withTags(Columns.NOTES, scopeLabels.tagKeys()),
             Map.of("text", 60, "cluster", 30, "lane_label", 40));
-    clusters =
-        sheet("export.sheet.clusters", Columns.CLUSTERS, Map.of("cluster", 40, "lane_label", 40));
-    votes =
-        sheet(
-            "export.sheet.votes",
-            Columns.VOTES,
-            Map.of("proposal", 50, "proposal_notes", 50, "comments", 50));
+    tables.put(
+        GroupTable.CLUSTERS,
+        sheet("export.sheet.clusters", Columns.CLUSTERS, Map.of("cluster", 40, "lane_label", 40)));
+    tables.put(
+        GroupTable.VOTES, sheet("export.sheet.votes", Columns.VOTES, Map.of("proposal", 50)));
     history = sheet("export.sheet.history", Columns.HISTORY, Map.of());
+    tables.put(
+        GroupTable.PARTICIPANTS,
+        sheet("export.sheet.participants", Columns.PARTICIPANTS, Map.of()));
+    tables.put(
+        GroupTable.BALLOTS,
+        sheet("export.sheet.ballots", Columns.BALLOTS, Map.of("proposal", 50, "comment", 50)));
+    tables.put(
+        GroupTable.COMMENTS,
+        sheet("export.sheet.comments", Columns.COMMENTS, Map.of("proposal", 50, "comment", 60)));
+    Sheet codebook =
+        sheet(
+            "export.sheet.codebook",
+            Columns.CODEBOOK,
+            Map.of(
+                "label_en",
+                32,
+                "label_it",
+                32,
+                "allowed_values",
+                60,
+                "empty_means",
+                50,
+                "value",
+                40));
+    new Codebook(scopeLabels.template(), language, ZONE).rows(start.meta()).forEach(codebook::add);
+    codebook.close();
   }
 
-  @Override
-  public void start(Votes figures) {
-    this.voteFigures = figures;
+  /** The file's own properties say what it is, as the Codebook sheet's first rows do. */
+  private void describe(ExportMeta meta) {
+    POIXMLProperties.CoreProperties core =
+        book.getXSSFWorkbook().getProperties().getCoreProperties();
+    core.setCreator("PeerBoard " + meta.version());
+    core.setCreated(Optional.of(Date.from(meta.exportedAt())));
+    core.setTitle(meta.scopeName());
+    core.setDescription(
+        "schema_version "
+            + meta.schemaVersion()
+            + "; scope "
+            + meta.scopeKey()
+            + "; time_zone "
+            + meta.zone().getId());
   }
 
   @Override
@@ -106,12 +162,11 @@ public final class XlsxExport implements ExportSink {
     this.group = group;
     groups.put(group.id(), group);
     matrix.group(workshop.id(), group.id(), labels.template());
-    for (ClusterRow cluster : rows) {
-      clusters.add(Rows.cluster(workshop, group, labels, cluster));
-    }
-    for (Object[] row : Rows.votes(workshop, group, voteFigures, language)) {
-      votes.add(row);
-    }
+    tables.forEach(
+        (table, sheet) ->
+            table
+                .rows(workshop, group, labels, rows, participants, voteFigures)
+                .forEach(sheet::add));
   }
 
   @Override
@@ -139,9 +194,9 @@ public final class XlsxExport implements ExportSink {
     writeMatrix();
     // Notes, Clusters, Votes, Matrix, History: the matrix is written last but read before the log
     book.setSheetOrder(Columns.label("export.sheet.matrix", language), 3);
-    for (Sheet sheet : List.of(notes, clusters, votes, history)) {
-      sheet.close();
-    }
+    notes.close();
+    history.close();
+    tables.values().forEach(Sheet::close);
     try (OutputStream out = Files.newOutputStream(target)) {
       book.write(out);
     } catch (IOException e) {
@@ -157,28 +212,9 @@ public final class XlsxExport implements ExportSink {
   }
 
   private void writeMatrix() {
-    List<String> tagKeys = new ArrayList<>();
-    labelsOf
-        .values()
-        .forEach(
-            l ->
-                l.template()
-                    .tags()
-                    .forEach(
-                        t -> {
-                          if (!tagKeys.contains(t.key())) {
-                            tagKeys.add(t.key());
-                          }
-                        }));
-    List<String> columns = new ArrayList<>(Columns.MATRIX);
-    tagKeys.forEach(t -> columns.add("tag_" + t));
-    columns.add("untagged");
-    columns.add("not_shown");
-    List<String> headers = new ArrayList<>(Columns.headers(Columns.MATRIX, language, keyHeaders));
-    Labels any = labelsOf.isEmpty() ? null : labelsOf.values().iterator().next();
-    tagKeys.forEach(t -> headers.add(keyHeaders || any == null ? "tag_" + t : any.tag(t)));
-    headers.add(keyHeaders ? "untagged" : Columns.label("export.col.untagged", language));
-    headers.add(keyHeaders ? "not_shown" : Columns.label("export.col.not_shown", language));
+    List<String> tagKeys = scopeLabels.tagKeys();
+    List<String> columns = MatrixRows.columns(tagKeys);
+    List<String> headers = Columns.headers(columns, language, keyHeaders, scopeLabels, ZONE);
     Sheet sheet =
         new Sheet(
             book.createSheet(Columns.label("export.sheet.matrix", language)),
@@ -199,23 +235,8 @@ public final class XlsxExport implements ExportSink {
   }
 
   private Sheet sheet(String nameKey, List<String> columns, Map<String, Integer> widths) {
-    List<String> headers = new ArrayList<>(Columns.headers(columns, language, keyHeaders));
-    for (int i = 0; i < headers.size(); i++) {
-      if (Columns.TIMES.contains(columns.get(i))) {
-        headers.set(i, headers.get(i).replace("UTC", ZONE.getId()));
-      }
-    }
+    List<String> headers = Columns.headers(columns, language, keyHeaders, scopeLabels, ZONE);
     return new Sheet(book.createSheet(Columns.label(nameKey, language)), columns, headers, widths);
-  }
-
-  private static ZoneId zone(String configured) {
-    try {
-      return configured == null || configured.isBlank()
-          ? ZoneId.of("Europe/Rome")
-          : ZoneId.of(configured.strip());
-    } catch (DateTimeException e) {
-      return ZoneId.of("Europe/Rome");
-    }
   }
 
   /**
@@ -262,6 +283,9 @@ public final class XlsxExport implements ExportSink {
         } else if (value instanceof OffsetDateTime time) {
           cell.setCellValue(time.atZoneSameInstant(ZONE).toLocalDateTime());
           cell.setCellStyle(dateTime);
+        } else if (value instanceof LocalDate day) {
+          cell.setCellValue(day);
+          cell.setCellStyle(date);
         } else if (value instanceof Boolean bool) {
           cell.setCellValue(bool);
         } else {

@@ -15,25 +15,48 @@ public final class CompareView {
 
   private CompareView() {}
 
-  /** A heat map: counts per phase and dimension, with the tag split of each cell. */
-  private record Map2(String name, String subtitle, List<Outcome.Note> notes) {}
+  /**
+   * A heat map: counts per phase and dimension, with the tag split of each cell; a group's map
+   * carries its revealed vote results.
+   */
+  private record Map2(
+      String name, String subtitle, List<Outcome.Note> notes, List<Map<String, Object>> rounds) {}
 
   public static Map<String, Object> of(
       List<Outcome.WorkshopView> workshops, Labels labels, boolean territories) {
+    return of(workshops, labels, territories, Votes.NONE, "");
+  }
+
+  /**
+   * The comparison with each group's revealed vote results ({@code gone} names a proposal the room
+   * no longer saw).
+   */
+  public static Map<String, Object> of(
+      List<Outcome.WorkshopView> workshops,
+      Labels labels,
+      boolean territories,
+      Votes votes,
+      String gone) {
     Template template = labels.template();
     List<Map2> maps = new ArrayList<>();
     List<Map2> places = new ArrayList<>();
     for (Outcome.WorkshopView w : workshops) {
       List<Outcome.Note> all = new ArrayList<>();
       for (Outcome.GroupView g : w.groups()) {
-        maps.add(new Map2(g.group().name(), join(w.facts().place(), w.facts().date()), g.notes()));
+        maps.add(
+            new Map2(
+                g.group().name(),
+                join(w.facts().place(), w.facts().date()),
+                g.notes(),
+                rounds(g, votes, labels.language(), gone)));
         all.addAll(g.notes());
       }
       places.add(
           new Map2(
               w.facts().place() == null ? w.facts().title() : w.facts().place(),
               w.facts().title(),
-              all));
+              all,
+              List.of()));
     }
     int max = 1;
     for (Map2 m : territories ? concat(maps, places) : maps) {
@@ -93,6 +116,8 @@ public final class CompareView {
     }
     long untagged = map.notes().stream().filter(note -> note.tags().isEmpty()).count();
     return Map.of(
+        "rounds",
+        map.rounds(),
         "name",
         map.name(),
         "subtitle",
@@ -148,6 +173,44 @@ public final class CompareView {
       }
     }
     return rows;
+  }
+
+  /**
+   * A group's revealed rounds in short: each proposal by rank with its score (dots, or the mean of
+   * the criteria's means), named as the room saw it.
+   */
+  private static List<Map<String, Object>> rounds(
+      Outcome.GroupView g, Votes votes, String language, String gone) {
+    Map<java.util.UUID, String> names = new java.util.HashMap<>();
+    g.notes().forEach(n -> names.put(n.id(), n.text()));
+    g.clusters().forEach(c -> names.put(c.id(), c.name()));
+    List<Map<String, Object>> rounds = new ArrayList<>();
+    for (VoteRound round : votes.rounds(g.group().id())) {
+      List<Map<String, Object>> items = new ArrayList<>();
+      for (Votes.Ranked ranked : Votes.ranked(round)) {
+        items.add(
+            Map.of(
+                "rank",
+                ranked.rank(),
+                "label",
+                names.getOrDefault(ranked.proposal().itemId(), gone),
+                "score",
+                round.dots()
+                    ? String.valueOf(ranked.proposal().dots())
+                    : ReportVotes.number(ranked.score(), language)));
+      }
+      rounds.add(
+          Map.of(
+              "number",
+              round.number(),
+              "kind",
+              round.kind(),
+              "dots",
+              round.dots(),
+              "items",
+              items));
+    }
+    return rounds;
   }
 
   private static int count(List<Outcome.Note> notes, String lane) {

@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /**
  * One note as researchers download it: where it sits, how it was grouped, and who wrote it (a
- * pseudonym and the profession they gave, never a name).
+ * pseudonym and the profession they gave, never a name); {@code edited}: changed by its author
+ * after posting, {@code redacted}: its text replaced by a moderator.
  */
 public record ExportNote(
     UUID id,
@@ -20,6 +21,8 @@ public record ExportNote(
     UUID duplicateOf,
     boolean hidden,
     boolean held,
+    boolean edited,
+    boolean redacted,
     String text,
     String author,
     String authorProfession,

@@ -52,6 +52,15 @@ public final class Labels {
     return phase(phase) + " · " + dimension(dimension);
   }
 
+  public boolean hasTag(String key) {
+    return tags.containsKey(key);
+  }
+
+  /** The template's tag keys in its order: one yes/no column each. */
+  public List<String> tagKeys() {
+    return template.tags().stream().map(Template.Item::key).toList();
+  }
+
   public String tags(List<String> keys) {
     return keys.stream().map(this::tag).collect(Collectors.joining("; "));
   }

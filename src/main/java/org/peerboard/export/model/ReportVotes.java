@@ -41,8 +41,20 @@ public final class ReportVotes {
       group.notes().stream()
           .filter(n -> n.clusterId() != null)
           .forEach(n -> held.computeIfAbsent(n.clusterId(), k -> new ArrayList<>()).add(n.text()));
+      Labels phases = new Labels(workshop.template(), language);
       for (VoteRound round : votes.rounds(group.group().id())) {
-        rounds.add(round(group.group().name(), round, labels, held, language, zone, gone));
+        Map<String, Object> view =
+            round(group.group().name(), round, labels, held, language, zone, gone);
+        for (Object item : (List<?>) view.get("items")) {
+          @SuppressWarnings("unchecked")
+          Map<String, Object> proposal = (Map<String, Object>) item;
+          List<String> linked =
+              votes.phases(round.id(), (UUID) proposal.get("id")).stream()
+                  .map(phases::phase)
+                  .toList();
+          proposal.put("phases", linked.isEmpty() ? null : String.join(", ", linked));
+        }
+        rounds.add(view);
       }
     }
     return rounds;
@@ -64,6 +76,7 @@ public final class ReportVotes {
       VoteRound.Proposal p = r.proposal();
       Map<String, Object> item = new LinkedHashMap<>();
       item.put("rank", r.rank());
+      item.put("id", p.itemId());
       item.put("label", labels.getOrDefault(p.itemId(), gone));
       item.put(
           "notes",
@@ -75,6 +88,7 @@ public final class ReportVotes {
         int[] d = p.distributions().getOrDefault(c.key(), new int[5]);
         Double mean = Votes.mean(d);
         Double median = Votes.median(d);
+        Double sd = Votes.sd(d);
         criteria.add(
             Map.of(
                 "label",
@@ -84,7 +98,9 @@ public final class ReportVotes {
                 "mean",
                 mean == null ? "–" : number(mean, language),
                 "median",
-                median == null ? "–" : median(median, language)));
+                median == null ? "–" : median(median, language),
+                "sd",
+                sd == null ? "–" : number(sd, language)));
       }
       item.put("criteria", criteria);
       item.put("comments", p.comments());

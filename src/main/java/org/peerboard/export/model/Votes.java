@@ -17,12 +17,47 @@ public final class Votes {
 
   private final List<VoteRound> rounds;
   private final Map<UUID, ProposalText> texts;
+  private final List<BallotRow> ballots;
+  private final Map<UUID, Map<UUID, List<String>>> links;
   private final Map<UUID, Boolean> items = new HashMap<>();
 
   public Votes(List<VoteRound> rounds, Map<UUID, ProposalText> texts) {
+    this(rounds, texts, List.of(), Map.of());
+  }
+
+  /**
+   * {@code ballots}: the anonymised ballots of the rounds; {@code links}: per round, the phases
+   * each proposal was linked to ({@code vote.link}).
+   */
+  public Votes(
+      List<VoteRound> rounds,
+      Map<UUID, ProposalText> texts,
+      List<BallotRow> ballots,
+      Map<UUID, Map<UUID, List<String>>> links) {
     this.rounds = List.copyOf(rounds);
     this.texts = Map.copyOf(texts);
+    this.ballots = List.copyOf(ballots);
+    this.links = Map.copyOf(links);
     rounds.forEach(r -> r.proposals().forEach(p -> items.put(p.itemId(), true)));
+  }
+
+  /** Every round's ids, to read their ballots and links. */
+  public List<UUID> roundIds() {
+    return rounds.stream().map(VoteRound::id).toList();
+  }
+
+  public Votes withBallots(List<BallotRow> found, Map<UUID, Map<UUID, List<String>>> phases) {
+    return new Votes(rounds, texts, found, phases);
+  }
+
+  /** The anonymised ballots of one round, by ballot id and then the proposal's position. */
+  public List<BallotRow> ballots(UUID roundId) {
+    return ballots.stream().filter(b -> b.roundId().equals(roundId)).toList();
+  }
+
+  /** The phases (keys) a proposal of a round was linked to, in the order the moderator gave. */
+  public List<String> phases(UUID roundId, UUID itemId) {
+    return links.getOrDefault(roundId, Map.of()).getOrDefault(itemId, List.of());
   }
 
   /**
@@ -56,7 +91,19 @@ public final class Votes {
                         words.put(p.itemId(), text);
                       }
                     }));
-    return new Votes(kept, words);
+    List<UUID> keptIds = kept.stream().map(VoteRound::id).toList();
+    Map<UUID, Map<UUID, List<String>>> keptLinks = new HashMap<>();
+    links.forEach(
+        (round, phases) -> {
+          if (keptIds.contains(round)) {
+            keptLinks.put(round, phases);
+          }
+        });
+    return new Votes(
+        kept,
+        words,
+        ballots.stream().filter(b -> keptIds.contains(b.roundId())).toList(),
+        keptLinks);
   }
 
   public boolean isEmpty() {
@@ -64,7 +111,7 @@ public final class Votes {
   }
 
   public Votes withTexts(Map<UUID, ProposalText> found) {
-    return new Votes(rounds, found);
+    return new Votes(rounds, found, ballots, links);
   }
 
   public ProposalText text(UUID itemId) {
@@ -144,6 +191,31 @@ public final class Votes {
       sum += (long) (i + 1) * distribution[i];
     }
     return sum / (double) n;
+  }
+
+  /**
+   * The standard deviation of the scores (of the population of ballots, as the live results show
+   * it); null when nobody scored.
+   */
+  public static Double sd(int[] distribution) {
+    Double mean = mean(distribution);
+    if (mean == null) {
+      return null;
+    }
+    double squares = 0;
+    for (int i = 0; i < distribution.length; i++) {
+      squares += distribution[i] * (i + 1 - mean) * (i + 1 - mean);
+    }
+    return Math.sqrt(squares / count(distribution));
+  }
+
+  /**
+   * Agreement as the live results show it: 1 when everyone gave the same score, 0 at the widest
+   * spread a 1-to-5 scale allows (a standard deviation of 2); null when nobody scored.
+   */
+  public static Double agreement(int[] distribution) {
+    Double sd = sd(distribution);
+    return sd == null ? null : 1 - sd / 2;
   }
 
   /**

@@ -1,5 +1,6 @@
 package org.peerboard.export.model;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -14,4 +15,10 @@ public record WorkshopFacts(
     String date,
     String language,
     String templateId,
-    OffsetDateTime createdAt) {}
+    OffsetDateTime createdAt) {
+
+  /** The workshop's day as a date (a date cell in XLSX), null when none was given. */
+  public LocalDate day() {
+    return date == null ? null : LocalDate.parse(date);
+  }
+}

@@ -18,25 +18,33 @@ import org.peerboard.board.model.Rejection;
 import org.peerboard.export.db.ExportAccess;
 import org.peerboard.export.db.ExportReader;
 import org.peerboard.export.db.Studies;
+import org.peerboard.export.format.CodebookCsv;
+import org.peerboard.export.format.CsvDialect;
 import org.peerboard.export.format.ExportSink;
+import org.peerboard.export.format.GroupTable;
 import org.peerboard.export.format.HistoryCsv;
 import org.peerboard.export.format.JsonExport;
 import org.peerboard.export.format.MatrixCsv;
 import org.peerboard.export.format.NotesCsv;
 import org.peerboard.export.format.QdpxExport;
-import org.peerboard.export.format.VotesCsv;
+import org.peerboard.export.format.TableCsv;
 import org.peerboard.export.format.XlsxExport;
+import org.peerboard.export.format.ZipExport;
 import org.peerboard.export.model.ExportScope;
 import org.peerboard.http.Bearer;
 import org.peerboard.http.Links;
 
 /**
- * Downloads for researchers (CSV, XLSX, JSON, REFI-QDA, history, votes, comparison matrix) of a
- * board, a workshop or a study; studies; and deleting a workshop with everything in it.
+ * Downloads for researchers (CSV, XLSX, JSON, REFI-QDA, a zip of every CSV; tables of notes,
+ * clusters, votes, ballots, comments, participants, history, the comparison matrix and the
+ * codebook) of a board, a workshop or a study; studies; and deleting a workshop with everything in
+ * it.
  */
 public final class ExportRoutes {
-  private static final String FORMATS = "(csv|xlsx|json|qdpx)";
-  private static final String STUDY_FORMATS = "(csv|xlsx|json)";
+  private static final String FORMATS = "(csv|xlsx|json|qdpx|zip)";
+  private static final String TABLES =
+      "(history|matrix|votes|participants|ballots|comments|codebook|clusters)";
+  private static final String CSV = "text/csv; charset=utf-8";
 
   private final Vertx vertx;
   private final ExportAccess access;
@@ -61,16 +69,16 @@ public final class ExportRoutes {
         .getWithRegex("/api/workshops/([^/]+)/export\\." + FORMATS)
         .handler(ctx -> download(ctx, key -> access.workshop(uuid(ctx), key)));
     router
-        .getWithRegex("/api/studies/([^/]+)/export\\." + STUDY_FORMATS)
+        .getWithRegex("/api/studies/([^/]+)/export\\." + FORMATS)
         .handler(ctx -> download(ctx, key -> access.study(uuid(ctx), key)));
     router
-        .getWithRegex("/api/boards/([^/]+)/(history|matrix|votes)\\.csv")
+        .getWithRegex("/api/boards/([^/]+)/" + TABLES + "\\.csv")
         .handler(ctx -> download(ctx, key -> access.board(uuid(ctx), key)));
     router
-        .getWithRegex("/api/workshops/([^/]+)/(history|matrix|votes)\\.csv")
+        .getWithRegex("/api/workshops/([^/]+)/" + TABLES + "\\.csv")
         .handler(ctx -> download(ctx, key -> access.workshop(uuid(ctx), key)));
     router
-        .getWithRegex("/api/studies/([^/]+)/(history|matrix|votes)\\.csv")
+        .getWithRegex("/api/studies/([^/]+)/" + TABLES + "\\.csv")
         .handler(ctx -> download(ctx, key -> access.study(uuid(ctx), key)));
     router.post("/api/studies").handler(this::createStudy);
     router.get("/api/studies/:id").handler(this::study);
@@ -81,67 +89,89 @@ public final class ExportRoutes {
   private void download(RoutingContext ctx, Function<String, Future<ExportScope>> authorise) {
     String what = ctx.pathParam("param1");
     String language = ctx.request().getParam("lang");
-    boolean keyHeaders = "keys".equals(ctx.request().getParam("header"));
+    boolean keys = "keys".equals(ctx.request().getParam("header"));
+    CsvDialect dialect = CsvDialect.of(ctx.request().getParam("dialect"));
     authorise
         .apply(Bearer.of(ctx))
         .map(
             scope ->
                 scope.withLanguage(
                     "it".equals(language) || "en".equals(language) ? language : null))
-        .compose(
-            scope ->
-                switch (what) {
-                  case "csv" ->
-                      stream(
-                          ctx,
-                          scope,
-                          "text/csv; charset=utf-8",
-                          scope.filename("csv"),
-                          out -> new NotesCsv(out, scope.language(), keyHeaders));
-                  case "history" ->
-                      stream(
-                          ctx,
-                          scope,
-                          "text/csv; charset=utf-8",
-                          scope.filename("history.csv"),
-                          out -> new HistoryCsv(out, scope.language(), keyHeaders));
-                  case "votes" ->
-                      stream(
-                          ctx,
-                          scope,
-                          "text/csv; charset=utf-8",
-                          scope.filename("votes.csv"),
-                          out -> new VotesCsv(out, scope.language(), keyHeaders));
-                  case "matrix" ->
-                      stream(
-                          ctx,
-                          scope,
-                          "text/csv; charset=utf-8",
-                          scope.filename("matrix.csv"),
-                          out -> new MatrixCsv(out, scope.language(), keyHeaders));
-                  case "json" ->
-                      stream(
-                          ctx,
-                          scope,
-                          "application/json; charset=utf-8",
-                          scope.filename("json"),
-                          out -> new JsonExport(out, scope));
-                  case "xlsx" ->
-                      file(
-                          ctx,
-                          scope,
-                          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                          scope.filename("xlsx"),
-                          path -> new XlsxExport(path, scope.language(), keyHeaders));
-                  default ->
-                      file(
-                          ctx,
-                          scope,
-                          "application/zip",
-                          scope.filename("qdpx"),
-                          path -> new QdpxExport(path, scope.language()));
-                })
+        .compose(scope -> send(ctx, scope, what, keys, dialect))
         .onFailure(failure -> failed(ctx, failure));
+  }
+
+  /** One download: {@code what} is a format of {@code export.*} or a table of {@code *.csv}. */
+  private Future<Void> send(
+      RoutingContext ctx, ExportScope scope, String what, boolean keys, CsvDialect dialect) {
+    String suffix = dialect == CsvDialect.EXCEL_IT ? "-excel-it" : "";
+    GroupTable table = GroupTable.named(what);
+    if (table != null) {
+      return stream(
+          ctx,
+          scope,
+          CSV,
+          scope.filename(what + suffix + ".csv"),
+          out -> new TableCsv(out, table, keys, dialect));
+    }
+    return switch (what) {
+      case "csv" ->
+          stream(
+              ctx,
+              scope,
+              CSV,
+              scope.filename(suffix.isEmpty() ? "csv" : "notes" + suffix + ".csv"),
+              out -> new NotesCsv(out, keys, dialect));
+      case "history" ->
+          stream(
+              ctx,
+              scope,
+              CSV,
+              scope.filename("history" + suffix + ".csv"),
+              out -> new HistoryCsv(out, keys, dialect));
+      case "matrix" ->
+          stream(
+              ctx,
+              scope,
+              CSV,
+              scope.filename("matrix" + suffix + ".csv"),
+              out -> new MatrixCsv(out, keys, dialect));
+      case "codebook" ->
+          stream(
+              ctx,
+              scope,
+              CSV,
+              scope.filename("codebook" + suffix + ".csv"),
+              out -> new CodebookCsv(out, keys, dialect));
+      case "json" ->
+          stream(
+              ctx,
+              scope,
+              "application/json; charset=utf-8",
+              scope.filename("json"),
+              out -> new JsonExport(out, scope));
+      case "xlsx" ->
+          file(
+              ctx,
+              scope,
+              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+              scope.filename("xlsx"),
+              path -> new XlsxExport(path, scope.language(), keys));
+      case "zip" ->
+          file(
+              ctx,
+              scope,
+              "application/zip",
+              scope.filename(suffix.isEmpty() ? "zip" : "excel-it.zip"),
+              path -> new ZipExport(path, keys, dialect));
+      default ->
+          file(
+              ctx,
+              scope,
+              "application/zip",
+              scope.filename("qdpx"),
+              path -> new QdpxExport(path, scope.language()));
+    };
   }
 
   /** Formats that can be sent as they are written: CSV and JSON. */

@@ -96,6 +96,7 @@ public final class ReportPages {
             read ->
                 votes
                     .revealed(read.scope())
+                    .compose(outcomes::details)
                     .compose(
                         figures -> {
                           ExportScope scope = read.scope();
@@ -132,8 +133,10 @@ public final class ReportPages {
       return;
     }
     read(ctx, authorise)
+        .compose(read -> votes.revealed(read.scope()).map(figures -> Map.entry(read, figures)))
         .compose(
-            read -> {
+            both -> {
+              Read read = both.getKey();
               ExportScope scope = read.scope();
               Outcome.WorkshopView first = read.outcome().workshops().get(0);
               String lang = Languages.explicit(ctx).orElse(scope.language());
@@ -141,7 +144,12 @@ public final class ReportPages {
               Map<String, Object> state =
                   new HashMap<>(
                       CompareView.of(
-                          read.outcome().workshops(), new Labels(first.template(), lang), study));
+                          read.outcome().workshops(),
+                          new Labels(first.template(), lang),
+                          study,
+                          both.getValue(),
+                          Messages.bundle("i18n/messages", lang)
+                              .getString("export.report.proposalGone")));
               state.put("title", study ? scope.studyName() : first.facts().title());
               state.put("study", study);
               state.put("downloads", downloads(scope, key(ctx)));
@@ -168,8 +176,12 @@ public final class ReportPages {
     }
     links.put("history", base + "/history.csv" + k);
     links.put("matrix", base + "/matrix.csv" + k);
-    links.put("votes", base + "/votes.csv" + k);
-    links.put("qdpxAllowed", scope.kind() != ExportScope.Kind.STUDY);
+    for (String table : List.of("votes", "participants", "ballots", "comments", "codebook")) {
+      links.put(table, base + "/" + table + ".csv" + k);
+    }
+    links.put("zip", base + "/export.zip" + k);
+    links.put("excelZip", base + "/export.zip" + k + "&dialect=excel-it");
+    links.put("qdpxAllowed", true);
     return links;
   }
 
