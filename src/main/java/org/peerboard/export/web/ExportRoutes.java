@@ -43,9 +43,22 @@ public final class ExportRoutes {
   private final ExportReader reader;
   private final Studies studies;
   private final Links links;
+  private final ExportGate gate;
 
   public ExportRoutes(
       Vertx vertx, ExportAccess access, ExportReader reader, Studies studies, Links links) {
+    this(vertx, access, reader, studies, links, new ExportGate(Integer.MAX_VALUE));
+  }
+
+  /** {@code gate} bounds the downloads made at once, process-wide. */
+  public ExportRoutes(
+      Vertx vertx,
+      ExportAccess access,
+      ExportReader reader,
+      Studies studies,
+      Links links,
+      ExportGate gate) {
+    this.gate = gate;
     this.vertx = vertx;
     this.access = access;
     this.reader = reader;
@@ -88,60 +101,63 @@ public final class ExportRoutes {
             scope ->
                 scope.withLanguage(
                     "it".equals(language) || "en".equals(language) ? language : null))
-        .compose(
-            scope ->
-                switch (what) {
-                  case "csv" ->
-                      stream(
-                          ctx,
-                          scope,
-                          "text/csv; charset=utf-8",
-                          scope.filename("csv"),
-                          out -> new NotesCsv(out, scope.language(), keyHeaders));
-                  case "history" ->
-                      stream(
-                          ctx,
-                          scope,
-                          "text/csv; charset=utf-8",
-                          scope.filename("history.csv"),
-                          out -> new HistoryCsv(out, scope.language(), keyHeaders));
-                  case "votes" ->
-                      stream(
-                          ctx,
-                          scope,
-                          "text/csv; charset=utf-8",
-                          scope.filename("votes.csv"),
-                          out -> new VotesCsv(out, scope.language(), keyHeaders));
-                  case "matrix" ->
-                      stream(
-                          ctx,
-                          scope,
-                          "text/csv; charset=utf-8",
-                          scope.filename("matrix.csv"),
-                          out -> new MatrixCsv(out, scope.language(), keyHeaders));
-                  case "json" ->
-                      stream(
-                          ctx,
-                          scope,
-                          "application/json; charset=utf-8",
-                          scope.filename("json"),
-                          out -> new JsonExport(out, scope));
-                  case "xlsx" ->
-                      file(
-                          ctx,
-                          scope,
-                          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                          scope.filename("xlsx"),
-                          path -> new XlsxExport(path, scope.language(), keyHeaders));
-                  default ->
-                      file(
-                          ctx,
-                          scope,
-                          "application/zip",
-                          scope.filename("qdpx"),
-                          path -> new QdpxExport(path, scope.language()));
-                })
+        .compose(scope -> gate.run(ctx, () -> make(ctx, scope, what, keyHeaders)))
         .onFailure(failure -> failed(ctx, failure));
+  }
+
+  private Future<Void> make(
+      RoutingContext ctx, ExportScope scope, String what, boolean keyHeaders) {
+    return switch (what) {
+      case "csv" ->
+          stream(
+              ctx,
+              scope,
+              "text/csv; charset=utf-8",
+              scope.filename("csv"),
+              out -> new NotesCsv(out, scope.language(), keyHeaders));
+      case "history" ->
+          stream(
+              ctx,
+              scope,
+              "text/csv; charset=utf-8",
+              scope.filename("history.csv"),
+              out -> new HistoryCsv(out, scope.language(), keyHeaders));
+      case "votes" ->
+          stream(
+              ctx,
+              scope,
+              "text/csv; charset=utf-8",
+              scope.filename("votes.csv"),
+              out -> new VotesCsv(out, scope.language(), keyHeaders));
+      case "matrix" ->
+          stream(
+              ctx,
+              scope,
+              "text/csv; charset=utf-8",
+              scope.filename("matrix.csv"),
+              out -> new MatrixCsv(out, scope.language(), keyHeaders));
+      case "json" ->
+          stream(
+              ctx,
+              scope,
+              "application/json; charset=utf-8",
+              scope.filename("json"),
+              out -> new JsonExport(out, scope));
+      case "xlsx" ->
+          file(
+              ctx,
+              scope,
+              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+              scope.filename("xlsx"),
+              path -> new XlsxExport(path, scope.language(), keyHeaders));
+      default ->
+          file(
+              ctx,
+              scope,
+              "application/zip",
+              scope.filename("qdpx"),
+              path -> new QdpxExport(path, scope.language()));
+    };
   }
 
   /** Formats that can be sent as they are written: CSV and JSON. */
