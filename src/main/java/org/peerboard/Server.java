@@ -34,6 +34,7 @@ import org.peerboard.http.ConnectionGuard;
 import org.peerboard.http.HealthRoutes;
 import org.peerboard.http.HttpErrors;
 import org.peerboard.http.Links;
+import org.peerboard.http.OpenFiles;
 import org.peerboard.http.Origins;
 import org.peerboard.http.SecurityHeaders;
 import org.peerboard.live.LiveHub;
@@ -173,7 +174,8 @@ public final class Server extends VerticleBase {
               vertx,
               defences.headerTimeoutSeconds(),
               defences.idleTimeoutSeconds(),
-              defences.connectionsPerAddress());
+              defences.connectionsPerAddress(),
+              OpenFiles.connectionCap(config.budgets().maxConnections()));
       guard = new JoinGuard(config.limits().failedJoinsPerMinute());
       workshopRoutes =
           new WorkshopRoutes(
@@ -304,7 +306,16 @@ public final class Server extends VerticleBase {
                   .setPerMessageWebSocketCompressionSupported(false)
                   .setPerFrameWebSocketCompressionSupported(false)
                   .setCompressionSupported(true);
-          tls.ifPresent(certificate -> options.setSsl(true).setKeyCertOptions(certificate));
+          // a TLS handshake holds a descriptor before the connection is counted (Vert.x tells of a
+          // connection only once its handshake is done): it gets no longer than a request's headers
+          tls.ifPresent(
+              certificate ->
+                  options
+                      .setSsl(true)
+                      .setKeyCertOptions(certificate)
+                      .setSslHandshakeTimeout(
+                          Math.min(10, config.defences().headerTimeoutSeconds()))
+                      .setSslHandshakeTimeoutUnit(TimeUnit.SECONDS));
           ConnectionGuard guard = shared.connections;
           vertx
               .createHttpServer(options)
@@ -312,7 +323,9 @@ public final class Server extends VerticleBase {
               .requestHandler(
                   request -> {
                     guard.request(request);
-                    router.handle(request);
+                    if (!guard.refusedOverCap(request)) {
+                      router.handle(request);
+                    }
                   })
               .listen()
               .onSuccess(s -> server = s)

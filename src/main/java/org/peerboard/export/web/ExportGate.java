@@ -29,10 +29,18 @@ public final class ExportGate {
    * completes, however), or fails the request with 503 and a Retry-After.
    */
   public <T> Future<T> run(RoutingContext ctx, Supplier<Future<T>> work) {
+    Future<T> made = run(work);
+    if (made.failed() && busy(made.cause())) {
+      ctx.response().putHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+    }
+    return made;
+  }
+
+  /** As above, without a request: fails {@code unavailable} at once when there is no room. */
+  public <T> Future<T> run(Supplier<Future<T>> work) {
     if (running.incrementAndGet() > atOnce) {
       running.decrementAndGet();
-      ctx.response().putHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
-      return Future.failedFuture(new Rejection(ErrorCode.UNAVAILABLE, "error.exportsBusy"));
+      return Future.failedFuture(new Rejection(ErrorCode.UNAVAILABLE, BUSY));
     }
     Future<T> made;
     try {
@@ -41,6 +49,13 @@ public final class ExportGate {
       made = Future.failedFuture(e);
     }
     return made.onComplete(done -> running.decrementAndGet());
+  }
+
+  static final String BUSY = "error.exportsBusy";
+
+  /** Whether a failure is this gate's "no room". */
+  public static boolean busy(Throwable failure) {
+    return failure instanceof Rejection r && BUSY.equals(r.messageKey());
   }
 
   /** Downloads and pages being made now. */
