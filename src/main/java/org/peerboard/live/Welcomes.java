@@ -38,6 +38,11 @@ final class Welcomes {
   /** Encodings of shared boards since start: a hook for the test that they are made once. */
   static final LongAdder SHARED_ENCODINGS = new LongAdder();
 
+  /** Shared boards encoded since start (for tests: one per board version and role). */
+  static long sharedEncodings() {
+    return SHARED_ENCODINGS.sum();
+  }
+
   /** A welcome ready to send, and the seq the socket continues from. */
   record Welcome(long seq, Buffer frame) {}
 

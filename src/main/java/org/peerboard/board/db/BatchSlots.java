@@ -6,11 +6,12 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The pipeline's batch slots, shared fairly. A board whose batch was slow (its ops touch a long
- * log, or its moderator keeps heavy ops in flight) is marked slow for a minute; batches of slow
- * boards travel apart from the others and hold at most half the slots, so however many boards,
- * workshops or board sets are slow at once, the other half stays free for everyone else. Touched
- * only from the pipeline's context.
+ * The pipeline's batch slots, shared fairly. A board whose op other than {@code note.add} was in a
+ * slow batch (its ops touch a long log, or its moderator keeps heavy ops in flight) is marked slow
+ * for a minute (a burst of notes costs the same per note on any board, and marks nobody); batches
+ * of slow boards travel apart from the others and hold at most half the slots, so however many
+ * boards, workshops or board sets are slow at once, the other half stays free for everyone else.
+ * Touched only from the pipeline's context.
  */
 final class BatchSlots {
   /** Batches being committed at once, each on its own connection. */
@@ -62,8 +63,11 @@ final class BatchSlots {
     }
   }
 
-  /** A batch ended after {@code millis}: its slot is free again, and slow boards are marked. */
-  void finished(boolean slowBatch, Collection<UUID> boards, long millis, long nowNanos) {
+  /**
+   * A batch ended after {@code millis}: its slot is free again, and when it was slow {@code heavy}
+   * (the boards with an op other than {@code note.add} in it) are marked slow.
+   */
+  void finished(boolean slowBatch, Collection<UUID> heavy, long millis, long nowNanos) {
     inFlight--;
     if (slowBatch) {
       slowInFlight--;
@@ -73,7 +77,7 @@ final class BatchSlots {
         slowUntil.values().removeIf(until -> until - nowNanos < 0);
       }
       if (slowUntil.size() < MARKED) {
-        boards.forEach(board -> slowUntil.put(board, nowNanos + SLOW_FOR_NANOS));
+        heavy.forEach(board -> slowUntil.put(board, nowNanos + SLOW_FOR_NANOS));
       }
     }
   }

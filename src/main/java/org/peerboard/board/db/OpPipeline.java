@@ -114,7 +114,7 @@ final class OpPipeline {
   }
 
   /** A batch's ops, and whether they are of boards marked slow ({@link BatchSlots}). */
-  private record Batch(List<Pending> ops, boolean slow, Set<UUID> boards) {}
+  private record Batch(List<Pending> ops, boolean slow, Set<UUID> boards, Set<UUID> heavy) {}
 
   /**
    * The next batch, or null: the queued ops, in order, of boards that have no batch in flight. A
@@ -133,6 +133,7 @@ final class OpPipeline {
     Set<String> keys = new HashSet<>();
     Set<UUID> boards = new HashSet<>();
     Set<UUID> full = new HashSet<>();
+    Set<UUID> heavy = new HashSet<>();
     for (Iterator<Pending> it = queue.iterator(); it.hasNext() && batch.size() < MAX_BATCH; ) {
       Pending next = it.next();
       UUID board = next.boardId();
@@ -152,6 +153,7 @@ final class OpPipeline {
       }
       if (!add) {
         full.add(board);
+        heavy.add(board);
       }
       slowBatch = slow;
       boards.add(board);
@@ -163,7 +165,7 @@ final class OpPipeline {
     }
     busy.addAll(boards);
     slots.started(slowBatch);
-    return new Batch(batch, slowBatch, boards);
+    return new Batch(batch, slowBatch, boards, heavy);
   }
 
   private void run(Batch batch) {
@@ -176,8 +178,7 @@ final class OpPipeline {
                 context.runOnContext(
                     v -> {
                       long now = System.nanoTime();
-                      slots.finished(
-                          batch.slow(), batch.boards(), (now - started) / 1_000_000, now);
+                      slots.finished(batch.slow(), batch.heavy(), (now - started) / 1_000_000, now);
                       busy.removeAll(batch.boards());
                       next();
                     }));

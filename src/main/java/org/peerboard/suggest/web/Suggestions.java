@@ -44,6 +44,11 @@ public final class Suggestions {
   /** Computations since start: a hook for the test that repeated requests share one. */
   static final LongAdder COMPUTED = new LongAdder();
 
+  /** Suggestions computed since start (for tests: repeated requests share one). */
+  public static long computed() {
+    return COMPUTED.sum();
+  }
+
   private record Answer(long seq, JsonObject json) {}
 
   private record Making(long seq, Future<JsonObject> answer) {}
