@@ -22,7 +22,8 @@ public record Config(
     Limits limits,
     Defences defences,
     Tls tls,
-    int liveLoops) {
+    int liveLoops,
+    Budgets budgets) {
 
   public Config {
     if (liveLoops < 1 || liveLoops > 256) {
@@ -62,6 +63,24 @@ public record Config(
       int adminFailuresPerMinute) {
     public static final Defences DEFAULTS =
         new Defences(20, 60, 10, 1_000, 120, 1_200, 16, 30, 7, 30, 5);
+  }
+
+  /**
+   * Budgets of the second hardening pass (docs/reliability.md): joins per address per board (a
+   * burst that fits a room of phones behind one NAT, then refilled over the minute), new
+   * participants and notes per board per minute, hellos per address per minute; malformed frames
+   * per socket per minute; exports and reports being made at once; connections the process holds in
+   * all (0: the open-files limit less a reserve).
+   */
+  public record Budgets(
+      int joinsPerAddressPerBoard,
+      int participantsPerBoardPerMinute,
+      int notesPerBoardPerMinute,
+      int hellosPerAddressPerMinute,
+      int badFramesPerSocket,
+      int exportsAtOnce,
+      int maxConnections) {
+    public static final Budgets DEFAULTS = new Budgets(80, 300, 1_200, 600, 20, 3, 0);
   }
 
   /**
@@ -132,7 +151,8 @@ public record Config(
         limits,
         defences,
         tls,
-        Runtime.getRuntime().availableProcessors());
+        Runtime.getRuntime().availableProcessors(),
+        Budgets.DEFAULTS);
   }
 
   public static Config fromEnv(Map<String, String> env) {
@@ -153,7 +173,7 @@ public record Config(
         intOf(env, "PEERBOARD_DB_PORT", 54329),
         nonBlank(env.get("PEERBOARD_PUBLIC_URL")).map(Config::withoutTrailingSlash),
         nonBlank(env.get("PEERBOARD_ADMIN_TOKEN")),
-        intOf(env, "PEERBOARD_MAX_FRAME_BYTES", 16 * 1024),
+        intOf(env, "PEERBOARD_MAX_FRAME_BYTES", 24 * 1024),
         "true".equalsIgnoreCase(env.get("PEERBOARD_DEV")),
         new Limits(
             intOf(env, "PEERBOARD_NOTES_PER_MINUTE", Limits.DEFAULTS.notesPerMinute()),
@@ -173,7 +193,20 @@ public record Config(
             intOf(env, "PEERBOARD_WORKSHOPS_PER_HOUR", d.workshopsPerHour()),
             intOf(env, "PEERBOARD_ADMIN_FAILURES_PER_MINUTE", d.adminFailuresPerMinute())),
         new Tls(cert, key, selfSigned, tlsOn ? intOf(env, "PEERBOARD_HTTP_PORT", 8080) : 0),
-        intOf(env, "PEERBOARD_LIVE_LOOPS", Runtime.getRuntime().availableProcessors()));
+        intOf(env, "PEERBOARD_LIVE_LOOPS", Runtime.getRuntime().availableProcessors()),
+        budgets(env));
+  }
+
+  private static Budgets budgets(Map<String, String> env) {
+    Budgets b = Budgets.DEFAULTS;
+    return new Budgets(
+        intOf(env, "PEERBOARD_JOINS_PER_ADDRESS_PER_BOARD", b.joinsPerAddressPerBoard()),
+        intOf(env, "PEERBOARD_NEW_PARTICIPANTS_PER_MINUTE", b.participantsPerBoardPerMinute()),
+        intOf(env, "PEERBOARD_BOARD_NOTES_PER_MINUTE", b.notesPerBoardPerMinute()),
+        intOf(env, "PEERBOARD_HELLOS_PER_ADDRESS_PER_MINUTE", b.hellosPerAddressPerMinute()),
+        intOf(env, "PEERBOARD_BAD_FRAMES_PER_SOCKET", b.badFramesPerSocket()),
+        intOf(env, "PEERBOARD_EXPORTS_AT_ONCE", b.exportsAtOnce()),
+        intOf(env, "PEERBOARD_MAX_CONNECTIONS", b.maxConnections()));
   }
 
   public Config withPort(int newPort) {
@@ -198,6 +231,10 @@ public record Config(
 
   public Config withDefences(Defences newDefences) {
     return copy(c -> c.defences = newDefences);
+  }
+
+  public Config withBudgets(Budgets newBudgets) {
+    return copy(c -> c.budgets = newBudgets);
   }
 
   public Config withTls(Tls newTls) {
@@ -231,6 +268,7 @@ public record Config(
     Defences defences;
     Tls tls;
     int liveLoops;
+    Budgets budgets;
   }
 
   private Config copy(Consumer<Fields> change) {
@@ -248,6 +286,7 @@ public record Config(
     c.defences = defences;
     c.tls = tls;
     c.liveLoops = liveLoops;
+    c.budgets = budgets;
     change.accept(c);
     return new Config(
         c.host,
@@ -262,7 +301,8 @@ public record Config(
         c.limits,
         c.defences,
         c.tls,
-        c.liveLoops);
+        c.liveLoops,
+        c.budgets);
   }
 
   /**

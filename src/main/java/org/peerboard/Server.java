@@ -28,10 +28,13 @@ import org.peerboard.board.web.BoardPages;
 import org.peerboard.board.web.BoardRoutes;
 import org.peerboard.db.DbSettings;
 import org.peerboard.export.web.ExportFeature;
+import org.peerboard.export.web.ExportGate;
+import org.peerboard.http.AnswerDeadline;
 import org.peerboard.http.ConnectionGuard;
 import org.peerboard.http.HealthRoutes;
 import org.peerboard.http.HttpErrors;
 import org.peerboard.http.Links;
+import org.peerboard.http.OpenFiles;
 import org.peerboard.http.Origins;
 import org.peerboard.http.SecurityHeaders;
 import org.peerboard.live.LiveHub;
@@ -39,6 +42,7 @@ import org.peerboard.live.Notifier;
 import org.peerboard.live.WsHandler;
 import org.peerboard.pages.Pages;
 import org.peerboard.suggest.web.SuggestRoutes;
+import org.peerboard.suggest.web.Suggestions;
 import org.peerboard.vote.db.VoteChanges;
 import org.peerboard.vote.db.VoteFigures;
 import org.peerboard.vote.db.VoteStore;
@@ -48,6 +52,8 @@ import org.peerboard.workshop.db.WorkshopStore;
 import org.peerboard.workshop.web.JoinGuard;
 import org.peerboard.workshop.web.WorkshopPages;
 import org.peerboard.workshop.web.WorkshopRoutes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP and WebSocket server on one event loop: wires each feature's routes onto a router. One
@@ -56,6 +62,7 @@ import org.peerboard.workshop.web.WorkshopRoutes;
  * is built once, in {@link Shared}.
  */
 public final class Server extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(Server.class);
   public static final short GOING_AWAY = 1001;
 
   /** How long a shutdown waits for requests in progress before closing every connection. */
@@ -103,6 +110,13 @@ public final class Server extends VerticleBase {
     final WsHandler ws;
     final JoinGuard guard;
     final ConnectionGuard connections;
+    final AnswerDeadline deadline = new AnswerDeadline(30_000, 600_000);
+    final ExportGate exports;
+    final Suggestions suggestions;
+
+    /** {@code /health} asks on a connection of its own, never queued behind exports and ops. */
+    final Pool healthPool;
+
     final WorkshopRoutes workshopRoutes;
 
     public Shared(Vertx vertx, Config config, DbSettings db, Links links) {
@@ -120,7 +134,20 @@ public final class Server extends VerticleBase {
               .connectingTo(connect)
               .using(vertx)
               .build();
+      healthPool =
+          PgBuilder.pool()
+              .with(
+                  new PoolOptions()
+                      .setMaxSize(1)
+                      .setMaxWaitQueueSize(64)
+                      .setConnectionTimeout(2)
+                      .setConnectionTimeoutUnit(TimeUnit.SECONDS))
+              .connectingTo(connect)
+              .using(vertx)
+              .build();
+      exports = new ExportGate(config.budgets().exportsAtOnce());
       templates = new Templates(pool);
+      suggestions = new Suggestions(vertx, pool, templates);
       votes = new VoteStore(pool);
       boards =
           new BoardStore(vertx, pool, templates, List.of(VoteChanges::register), List.of(votes));
@@ -140,17 +167,27 @@ public final class Server extends VerticleBase {
               hub,
               config.maxFrameBytes(),
               config.limits().notesPerMinute(),
-              defences);
+              defences,
+              config.budgets());
       connections =
           new ConnectionGuard(
               vertx,
               defences.headerTimeoutSeconds(),
               defences.idleTimeoutSeconds(),
-              defences.connectionsPerAddress());
+              defences.connectionsPerAddress(),
+              OpenFiles.connectionCap(config.budgets().maxConnections()));
       guard = new JoinGuard(config.limits().failedJoinsPerMinute());
       workshopRoutes =
           new WorkshopRoutes(
-              workshops, templates, access, boards, links, config.adminToken(), guard, defences);
+              workshops,
+              templates,
+              access,
+              boards,
+              links,
+              config.adminToken(),
+              guard,
+              defences,
+              config.budgets());
       vertx.setPeriodic(
           60_000,
           id -> {
@@ -158,6 +195,10 @@ public final class Server extends VerticleBase {
             guard.sweep();
             workshopRoutes.sweep();
             connections.summarise();
+            long late = deadline.missedSinceLastCall();
+            if (late > 1) {
+              LOG.warn("{} request(s) not answered within their deadline in the last minute", late);
+            }
           });
     }
 
@@ -169,7 +210,7 @@ public final class Server extends VerticleBase {
     /** After the loops stopped: stops sharing presence, listening, and closes the pool. */
     public Future<Void> stop() {
       hub.stop();
-      return notifier.stop().eventually(() -> pool.close());
+      return notifier.stop().eventually(() -> healthPool.close()).eventually(() -> pool.close());
     }
   }
 
@@ -178,6 +219,7 @@ public final class Server extends VerticleBase {
     shared.hub.attach(loop, context);
     router = Router.router(vertx);
     router.route().handler(shared.connections::idleAfterAnswer);
+    router.route().handler(shared.deadline::arm);
     router.route().handler(SecurityHeaders::apply);
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(64 * 1024));
     Origins origins = new Origins(links);
@@ -196,12 +238,12 @@ public final class Server extends VerticleBase {
                   .onSuccess(socket -> ws.accept(socket, shared.connections.upgraded(connection)))
                   .onFailure(e -> ctx.fail(400, e));
             });
-    new HealthRoutes(shared.pool).mount(router);
+    new HealthRoutes(shared.healthPool).mount(router);
     shared.guard.mount(router);
     shared.workshopRoutes.mount(router);
     new BoardRoutes(shared.access, shared.boards).mount(router);
     new VoteRoutes(shared.access, shared.votes).mount(router);
-    SuggestRoutes.mount(vertx, router, shared.pool, shared.access, shared.templates);
+    SuggestRoutes.mount(router, shared.access, shared.suggestions);
     Pages pages = new Pages(vertx);
     new WorkshopPages(
             pages,
@@ -215,7 +257,14 @@ public final class Server extends VerticleBase {
         .mount(router);
     new BoardPages(pages, shared.access, shared.workshops, shared.templates, links).mount(router);
     ExportFeature.mount(
-        vertx, router, shared.pool, shared.templates, links, new VoteFigures(shared.pool), pages);
+        vertx,
+        router,
+        shared.pool,
+        shared.templates,
+        links,
+        new VoteFigures(shared.pool),
+        pages,
+        shared.exports);
     // browsers ask for /favicon.ico whatever the page links; answer with the same SVG instead of a
     // 404
     router.get("/favicon.ico").handler(ctx -> ctx.reroute("/static/favicon.svg"));
@@ -257,7 +306,16 @@ public final class Server extends VerticleBase {
                   .setPerMessageWebSocketCompressionSupported(false)
                   .setPerFrameWebSocketCompressionSupported(false)
                   .setCompressionSupported(true);
-          tls.ifPresent(certificate -> options.setSsl(true).setKeyCertOptions(certificate));
+          // a TLS handshake holds a descriptor before the connection is counted (Vert.x tells of a
+          // connection only once its handshake is done): it gets no longer than a request's headers
+          tls.ifPresent(
+              certificate ->
+                  options
+                      .setSsl(true)
+                      .setKeyCertOptions(certificate)
+                      .setSslHandshakeTimeout(
+                          Math.min(10, config.defences().headerTimeoutSeconds()))
+                      .setSslHandshakeTimeoutUnit(TimeUnit.SECONDS));
           ConnectionGuard guard = shared.connections;
           vertx
               .createHttpServer(options)
@@ -265,7 +323,9 @@ public final class Server extends VerticleBase {
               .requestHandler(
                   request -> {
                     guard.request(request);
-                    router.handle(request);
+                    if (!guard.refusedOverCap(request)) {
+                      router.handle(request);
+                    }
                   })
               .listen()
               .onSuccess(s -> server = s)

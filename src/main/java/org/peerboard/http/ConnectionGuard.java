@@ -6,6 +6,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -37,12 +38,41 @@ public final class ConnectionGuard {
   private final Map<String, AtomicLong> refused = new ConcurrentHashMap<>();
   private final AtomicLong timedOut = new AtomicLong();
 
+  /** Connections open in the whole process, and its cap (below the open-files limit). */
+  private final AtomicInteger total = new AtomicInteger();
+
+  private final int maxConnections;
+
+  /** Connections past the process's cap, kept only to answer {@code /health}. */
+  private final Set<HttpConnection> healthOnly = ConcurrentHashMap.newKeySet();
+
+  private final AtomicLong refusedOverCap = new AtomicLong();
+
+  /** Past the process's cap, this many more connections may still ask {@code /health}. */
+  static final int HEALTH_RESERVE = 64;
+
   public ConnectionGuard(
       Vertx vertx, int headerTimeoutSeconds, int idleTimeoutSeconds, int connectionsPerAddress) {
+    this(vertx, headerTimeoutSeconds, idleTimeoutSeconds, connectionsPerAddress, Integer.MAX_VALUE);
+  }
+
+  /**
+   * {@code maxConnections}: connections the process holds in all; past it a new connection may only
+   * ask {@code /health} (a few of them), every other request is answered 503 and closed.
+   */
+  public ConnectionGuard(
+      Vertx vertx,
+      int headerTimeoutSeconds,
+      int idleTimeoutSeconds,
+      int connectionsPerAddress,
+      int maxConnections) {
     this.vertx = vertx;
     this.headerMillis = headerTimeoutSeconds * 1_000L;
-    this.idleMillis = idleTimeoutSeconds * 1_000L;
+    // after an answer a keep-alive connection waits for its next request's headers: the header
+    // timeout applies again (the idle timeout only when it is the shorter)
+    this.idleMillis = Math.min(idleTimeoutSeconds, headerTimeoutSeconds) * 1_000L;
     this.perAddress = connectionsPerAddress;
+    this.maxConnections = maxConnections;
   }
 
   /**
@@ -63,9 +93,50 @@ public final class ConnectionGuard {
       connection.close();
       return;
     }
+    int now = total.incrementAndGet();
+    if (now > maxConnections) {
+      if (now > maxConnections + HEALTH_RESERVE) {
+        total.decrementAndGet();
+        release(address);
+        if (refusedOverCap.getAndIncrement() == 0) {
+          LOG.warn(
+              "More than {} connections open in all; refusing new ones (summary every minute)",
+              maxConnections);
+        }
+        connection.close();
+        return;
+      }
+      healthOnly.add(connection);
+    }
     slots.put(connection, address);
     connection.closeHandler(v -> closed(connection));
     arm(connection, headerMillis);
+  }
+
+  /**
+   * Past the process's cap a connection is answered {@code /health} only: any other request gets
+   * 503 with Retry-After and the connection is closed. True when the request was answered here.
+   */
+  public boolean refusedOverCap(HttpServerRequest request) {
+    HttpConnection connection = request.connection();
+    if (!healthOnly.contains(connection) || "/health".equals(request.path())) {
+      return false;
+    }
+    refusedOverCap.incrementAndGet();
+    request
+        .response()
+        .setStatusCode(503)
+        .putHeader("Retry-After", "10")
+        .putHeader("Connection", "close")
+        .putHeader("Content-Type", "application/json")
+        .end("{\"error\":{\"code\":\"unavailable\",\"message\":\"Too many connections\"}}")
+        .onComplete(v -> connection.close());
+    return true;
+  }
+
+  /** Connections open in the whole process now. */
+  public int openInAll() {
+    return total.get();
   }
 
   /**
@@ -84,6 +155,8 @@ public final class ConnectionGuard {
     String address = slots.remove(connection);
     if (address != null) {
       release(address);
+      total.decrementAndGet();
+      healthOnly.remove(connection);
     }
   }
 
@@ -136,6 +209,13 @@ public final class ConnectionGuard {
           }
         });
     refused.clear();
+    long overCap = refusedOverCap.getAndSet(0);
+    if (overCap > 1) {
+      LOG.warn(
+          "{} connection(s) or request(s) refused in the last minute over the process's cap of {}",
+          overCap - 1,
+          maxConnections);
+    }
     long closed = timedOut.getAndSet(0);
     if (closed > 0) {
       LOG.info(

@@ -52,7 +52,13 @@ public final class FrameParser {
     }
   }
 
+  /** Nesting no frame of the protocol comes near; deeper frames are refused before parsing. */
+  static final int MAX_DEPTH = 16;
+
   public static ClientMessage parse(String frame) {
+    if (tooDeep(frame)) {
+      throw new BadFrame(null, invalid("error.invalidFrame"));
+    }
     JsonObject json;
     try {
       json = new JsonObject(frame);
@@ -71,6 +77,34 @@ public final class FrameParser {
       return new ClientMessage.Where(phase);
     }
     throw new BadFrame(null, invalid("error.invalidShape"));
+  }
+
+  /**
+   * Whether brackets outside strings nest deeper than {@link #MAX_DEPTH}: one pass over the
+   * characters, far cheaper than building the thousands of nested arrays a hostile frame holds.
+   */
+  static boolean tooDeep(String frame) {
+    int depth = 0;
+    boolean inString = false;
+    for (int i = 0; i < frame.length(); i++) {
+      char c = frame.charAt(i);
+      if (inString) {
+        if (c == '\\') {
+          i++;
+        } else if (c == '"') {
+          inString = false;
+        }
+      } else if (c == '"') {
+        inString = true;
+      } else if (c == '[' || c == '{') {
+        if (++depth > MAX_DEPTH) {
+          return true;
+        }
+      } else if (c == ']' || c == '}') {
+        depth--;
+      }
+    }
+    return false;
   }
 
   private static ClientMessage.Hello hello(JsonObject json) {

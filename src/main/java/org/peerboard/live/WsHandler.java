@@ -19,6 +19,7 @@ import org.peerboard.http.Failures;
 import org.peerboard.i18n.Messages;
 import org.peerboard.live.model.ClientMessage;
 import org.peerboard.security.Limiter;
+import org.peerboard.security.TokenBucket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +57,15 @@ public final class WsHandler {
   private final Limiter<String> opsPerRunner;
   private final Limiter<String> hellosPerToken;
 
+  /** Hellos from one address: a NAT of phones reconnecting fits, a storm of tokens does not. */
+  private final Limiter<String> hellosPerAddress;
+
+  /** Participants' new notes per board, whoever posts them: many tokens cannot flood one board. */
+  private final Limiter<UUID> notesPerBoard;
+
+  private final Config.Budgets budgets;
+  private final Welcomes welcomes;
+
   /** What one socket has in flight; kept beside the {@link Connection}, which the hub owns. */
   private static final class InFlight {
     int ops;
@@ -72,6 +82,14 @@ public final class WsHandler {
     Buffer partial;
 
     boolean partialBinary;
+
+    /** Closes the socket when an unfinished message is not finished in time. */
+    long partialTimer = -1;
+
+    /** Malformed frames this socket may still send (refilled over the minute), then 1008. */
+    TokenBucket badFrames;
+
+    String address;
   }
 
   /**
@@ -99,7 +117,34 @@ public final class WsHandler {
       int maxFrameBytes,
       int notesPerMinute,
       Config.Defences defences) {
+    this(
+        vertx,
+        access,
+        store,
+        hub,
+        maxFrameBytes,
+        notesPerMinute,
+        defences,
+        Config.Budgets.DEFAULTS);
+  }
+
+  public WsHandler(
+      Vertx vertx,
+      Access access,
+      BoardStore store,
+      LiveHub hub,
+      int maxFrameBytes,
+      int notesPerMinute,
+      Config.Defences defences,
+      Config.Budgets budgets) {
     this.vertx = vertx;
+    this.budgets = budgets;
+    this.welcomes = new Welcomes(store);
+    this.hellosPerAddress =
+        new Limiter<>(
+            budgets.hellosPerAddressPerMinute(), budgets.hellosPerAddressPerMinute() / 60.0);
+    this.notesPerBoard =
+        new Limiter<>(budgets.notesPerBoardPerMinute(), budgets.notesPerBoardPerMinute() / 60.0);
     this.access = access;
     this.store = store;
     this.hub = hub;
@@ -119,6 +164,8 @@ public final class WsHandler {
     opsPerParticipant.sweep();
     opsPerRunner.sweep();
     hellosPerToken.sweep();
+    hellosPerAddress.sweep();
+    notesPerBoard.sweep();
   }
 
   /**
@@ -129,6 +176,11 @@ public final class WsHandler {
     socket.setWriteQueueMaxSize(WRITE_QUEUE_BYTES);
     Connection c = new Connection(socket, Vertx.currentContext());
     InFlight inFlight = new InFlight();
+    inFlight.address =
+        socket.remoteAddress() == null ? "?" : String.valueOf(socket.remoteAddress().hostAddress());
+    inFlight.badFrames =
+        new TokenBucket(
+            budgets.badFramesPerSocket(), budgets.badFramesPerSocket() / 60.0, System.nanoTime());
     socket.frameHandler(frame -> onFrame(c, inFlight, frame));
     socket.closeHandler(
         v -> {
@@ -136,6 +188,7 @@ public final class WsHandler {
           if (inFlight.helloTimer >= 0 && vertx != null) {
             vertx.cancelTimer(inFlight.helloTimer);
           }
+          stopPartialTimer(inFlight);
           hub.unregister(c);
           onClose.run();
         });
@@ -183,18 +236,63 @@ public final class WsHandler {
     if (starts) {
       inFlight.partial = Buffer.buffer(Math.min(size * 2, maxFrameBytes));
       inFlight.partialBinary = frame.isBinary();
+      startPartialTimer(c, inFlight);
     }
     inFlight.partial.appendBuffer(data);
     if (frame.isFinal()) {
       Buffer whole = inFlight.partial;
       inFlight.partial = null;
+      stopPartialTimer(inFlight);
       deliver(c, inFlight, inFlight.partialBinary, whole);
     }
   }
 
+  /**
+   * A message begun must be finished within the hello timeout, after hello too: a socket holding an
+   * unfinished message is closed (1008) rather than keeping its fragments for ever.
+   */
+  private void startPartialTimer(Connection c, InFlight inFlight) {
+    if (vertx == null) {
+      return;
+    }
+    stopPartialTimer(inFlight);
+    inFlight.partialTimer =
+        vertx.setTimer(
+            defences.helloTimeoutSeconds() * 1_000L,
+            id -> {
+              inFlight.partialTimer = -1;
+              if (inFlight.partial != null && !c.closed) {
+                inFlight.partial = null;
+                c.close(POLICY_VIOLATION, "unfinished message");
+              }
+            });
+  }
+
+  private void stopPartialTimer(InFlight inFlight) {
+    if (inFlight.partialTimer >= 0 && vertx != null) {
+      vertx.cancelTimer(inFlight.partialTimer);
+      inFlight.partialTimer = -1;
+    }
+  }
+
+  /**
+   * A malformed frame (unreadable, binary, too large, a wrong shape) spends the socket's budget of
+   * them: past it the socket is closed 1008. A client that follows the protocol never sends one; a
+   * flood of them would otherwise be parsed and answered one by one.
+   */
+  private boolean badFrame(Connection c, InFlight inFlight) {
+    if (inFlight.badFrames.tryTake(System.nanoTime())) {
+      return true;
+    }
+    c.close(POLICY_VIOLATION, "too many malformed frames");
+    return false;
+  }
+
   private void deliver(Connection c, InFlight inFlight, boolean binary, Buffer message) {
     if (binary) {
-      error(c, null, new Rejection(ErrorCode.INVALID, "error.invalidFrame"));
+      if (badFrame(c, inFlight)) {
+        error(c, null, new Rejection(ErrorCode.INVALID, "error.invalidFrame"));
+      }
     } else {
       onText(c, inFlight, message.toString(StandardCharsets.UTF_8));
     }
@@ -204,18 +302,22 @@ public final class WsHandler {
     if (frame.length() > maxFrameBytes
         || (frame.length() * 3L > maxFrameBytes
             && frame.getBytes(StandardCharsets.UTF_8).length > maxFrameBytes)) {
-      error(c, null, new Rejection(ErrorCode.INVALID, "error.frameTooLarge"));
+      if (badFrame(c, inFlight)) {
+        error(c, null, new Rejection(ErrorCode.INVALID, "error.frameTooLarge"));
+      }
       return;
     }
     ClientMessage message;
     try {
       message = FrameParser.parse(frame);
     } catch (FrameParser.BadFrame bad) {
-      error(c, bad.opId(), bad.rejection());
+      if (badFrame(c, inFlight)) {
+        error(c, bad.opId(), bad.rejection());
+      }
       return;
     }
     if (message instanceof ClientMessage.Hello hello) {
-      hello(c, hello);
+      hello(c, inFlight, hello);
     } else if (message instanceof ClientMessage.Where where) {
       if (c.ready()) {
         hub.where(c, where.phase());
@@ -225,12 +327,15 @@ public final class WsHandler {
     }
   }
 
-  private void hello(Connection c, ClientMessage.Hello hello) {
+  private void hello(Connection c, InFlight inFlight, ClientMessage.Hello hello) {
     if (c.actor != null || c.helloPending) {
-      error(c, null, new Rejection(ErrorCode.INVALID, "error.alreadyHello"));
+      if (badFrame(c, inFlight)) {
+        error(c, null, new Rejection(ErrorCode.INVALID, "error.alreadyHello"));
+      }
       return;
     }
-    if (hello.token() != null && !hellosPerToken.tryTake(hello.token())) {
+    if (!hellosPerAddress.tryTake(inFlight.address)
+        || (hello.token() != null && !hellosPerToken.tryTake(hello.token()))) {
       error(c, null, new Rejection(ErrorCode.RATE_LIMITED, "error.rateLimited"));
       c.close(POLICY_VIOLATION, "too many hellos, wait a little");
       return;
@@ -256,15 +361,16 @@ public final class WsHandler {
   }
 
   private Future<Void> welcomeWithBoard(Connection c) {
-    return store
-        .snapshot(c.actor)
+    String participantId =
+        c.actor.participantId() == null ? null : c.actor.participantId().toString();
+    return welcomes
+        .welcome(c.actor, participantId)
         .map(
-            board -> {
-              long seq = board.getLong("seq");
-              c.send(welcome(c, seq, board));
-              c.sentSeq = seq;
+            welcome -> {
+              c.send(welcome.frame());
+              c.sentSeq = welcome.seq();
               c.helloPending = false;
-              hub.register(c, seq);
+              hub.register(c, welcome.seq());
               return null;
             });
   }
@@ -310,7 +416,8 @@ public final class WsHandler {
     inFlight.refusedInARow = 0;
     if (c.actor.participantId() != null
         && writesNote(request.op())
-        && !notesPerParticipant.tryTake(c.actor.participantId())) {
+        && (!notesPerParticipant.tryTake(c.actor.participantId())
+            || (request.op() instanceof Op.NoteAdd && !notesPerBoard.tryTake(c.actor.boardId())))) {
       error(
           c, request.opId().toString(), new Rejection(ErrorCode.RATE_LIMITED, "error.rateLimited"));
       return;

@@ -18,6 +18,7 @@ import org.peerboard.board.model.Rejection;
 import org.peerboard.http.Cookies;
 import org.peerboard.http.Languages;
 import org.peerboard.i18n.Messages;
+import org.peerboard.security.Keys;
 
 /**
  * What every feature's pages share: rendering a template of {@code web/templates/} with the texts
@@ -70,9 +71,21 @@ public final class Pages {
    */
   public Future<Void> document(
       RoutingContext ctx, String page, String lang, Map<String, Object> state) {
-    return engine
-        .render(context(lang, state), TEMPLATES + page + ".hbs")
-        .compose(body -> send(ctx, body));
+    return documentBody(page, lang, state).compose(body -> send(ctx, body));
+  }
+
+  /**
+   * The page of {@link #document} as bytes, without answering: Handlebars renders on the calling
+   * thread, so a large report is rendered on a worker by calling this there (with a {@code Pages}
+   * that only that worker uses: the loader is not thread-safe).
+   */
+  public Future<Buffer> documentBody(String page, String lang, Map<String, Object> state) {
+    return engine.render(context(lang, state), TEMPLATES + page + ".hbs");
+  }
+
+  /** Answers with a page rendered by {@link #documentBody}. */
+  public static Future<Void> sendPage(RoutingContext ctx, Buffer body) {
+    return send(ctx, body);
   }
 
   /**
@@ -125,6 +138,11 @@ public final class Pages {
     String key = ctx.request().getParam("k");
     if (key == null) {
       return false;
+    }
+    if (!Keys.plausible(key)) {
+      // a key holding `;`, a space or a quote cannot even be a cookie's value: answer before
+      ctx.fail(new Rejection(ErrorCode.UNAUTHORIZED, "error.unknownKey"));
+      return true;
     }
     check.apply(key).onSuccess(ok -> keyCookieAndRedirect(ctx, key)).onFailure(ctx::fail);
     return true;

@@ -186,6 +186,51 @@ public final class RawClient implements AutoCloseable {
     }
   }
 
+  /**
+   * The next text message from the server (unfragmented, as the server sends them), or null once a
+   * close frame or the end of the connection came: its code is then in {@link #closedWith()}.
+   */
+  public String nextText() throws IOException {
+    while (true) {
+      int first = in.read();
+      if (first < 0) {
+        closedWith = -1;
+        return null;
+      }
+      int second = in.read();
+      long length = second & 0x7F;
+      if (length == 126) {
+        length = (in.read() << 8) | in.read();
+      } else if (length == 127) {
+        length = 0;
+        for (int i = 0; i < 8; i++) {
+          length = (length << 8) | in.read();
+        }
+      }
+      byte[] payload = in.readNBytes((int) length);
+      int opcode = first & 0x0F;
+      if (opcode == 8) {
+        closedWith = payload.length >= 2 ? ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF) : 1005;
+        return null;
+      }
+      if (opcode == 1) {
+        return new String(payload, StandardCharsets.UTF_8);
+      }
+    }
+  }
+
+  private int closedWith;
+
+  /** The close code {@link #nextText()} saw (-1: the connection just ended). */
+  public int closedWith() {
+    return closedWith;
+  }
+
+  /** Sends one text message in one frame. */
+  public void text(String message) throws IOException {
+    frame(1, true, message.getBytes(StandardCharsets.UTF_8));
+  }
+
   @Override
   public void close() {
     try {

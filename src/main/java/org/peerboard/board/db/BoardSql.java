@@ -116,13 +116,14 @@ final class BoardSql {
 
   /**
    * $2 note id, $3 fields to set on every copy of the note in the log, $4 whether its text leaves
-   * the log.
+   * the log. The events are found through the index of the notes each holds
+   * (V8__note_events_index.sql), so the cost follows the note, not the length of the log.
    */
   static final String PATCH_NOTE_IN_LOG =
       """
       update board_event set data = pb_patch_event(data, $2::text, $3, $4)
-       where board_id = $1
-         and (data->'note'->>'id' = $2::text or data->'notes' @> jsonb_build_array(jsonb_build_object('id', $2::text)))""";
+       where pb_event_note_ids(data) @> array[$2::text]
+         and board_id = $1""";
 
   static final String NOTES_BY_ID =
       "select "

@@ -44,8 +44,8 @@ final class OpPipeline {
   /** Ops in one transaction at most. */
   static final int MAX_BATCH = 64;
 
-  /** Batches being committed at once, each on its own connection. */
-  static final int MAX_IN_FLIGHT = 4;
+  /** Batches being committed at once, each on its own connection ({@link BatchSlots}). */
+  static final int MAX_IN_FLIGHT = BatchSlots.MAX_IN_FLIGHT;
 
   /** An op waiting for its batch, and where its answer goes. */
   record Pending(
@@ -72,7 +72,7 @@ final class OpPipeline {
   private volatile BiConsumer<UUID, StoredEvent> committed = (board, event) -> {};
   private final ArrayDeque<Pending> queue = new ArrayDeque<>();
   private final Set<UUID> busy = new HashSet<>();
-  private int inFlight;
+  private final BatchSlots slots = new BatchSlots();
 
   OpPipeline(Vertx vertx, Pool pool, Templates templates, OpHandlers handlers, String origin) {
     this.tx =
@@ -107,11 +107,14 @@ final class OpPipeline {
 
   /** Starts the batches there is room for (on the pipeline's context). */
   private void next() {
-    List<Pending> batch;
+    Batch batch;
     while ((batch = take()) != null) {
       run(batch);
     }
   }
+
+  /** A batch's ops, and whether they are of boards marked slow ({@link BatchSlots}). */
+  private record Batch(List<Pending> ops, boolean slow, Set<UUID> boards, Set<UUID> heavy) {}
 
   /**
    * The next batch, or null: the queued ops, in order, of boards that have no batch in flight. A
@@ -119,18 +122,28 @@ final class OpPipeline {
    * of its ops wait for the next batch, in the order they came (a second op with the same id too,
    * where it is a replay).
    */
-  private List<Pending> take() {
-    if (inFlight >= MAX_IN_FLIGHT) {
+  private Batch take() {
+    if (!slots.free()) {
       return null;
     }
+    long now = System.nanoTime();
+    boolean slowFree = slots.slowFree();
+    Boolean slowBatch = null;
     List<Pending> batch = new ArrayList<>();
     Set<String> keys = new HashSet<>();
     Set<UUID> boards = new HashSet<>();
     Set<UUID> full = new HashSet<>();
+    Set<UUID> heavy = new HashSet<>();
     for (Iterator<Pending> it = queue.iterator(); it.hasNext() && batch.size() < MAX_BATCH; ) {
       Pending next = it.next();
       UUID board = next.boardId();
       if (busy.contains(board) || full.contains(board)) {
+        continue;
+      }
+      // slow boards travel apart, in at most half the slots; their later ops wait behind them
+      boolean slow = slots.slow(board, now);
+      if ((slow && !slowFree) || (slowBatch != null && slow != slowBatch)) {
+        full.add(board);
         continue;
       }
       boolean add = next.op() instanceof Op.NoteAdd;
@@ -140,7 +153,9 @@ final class OpPipeline {
       }
       if (!add) {
         full.add(board);
+        heavy.add(board);
       }
+      slowBatch = slow;
       boards.add(board);
       batch.add(next);
       it.remove();
@@ -149,19 +164,22 @@ final class OpPipeline {
       return null;
     }
     busy.addAll(boards);
-    inFlight++;
-    return batch;
+    slots.started(slowBatch);
+    return new Batch(batch, slowBatch, boards, heavy);
   }
 
-  private void run(List<Pending> batch) {
-    tx.commit(batch)
-        .recover(failure -> batch.size() == 1 ? fail(batch.get(0), failure) : oneByOne(batch))
+  private void run(Batch batch) {
+    List<Pending> ops = batch.ops();
+    long started = System.nanoTime();
+    tx.commit(ops)
+        .recover(failure -> ops.size() == 1 ? fail(ops.get(0), failure) : oneByOne(ops))
         .onComplete(
             done ->
                 context.runOnContext(
                     v -> {
-                      inFlight--;
-                      batch.forEach(p -> busy.remove(p.boardId()));
+                      long now = System.nanoTime();
+                      slots.finished(batch.slow(), batch.heavy(), (now - started) / 1_000_000, now);
+                      busy.removeAll(batch.boards());
                       next();
                     }));
   }

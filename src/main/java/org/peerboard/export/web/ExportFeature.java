@@ -30,10 +30,26 @@ public final class ExportFeature {
       Links links,
       VoteSource votes,
       Pages pages) {
+    mount(vertx, router, pool, templates, links, votes, pages, new ExportGate(Integer.MAX_VALUE));
+  }
+
+  /** As above, with downloads and report pages bounded by one process-wide {@code gate}. */
+  public static void mount(
+      Vertx vertx,
+      Router router,
+      Pool pool,
+      Templates templates,
+      Links links,
+      VoteSource votes,
+      Pages pages,
+      ExportGate gate) {
     ExportAccess access = new ExportAccess(pool);
     Studies studies = new Studies(pool, access);
-    new ExportRoutes(vertx, access, new ExportReader(vertx, pool, templates, votes), studies, links)
+    new ExportRoutes(
+            vertx, access, new ExportReader(vertx, pool, templates, votes), studies, links, gate)
         .mount(router);
-    new ReportPages(pages, access, new OutcomeReader(pool, templates), votes).mount(router);
+    new ReportPages(
+            vertx, pages, new Pages(vertx), access, new OutcomeReader(pool, templates), votes, gate)
+        .mount(router);
   }
 }

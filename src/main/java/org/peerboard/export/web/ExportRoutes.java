@@ -51,9 +51,22 @@ public final class ExportRoutes {
   private final ExportReader reader;
   private final Studies studies;
   private final Links links;
+  private final ExportGate gate;
 
   public ExportRoutes(
       Vertx vertx, ExportAccess access, ExportReader reader, Studies studies, Links links) {
+    this(vertx, access, reader, studies, links, new ExportGate(Integer.MAX_VALUE));
+  }
+
+  /** {@code gate} bounds the downloads made at once, process-wide. */
+  public ExportRoutes(
+      Vertx vertx,
+      ExportAccess access,
+      ExportReader reader,
+      Studies studies,
+      Links links,
+      ExportGate gate) {
+    this.gate = gate;
     this.vertx = vertx;
     this.access = access;
     this.reader = reader;
@@ -97,7 +110,7 @@ public final class ExportRoutes {
             scope ->
                 scope.withLanguage(
                     "it".equals(language) || "en".equals(language) ? language : null))
-        .compose(scope -> send(ctx, scope, what, keys, dialect))
+        .compose(scope -> gate.run(ctx, () -> send(ctx, scope, what, keys, dialect)))
         .onFailure(failure -> failed(ctx, failure));
   }
 

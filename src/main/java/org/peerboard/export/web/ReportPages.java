@@ -1,6 +1,8 @@
 package org.peerboard.export.web;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.net.URLEncoder;
@@ -10,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.peerboard.board.model.ErrorCode;
 import org.peerboard.board.model.Rejection;
@@ -40,13 +43,30 @@ public final class ReportPages {
   private final ExportAccess access;
   private final OutcomeReader outcomes;
   private final VoteSource votes;
+  private final Vertx vertx;
+  private final Pages rendering;
+  private final ExportGate gate;
 
-  /** A bad report link gets the pages' own HTML error page, so it reads like any other. */
-  public ReportPages(Pages pages, ExportAccess access, OutcomeReader outcomes, VoteSource votes) {
+  /**
+   * A bad report link gets the pages' own HTML error page, so it reads like any other. The report
+   * and the comparison are made on a worker, with {@code rendering} (used there only), at most as
+   * many at once as {@code gate} allows together with the downloads.
+   */
+  public ReportPages(
+      Vertx vertx,
+      Pages pages,
+      Pages rendering,
+      ExportAccess access,
+      OutcomeReader outcomes,
+      VoteSource votes,
+      ExportGate gate) {
+    this.vertx = vertx;
     this.pages = pages;
+    this.rendering = rendering;
     this.access = access;
     this.outcomes = outcomes;
     this.votes = votes;
+    this.gate = gate;
   }
 
   public void mount(Router router) {
@@ -71,9 +91,9 @@ public final class ReportPages {
   /** What the page's key may read, and its outcome; not found when that holds no workshop. */
   private record Read(ExportScope scope, Outcome outcome) {}
 
-  private Future<Read> read(RoutingContext ctx, Function<String, Future<ExportScope>> authorise) {
+  private Future<Read> read(String key, Function<String, Future<ExportScope>> authorise) {
     return authorise
-        .apply(key(ctx))
+        .apply(key)
         .compose(
             scope ->
                 outcomes
@@ -88,74 +108,109 @@ public final class ReportPages {
   }
 
   private void report(RoutingContext ctx, Function<String, Future<ExportScope>> authorise) {
-    if (Pages.keyInQuery(ctx)) {
+    if (Pages.keyInQuery(ctx, authorise::apply)) {
       return;
     }
-    read(ctx, authorise)
-        .compose(
-            read ->
-                votes
-                    .revealed(read.scope())
-                    .compose(outcomes::details)
+    String explicitLang = Languages.explicit(ctx).orElse(null);
+    String key = key(ctx);
+    gate.run(
+            ctx,
+            () ->
+                read(key, authorise)
                     .compose(
-                        figures -> {
-                          ExportScope scope = read.scope();
-                          Outcome.WorkshopView workshop = read.outcome().workshops().get(0);
-                          String lang = Languages.explicit(ctx).orElse(workshop.facts().language());
-                          ResourceBundle words = Messages.bundle("i18n/messages", lang);
-                          Map<String, Object> state =
-                              new HashMap<>(
-                                  ReportView.of(
-                                      workshop,
-                                      new Labels(workshop.template(), lang),
-                                      words.getString("export.report.unclustered")));
-                          state.put(
-                              "votes",
-                              ReportVotes.of(
-                                  workshop,
-                                  figures,
-                                  lang,
-                                  XlsxExport.ZONE,
-                                  words.getString("export.report.proposalGone")));
-                          state.put(
-                              "board",
-                              scope.kind() == ExportScope.Kind.BOARD
-                                  ? workshop.groups().get(0).group().name()
-                                  : null);
-                          state.put("downloads", downloads(scope, key(ctx)));
-                          return pages.document(ctx, "report", lang, state);
-                        }))
+                        read ->
+                            votes
+                                .revealed(read.scope())
+                                .compose(outcomes::details)
+                                .compose(
+                                    figures ->
+                                        offLoop(
+                                            () -> {
+                                              ExportScope scope = read.scope();
+                                              Outcome.WorkshopView workshop =
+                                                  read.outcome().workshops().get(0);
+                                              String lang =
+                                                  explicitLang != null
+                                                      ? explicitLang
+                                                      : workshop.facts().language();
+                                              ResourceBundle words =
+                                                  Messages.bundle("i18n/messages", lang);
+                                              Map<String, Object> state =
+                                                  new HashMap<>(
+                                                      ReportView.of(
+                                                          workshop,
+                                                          new Labels(workshop.template(), lang),
+                                                          words.getString(
+                                                              "export.report.unclustered")));
+                                              state.put(
+                                                  "votes",
+                                                  ReportVotes.of(
+                                                      workshop,
+                                                      figures,
+                                                      lang,
+                                                      XlsxExport.ZONE,
+                                                      words.getString(
+                                                          "export.report.proposalGone")));
+                                              state.put(
+                                                  "board",
+                                                  scope.kind() == ExportScope.Kind.BOARD
+                                                      ? workshop.groups().get(0).group().name()
+                                                      : null);
+                                              state.put("downloads", downloads(scope, key));
+                                              return rendering.documentBody("report", lang, state);
+                                            })))
+                    .compose(body -> Pages.sendPage(ctx, body)))
         .onFailure(ctx::fail);
   }
 
   private void compare(RoutingContext ctx, Function<String, Future<ExportScope>> authorise) {
-    if (Pages.keyInQuery(ctx)) {
+    if (Pages.keyInQuery(ctx, authorise::apply)) {
       return;
     }
-    read(ctx, authorise)
-        .compose(read -> votes.revealed(read.scope()).map(figures -> Map.entry(read, figures)))
-        .compose(
-            both -> {
-              Read read = both.getKey();
-              ExportScope scope = read.scope();
-              Outcome.WorkshopView first = read.outcome().workshops().get(0);
-              String lang = Languages.explicit(ctx).orElse(scope.language());
-              boolean study = scope.kind() == ExportScope.Kind.STUDY;
-              Map<String, Object> state =
-                  new HashMap<>(
-                      CompareView.of(
-                          read.outcome().workshops(),
-                          new Labels(first.template(), lang),
-                          study,
-                          both.getValue(),
-                          Messages.bundle("i18n/messages", lang)
-                              .getString("export.report.proposalGone")));
-              state.put("title", study ? scope.studyName() : first.facts().title());
-              state.put("study", study);
-              state.put("downloads", downloads(scope, key(ctx)));
-              return pages.document(ctx, "compare", lang, state);
-            })
+    String explicitLang = Languages.explicit(ctx).orElse(null);
+    String key = key(ctx);
+    gate.run(
+            ctx,
+            () ->
+                read(key, authorise)
+                    .compose(
+                        read ->
+                            votes.revealed(read.scope()).map(figures -> Map.entry(read, figures)))
+                    .compose(
+                        both ->
+                            offLoop(
+                                () -> {
+                                  Read read = both.getKey();
+                                  ExportScope scope = read.scope();
+                                  Outcome.WorkshopView first = read.outcome().workshops().get(0);
+                                  String lang =
+                                      explicitLang != null ? explicitLang : scope.language();
+                                  boolean study = scope.kind() == ExportScope.Kind.STUDY;
+                                  Map<String, Object> state =
+                                      new HashMap<>(
+                                          CompareView.of(
+                                              read.outcome().workshops(),
+                                              new Labels(first.template(), lang),
+                                              study,
+                                              both.getValue(),
+                                              Messages.bundle("i18n/messages", lang)
+                                                  .getString("export.report.proposalGone")));
+                                  state.put(
+                                      "title", study ? scope.studyName() : first.facts().title());
+                                  state.put("study", study);
+                                  state.put("downloads", downloads(scope, key));
+                                  return rendering.documentBody("compare", lang, state);
+                                }))
+                    .compose(body -> Pages.sendPage(ctx, body)))
         .onFailure(ctx::fail);
+  }
+
+  /**
+   * Builds and renders a page on a worker, in order (one {@link #rendering} is never used by two
+   * threads at once): a report of thousands of notes never holds the event loop.
+   */
+  private Future<Buffer> offLoop(Callable<Future<Buffer>> page) {
+    return vertx.executeBlocking(page, true).compose(body -> body);
   }
 
   /**

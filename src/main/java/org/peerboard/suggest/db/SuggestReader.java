@@ -48,6 +48,15 @@ public final class SuggestReader {
     this.pool = pool;
   }
 
+  private static final String VERSION = "select seq from board where id = $1";
+
+  /** The board's head: suggestions made at it stay good until it moves. */
+  public Future<Long> version(UUID boardId) {
+    return pool.preparedQuery(VERSION)
+        .execute(Tuple.of(boardId))
+        .map(rows -> BoardReads.found(rows).getLong("seq"));
+  }
+
   /** {@code lane} null for the whole board; an unknown lane fails {@code invalid}. */
   public Future<Material> read(UUID boardId, String lane) {
     return BoardReads.snapshot(

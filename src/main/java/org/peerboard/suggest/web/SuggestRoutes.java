@@ -2,8 +2,6 @@ package org.peerboard.suggest.web;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
@@ -14,8 +12,6 @@ import org.peerboard.board.model.ErrorCode;
 import org.peerboard.board.model.Rejection;
 import org.peerboard.board.web.BoardRoutes;
 import org.peerboard.http.Bearer;
-import org.peerboard.suggest.db.SuggestReader;
-import org.peerboard.suggest.model.Suggester;
 import org.peerboard.workshop.db.Templates;
 
 /**
@@ -26,26 +22,27 @@ import org.peerboard.workshop.db.Templates;
 public final class SuggestRoutes {
   private static final int MAX_LANE = 80;
 
-  private final Vertx vertx;
   private final Access access;
-  private final SuggestReader reader;
-  private final Templates templates;
+  private final Suggestions suggestions;
 
-  private SuggestRoutes(Vertx vertx, Access access, SuggestReader reader, Templates templates) {
-    this.vertx = vertx;
+  private SuggestRoutes(Access access, Suggestions suggestions) {
     this.access = access;
-    this.reader = reader;
-    this.templates = templates;
+    this.suggestions = suggestions;
   }
 
   /**
-   * The one line a server needs: {@code SuggestRoutes.mount(vertx, router, pool, access,
-   * templates)}.
+   * The one line a server needs: {@code SuggestRoutes.mount(router, access, suggestions)}, with one
+   * {@link Suggestions} for the whole process.
    */
+  public static void mount(Router router, Access access, Suggestions suggestions) {
+    SuggestRoutes routes = new SuggestRoutes(access, suggestions);
+    router.get("/api/boards/:id/suggestions").handler(routes::suggestions);
+  }
+
+  /** As above, with a {@link Suggestions} of its own (one process, one router). */
   public static void mount(
       Vertx vertx, Router router, Pool pool, Access access, Templates templates) {
-    SuggestRoutes routes = new SuggestRoutes(vertx, access, new SuggestReader(pool), templates);
-    router.get("/api/boards/:id/suggestions").handler(routes::suggestions);
+    mount(router, access, new Suggestions(vertx, pool, templates));
   }
 
   private void suggestions(RoutingContext ctx) {
@@ -63,56 +60,21 @@ public final class SuggestRoutes {
     access
         .resolve(boardId, key)
         .compose(this::mayAsk)
-        .compose(actor -> reader.read(boardId, lane))
-        .compose(
-            material ->
-                templates
-                    .get(material.templateId())
-                    .compose(
-                        template ->
-                            vertx.executeBlocking(
-                                () ->
-                                    Suggester.suggest(
-                                        material.notes(),
-                                        material.clusters(),
-                                        material.language(),
-                                        template.glossary().groups(material.language()),
-                                        Suggester.Tuning.DEFAULT),
-                                false)))
-        .map(SuggestRoutes::json)
+        .compose(actor -> suggestions.of(boardId, lane))
         .onSuccess(ctx::json)
-        .onFailure(ctx::fail);
+        .onFailure(
+            failure -> {
+              if (failure instanceof Rejection r && Suggestions.BUSY.equals(r.messageKey())) {
+                ctx.response()
+                    .putHeader("Retry-After", String.valueOf(Suggestions.RETRY_AFTER_SECONDS));
+              }
+              ctx.fail(failure);
+            });
   }
 
   private Future<Actor> mayAsk(Actor actor) {
     return actor.role().runsTheBoard()
         ? Future.succeededFuture(actor)
         : Future.failedFuture(new Rejection(ErrorCode.FORBIDDEN, "error.suggestForbidden"));
-  }
-
-  private static JsonObject json(Suggester.Suggestions suggestions) {
-    JsonArray groups = new JsonArray();
-    for (Suggester.Group group : suggestions.groups()) {
-      JsonObject entry =
-          new JsonObject()
-              .put("name", group.name())
-              .put("lane", group.lane())
-              .put("noteIds", new JsonArray(group.noteIds()));
-      if (group.clusterId() != null) {
-        entry.put("clusterId", group.clusterId());
-      }
-      groups.add(entry);
-    }
-    JsonArray duplicates = new JsonArray();
-    suggestions
-        .duplicates()
-        .forEach(
-            d ->
-                duplicates.add(
-                    new JsonObject()
-                        .put("noteId", d.noteId())
-                        .put("of", d.of())
-                        .put("score", d.score())));
-    return new JsonObject().put("groups", groups).put("duplicates", duplicates);
   }
 }

@@ -27,8 +27,16 @@ final class WorkshopSql {
              as participants
         from board b where b.join_code = $1 and b.stage <> 'closed'
          for no key update of b""";
+
+  /**
+   * A closed board that held the code, closed less than {@code $2} days ago (older codes expired).
+   */
   static final String CLOSED_BOARD_HAS_CODE =
-      "select 1 from board where join_code = $1 and stage = 'closed' limit 1";
+      """
+      select 1 from board
+       where join_code = $1 and stage = 'closed' and closed_at > now() - make_interval(days => $2)
+       limit 1""";
+
   static final String INSERT_PARTICIPANT =
       """
       insert into participant (id, board_id, token_hash, name, profession, consented_at)

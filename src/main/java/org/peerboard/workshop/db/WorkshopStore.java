@@ -206,7 +206,7 @@ public final class WorkshopStore {
                     rows -> {
                       if (rows.size() == 0) {
                         return conn.preparedQuery(CLOSED_BOARD_HAS_CODE)
-                            .execute(Tuple.of(normalised.get()))
+                            .execute(Tuple.of(normalised.get(), codeExpiryDays))
                             .map(
                                 closed -> {
                                   throw closed.size() > 0

@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.peerboard.board.model.ErrorCode;
+import org.peerboard.board.model.NoteText;
 import org.peerboard.board.model.PlainText;
 import org.peerboard.board.model.Rejection;
 import org.peerboard.workshop.model.NewWorkshop;
@@ -85,6 +86,7 @@ final class WorkshopRequests {
   static String name(Object value) {
     if (!(value instanceof String s)
         || s.isBlank()
+        || !NoteText.hasVisible(s)
         || s.strip().length() > NewWorkshop.MAX_NAME
         || s.indexOf('\0') >= 0) {
       throw invalid();
@@ -108,6 +110,7 @@ final class WorkshopRequests {
     }
     if (!(value instanceof String s)
         || s.isBlank()
+        || !NoteText.hasVisible(s)
         || s.strip().length() > max
         || s.indexOf('\0') >= 0) {
       throw invalid();

@@ -25,6 +25,7 @@ import org.peerboard.security.Limiter;
 import org.peerboard.workshop.db.Templates;
 import org.peerboard.workshop.db.WorkshopStore;
 import org.peerboard.workshop.model.CreatedBoard;
+import org.peerboard.workshop.model.JoinCodes;
 import org.peerboard.workshop.model.NewWorkshop;
 import org.peerboard.workshop.model.Professions;
 
@@ -41,6 +42,7 @@ public final class WorkshopRoutes {
   private final Templates templates;
 
   private final JoinGuard guard;
+  private final JoinBudget joins;
 
   /**
    * Wrong admin tokens per address: past the limit every attempt from it is refused for a while,
@@ -71,7 +73,30 @@ public final class WorkshopRoutes {
       Optional<String> adminToken,
       JoinGuard guard,
       Config.Defences defences) {
+    this(
+        store,
+        templates,
+        access,
+        boards,
+        links,
+        adminToken,
+        guard,
+        defences,
+        Config.Budgets.DEFAULTS);
+  }
+
+  public WorkshopRoutes(
+      WorkshopStore store,
+      Templates templates,
+      Access access,
+      BoardStore boards,
+      Links links,
+      Optional<String> adminToken,
+      JoinGuard guard,
+      Config.Defences defences,
+      Config.Budgets budgets) {
     this.guard = guard;
+    this.joins = new JoinBudget(budgets);
     this.wrongAdminTokens =
         new FailureGuard("wrong admin tokens", defences.adminFailuresPerMinute());
     this.creations =
@@ -181,6 +206,7 @@ public final class WorkshopRoutes {
   public void sweep() {
     wrongAdminTokens.sweep();
     creations.sweep();
+    joins.sweep();
   }
 
   /**
@@ -290,6 +316,9 @@ public final class WorkshopRoutes {
             ? null
             : Professions.code(given)
                 .orElseThrow(() -> new Rejection(ErrorCode.INVALID, "error.professionInvalid"));
+    if (!joins.take(ctx, JoinCodes.normalise(code).orElse(code))) {
+      return;
+    }
     store
         .join(code, name, profession)
         .onSuccess(joined -> Cookies.add(ctx, participantCookie(joined.boardId(), joined.token())))
