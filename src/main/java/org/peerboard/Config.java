@@ -1,6 +1,7 @@
 package org.peerboard;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -22,7 +23,8 @@ public record Config(
     Limits limits,
     Defences defences,
     Tls tls,
-    int liveLoops) {
+    int liveLoops,
+    Clock clock) {
 
   public Config {
     if (liveLoops < 1 || liveLoops > 256) {
@@ -135,6 +137,41 @@ public record Config(
         Runtime.getRuntime().availableProcessors());
   }
 
+  /**
+   * Without {@code clock}: the system's, in UTC. Tests give their own to see what happens on a
+   * later day (the retention sweep).
+   */
+  public Config(
+      String host,
+      int port,
+      Path dataDir,
+      Optional<String> databaseUrl,
+      int embeddedDbPort,
+      Optional<String> publicUrl,
+      Optional<String> adminToken,
+      int maxFrameBytes,
+      boolean devMode,
+      Limits limits,
+      Defences defences,
+      Tls tls,
+      int liveLoops) {
+    this(
+        host,
+        port,
+        dataDir,
+        databaseUrl,
+        embeddedDbPort,
+        publicUrl,
+        adminToken,
+        maxFrameBytes,
+        devMode,
+        limits,
+        defences,
+        tls,
+        liveLoops,
+        Clock.systemUTC());
+  }
+
   public static Config fromEnv(Map<String, String> env) {
     Defences d = Defences.DEFAULTS;
     Optional<Path> cert = nonBlank(env.get("PEERBOARD_TLS_CERT")).map(Path::of);
@@ -216,6 +253,10 @@ public record Config(
     return copy(c -> c.maxFrameBytes = bytes);
   }
 
+  public Config withClock(Clock newClock) {
+    return copy(c -> c.clock = newClock);
+  }
+
   /** The fields of a Config, to copy one with a few of them changed. */
   private static final class Fields {
     String host;
@@ -231,6 +272,7 @@ public record Config(
     Defences defences;
     Tls tls;
     int liveLoops;
+    Clock clock;
   }
 
   private Config copy(Consumer<Fields> change) {
@@ -248,6 +290,7 @@ public record Config(
     c.defences = defences;
     c.tls = tls;
     c.liveLoops = liveLoops;
+    c.clock = clock;
     change.accept(c);
     return new Config(
         c.host,
@@ -262,7 +305,8 @@ public record Config(
         c.limits,
         c.defences,
         c.tls,
-        c.liveLoops);
+        c.liveLoops,
+        c.clock);
   }
 
   /**

@@ -17,11 +17,14 @@ import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.peerboard.board.db.Access;
 import org.peerboard.board.db.BoardStore;
+import org.peerboard.board.db.Withdrawal;
 import org.peerboard.board.model.ErrorCode;
 import org.peerboard.board.model.Rejection;
 import org.peerboard.board.web.BoardPages;
@@ -38,14 +41,17 @@ import org.peerboard.live.LiveHub;
 import org.peerboard.live.Notifier;
 import org.peerboard.live.WsHandler;
 import org.peerboard.pages.Pages;
+import org.peerboard.security.KeyRing;
 import org.peerboard.suggest.web.SuggestRoutes;
 import org.peerboard.vote.db.VoteChanges;
 import org.peerboard.vote.db.VoteFigures;
 import org.peerboard.vote.db.VoteStore;
 import org.peerboard.vote.web.VoteRoutes;
+import org.peerboard.workshop.db.RightsStore;
 import org.peerboard.workshop.db.Templates;
 import org.peerboard.workshop.db.WorkshopStore;
 import org.peerboard.workshop.web.JoinGuard;
+import org.peerboard.workshop.web.RightsRoutes;
 import org.peerboard.workshop.web.WorkshopPages;
 import org.peerboard.workshop.web.WorkshopRoutes;
 
@@ -56,6 +62,7 @@ import org.peerboard.workshop.web.WorkshopRoutes;
  * is built once, in {@link Shared}.
  */
 public final class Server extends VerticleBase {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Server.class);
   public static final short GOING_AWAY = 1001;
 
   /** How long a shutdown waits for requests in progress before closing every connection. */
@@ -104,6 +111,10 @@ public final class Server extends VerticleBase {
     final JoinGuard guard;
     final ConnectionGuard connections;
     final WorkshopRoutes workshopRoutes;
+    // participants' rights (issue 22)
+    final RightsStore rights;
+    final RightsRoutes rightsRoutes;
+    final Clock clock;
 
     public Shared(Vertx vertx, Config config, DbSettings db, Links links) {
       PgConnectOptions connect = connectOptions(db);
@@ -148,22 +159,54 @@ public final class Server extends VerticleBase {
               defences.idleTimeoutSeconds(),
               defences.connectionsPerAddress());
       guard = new JoinGuard(config.limits().failedJoinsPerMinute());
+      clock = config.clock();
       workshopRoutes =
           new WorkshopRoutes(
-              workshops, templates, access, boards, links, config.adminToken(), guard, defences);
+              workshops,
+              templates,
+              access,
+              boards,
+              links,
+              config.adminToken(),
+              guard,
+              defences,
+              clock);
+      rights = new RightsStore(pool, workshops);
+      rightsRoutes =
+          new RightsRoutes(
+              new KeyRing(pool), new Withdrawal(pool), rights, clock, defences.opsPerMinute());
       vertx.setPeriodic(
           60_000,
           id -> {
             ws.sweepLimits();
             guard.sweep();
             workshopRoutes.sweep();
+            rightsRoutes.sweep();
             connections.summarise();
           });
+      vertx.setPeriodic(RETENTION_CHECK_MS, id -> sweepRetention());
     }
 
-    /** Starts listening for the commits of every process. */
+    /** How often workshops past their retention date are looked for (and once at start). */
+    static final long RETENTION_CHECK_MS = 60L * 60 * 1000;
+
+    /**
+     * Deletes the workshops whose retention date has passed; answers how many. A failure is logged
+     * and tried again at the next hour.
+     */
+    public Future<Integer> sweepRetention() {
+      return rights
+          .sweep(LocalDate.now(clock))
+          .recover(
+              failure -> {
+                LOG.warn("The retention check failed, trying again in an hour", failure);
+                return Future.succeededFuture(0);
+              });
+    }
+
+    /** Starts listening for the commits of every process, then deletes what is past retention. */
     public Future<Void> start() {
-      return notifier.start();
+      return notifier.start().compose(v -> sweepRetention()).mapEmpty();
     }
 
     /** After the loops stopped: stops sharing presence, listening, and closes the pool. */
@@ -199,6 +242,7 @@ public final class Server extends VerticleBase {
     new HealthRoutes(shared.pool).mount(router);
     shared.guard.mount(router);
     shared.workshopRoutes.mount(router);
+    shared.rightsRoutes.mount(router);
     new BoardRoutes(shared.access, shared.boards).mount(router);
     new VoteRoutes(shared.access, shared.votes).mount(router);
     SuggestRoutes.mount(vertx, router, shared.pool, shared.access, shared.templates);
@@ -211,7 +255,12 @@ public final class Server extends VerticleBase {
             shared.boards,
             links,
             shared.guard,
-            config.adminToken().isPresent())
+            config.adminToken().isPresent(),
+            shared.rights,
+            shared.clock,
+            config.databaseUrl().isPresent()
+                ? "DATABASE_URL"
+                : config.dataDir().resolve("postgres").toString())
         .mount(router);
     new BoardPages(pages, shared.access, shared.workshops, shared.templates, links).mount(router);
     ExportFeature.mount(

@@ -24,6 +24,7 @@ import org.peerboard.export.model.VoteRound;
 import org.peerboard.export.model.Votes;
 import org.peerboard.export.model.Words;
 import org.peerboard.export.model.WorkshopFacts;
+import org.peerboard.workshop.model.Notice;
 import org.peerboard.workshop.model.Template;
 
 /**
@@ -41,6 +42,7 @@ public final class JsonExport implements ExportSink {
   private boolean inNotes;
   private boolean inHistory;
   private Votes votes = Votes.NONE;
+  private List<Notice> notices = List.of();
 
   public JsonExport(OutputStream out, ExportScope scope) {
     this.scope = scope;
@@ -90,6 +92,12 @@ public final class JsonExport implements ExportSink {
         });
   }
 
+  /** Kept until the workshop's object closes, after its groups. */
+  @Override
+  public void notices(List<Notice> given) {
+    notices = given;
+  }
+
   @Override
   public void group(Group g, List<ClusterRow> clusters, List<ParticipantRow> participants) {
     write(
@@ -109,6 +117,9 @@ public final class JsonExport implements ExportSink {
                 "professionLabel", Words.profession(p.profession(), scope.language()));
             json.writeBooleanField("removed", p.removed());
             json.writeStringField("joinedAt", Rows.time(p.joinedAt()));
+            json.writeStringField("consentedAt", Rows.time(p.consentedAt()));
+            json.writeStringField("noticeVersion", p.noticeVersion());
+            json.writeStringField("withdrawnAt", Rows.time(p.withdrawnAt()));
             json.writeEndObject();
           }
           json.writeEndArray();
@@ -197,6 +208,16 @@ public final class JsonExport implements ExportSink {
     write(
         () -> {
           json.writeEndArray();
+          json.writeArrayFieldStart("notices");
+          for (Notice n : notices) {
+            json.writeStartObject();
+            json.writeStringField("version", n.version());
+            json.writeStringField("language", n.language());
+            json.writeStringField("text", n.text());
+            json.writeEndObject();
+          }
+          json.writeEndArray();
+          notices = List.of();
           json.writeEndObject();
           inWorkshop = false;
         });
