@@ -20,6 +20,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.peerboard.Config;
 import org.peerboard.PeerBoard;
 import org.peerboard.db.DbSettings;
 import org.peerboard.support.Api;
@@ -611,6 +613,25 @@ class ParticipantsRightsTest {
       st.execute("checkpoint");
     }
     assertEquals(List.of(), filesHolding(data.resolve("postgres"), marker));
+  }
+
+  @Test
+  @DisplayName(
+      "a process that starts after a workshop's retention date deletes it before it serves")
+  void retentionAtStart() throws Exception {
+    JsonObject due =
+        workshop(
+            new JsonObject()
+                .put("title", "Scade alla ripartenza")
+                .put("retainUntil", today().toString()));
+    Config later =
+        TestApp.onDatabaseOf(app, "rights-later")
+            .withClock(Clock.offset(CLOCK, Duration.ofDays(2)));
+    try (PeerBoard second = PeerBoard.start(later)) {
+      assertEquals(
+          0, rows("select 1 from workshop where id = ?::uuid", due.getString("id")).size());
+      assertTrue(second.port() > 0);
+    }
   }
 
   /** The page's initial state, from its JSON block. */
