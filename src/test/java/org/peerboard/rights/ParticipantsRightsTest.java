@@ -634,6 +634,37 @@ class ParticipantsRightsTest {
     }
   }
 
+  @Test
+  @DisplayName("withdrawals are limited per token like ops: past the budget 429 rate_limited")
+  void withdrawalLimited() throws Exception {
+    Config.Defences d = TestApp.SUITE;
+    Config strict =
+        TestApp.onDatabaseOf(app, "rights-limits")
+            .withDefences(
+                new Config.Defences(
+                    d.headerTimeoutSeconds(),
+                    d.idleTimeoutSeconds(),
+                    d.helloTimeoutSeconds(),
+                    d.connectionsPerAddress(),
+                    2,
+                    d.runnerOpsPerMinute(),
+                    d.pendingOpsPerSocket(),
+                    d.hellosPerMinute(),
+                    d.codeExpiryDays(),
+                    d.workshopsPerHour(),
+                    d.adminFailuresPerMinute()));
+    try (PeerBoard limited = PeerBoard.start(strict)) {
+      Api other = new Api("http://127.0.0.1:" + limited.port());
+      String board = boardId(plainWorkshop("Limiti"), 0);
+      String guessed = "A".repeat(43);
+      List<Integer> statuses = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        statuses.add(other.post("/api/boards/" + board + "/withdraw", "{}", guessed).status());
+      }
+      assertEquals(List.of(401, 401, 429), statuses);
+    }
+  }
+
   /** The page's initial state, from its JSON block. */
   private static JsonObject pageState(String html) {
     int start = html.indexOf("<script type=\"application/json\" id=\"state\">");
