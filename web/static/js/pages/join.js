@@ -1,7 +1,8 @@
 import { $, store } from '../shared/dom.js';
-import { state, t } from '../shared/i18n.js';
+import { lang, state, t } from '../shared/i18n.js';
 import { startParticipant } from '../phone/participant.js';
 import { namesSource, showClosed, snapshotBallot } from '../phone/closed.js';
+import { startRights } from '../phone/rights.js';
 
 /**
  * The participant's identity on this board lives in localStorage and in an HttpOnly cookie the server set when
@@ -23,6 +24,9 @@ function forgetToken() {
 }
 
 function showJoin(message) {
+  // a token that stopped working (withdrawn, or the board gone) leads to a fresh join, with consent again
+  document.body.classList.remove('aside');
+  for (const id of ['menu-button', 'phone-menu', 'mynotes-view', 'notice-view', 'withdraw-view']) $(`#${id}`).hidden = true;
   $('#board-view').hidden = true;
   $('#conn').hidden = true;
   $('#join-view').hidden = false;
@@ -34,10 +38,11 @@ function showBoard(token) {
   $('#board-view').hidden = false;
   window.scrollTo(0, 0);
   $('#conn').hidden = false;
-  startParticipant(token, () => {
+  const live = startParticipant(token, () => {
     forgetToken();
     showJoin(t('join.expired'));
   });
+  startRights(live, token);
 }
 
 async function join(event) {
@@ -56,7 +61,8 @@ async function join(event) {
   const button = $('#join-submit');
   button.disabled = true;
   button.textContent = t('join.joining');
-  const body = { code: state.joinCode };
+  // the box ticked is the consent the server records, with the version of the notice shown in this language
+  const body = { code: state.joinCode, consent: true, language: lang };
   const name = form.elements.name.value.trim();
   const profession = form.elements.profession.value;
   if (name) body.name = name;
@@ -84,7 +90,7 @@ if (state.closed) {
   showClosed(true, namesSource(state.closed.names), state.closed.rounds, snapshotBallot);
   if (token) {
     $('#conn').hidden = false;
-    startParticipant(token, () => forgetToken());
+    startRights(startParticipant(token, () => forgetToken()), token);
   }
 } else if (token) showBoard(token);
 else showJoin();

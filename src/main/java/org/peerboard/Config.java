@@ -1,6 +1,7 @@
 package org.peerboard;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -23,7 +24,8 @@ public record Config(
     Defences defences,
     Tls tls,
     int liveLoops,
-    Budgets budgets) {
+    Budgets budgets,
+    Clock clock) {
 
   public Config {
     if (liveLoops < 1 || liveLoops > 256) {
@@ -151,8 +153,43 @@ public record Config(
         limits,
         defences,
         tls,
-        Runtime.getRuntime().availableProcessors(),
-        Budgets.DEFAULTS);
+        Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * Without {@code clock}: the system's, in UTC. Tests give their own to see what happens on a
+   * later day (the retention sweep).
+   */
+  public Config(
+      String host,
+      int port,
+      Path dataDir,
+      Optional<String> databaseUrl,
+      int embeddedDbPort,
+      Optional<String> publicUrl,
+      Optional<String> adminToken,
+      int maxFrameBytes,
+      boolean devMode,
+      Limits limits,
+      Defences defences,
+      Tls tls,
+      int liveLoops) {
+    this(
+        host,
+        port,
+        dataDir,
+        databaseUrl,
+        embeddedDbPort,
+        publicUrl,
+        adminToken,
+        maxFrameBytes,
+        devMode,
+        limits,
+        defences,
+        tls,
+        liveLoops,
+        Budgets.DEFAULTS,
+        Clock.systemUTC());
   }
 
   public static Config fromEnv(Map<String, String> env) {
@@ -194,7 +231,8 @@ public record Config(
             intOf(env, "PEERBOARD_ADMIN_FAILURES_PER_MINUTE", d.adminFailuresPerMinute())),
         new Tls(cert, key, selfSigned, tlsOn ? intOf(env, "PEERBOARD_HTTP_PORT", 8080) : 0),
         intOf(env, "PEERBOARD_LIVE_LOOPS", Runtime.getRuntime().availableProcessors()),
-        budgets(env));
+        budgets(env),
+        Clock.systemUTC());
   }
 
   private static Budgets budgets(Map<String, String> env) {
@@ -253,6 +291,10 @@ public record Config(
     return copy(c -> c.maxFrameBytes = bytes);
   }
 
+  public Config withClock(Clock newClock) {
+    return copy(c -> c.clock = newClock);
+  }
+
   /** The fields of a Config, to copy one with a few of them changed. */
   private static final class Fields {
     String host;
@@ -269,6 +311,7 @@ public record Config(
     Tls tls;
     int liveLoops;
     Budgets budgets;
+    Clock clock;
   }
 
   private Config copy(Consumer<Fields> change) {
@@ -287,6 +330,7 @@ public record Config(
     c.tls = tls;
     c.liveLoops = liveLoops;
     c.budgets = budgets;
+    c.clock = clock;
     change.accept(c);
     return new Config(
         c.host,
@@ -302,7 +346,8 @@ public record Config(
         c.defences,
         c.tls,
         c.liveLoops,
-        c.budgets);
+        c.budgets,
+        c.clock);
   }
 
   /**

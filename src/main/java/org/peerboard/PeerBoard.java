@@ -172,6 +172,14 @@ public final class PeerBoard implements AutoCloseable {
   }
 
   /**
+   * Deletes now the workshops whose retention date has passed by the configured clock (as the
+   * hourly check does); answers how many.
+   */
+  public Future<Integer> sweepRetention() {
+    return shared.sweepRetention();
+  }
+
+  /**
    * Stops taking connections, closes sockets with "going away", then stops the embedded database.
    */
   @Override

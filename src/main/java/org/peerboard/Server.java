@@ -17,11 +17,14 @@ import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.peerboard.board.db.Access;
 import org.peerboard.board.db.BoardStore;
+import org.peerboard.board.db.Withdrawal;
 import org.peerboard.board.model.ErrorCode;
 import org.peerboard.board.model.Rejection;
 import org.peerboard.board.web.BoardPages;
@@ -41,15 +44,18 @@ import org.peerboard.live.LiveHub;
 import org.peerboard.live.Notifier;
 import org.peerboard.live.WsHandler;
 import org.peerboard.pages.Pages;
+import org.peerboard.security.KeyRing;
 import org.peerboard.suggest.web.SuggestRoutes;
 import org.peerboard.suggest.web.Suggestions;
 import org.peerboard.vote.db.VoteChanges;
 import org.peerboard.vote.db.VoteFigures;
 import org.peerboard.vote.db.VoteStore;
 import org.peerboard.vote.web.VoteRoutes;
+import org.peerboard.workshop.db.RightsStore;
 import org.peerboard.workshop.db.Templates;
 import org.peerboard.workshop.db.WorkshopStore;
 import org.peerboard.workshop.web.JoinGuard;
+import org.peerboard.workshop.web.RightsRoutes;
 import org.peerboard.workshop.web.WorkshopPages;
 import org.peerboard.workshop.web.WorkshopRoutes;
 import org.slf4j.Logger;
@@ -118,6 +124,10 @@ public final class Server extends VerticleBase {
     final Pool healthPool;
 
     final WorkshopRoutes workshopRoutes;
+    // participants' rights (issue 22)
+    final RightsStore rights;
+    final RightsRoutes rightsRoutes;
+    final Clock clock;
 
     public Shared(Vertx vertx, Config config, DbSettings db, Links links) {
       PgConnectOptions connect = connectOptions(db);
@@ -177,6 +187,7 @@ public final class Server extends VerticleBase {
               defences.connectionsPerAddress(),
               OpenFiles.connectionCap(config.budgets().maxConnections()));
       guard = new JoinGuard(config.limits().failedJoinsPerMinute());
+      clock = config.clock();
       workshopRoutes =
           new WorkshopRoutes(
               workshops,
@@ -187,24 +198,48 @@ public final class Server extends VerticleBase {
               config.adminToken(),
               guard,
               defences,
-              config.budgets());
+              config.budgets(),
+              clock);
+      rights = new RightsStore(pool, workshops);
+      rightsRoutes =
+          new RightsRoutes(
+              new KeyRing(pool), new Withdrawal(pool), rights, clock, defences.opsPerMinute());
       vertx.setPeriodic(
           60_000,
           id -> {
             ws.sweepLimits();
             guard.sweep();
             workshopRoutes.sweep();
+            rightsRoutes.sweep();
             connections.summarise();
             long late = deadline.missedSinceLastCall();
             if (late > 1) {
               LOG.warn("{} request(s) not answered within their deadline in the last minute", late);
             }
           });
+      vertx.setPeriodic(RETENTION_CHECK_MS, id -> sweepRetention());
     }
 
-    /** Starts listening for the commits of every process. */
+    /** How often workshops past their retention date are looked for (and once at start). */
+    static final long RETENTION_CHECK_MS = 60L * 60 * 1000;
+
+    /**
+     * Deletes the workshops whose retention date has passed; answers how many. A failure is logged
+     * and tried again at the next hour.
+     */
+    public Future<Integer> sweepRetention() {
+      return rights
+          .sweep(LocalDate.now(clock))
+          .recover(
+              failure -> {
+                LOG.warn("The retention check failed, trying again in an hour", failure);
+                return Future.succeededFuture(0);
+              });
+    }
+
+    /** Starts listening for the commits of every process, then deletes what is past retention. */
     public Future<Void> start() {
-      return notifier.start();
+      return notifier.start().compose(v -> sweepRetention()).mapEmpty();
     }
 
     /** After the loops stopped: stops sharing presence, listening, and closes the pool. */
@@ -241,6 +276,7 @@ public final class Server extends VerticleBase {
     new HealthRoutes(shared.healthPool).mount(router);
     shared.guard.mount(router);
     shared.workshopRoutes.mount(router);
+    shared.rightsRoutes.mount(router);
     new BoardRoutes(shared.access, shared.boards).mount(router);
     new VoteRoutes(shared.access, shared.votes).mount(router);
     SuggestRoutes.mount(router, shared.access, shared.suggestions);
@@ -253,7 +289,12 @@ public final class Server extends VerticleBase {
             shared.boards,
             links,
             shared.guard,
-            config.adminToken().isPresent())
+            config.adminToken().isPresent(),
+            shared.rights,
+            shared.clock,
+            config.databaseUrl().isPresent()
+                ? "DATABASE_URL"
+                : config.dataDir().resolve("postgres").toString())
         .mount(router);
     new BoardPages(pages, shared.access, shared.workshops, shared.templates, links).mount(router);
     ExportFeature.mount(

@@ -66,7 +66,10 @@ final class Rest {
 
   Participant join(String code, String name) {
     JsonObject joined =
-        post("/api/join", new JsonObject().put("code", code).put("name", name), 200);
+        post(
+            "/api/join",
+            new JsonObject().put("consent", true).put("code", code).put("name", name),
+            200);
     return new Participant(
         joined.getString("boardId"),
         joined.getString("participantId"),

@@ -59,6 +59,11 @@ public final class Erasure {
    * table on a workshop-sized database).
    */
   public Future<Void> wipe() {
+    return wipe("Deleted workshop");
+  }
+
+  /** The same, logged as what was deleted (a workshop, a participant who withdrew). */
+  public Future<Void> wipe(String what) {
     long started = System.nanoTime();
     return pool.withConnection(
             conn ->
@@ -89,7 +94,8 @@ public final class Erasure {
         .onSuccess(
             walDropped ->
                 LOG.info(
-                    "Deleted workshop wiped from disk in {} ms{}",
+                    "{} wiped from disk in {} ms{}",
+                    what,
                     (System.nanoTime() - started) / 1_000_000,
                     walDropped ? " (tables rewritten, WAL switched)" : ""))
         .mapEmpty();

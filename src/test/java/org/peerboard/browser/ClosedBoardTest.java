@@ -80,7 +80,9 @@ class ClosedBoardTest {
       Api.Response lower = board.api.get("/j/" + board.code.toLowerCase(), null);
       assertEquals(200, lower.status());
 
-      Api.Response join = board.api.post("/api/join", new JsonObject().put("code", board.code));
+      Api.Response join =
+          board.api.post(
+              "/api/join", new JsonObject().put("consent", true).put("code", board.code));
       assertEquals(409, join.status());
       assertEquals("conflict", join.errorCode());
       Api.Response unknown = board.api.get("/j/AAAAAA", null);

@@ -78,6 +78,7 @@ class ProfessionsTest {
           api.post(
               "/api/join",
               new JsonObject()
+                  .put("consent", true)
                   .put("code", board.getString("joinCode"))
                   .put("name", code)
                   .put("profession", code));
@@ -87,7 +88,10 @@ class ProfessionsTest {
       Api.Response refused =
           api.post(
               "/api/join",
-              new JsonObject().put("code", board.getString("joinCode")).put("profession", bad));
+              new JsonObject()
+                  .put("consent", true)
+                  .put("code", board.getString("joinCode"))
+                  .put("profession", bad));
       assertEquals(400, refused.status(), bad + ": " + refused.body());
       assertEquals("invalid", refused.errorCode());
     }
@@ -100,7 +104,10 @@ class ProfessionsTest {
       Api.Response joined =
           api.post(
               "/api/join",
-              new JsonObject().put("code", board.getString("joinCode")).put("profession", loose));
+              new JsonObject()
+                  .put("consent", true)
+                  .put("code", board.getString("joinCode"))
+                  .put("profession", loose));
       assertEquals(200, joined.status(), loose + ": " + joined.body());
     }
     List<String> after = professionsOn(api, board).subList(ENGLISH.size(), ENGLISH.size() + 4);

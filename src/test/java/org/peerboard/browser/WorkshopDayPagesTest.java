@@ -113,7 +113,10 @@ class WorkshopDayPagesTest {
       assertThat(code).not().hasText(oldCode);
       String newCode = code.textContent();
       assertThat(projector.locator("#join-code")).hasText(newCode);
-      assertEquals(404, api.post("/api/join", new JsonObject().put("code", oldCode)).status());
+      assertEquals(
+          404,
+          api.post("/api/join", new JsonObject().put("consent", true).put("code", oldCode))
+              .status());
     }
   }
 

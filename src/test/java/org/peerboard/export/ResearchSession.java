@@ -123,6 +123,7 @@ public final class ResearchSession {
           api.post(
               "/api/join",
               new JsonObject()
+                  .put("consent", true)
                   .put("code", board.getString("joinCode"))
                   .put("name", "Persona Vera " + i)
                   .put("profession", PROFESSIONS[i]));

@@ -150,7 +150,9 @@ class HttpsTest {
     assertTrue(
         workshop.getString("organiserUrl").startsWith("https://"),
         workshop.getString("organiserUrl"));
-    String joined = https("POST", "/api/join", new JsonObject().put("code", code).encode());
+    String joined =
+        https(
+            "POST", "/api/join", new JsonObject().put("consent", true).put("code", code).encode());
     assertEquals(200, RawClient.status(joined), joined);
     String cookie =
         joined

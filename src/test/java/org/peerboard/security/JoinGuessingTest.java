@@ -48,7 +48,11 @@ class JoinGuessingTest {
   private static int join(String from, String code) throws Exception {
     return RawClient.status(
         RawClient.request(
-            from, app.port(), "POST", "/api/join", new JsonObject().put("code", code).encode()));
+            from,
+            app.port(),
+            "POST",
+            "/api/join",
+            new JsonObject().put("consent", true).put("code", code).encode()));
   }
 
   private static int get(String from, String path) throws Exception {

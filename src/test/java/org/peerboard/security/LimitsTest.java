@@ -72,7 +72,8 @@ class LimitsTest {
     for (int i = 0; i < 3; i++) {
       api.join(code, "P" + i);
     }
-    Api.Response fourth = api.post("/api/join", new JsonObject().put("code", code));
+    Api.Response fourth =
+        api.post("/api/join", new JsonObject().put("consent", true).put("code", code));
     assertEquals(409, fourth.status());
     assertEquals("conflict", fourth.errorCode());
   }
@@ -93,7 +94,10 @@ class LimitsTest {
                   strict.port(),
                   "POST",
                   "/api/join",
-                  new JsonObject().put("code", "ZZZZZ" + "ACDEFG".charAt(i)).encode()));
+                  new JsonObject()
+                      .put("consent", true)
+                      .put("code", "ZZZZZ" + "ACDEFG".charAt(i))
+                      .encode()));
       assertTrue(status == 404 || status == 429, "status " + status);
       limited += status == 429 ? 1 : 0;
     }
@@ -115,11 +119,18 @@ class LimitsTest {
                 strict.port(),
                 "POST",
                 "/api/join",
-                new JsonObject().put("code", workshop.board(0).getString("joinCode")).encode())),
+                new JsonObject()
+                    .put("consent", true)
+                    .put("code", workshop.board(0).getString("joinCode"))
+                    .encode())),
         "a valid code from the limited address is refused too");
     assertEquals(
         200,
-        api.post("/api/join", new JsonObject().put("code", workshop.board(0).getString("joinCode")))
+        api.post(
+                "/api/join",
+                new JsonObject()
+                    .put("consent", true)
+                    .put("code", workshop.board(0).getString("joinCode")))
             .status(),
         "from another address it gets in");
   }

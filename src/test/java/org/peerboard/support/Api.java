@@ -112,7 +112,9 @@ public final class Api {
   }
 
   public Participant join(String code, String name) {
-    Response response = post("/api/join", new JsonObject().put("code", code).put("name", name));
+    Response response =
+        post(
+            "/api/join", new JsonObject().put("consent", true).put("code", code).put("name", name));
     if (response.status() != 200) {
       throw new IllegalStateException("could not join: " + response);
     }

@@ -116,17 +116,24 @@ class WorkshopApiTest {
         api.post(
             "/api/join",
             new JsonObject()
+                .put("consent", true)
                 .put("code", typed)
                 .put("name", "Alice")
                 .put("profession", "social worker"));
     assertEquals(200, joined.status(), joined.body());
     assertEquals(workshop.board(0).getString("id"), joined.json().getString("boardId"));
-    Api.Response wrong = api.post("/api/join", new JsonObject().put("code", "ZZZZZZ"));
+    Api.Response wrong =
+        api.post("/api/join", new JsonObject().put("consent", true).put("code", "ZZZZZZ"));
     assertEquals(404, wrong.status());
     assertEquals("not_found", wrong.errorCode());
     assertEquals(
         "invalid",
-        api.post("/api/join", new JsonObject().put("code", code).put("name", "x".repeat(500)))
+        api.post(
+                "/api/join",
+                new JsonObject()
+                    .put("consent", true)
+                    .put("code", code)
+                    .put("name", "x".repeat(500)))
             .errorCode());
   }
 

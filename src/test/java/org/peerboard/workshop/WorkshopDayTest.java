@@ -94,8 +94,13 @@ class WorkshopDayTest {
     assertNotEquals(board.getString("joinCode"), newCode);
     assertEquals(
         404,
-        api.post("/api/join", new JsonObject().put("code", board.getString("joinCode"))).status());
-    assertEquals(200, api.post("/api/join", new JsonObject().put("code", newCode)).status());
+        api.post(
+                "/api/join",
+                new JsonObject().put("consent", true).put("code", board.getString("joinCode")))
+            .status());
+    assertEquals(
+        200,
+        api.post("/api/join", new JsonObject().put("consent", true).put("code", newCode)).status());
     assertEquals(200, api.get("/api/boards/" + id, alice.token()).status());
     assertEquals(
         200,

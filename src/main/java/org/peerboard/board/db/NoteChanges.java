@@ -80,28 +80,37 @@ final class NoteChanges {
         .compose(
             note -> {
               Rejection.check(NoteRules.mayDelete(tx.actor(), tx.board(), note));
-              Set<UUID> cluster = note.clusterId() == null ? Set.of() : Set.of(note.clusterId());
-              return tx.conn()
-                  .preparedQuery(DELETE_NOTE)
-                  .execute(Tuple.of(note.id(), tx.boardId()))
-                  .compose(deleted -> scrubText(tx, note.id()))
-                  .compose(
-                      scrubbed ->
-                          cluster.isEmpty()
-                              ? Future.succeededFuture()
-                              : tx.conn()
-                                  .preparedQuery(TOUCH_CLUSTERS)
-                                  .execute(Tuple.of(tx.boardId(), (Object) Affected.ids(cluster)))
-                                  .mapEmpty())
-                  .compose(scrubbed -> Affected.after(tx, List.of(), cluster))
-                  .map(
-                      after ->
-                          new Change(
-                              new BoardEvent.NoteDeleted(
-                                  note.id(), note.lane(), note.clusterId(), after.clusters()),
-                              note.id(),
-                              new JsonObject().put("noteId", note.id().toString())));
+              return erase(tx, note);
             });
+  }
+
+  /**
+   * Deletes a locked note, whoever may: its row goes, its text leaves every event that carried it,
+   * and its cluster moves on a version. A participant's withdrawal erases each of their notes this
+   * way ({@link Withdrawal}).
+   */
+  static Future<Change> erase(Tx tx, Note note) {
+    Set<UUID> cluster = note.clusterId() == null ? Set.of() : Set.of(note.clusterId());
+    return tx.conn()
+        .preparedQuery(DELETE_NOTE)
+        .execute(Tuple.of(note.id(), tx.boardId()))
+        .compose(deleted -> scrubText(tx, note.id()))
+        .compose(
+            scrubbed ->
+                cluster.isEmpty()
+                    ? Future.succeededFuture()
+                    : tx.conn()
+                        .preparedQuery(TOUCH_CLUSTERS)
+                        .execute(Tuple.of(tx.boardId(), (Object) Affected.ids(cluster)))
+                        .mapEmpty())
+        .compose(scrubbed -> Affected.after(tx, List.of(), cluster))
+        .map(
+            after ->
+                new Change(
+                    new BoardEvent.NoteDeleted(
+                        note.id(), note.lane(), note.clusterId(), after.clusters()),
+                    note.id(),
+                    new JsonObject().put("noteId", note.id().toString())));
   }
 
   /**

@@ -10,7 +10,9 @@ public enum ErrorCode {
   NOT_FOUND(404),
   CONFLICT(409),
   RATE_LIMITED(429),
-  UNAVAILABLE(503);
+  UNAVAILABLE(503),
+  /** Joining without {@code "consent": true} (issue 22). */
+  CONSENT_REQUIRED(400);
 
   private final int status;
 

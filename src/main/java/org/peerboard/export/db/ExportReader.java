@@ -32,6 +32,7 @@ import org.peerboard.export.model.ParticipantRow;
 import org.peerboard.export.model.Pseudonyms;
 import org.peerboard.export.model.WorkshopFacts;
 import org.peerboard.workshop.db.Templates;
+import org.peerboard.workshop.model.Notice;
 import org.peerboard.workshop.model.Template;
 
 /**
@@ -138,6 +139,11 @@ public final class ExportReader {
                               () -> sink.workshop(facts, new Labels(template, scope.language()))))
                   .compose(
                       v ->
+                          conn.preparedQuery(NOTICES)
+                              .execute(Tuple.of(workshopId, scope.boardId()))
+                              .compose(found -> blocking(() -> sink.notices(notices(found)))))
+                  .compose(
+                      v ->
                           conn.preparedQuery(BOARDS).execute(Tuple.of(workshopId, scope.boardId())))
                   .compose(
                       boards -> {
@@ -192,7 +198,10 @@ public final class ExportReader {
                                           r.getString("name"),
                                           r.getString("profession"),
                                           Boolean.TRUE.equals(r.getBoolean("removed")),
-                                          r.getOffsetDateTime("created_at"))));
+                                          r.getOffsetDateTime("created_at"),
+                                          r.getOffsetDateTime("consented_at"),
+                                          r.getString("notice_version"),
+                                          r.getOffsetDateTime("withdrawn_at"))));
                           return blocking(() -> sink.group(group, clusters, participants));
                         }))
         .compose(
@@ -235,6 +244,15 @@ public final class ExportReader {
                         }))
         .compose(v -> blocking(sink::endGroup))
         .compose(v -> flush.get());
+  }
+
+  private static List<Notice> notices(RowSet<Row> rows) {
+    List<Notice> notices = new ArrayList<>();
+    rows.forEach(
+        r ->
+            notices.add(
+                new Notice(r.getString("language"), r.getString("text"), r.getString("version"))));
+    return notices;
   }
 
   /** A row of {@code ExportSql.WORKSHOP} as the facts every export repeats. */

@@ -23,8 +23,20 @@ final class ExportSql {
   static final String PARTICIPANTS =
       """
       select row_number() over (order by created_at, id) as number, name, profession,
-             removed_at is not null as removed, created_at
+             removed_at is not null as removed, created_at, consented_at, notice_version, withdrawn_at
         from participant where board_id = $1 order by created_at, id""";
+
+  /**
+   * The notice texts participants agreed to (issue 22): every one of the workshop's, or in a
+   * board's download those its participants agreed to.
+   */
+  static final String NOTICES =
+      """
+      select version, language, text from notice
+       where workshop_id = $1
+         and ($2::uuid is null or version in (select notice_version from participant where board_id = $2))
+       order by created_at, version, language""";
+
   static final String CLUSTERS =
       """
       select c.id, c.lane, l.phase, l.dimension, c.name, c.created_at, greatest(c.created_at, c.updated_at) as updated_at,

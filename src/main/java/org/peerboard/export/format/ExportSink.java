@@ -9,6 +9,7 @@ import org.peerboard.export.model.HistoryRow;
 import org.peerboard.export.model.Labels;
 import org.peerboard.export.model.ParticipantRow;
 import org.peerboard.export.model.WorkshopFacts;
+import org.peerboard.workshop.model.Notice;
 
 /**
  * A download format fed in reading order: workshop, then each group with its clusters, its notes
@@ -19,6 +20,9 @@ public interface ExportSink {
   default void start(ExportStart start) {}
 
   void workshop(WorkshopFacts workshop, Labels labels);
+
+  /** The notice texts the workshop's participants agreed to, with their versions (issue 22). */
+  default void notices(List<Notice> notices) {}
 
   default void group(Group group, List<ClusterRow> clusters, List<ParticipantRow> participants) {}
 

@@ -28,6 +28,7 @@ import org.peerboard.export.model.VoteRound;
 import org.peerboard.export.model.Votes;
 import org.peerboard.export.model.Words;
 import org.peerboard.export.model.WorkshopFacts;
+import org.peerboard.workshop.model.Notice;
 import org.peerboard.workshop.model.Template;
 
 /**
@@ -51,6 +52,7 @@ public final class JsonExport implements ExportSink {
   private final List<Object[]> participants = new ArrayList<>();
   private final List<Object[]> ballots = new ArrayList<>();
   private final List<Object[]> comments = new ArrayList<>();
+  private List<Notice> notices = List.of();
 
   public JsonExport(OutputStream out, ExportScope scope) {
     this.scope = scope;
@@ -112,6 +114,12 @@ public final class JsonExport implements ExportSink {
         });
   }
 
+  /** Kept until the workshop's object closes, after its groups. */
+  @Override
+  public void notices(List<Notice> given) {
+    notices = given;
+  }
+
   @Override
   public void group(Group g, List<ClusterRow> clusters, List<ParticipantRow> participants) {
     write(
@@ -136,6 +144,9 @@ public final class JsonExport implements ExportSink {
                 "professionLabel", Words.profession(p.profession(), scope.language()));
             json.writeBooleanField("removed", p.removed());
             json.writeStringField("joinedAt", Rows.time(p.joinedAt()));
+            json.writeStringField("consentedAt", Rows.time(p.consentedAt()));
+            json.writeStringField("noticeVersion", p.noticeVersion());
+            json.writeStringField("withdrawnAt", Rows.time(p.withdrawnAt()));
             json.writeEndObject();
           }
           json.writeEndArray();
@@ -227,6 +238,16 @@ public final class JsonExport implements ExportSink {
     write(
         () -> {
           json.writeEndArray();
+          json.writeArrayFieldStart("notices");
+          for (Notice n : notices) {
+            json.writeStartObject();
+            json.writeStringField("version", n.version());
+            json.writeStringField("language", n.language());
+            json.writeStringField("text", n.text());
+            json.writeEndObject();
+          }
+          json.writeEndArray();
+          notices = List.of();
           json.writeEndObject();
           inWorkshop = false;
         });

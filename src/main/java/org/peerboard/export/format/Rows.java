@@ -87,7 +87,10 @@ final class Rows {
       p.profession(),
       Words.profession(p.profession(), language),
       p.joinedAt(),
-      p.removed()
+      p.removed(),
+      p.consentedAt(),
+      p.noticeVersion(),
+      p.withdrawnAt()
     };
   }
 

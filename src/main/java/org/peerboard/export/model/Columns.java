@@ -129,7 +129,10 @@ public final class Columns {
           "profession",
           "profession_label",
           "joined_at",
-          "removed");
+          "removed",
+          "consented_at",
+          "notice_version",
+          "withdrawn_at");
 
   /**
    * One row per anonymised ballot, proposal and criterion (dot rounds: one row per ballot and
@@ -196,7 +199,15 @@ public final class Columns {
 
   /** Columns holding a time: ISO-8601 UTC text in CSV and JSON, a date-time cell in XLSX. */
   public static final Set<String> TIMES =
-      Set.of("created_at", "updated_at", "at", "round_opened_at", "round_revealed_at", "joined_at");
+      Set.of(
+          "created_at",
+          "updated_at",
+          "at",
+          "round_opened_at",
+          "round_revealed_at",
+          "joined_at",
+          "consented_at",
+          "withdrawn_at");
 
   /** Fixed columns of the Matrix table; one count column per tag and an untagged column follow. */
   public static final List<String> MATRIX =

@@ -5,10 +5,18 @@ import java.util.UUID;
 
 /**
  * A participant as exported: a pseudonym (P1, P2 … per board, in joining order) and a key unique
- * across a study ({@link #key}); the name only when the board showed names.
+ * across a study ({@link #key}); the name only when the board showed names; when they agreed to
+ * which notice, and when they withdrew.
  */
 public record ParticipantRow(
-    String pseudonym, String name, String profession, boolean removed, OffsetDateTime joinedAt) {
+    String pseudonym,
+    String name,
+    String profession,
+    boolean removed,
+    OffsetDateTime joinedAt,
+    OffsetDateTime consentedAt,
+    String noticeVersion,
+    OffsetDateTime withdrawnAt) {
 
   /**
    * The participant's key across workshops and studies: the first 8 hex digits of the group's id

@@ -7,8 +7,8 @@ final class WorkshopSql {
   static final String INSERT_WORKSHOP =
       """
       insert into workshop (id, title, place, held_on, language, template_id, organiser_key_hash, privacy_notice,
-                            join_code)
-      values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+                            join_code, privacy_notices, organisation, contact, purpose, retain_until)
+      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
       on conflict (join_code) do nothing""";
   static final String WORKSHOP_BY_ID =
       "select id, language, template_id from workshop where id = $1";
@@ -21,11 +21,18 @@ final class WorkshopSql {
       on conflict (join_code) where stage <> 'closed' do nothing""";
   static final String INSERT_LANE =
       "insert into lane (board_id, id, phase, dimension, position) values ($1, $2, $3, $4, $5)";
+
+  /** With the workshop's notice ({@link Notices#COLUMNS}): the one the participant agrees to. */
   static final String OPEN_BOARD_BY_CODE =
       """
-      select b.id, (select count(*) from participant p where p.board_id = b.id and p.removed_at is null)
-             as participants
-        from board b where b.join_code = $1 and b.stage <> 'closed'
+      select b.id, b.workshop_id, w.language,
+             (select count(*) from participant p where p.board_id = b.id and p.removed_at is null) as participants,
+             """
+          + Notices.COLUMNS
+          + """
+
+        from board b join workshop w on w.id = b.workshop_id
+       where b.join_code = $1 and b.stage <> 'closed'
          for no key update of b""";
 
   /**
@@ -39,8 +46,8 @@ final class WorkshopSql {
 
   static final String INSERT_PARTICIPANT =
       """
-      insert into participant (id, board_id, token_hash, name, profession, consented_at)
-      values ($1, $2, $3, $4, $5, now())""";
+      insert into participant (id, board_id, token_hash, name, profession, consented_at, notice_version)
+      values ($1, $2, $3, $4, $5, now(), $6)""";
   static final String WORKSHOP =
       """
       select id, title, place, held_on, language, template_id, privacy_notice, join_code from workshop where id = $1""";

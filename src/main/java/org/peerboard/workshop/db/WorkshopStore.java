@@ -3,12 +3,15 @@ package org.peerboard.workshop.db;
 import static org.peerboard.workshop.db.WorkshopSql.*;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,6 +25,7 @@ import org.peerboard.security.Principal;
 import org.peerboard.workshop.model.CreatedBoard;
 import org.peerboard.workshop.model.JoinCodes;
 import org.peerboard.workshop.model.NewWorkshop;
+import org.peerboard.workshop.model.Notice;
 import org.peerboard.workshop.model.Template;
 
 /** Creates workshops and boards, and lets participants join a board by its code. */
@@ -58,7 +62,12 @@ public final class WorkshopStore {
   }
 
   /** A new workshop: its id, its organiser key (shown once) and its boards. */
-  public record Created(UUID id, String organiserKey, String joinCode, List<CreatedBoard> boards) {}
+  public record Created(
+      UUID id,
+      String organiserKey,
+      String joinCode,
+      List<CreatedBoard> boards,
+      LocalDate retainUntil) {}
 
   /** A participant who just joined, with the token that is their identity from now on. */
   public record Joined(UUID boardId, UUID participantId, String token) {}
@@ -112,7 +121,12 @@ public final class WorkshopStore {
                                     addBoards(conn, id, organiserKey, template, request.groups(), 0)
                                         .map(
                                             boards ->
-                                                new Created(id, organiserKey, joinCode, boards)))));
+                                                new Created(
+                                                    id,
+                                                    organiserKey,
+                                                    joinCode,
+                                                    boards,
+                                                    request.retainUntil())))));
   }
 
   private Future<String> insertWorkshop(
@@ -134,7 +148,14 @@ public final class WorkshopStore {
                   request.templateId(),
                   Keys.hash(organiserKey),
                   request.privacyNotice(),
-                  code
+                  code,
+                  request.privacyNotices().isEmpty()
+                      ? null
+                      : new JsonObject(new HashMap<>(request.privacyNotices())),
+                  request.organisation(),
+                  request.contact(),
+                  request.purpose(),
+                  request.retainUntil()
                 }))
         .compose(
             inserted ->
@@ -191,7 +212,11 @@ public final class WorkshopStore {
         .mapEmpty();
   }
 
-  public Future<Joined> join(String code, String name, String profession) {
+  /**
+   * A new participant on the open board with this code, who agreed to the workshop's notice in
+   * {@code language}: its version is recorded with the time, and its text kept for the downloads.
+   */
+  public Future<Joined> join(String code, String name, String profession, String language) {
     Optional<String> normalised = JoinCodes.normalise(code);
     if (normalised.isEmpty()) {
       return Future.failedFuture(new Rejection(ErrorCode.NOT_FOUND, "error.joinCodeNotFound"));
@@ -220,9 +245,27 @@ public final class WorkshopStore {
                       if (board.getLong("participants") >= maxParticipants) {
                         throw new Rejection(ErrorCode.CONFLICT, "error.boardFull");
                       }
+                      Notice notice =
+                          Notices.of(
+                              board, language == null ? board.getString("language") : language);
                       return conn.preparedQuery(INSERT_PARTICIPANT)
                           .execute(
-                              Tuple.of(participantId, boardId, Keys.hash(token), name, profession))
+                              Tuple.of(
+                                  participantId,
+                                  boardId,
+                                  Keys.hash(token),
+                                  name,
+                                  profession,
+                                  notice.version()))
+                          .compose(
+                              inserted ->
+                                  conn.preparedQuery(Notices.RECORD)
+                                      .execute(
+                                          Tuple.of(
+                                              board.getUUID("workshop_id"),
+                                              notice.version(),
+                                              notice.language(),
+                                              notice.text())))
                           .map(inserted -> new Joined(boardId, participantId, token));
                     }));
   }

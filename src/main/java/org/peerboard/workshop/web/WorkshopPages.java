@@ -6,6 +6,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,9 +21,11 @@ import org.peerboard.http.Languages;
 import org.peerboard.http.Links;
 import org.peerboard.pages.Pages;
 import org.peerboard.security.BoardKeys;
+import org.peerboard.workshop.db.RightsStore;
 import org.peerboard.workshop.db.Templates;
 import org.peerboard.workshop.db.WorkshopStore;
 import org.peerboard.workshop.model.JoinCodes;
+import org.peerboard.workshop.model.Notice;
 
 /**
  * The workshop's pages: new workshop ({@code /new}), the organiser's links and the plenary ({@code
@@ -38,6 +42,11 @@ public final class WorkshopPages {
   private final Links links;
   private final JoinGuard guard;
   private final boolean adminTokenRequired;
+  private final RightsStore rights;
+  private final Clock clock;
+
+  /** Where the data lives, for the data protection section: a directory or {@code DATABASE_URL}. */
+  private final String dataLocation;
 
   public WorkshopPages(
       Pages pages,
@@ -47,7 +56,13 @@ public final class WorkshopPages {
       BoardStore boards,
       Links links,
       JoinGuard guard,
-      boolean adminTokenRequired) {
+      boolean adminTokenRequired,
+      RightsStore rights,
+      Clock clock,
+      String dataLocation) {
+    this.rights = rights;
+    this.clock = clock;
+    this.dataLocation = dataLocation;
     this.pages = pages;
     this.workshops = workshops;
     this.templates = templates;
@@ -72,6 +87,7 @@ public final class WorkshopPages {
     router.get("/g/:code").handler(this::pickGroup).failureHandler(pages::errorPage);
     router.get("/j").handler(this::joinByCode).failureHandler(pages::errorPage);
     router.get("/j/:code").handler(this::join).failureHandler(pages::errorPage);
+    router.get("/j/:code/notice").handler(this::notice).failureHandler(pages::errorPage);
   }
 
   private void newWorkshop(RoutingContext ctx) {
@@ -177,12 +193,18 @@ public final class WorkshopPages {
                           }
                           return new JsonObject()
                               .put("workshop", workshopJson(workshop))
+                              .put("dataLocation", dataLocation)
                               .put("organiserUrl", links.organiser(workshopId, key))
                               .put("organiserKey", key)
                               .put("joinUrl", links.group(workshop.joinCode()))
                               .put("qrUrl", "/g/" + workshop.joinCode() + "/qr.svg")
                               .put("boards", boardList);
                         }))
+        .compose(
+            state ->
+                rights
+                    .dataProtection(workshopId, LocalDate.now(clock))
+                    .map(facts -> state.put("dataProtection", facts)))
         .onSuccess(
             state ->
                 pages.render(
@@ -230,13 +252,57 @@ public final class WorkshopPages {
     String lang = Languages.explicit(ctx).orElse(target.workshop().language());
     return templates
         .get(target.workshop().templateId()) // loads the template that templates.json below reads
-        .compose(t -> rememberedParticipant(ctx, target.boardId()))
+        .compose(t -> rights.notice(target.workshop().id(), lang))
         .compose(
-            participant ->
-                target.closed()
-                    ? closedState(target, participant, lang)
-                        .map(closed -> renderJoin(ctx, target, lang, participant, closed))
-                    : Future.succeededFuture(renderJoin(ctx, target, lang, participant, null)));
+            notice ->
+                rememberedParticipant(ctx, target.boardId())
+                    .compose(
+                        participant ->
+                            target.closed()
+                                ? closedState(target, participant, lang)
+                                    .map(
+                                        closed ->
+                                            renderJoin(
+                                                ctx, target, lang, participant, closed, notice))
+                                : Future.succeededFuture(
+                                    renderJoin(ctx, target, lang, participant, null, notice))));
+  }
+
+  /** The whole information notice of a join link's workshop, in the page's language. */
+  private void notice(RoutingContext ctx) {
+    workshops
+        .boardsByCode(ctx.pathParam("code"))
+        .compose(
+            found -> {
+              if (found.isEmpty()) {
+                return Future.failedFuture(notFound("error.joinCodeNotFound"));
+              }
+              WorkshopStore.JoinTarget target = chosen(ctx, found);
+              String lang = Languages.explicit(ctx).orElse(target.workshop().language());
+              return rights
+                  .notice(target.workshop().id(), lang)
+                  .map(
+                      notice -> {
+                        pages.render(
+                            ctx,
+                            "notice",
+                            lang,
+                            new JsonObject()
+                                .put("boardName", target.boardName())
+                                .put("joinCode", target.joinCode())
+                                .put("workshop", workshopJson(target.workshop()))
+                                .put("notice", noticeJson(notice)));
+                        return (Void) null;
+                      });
+            })
+        .onFailure(failure -> wrongCodeOrFail(ctx, failure));
+  }
+
+  private static JsonObject noticeJson(Notice notice) {
+    return new JsonObject()
+        .put("version", notice.version())
+        .put("language", notice.language())
+        .put("text", notice.text());
   }
 
   private Void renderJoin(
@@ -244,7 +310,8 @@ public final class WorkshopPages {
       WorkshopStore.JoinTarget target,
       String lang,
       Remembered participant,
-      JsonObject closed) {
+      JsonObject closed,
+      Notice notice) {
     pages.render(
         ctx,
         "join",
@@ -255,6 +322,7 @@ public final class WorkshopPages {
             .put("joinCode", target.joinCode())
             .put("workshop", workshopJson(target.workshop()))
             .put("privacyNotice", target.workshop().privacyNotice())
+            .put("notice", noticeJson(notice))
             .put("participantToken", participant == null ? null : participant.token())
             .put("closed", closed)
             .put("template", templates.json(target.workshop().templateId())));

@@ -7,12 +7,15 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.peerboard.board.model.ErrorCode;
 import org.peerboard.board.model.NoteText;
 import org.peerboard.board.model.PlainText;
 import org.peerboard.board.model.Rejection;
 import org.peerboard.workshop.model.NewWorkshop;
+import org.peerboard.workshop.model.Retention;
 
 /**
  * Reads request bodies of the workshop routes into validated values; anything else is {@code
@@ -24,21 +27,12 @@ final class WorkshopRequests {
   /**
    * A workshop request; {@code templateId} overrides the body's {@code template} (an uploaded one).
    */
-  static NewWorkshop newWorkshop(JsonObject body, String templateId) {
-    NewWorkshop request = newWorkshop(body);
-    return templateId == null
-        ? request
-        : new NewWorkshop(
-            request.title(),
-            request.place(),
-            request.date(),
-            request.language(),
-            templateId,
-            request.groups(),
-            request.privacyNotice());
+  static NewWorkshop newWorkshop(JsonObject body, String templateId, LocalDate today) {
+    NewWorkshop request = newWorkshop(body, today);
+    return templateId == null ? request : request.withTemplate(templateId);
   }
 
-  static NewWorkshop newWorkshop(JsonObject body) {
+  static NewWorkshop newWorkshop(JsonObject body, LocalDate today) {
     String title = text(body, "title", NewWorkshop.MAX_TITLE, true);
     String place = text(body, "place", NewWorkshop.MAX_TITLE, false);
     LocalDate date = null;
@@ -72,7 +66,10 @@ final class WorkshopRequests {
     } else {
       groups.add("it".equals(language) ? "Gruppo 1" : "Group 1");
     }
-    String notice = text(body, "privacyNotice", NewWorkshop.MAX_NOTICE, false);
+    String notice =
+        body.getValue("privacyNotice") instanceof JsonObject
+            ? null
+            : text(body, "privacyNotice", NewWorkshop.MAX_NOTICE, false);
     return new NewWorkshop(
         title,
         place,
@@ -80,7 +77,53 @@ final class WorkshopRequests {
         language,
         template == null ? "care-pathway" : template,
         List.copyOf(groups),
-        notice);
+        notice,
+        notices(body),
+        text(body, "organisation", NewWorkshop.MAX_TITLE, false),
+        text(body, "contact", NewWorkshop.MAX_TITLE, false),
+        text(body, "purpose", NewWorkshop.MAX_TITLE, false),
+        body.getValue("retainUntil") == null
+            ? Retention.byDefault(date, today)
+            : retainUntil(body, today));
+  }
+
+  /** The organiser's notice given per language, {@code {"it": "…", "en": "…"}} (one or both). */
+  private static Map<String, String> notices(JsonObject body) {
+    if (!(body.getValue("privacyNotice") instanceof JsonObject given)) {
+      return Map.of();
+    }
+    Map<String, String> notices = new LinkedHashMap<>();
+    for (String field : given.fieldNames()) {
+      if (!field.equals("it") && !field.equals("en")) {
+        throw invalid();
+      }
+      String text = text(given, field, NewWorkshop.MAX_NOTICE, false);
+      if (text != null) {
+        notices.put(field, text);
+      }
+    }
+    if (notices.isEmpty()) {
+      throw invalid();
+    }
+    return Map.copyOf(notices);
+  }
+
+  /**
+   * A retention date the organiser chose: {@code YYYY-MM-DD}, not in the past, not beyond 10 years
+   * from today.
+   */
+  static LocalDate retainUntil(JsonObject body, LocalDate today) {
+    String raw = text(body, "retainUntil", 10, true);
+    LocalDate until;
+    try {
+      until = LocalDate.parse(raw);
+    } catch (DateTimeParseException e) {
+      throw new Rejection(ErrorCode.INVALID, "error.retainUntilInvalid");
+    }
+    if (!Retention.allowed(until, today)) {
+      throw new Rejection(ErrorCode.INVALID, "error.retainUntilInvalid");
+    }
+    return until;
   }
 
   static String name(Object value) {

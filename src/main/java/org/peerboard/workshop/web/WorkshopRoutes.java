@@ -7,6 +7,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 import org.peerboard.Config;
@@ -43,6 +45,7 @@ public final class WorkshopRoutes {
 
   private final JoinGuard guard;
   private final JoinBudget joins;
+  private final Clock clock;
 
   /**
    * Wrong admin tokens per address: past the limit every attempt from it is refused for a while,
@@ -82,9 +85,11 @@ public final class WorkshopRoutes {
         adminToken,
         guard,
         defences,
-        Config.Budgets.DEFAULTS);
+        Config.Budgets.DEFAULTS,
+        Clock.systemUTC());
   }
 
+  /** {@code clock}: today's date for retention dates (tests move it). */
   public WorkshopRoutes(
       WorkshopStore store,
       Templates templates,
@@ -94,7 +99,9 @@ public final class WorkshopRoutes {
       Optional<String> adminToken,
       JoinGuard guard,
       Config.Defences defences,
-      Config.Budgets budgets) {
+      Config.Budgets budgets,
+      Clock clock) {
+    this.clock = clock;
     this.guard = guard;
     this.joins = new JoinBudget(budgets);
     this.wrongAdminTokens =
@@ -261,14 +268,15 @@ public final class WorkshopRoutes {
       return;
     }
     JsonObject body = WorkshopRequests.body(ctx);
+    LocalDate today = LocalDate.now(clock);
     WorkshopRequests.newWorkshop(
-        body); // the rest of the request is checked before an uploaded template is stored
+        body, today); // the rest of the request is checked before an uploaded template is stored
     Future<String> uploaded =
         body.getValue("template") instanceof JsonObject own
             ? templates.create(own)
             : Future.succeededFuture(null);
     uploaded
-        .compose(templateId -> store.create(WorkshopRequests.newWorkshop(body, templateId)))
+        .compose(templateId -> store.create(WorkshopRequests.newWorkshop(body, templateId, today)))
         .onSuccess(
             created -> {
               JsonArray boardList = new JsonArray();
@@ -281,6 +289,7 @@ public final class WorkshopRoutes {
                       .put("joinCode", created.joinCode())
                       .put("joinUrl", links.group(created.joinCode()))
                       .put("qrUrl", links.base() + "/g/" + created.joinCode() + "/qr.svg")
+                      .put("retainUntil", created.retainUntil().toString())
                       .put("boards", boardList);
               ctx.response()
                   .setStatusCode(201)
@@ -316,11 +325,20 @@ public final class WorkshopRoutes {
             ? null
             : Professions.code(given)
                 .orElseThrow(() -> new Rejection(ErrorCode.INVALID, "error.professionInvalid"));
+    // the notice's language: the one the phone showed it in (else the workshop's)
+    Object language = body.getValue("language");
+    if (language != null && !"it".equals(language) && !"en".equals(language)) {
+      throw WorkshopRequests.invalid();
+    }
+    // consent is the JSON true and nothing else: not "true", 1 or "yes"
+    if (!Boolean.TRUE.equals(body.getValue("consent"))) {
+      throw new Rejection(ErrorCode.CONSENT_REQUIRED, "error.consentRequired");
+    }
     if (!joins.take(ctx, JoinCodes.normalise(code).orElse(code))) {
       return;
     }
     store
-        .join(code, name, profession)
+        .join(code, name, profession, (String) language)
         .onSuccess(joined -> Cookies.add(ctx, participantCookie(joined.boardId(), joined.token())))
         .onSuccess(
             joined ->
