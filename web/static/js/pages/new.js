@@ -30,6 +30,11 @@ form.addEventListener('submit', async (event) => {
   if (place) body.place = place;
   if (date) body.date = date;
   if (privacy) body.privacyNotice = privacy;
+  // the controller's fields the built-in notice names, and how long the data is kept (issue 22)
+  for (const field of ['organisation', 'contact', 'purpose', 'retainUntil']) {
+    const value = form.elements[field].value.trim();
+    if (value) body[field] = value;
+  }
   if (groups.length) body.groups = groups;
   try {
     const template = await chosenTemplate(form);

@@ -30,6 +30,37 @@ class DataProtectionPageTest {
 
   @Test
   @DisplayName(
+      "the new-workshop page takes the controller's fields and the retention date; the join page's notice names them")
+  void newWorkshopNamesTheController() {
+    List<String> errors = new ArrayList<>();
+    String until = LocalDate.now(ZoneOffset.UTC).plusYears(3).toString();
+    try (BrowserContext context = Browsers.screen()) {
+      Page page = context.newPage();
+      page.onPageError(errors::add);
+      page.navigate(TestApp.api().base() + "/new?lang=en");
+      page.getByLabel("Title").fill("Florence consultation");
+      page.getByLabel("English", new Page.GetByLabelOptions().setExact(true)).check();
+      page.getByLabel("Organisation responsible for the data").fill("University of Florence");
+      page.getByLabel("Contact for questions about the data").fill("dpo@unifi.example");
+      page.getByLabel("Purpose of the research").fill("a study of care pathways");
+      page.getByLabel("Keep the data until").fill(until);
+      Axe.assertNoSeriousViolations(page);
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create workshop"))
+          .click();
+      assertThat(page.getByLabel("Data kept until")).hasValue(until);
+      String joinUrl = page.locator(".group-sheet .join-url a").first().getAttribute("href");
+      page.navigate(joinUrl);
+      Locator notice = page.locator("#privacy-text");
+      assertThat(notice).containsText("University of Florence");
+      assertThat(notice).containsText("dpo@unifi.example");
+      assertThat(notice).containsText("a study of care pathways");
+      assertThat(notice).containsText(until);
+    }
+    assertEquals(List.of(), errors);
+  }
+
+  @Test
+  @DisplayName(
       "it says what is stored and the consent counts, warns before the retention date and moves it")
   void dataProtection() {
     Api api = TestApp.api();

@@ -161,6 +161,8 @@ class FuzzTest {
       "/api/templates",
       "/api/workshops/" + workshop.id() + "/boards",
       "/api/boards/" + boardId + "/rotate",
+      "/api/boards/" + boardId + "/withdraw",
+      "/api/workshops/" + workshop.id() + "/retention",
       "/api/workshops/not-a-uuid/boards",
       "/api/boards/%00/rotate"
     };
