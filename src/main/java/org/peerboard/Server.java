@@ -38,6 +38,8 @@ import org.peerboard.live.LiveHub;
 import org.peerboard.live.Notifier;
 import org.peerboard.live.WsHandler;
 import org.peerboard.pages.Pages;
+import org.peerboard.react.db.ReactionChanges;
+import org.peerboard.react.db.ReactionStore;
 import org.peerboard.suggest.web.SuggestRoutes;
 import org.peerboard.vote.db.VoteChanges;
 import org.peerboard.vote.db.VoteFigures;
@@ -123,7 +125,12 @@ public final class Server extends VerticleBase {
       templates = new Templates(pool);
       votes = new VoteStore(pool);
       boards =
-          new BoardStore(vertx, pool, templates, List.of(VoteChanges::register), List.of(votes));
+          new BoardStore(
+              vertx,
+              pool,
+              templates,
+              List.of(VoteChanges::register, ReactionChanges::register),
+              List.of(votes, new ReactionStore()));
       access = new Access(pool);
       Config.Defences defences = config.defences();
       workshops =
