@@ -54,7 +54,9 @@ final class Rows {
       n.authorRole(),
       n.createdAt(),
       n.updatedAt(),
-      votes.proposalOf(n.id(), n.clusterId())
+      votes.proposalOf(n.id(), n.clusterId()),
+      n.reactions(),
+      n.reactionShare()
     };
   }
 
@@ -90,7 +92,8 @@ final class Rows {
       h.actorRole(),
       h.actor(),
       h.noteId(),
-      h.undone()
+      h.undone(),
+      h.reactions()
     };
   }
 

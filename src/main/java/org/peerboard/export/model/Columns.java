@@ -37,7 +37,9 @@ public final class Columns {
           "author_role",
           "created_at",
           "updated_at",
-          "proposal_id");
+          "proposal_id",
+          "reactions",
+          "reaction_share");
 
   public static final List<String> CLUSTERS =
       List.of(
@@ -135,7 +137,8 @@ public final class Columns {
           "actor_role",
           "actor",
           "note_id",
-          "undone");
+          "undone",
+          "reactions");
 
   private Columns() {}
 

@@ -66,7 +66,8 @@ public final class ReactionChanges {
                       .put("noteId", op.noteId().toString())
                       .put("count", open ? count : null)
                       .put("mine", op.on());
-              return new Change(new BoardEvent.NoteReacted(op.noteId(), count, open), null, result);
+              return new Change(
+                  new BoardEvent.NoteReacted(op.noteId(), count, open), op.noteId(), result);
             });
   }
 }
