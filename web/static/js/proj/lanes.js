@@ -1,6 +1,7 @@
 import { h, syncList } from '../shared/dom.js';
 import { t } from '../shared/i18n.js';
 import { noteCard, noteSignature, shownToAll } from '../shared/notes.js';
+import { clusterAgreement } from '../shared/react.js';
 
 /**
  * One lane on the projector: raw notes, or clusters as stacks with their name and count (then the notes in no
@@ -22,11 +23,12 @@ export function projectorLane({ grid, live, clustered = 'setting' }) {
       const clusters = [...live.clusters.values()].filter((c) => c.lane === lane).sort((a, b) => a.name.localeCompare(b.name));
       for (const cluster of clusters) {
         const members = readable.filter((note) => note.clusterId === cluster.id);
-        items.push({ key: `c:${cluster.id}`, sig: JSON.stringify([cluster.name, members.length]),
+        const agreement = clusterAgreement(cluster, members);
+        items.push({ key: `c:${cluster.id}`, sig: JSON.stringify([cluster.name, members.length, agreement?.textContent]),
           render: () => h('li', { class: 'stack', dataset: keepStacks ? { clusterId: cluster.id, keep: '' }
             : { clusterId: cluster.id } },
             h('span', { class: 'stack-name', text: cluster.name }),
-            h('span', { class: 'stack-count', text: noteCount(members.length) })) });
+            h('span', { class: 'stack-count', text: noteCount(members.length) }), agreement) });
       }
       const known = new Set(clusters.map((c) => c.id));
       const rest = readable.filter((note) => !known.has(note.clusterId));

@@ -75,7 +75,7 @@ function fit(box) {
 export function paintSpotlight(live, grid, again = false) {
   const box = $('#spotlight');
   const shown = target(live, grid, live.board?.settings?.spotlight);
-  const key = JSON.stringify(shown && [shown.title, shown.columns.map((c) => c.notes.map((n) => [n.id, n.text, n.tags]))]);
+  const key = JSON.stringify(shown && [shown.title, shown.columns.map((c) => c.notes.map((n) => [n.id, n.text, n.tags, n.reactions]))]);
   if (box.dataset.key === key && !again) return;
   box.dataset.key = key;
   box.hidden = !shown;
