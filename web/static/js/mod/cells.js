@@ -61,6 +61,9 @@ export function laneRenderer({ grid, live, ui, menuButton }) {
   const agreed = (notes) => notes.reduce((s, note) => s + (note.reactions || 0), 0);
 
   return function renderLane(list, lane, all) {
+    // the sort toggle shows where there is agreement to sort by (or the lane is sorted already)
+    const sorter = list.parentElement?.querySelector('.sort-agree');
+    if (sorter) sorter.hidden = !ui.sortedLanes?.has(lane) && !all.some((note) => note.reactions > 0);
     const sorted = ui.sortedLanes?.has(lane);
     const notes = sorted ? byAgreement(all) : all;
     const clusters = [...live.clusters.values()].filter((cluster) => cluster.lane === lane)

@@ -1,5 +1,5 @@
 import { applyCastAck, applyVoteEvent } from '../vote/rounds.js';
-import { applyReacted, settingsChanged } from './react.js';
+import { applyReactAck, applyReacted, settingsChanged } from './react.js';
 
 /**
  * What a client knows of a board, kept from the snapshot and the events: notes, clusters, stage, focus, timer,
@@ -62,6 +62,7 @@ export function applyBoardEvent(live, frame) {
 /** Applies what an acknowledged op settled for this client alone: a cast becomes part of its own ballot. */
 export function applyAck(live, entry) {
   if (entry.op === 'vote.cast') applyCastAck(live.board, entry.data);
+  else if (entry.op === 'note.react') applyReactAck(live, entry.data);
 }
 
 /** How far this clock is behind the server's: added to Date.now() it gives the server's now. */

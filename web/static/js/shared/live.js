@@ -79,7 +79,7 @@ export class LiveBoard extends EventTarget {
       }
       if (!note) continue;
       if (op === 'note.react') {
-        pendingReaction(note, data, ackedSeq);
+        pendingReaction(note, data);
         continue;
       }
       note.pending = !ackedSeq; // acked: stored, its event on the way

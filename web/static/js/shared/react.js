@@ -43,12 +43,18 @@ export function settingsChanged(live, before, after) {
   return !was && now ? 'refresh' : null;
 }
 
-/** An op still waiting in the outbox: the toggle shows it pressed at once, and the count moves with it. */
-export function pendingReaction(note, data, acked) {
-  if (!acked && typeof note.reactions === 'number' && Boolean(note.reacted) !== data.on) {
-    note.reactions = Math.max(0, note.reactions + (data.on ? 1 : -1));
-  }
+/**
+ * An op still in the outbox: the toggle shows its new state at once; the count follows with `note.reacted` (it is
+ * never guessed here, since the event may come before or after the ack).
+ */
+export function pendingReaction(note, data) {
   note.reacted = data.on;
+}
+
+/** An acknowledged `note.react`: this participant's own agreement, as the server now holds it. */
+export function applyReactAck(live, data) {
+  const note = live.notes.get(data.noteId);
+  if (note) note.reacted = data.on;
 }
 
 /** The count in words for a badge or a label: "Me too: 3". */
