@@ -83,18 +83,21 @@ export function meToo(live, note) {
   }
   const pressed = Boolean(note.reacted);
   return h('button', { type: 'button', class: `me-too${pressed ? ' is-on' : ''}`, 'aria-pressed': String(pressed),
-    'aria-label': n == null ? t('react.toggle') : `${t('react.toggle')}: ${countText(n)}`,
+    'aria-label': n == null ? t('react.toggle') : t('react.label', { n }),
     onclick: () => live.send('note.react', { noteId: note.id, on: !pressed }) },
   h('span', { class: 'me-too-mark', 'aria-hidden': 'true', text: pressed ? '✓' : '+' }),
   h('span', { class: 'me-too-word', text: t('react.toggle') }),
   n == null ? null : h('span', { class: 'me-too-n', text: String(n) }));
 }
 
-/** A cluster's agreement: the sum over its notes and how many different people agreed with any of them. */
-export function clusterAgreement(cluster, notes) {
+/**
+ * A cluster's agreement: the sum over its notes and how many different people agreed with any of them (that number
+ * comes with the board only, so `people: false` leaves it out where the board is not fetched again, as on screens).
+ */
+export function clusterAgreement(cluster, notes, { people: withPeople = true } = {}) {
   const sum = notes.reduce((s, note) => s + (typeof note.reactions === 'number' ? note.reactions : 0), 0);
   if (!sum) return null;
-  const people = typeof cluster.reactors === 'number' ? cluster.reactors : null;
+  const people = withPeople && typeof cluster.reactors === 'number' ? cluster.reactors : null;
   return h('span', { class: 'cluster-agree', text: people == null ? countText(sum)
     : t('react.cluster', { n: sum, people }) });
 }

@@ -190,6 +190,10 @@ class MeTooPagesTest {
           assertTrue(spotPx >= 2 * gridPx, "large in the spotlight: " + spotPx + " vs " + gridPx);
           Browsers.screenshot(page, "me-too-projector-spotlight-" + size[0]);
           ack(moderator, "board.settings", new JsonObject().put("spotlight", (String) null));
+          ack(moderator, "board.settings", new JsonObject().put("reactions", false));
+          assertThat(page.locator("#grid .badge-agree")).hasCount(0);
+          ack(moderator, "board.settings", new JsonObject().put("reactions", true));
+          assertThat(page.locator("#grid .badge-agree")).hasCount(3);
         }
       }
     }
