@@ -201,6 +201,12 @@ class ReactionTest {
           "invalid",
           refused(
               room.phone(1), "note.react", new JsonObject().put("noteId", "x").put("on", true)));
+      assertEquals(
+          "invalid",
+          refused(room.moderator, "board.settings", new JsonObject().put("reactions", "off")));
+      assertEquals(
+          "forbidden",
+          refused(room.phone(1), "board.settings", new JsonObject().put("reactions", false)));
       assertEquals(1L, room.react(1, byModerator, true).getLong("count"), "a moderator's note");
       assertEquals(0L, room.snapshotNote(room.moderatorKey(), noteId).getLong("reactions"));
     }
