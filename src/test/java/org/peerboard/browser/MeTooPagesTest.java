@@ -197,6 +197,16 @@ class MeTooPagesTest {
         }
       }
     }
+    try (BrowserContext screen = BoardOnScreen.screen(1366, 768)) {
+      Page report = screen.newPage();
+      report.navigate(api.base() + "/w/" + workshop.id() + "/report?k=" + workshop.organiserKey());
+      Locator agreement = report.locator("section.agreement");
+      assertThat(agreement.locator("li.note")).hasCount(3);
+      assertThat(agreement.locator("li.note").first()).containsText("adesioni: 7 su 23");
+      agreement.scrollIntoViewIfNeeded();
+      Browsers.screenshot(report, "me-too-report-1366");
+      Axe.assertNoSeriousViolations(report);
+    }
     assertEquals(List.of(), errors);
   }
 
