@@ -2,6 +2,7 @@ import { h, syncList } from '../shared/dom.js';
 import { t } from '../shared/i18n.js';
 import { noteCard, noteSignature } from '../shared/notes.js';
 import { tn } from './plural.js';
+import { byAgreement, clusterAgreement } from '../shared/react.js';
 
 /**
  * Draws one lane of the moderator's grid: its clusters as labelled stacks (name, count, and per-tag counts when a
@@ -46,6 +47,7 @@ export function laneRenderer({ grid, live, ui, menuButton }) {
         'aria-label': t('clu.selectCluster', { name: cluster.name, count }) },
       h('span', { class: 'cluster-name', text: cluster.name }),
       h('span', { class: 'cluster-count', text: count })),
+      clusterAgreement(cluster, notes),
       tagged == null ? null : h('p', { class: 'cluster-tagged', text: t('clu.tagged', {
         n: tagged, of: notes.length, tag: grid.tagName(ui.filter) }) })),
     h('ul', { class: 'cluster-notes', 'aria-label': cluster.name }, notes.map((note) => {
@@ -55,9 +57,21 @@ export function laneRenderer({ grid, live, ui, menuButton }) {
     })));
   }
 
-  return function renderLane(list, lane, notes) {
+  /** Sorted by agreement ("Me too"), when the moderator asked for it in this lane: most agreed first. */
+  const agreed = (notes) => notes.reduce((s, note) => s + (note.reactions || 0), 0);
+
+  return function renderLane(list, lane, all) {
+    // the sort toggle shows where there is agreement to sort by (or the lane is sorted already)
+    const sorter = list.parentElement?.querySelector('.sort-agree');
+    if (sorter) sorter.hidden = !ui.sortedLanes?.has(lane) && !all.some((note) => note.reactions > 0);
+    const sorted = ui.sortedLanes?.has(lane);
+    const notes = sorted ? byAgreement(all) : all;
     const clusters = [...live.clusters.values()].filter((cluster) => cluster.lane === lane)
       .sort((a, b) => a.name.localeCompare(b.name));
+    if (sorted) {
+      const sums = new Map(clusters.map((c) => [c.id, agreed(notes.filter((note) => note.clusterId === c.id))]));
+      clusters.sort((a, b) => sums.get(b.id) - sums.get(a.id));
+    }
     const known = new Set(clusters.map((cluster) => cluster.id));
     const items = clusters.map((cluster) => ({
       cluster, notes: notes.filter((note) => note.clusterId === cluster.id),
@@ -66,7 +80,7 @@ export function laneRenderer({ grid, live, ui, menuButton }) {
     syncList(list, items, (item) => (item.cluster ? `c:${item.cluster.id}` : item.note.id),
       (item) => (item.cluster
         ? JSON.stringify([item.cluster.name, item.cluster.version, ui.selectedClusters.includes(item.cluster.id),
-          ui.filter, live.board?.settings?.spotlight === item.cluster.id, item.notes.map(noteSig)])
+          ui.filter, live.board?.settings?.spotlight === item.cluster.id, item.cluster.reactors, item.notes.map(noteSig)])
         : noteSig(item.note)),
       (item) => (item.cluster ? clusterItem(item) : modNote(item.note)));
   };

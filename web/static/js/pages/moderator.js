@@ -20,6 +20,7 @@ import { bindBar } from '../mod/bar.js';
 import { noteMenu } from '../mod/menu.js';
 import { bindQueue } from '../mod/queue.js';
 import { stickyOffsets } from '../mod/layout.js';
+import { keepClusterAgreementFresh } from '../shared/react.js';
 
 /**
  * The moderator's page: the board first, the session controls in a compact bar whose buttons open panels (stage,
@@ -28,7 +29,7 @@ import { stickyOffsets } from '../mod/layout.js';
  */
 const grid = gridOf(state.template);
 const live = new LiveBoard({ boardId: state.boardId, token: state.key, lang, outboxKey: `pb:outbox:m:${state.boardId}` });
-const ui = { selectedNotes: [], selectedClusters: [], filter: '' };
+const ui = { selectedNotes: [], selectedClusters: [], filter: '', sortedLanes: new Set() };
 let newsTimer;
 /** A short confirmation, announced and shown at the bottom of the window for a few seconds. */
 const say = (message) => {
@@ -86,7 +87,16 @@ const draw = buildGrid($('#grid'), grid, {
   showSent: true,
   cellTools: (lane) => h('div', { class: 'cell-tools' },
     h('button', { type: 'button', 'aria-label': t('mod.addNoteIn', { lane: grid.laneName(lane) }),
-      onclick: () => openEditor({ lane, tags: [], text: '' }), text: `+ ${t('mod.addNote')}` })),
+      onclick: () => openEditor({ lane, tags: [], text: '' }), text: `+ ${t('mod.addNote')}` }),
+    h('button', { type: 'button', class: 'sort-agree', 'aria-pressed': 'false',
+      'aria-label': t('react.sortIn', { lane: grid.laneName(lane) }), text: t('react.sort'),
+      onclick: (event) => {
+        const on = !ui.sortedLanes.has(lane);
+        if (on) ui.sortedLanes.add(lane);
+        else ui.sortedLanes.delete(lane);
+        event.currentTarget.setAttribute('aria-pressed', String(on));
+        redraw();
+      } })),
   renderLane: laneRenderer({ grid, live, ui, menuButton }),
 });
 // on the moderator's laptop the phase names get a column of their own width, and "Add note" comes after the notes
@@ -207,6 +217,7 @@ live.addEventListener('change', () => {
   }
 });
 bindSuggest({ live, state, grid, say });
+keepClusterAgreementFresh(live);
 live.start();
 
 /** The phase open for posting is marked on its row and cells (the bar's focus select says it in words). */

@@ -10,6 +10,7 @@ import { personalDataCheck } from './carefulnote.js';
 import { ballotRejected, bindBallot } from '../vote/ballot.js';
 import { ballotOf } from '../vote/rounds.js';
 import { showClosed } from './closed.js';
+import { meToo, mayReactNow, paintPhoneSpotlight } from '../shared/react.js';
 
 const grid = gridOf(state.template);
 const laneKey = `pb:lane:${state.boardId}`;
@@ -55,9 +56,11 @@ export function startParticipant(token, onExpired) {
     const closed = live.board?.stage === 'closed';
     if (live.board) showClosed(closed, live, live.board.rounds, (round) => ballotOf(live, round));
     const mode = (note) => (closed ? 'read' : ui.editing === note.id ? 'edit' : ui.confirming === note.id ? 'confirm' : '');
-    syncList($('#lane-notes'), notes, (note) => note.id, (note) => noteSignature(note, mode(note)),
+    const agreeing = `${mayReactNow(live.board)}|${live.board?.settings?.reactions}`;
+    syncList($('#lane-notes'), notes, (note) => note.id, (note) => noteSignature(note, `${mode(note)}|${agreeing}`),
       (note) => (mode(note) === 'edit' ? editCard(note) : card(note, mode(note))));
     $('#lane-empty').hidden = notes.length > 0;
+    paintPhoneSpotlight(live, $('#vote-view'), spotCard);
   };
 
   /** Phases that take no notes now stay in the list, disabled, with the reason under the picker. */
@@ -129,9 +132,17 @@ export function startParticipant(token, onExpired) {
           onclick: () => { ui.confirming = note.id; ui.editing = null; draw(); focusIn(note.id, 'button'); } }),
       ];
     }
-    const element = noteCard(note, grid, { showSent: true, actions });
+    const agree = mode === 'confirm' ? null : meToo(live, note);
+    const element = noteCard(note, grid, { showSent: true, actions: agree ? [agree, ...actions] : actions,
+      agreement: false });
     if (mode === 'confirm') element.prepend(h('p', { class: 'confirm', text: t('note.confirmDelete') }));
     return element;
+  }
+
+  /** The spotlighted note on the phone: the note and its "Me too", nothing to edit. */
+  function spotCard(note) {
+    const agree = meToo(live, note);
+    return noteCard(note, grid, { actions: agree ? [agree] : [], agreement: false });
   }
 
   function editCard(note) {

@@ -1,6 +1,7 @@
 import { h, syncList } from '../shared/dom.js';
 import { t } from '../shared/i18n.js';
 import { noteCard, noteSignature, shownToAll } from '../shared/notes.js';
+import { clusterAgreement, roomSeesCounts } from '../shared/react.js';
 
 /**
  * One lane on the projector: raw notes, or clusters as stacks with their name and count (then the notes in no
@@ -13,7 +14,9 @@ export function projectorLane({ grid, live, clustered = 'setting' }) {
   const byClusters = () => (clustered === 'any' ? live.clusters.size > 0 : live.board?.settings?.view === 'clusters');
   const keepStacks = clustered === 'any';
   return function renderLane(list, lane, notes) {
-    const visible = notes.filter(shownToAll);
+    // the plenary reads the board with the organiser key: counts the room may not see stay off its screen too
+    const room = roomSeesCounts(live.board?.settings);
+    const visible = notes.filter(shownToAll).map((note) => (room ? note : { ...note, reactions: undefined }));
     const secret = visible.filter((note) => note.secret && note.text == null).length;
     const readable = visible.filter((note) => !(note.secret && note.text == null));
     const items = [];
@@ -22,11 +25,12 @@ export function projectorLane({ grid, live, clustered = 'setting' }) {
       const clusters = [...live.clusters.values()].filter((c) => c.lane === lane).sort((a, b) => a.name.localeCompare(b.name));
       for (const cluster of clusters) {
         const members = readable.filter((note) => note.clusterId === cluster.id);
-        items.push({ key: `c:${cluster.id}`, sig: JSON.stringify([cluster.name, members.length]),
+        const agreement = clusterAgreement(cluster, members, { people: false });
+        items.push({ key: `c:${cluster.id}`, sig: JSON.stringify([cluster.name, members.length, agreement?.textContent]),
           render: () => h('li', { class: 'stack', dataset: keepStacks ? { clusterId: cluster.id, keep: '' }
             : { clusterId: cluster.id } },
             h('span', { class: 'stack-name', text: cluster.name }),
-            h('span', { class: 'stack-count', text: noteCount(members.length) })) });
+            h('span', { class: 'stack-count', text: noteCount(members.length) }), agreement) });
       }
       const known = new Set(clusters.map((c) => c.id));
       const rest = readable.filter((note) => !known.has(note.clusterId));

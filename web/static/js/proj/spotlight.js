@@ -46,10 +46,11 @@ function render(box, shown, grid) {
       dataset: column.dim ? { dim: column.dim } : {} },
     column.head ? h('h3', { class: `spot-head dim-${column.dim}`, text: column.head }) : null,
     h('ul', { class: 'spot-notes' }, column.notes.map((n) => noteCard(n, grid))))));
-  box.replaceChildren(h('h2', { class: 'sr-only', text: t('proj.spotlight') }),
+  // replaceChildren writes a null as the text "null": a lone note has no title and no count
+  box.replaceChildren(...[h('h2', { class: 'sr-only', text: t('proj.spotlight') }),
     shown.title ? h('p', { class: 'spot-title', text: shown.title }) : null,
     shown.count != null ? h('p', { class: 'spot-count', text: noteCount(shown.count) }) : null,
-    body);
+    body].filter(Boolean));
 }
 
 /** The largest text at which every column shows all of its notes; flowing lists spread over up to three columns. */
@@ -75,7 +76,7 @@ function fit(box) {
 export function paintSpotlight(live, grid, again = false) {
   const box = $('#spotlight');
   const shown = target(live, grid, live.board?.settings?.spotlight);
-  const key = JSON.stringify(shown && [shown.title, shown.columns.map((c) => c.notes.map((n) => [n.id, n.text, n.tags]))]);
+  const key = JSON.stringify(shown && [shown.title, shown.columns.map((c) => c.notes.map((n) => [n.id, n.text, n.tags, n.reactions]))]);
   if (box.dataset.key === key && !again) return;
   box.dataset.key = key;
   box.hidden = !shown;

@@ -1,4 +1,5 @@
 import { applyCastAck, applyVoteEvent } from '../vote/rounds.js';
+import { applyReactAck, applyReacted, settingsChanged } from './react.js';
 
 /**
  * What a client knows of a board, kept from the snapshot and the events: notes, clusters, stage, focus, timer,
@@ -34,14 +35,20 @@ export function applyBoardEvent(live, frame) {
       board.timer = data.timer;
       live.clockOffset = offsetOf(data.timer);
       return null;
-    case 'board.settings': board.settings = data.settings; return null;
+    case 'board.settings': {
+      const before = board.settings;
+      board.settings = data.settings;
+      return settingsChanged(live, before, data.settings);
+    }
+    case 'note.reacted': applyReacted(live, data); return null;
     case 'board.revealed': board.settings = data.settings; return 'refresh';
     case 'board.keysRotated': if (data.joinCode) board.joinCode = data.joinCode; return null;
     case 'participant.removed':
       for (const person of board.participants || []) {
         if (person.id === data.participantId) person.removed = true;
       }
-      return null;
+      // their agreements left with them: the counts come with the board
+      return [...live.notes.values()].some((note) => note.reactions) ? 'refresh' : null;
     default:
       break;
   }
@@ -55,6 +62,7 @@ export function applyBoardEvent(live, frame) {
 /** Applies what an acknowledged op settled for this client alone: a cast becomes part of its own ballot. */
 export function applyAck(live, entry) {
   if (entry.op === 'vote.cast') applyCastAck(live.board, entry.data);
+  else if (entry.op === 'note.react') applyReactAck(live, entry.data);
 }
 
 /** How far this clock is behind the server's: added to Date.now() it gives the server's now. */

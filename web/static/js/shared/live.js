@@ -1,5 +1,6 @@
 import { store, uuid } from './dom.js';
 import { applyAck, applyBoardEvent, loadBoard } from './boardstate.js';
+import { pendingReaction } from './react.js';
 
 const RETRY_CODES = new Set(['unavailable', 'rate_limited']);
 const BACKOFF_BASE_MS = 500;
@@ -77,6 +78,10 @@ export class LiveBoard extends EventTarget {
         out.set(data.noteId, note);
       }
       if (!note) continue;
+      if (op === 'note.react') {
+        pendingReaction(note, data);
+        continue;
+      }
       note.pending = !ackedSeq; // acked: stored, its event on the way
 
       if (op === 'note.edit') {

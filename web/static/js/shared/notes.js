@@ -1,14 +1,18 @@
 import { h } from './dom.js';
 import { t } from './i18n.js';
+import { agreementBadge } from './react.js';
 
 /** The signature of what a note card shows, so unchanged cards are kept as they are. */
 export function noteSignature(note, extra = '') {
   return JSON.stringify([note.text, note.tags, note.pending, note.deleting, note.mine, note.hidden,
-    note.byModerator, note.held, note.duplicateOf, note.author, extra]);
+    note.byModerator, note.held, note.duplicateOf, note.author, note.reactions, note.reacted, extra]);
 }
 
-/** A note card: its text as text, its tags as words, and who wrote it and whether it was sent, as words too. */
-export function noteCard(note, grid, { showSent = false, showAuthor = false, actions = [] } = {}) {
+/**
+ * A note card: its text as text, its tags as words, and who wrote it and whether it was sent, as words too; how many
+ * agreed ("Me too") unless `agreement` is off (the phone shows it on its toggle).
+ */
+export function noteCard(note, grid, { showSent = false, showAuthor = false, actions = [], agreement = true } = {}) {
   const dimension = note.lane.split(':')[1];
   const badges = [];
   if (note.mine) badges.push(h('span', { class: 'badge badge-mine', text: t('note.yours') }));
@@ -16,6 +20,7 @@ export function noteCard(note, grid, { showSent = false, showAuthor = false, act
   if (note.held) badges.push(h('span', { class: 'badge badge-held', text: t('note.held') }));
   else if (note.hidden) badges.push(h('span', { class: 'badge badge-hidden', text: t('note.hidden') }));
   if (note.duplicateOf) badges.push(h('span', { class: 'badge badge-dup', text: t('note.duplicate') }));
+  if (agreement && agreementBadge(note)) badges.push(agreementBadge(note));
   if (showAuthor && note.author) badges.push(h('span', { class: 'badge badge-author', text: note.author }));
   if (showSent && (note.mine || note.pending)) {
     const state = note.deleting ? 'deleting' : note.pending ? 'pending' : 'sent';

@@ -44,6 +44,8 @@ import org.peerboard.live.LiveHub;
 import org.peerboard.live.Notifier;
 import org.peerboard.live.WsHandler;
 import org.peerboard.pages.Pages;
+import org.peerboard.react.db.ReactionChanges;
+import org.peerboard.react.db.ReactionStore;
 import org.peerboard.security.KeyRing;
 import org.peerboard.suggest.web.SuggestRoutes;
 import org.peerboard.suggest.web.Suggestions;
@@ -160,7 +162,12 @@ public final class Server extends VerticleBase {
       suggestions = new Suggestions(vertx, pool, templates);
       votes = new VoteStore(pool);
       boards =
-          new BoardStore(vertx, pool, templates, List.of(VoteChanges::register), List.of(votes));
+          new BoardStore(
+              vertx,
+              pool,
+              templates,
+              List.of(VoteChanges::register, ReactionChanges::register),
+              List.of(votes, new ReactionStore()));
       access = new Access(pool);
       Config.Defences defences = config.defences();
       workshops =

@@ -16,6 +16,7 @@ import org.peerboard.board.model.Settings;
 import org.peerboard.board.model.Stage;
 import org.peerboard.board.model.TimerAction;
 import org.peerboard.live.model.ClientMessage;
+import org.peerboard.react.model.NoteReact;
 import org.peerboard.vote.model.VoteAction;
 import org.peerboard.vote.model.VoteOp;
 
@@ -186,6 +187,7 @@ public final class FrameParser {
               optionalInt(data, "seconds"));
       case "board.settings" -> new Op.BoardSettings(settings(data));
       case "board.reveal" -> new Op.BoardReveal();
+      case "note.react" -> new NoteReact(uuid(data, "noteId"), requiredBool(data, "on"));
       case "participant.remove" -> new Op.ParticipantRemove(uuid(data, "participantId"));
       case "cluster.create" ->
           new Op.ClusterCreate(
@@ -229,7 +231,9 @@ public final class FrameParser {
             (String) view,
             optionalBool(data, "showQr"),
             spotlight(data),
-            clearSpotlight);
+            clearSpotlight,
+            optionalBool(data, "reactions"),
+            optionalBool(data, "reactInVoting"));
     if (patch.anonymous() == null
         && patch.hideNotes() == null
         && patch.lateNotes() == null
@@ -237,6 +241,8 @@ public final class FrameParser {
         && patch.view() == null
         && patch.showQr() == null
         && patch.spotlight() == null
+        && patch.reactions() == null
+        && patch.reactInVoting() == null
         && !clearSpotlight) {
       throw invalid("error.invalidShape");
     }
@@ -296,6 +302,14 @@ public final class FrameParser {
       }
     }
     return List.copyOf(ids);
+  }
+
+  private static boolean requiredBool(JsonObject data, String field) {
+    Boolean value = optionalBool(data, field);
+    if (value == null) {
+      throw invalid("error.invalidShape");
+    }
+    return value;
   }
 
   private static boolean bool(JsonObject data, String field, boolean fallback) {

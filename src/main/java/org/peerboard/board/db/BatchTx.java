@@ -442,10 +442,10 @@ final class BatchTx {
         .put("op_id", o.pending().opId().toString())
         .put("type", change.event().name())
         .put("data", EventCodec.encode(change.event()))
-        .put("actor_id", actor.participantId() == null ? null : actor.participantId().toString())
+        .put("actor_id", StoredEvent.actorId(change.event(), actor))
         .put("actor_role", actor.role().wire())
         .put("note_id", change.noteId() == null ? null : change.noteId().toString())
-        .put("actor_client", o.tx().client())
+        .put("actor_client", change.event().keepsActor() ? o.tx().client() : null)
         .put("result", change.result())
         .put("undo", undo)
         .put("undoes", change.event().undoes());

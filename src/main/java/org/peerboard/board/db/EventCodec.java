@@ -75,6 +75,11 @@ public final class EventCodec {
           Map.entry(
               ParticipantRemoved.NAME,
               d -> new ParticipantRemoved(uuid(d.getString("participantId")))),
+          Map.entry(
+              NoteReacted.NAME,
+              d ->
+                  new NoteReacted(
+                      uuid(d.getString("noteId")), d.getLong("count"), d.getBoolean("open"))),
           Map.entry(VoteOpened.NAME, d -> new VoteOpened(d.getJsonObject("round").getMap())),
           Map.entry(
               VoteProgress.NAME,
@@ -150,6 +155,12 @@ public final class EventCodec {
           .put("joinCode", e.joinCode());
     } else if (event instanceof ParticipantRemoved e) {
       return new JsonObject().put("participantId", e.participantId().toString());
+    } else if (event instanceof NoteReacted e) {
+      JsonObject data = new JsonObject().put("noteId", e.noteId().toString());
+      if (e.count() != null) {
+        data.put("count", e.count());
+      }
+      return e.open() == null ? data : data.put("open", e.open());
     } else if (event instanceof VoteOpened e) {
       return new JsonObject().put("round", new JsonObject(e.round()));
     } else if (event instanceof VoteProgress e) {

@@ -4,10 +4,10 @@ import io.vertx.core.json.JsonObject;
 import org.peerboard.board.model.Settings;
 
 /** Settings between the board row's jsonb and the record. */
-final class SettingsJson {
+public final class SettingsJson {
   private SettingsJson() {}
 
-  static Settings read(JsonObject json) {
+  public static Settings read(JsonObject json) {
     Settings d = Settings.DEFAULTS;
     if (json == null) {
       return d;
@@ -20,7 +20,9 @@ final class SettingsJson {
         json.getBoolean("approveNotes", d.approveNotes()),
         json.getString("view", d.view()),
         json.getBoolean("showQr", d.showQr()),
-        json.getString("spotlight"));
+        json.getString("spotlight"),
+        json.getBoolean("reactions", d.reactions()),
+        json.getBoolean("reactInVoting", d.reactInVoting()));
   }
 
   static JsonObject write(Settings s) {
@@ -32,6 +34,8 @@ final class SettingsJson {
         .put("approveNotes", s.approveNotes())
         .put("view", s.view())
         .put("showQr", s.showQr())
-        .put("spotlight", s.spotlight());
+        .put("spotlight", s.spotlight())
+        .put("reactions", s.reactions())
+        .put("reactInVoting", s.reactInVoting());
   }
 }

@@ -17,12 +17,14 @@ public record StoredEvent(
   static StoredEvent logged(
       long seq, Change change, JsonObject data, Actor actor, OffsetDateTime at) {
     return new StoredEvent(
-        seq,
-        change.event().name(),
-        data,
-        actor.participantId() == null ? null : actor.participantId().toString(),
-        actor.role().wire(),
-        at);
+        seq, change.event().name(), data, actorId(change.event(), actor), actor.role().wire(), at);
+  }
+
+  /** The participant the log names as the event's actor: none for runners and anonymous events. */
+  static String actorId(BoardEvent event, Actor actor) {
+    return actor.participantId() == null || !event.keepsActor()
+        ? null
+        : actor.participantId().toString();
   }
 
   /** The typed event, decoded from the data as it is now (after any patch of the log). */

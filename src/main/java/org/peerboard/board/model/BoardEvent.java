@@ -33,6 +33,14 @@ public sealed interface BoardEvent {
     return null;
   }
 
+  /**
+   * Whether the log keeps who caused this event; an agreement ({@link NoteReacted}) is logged
+   * without its participant, so no download can tell who agreed with what.
+   */
+  default boolean keepsActor() {
+    return true;
+  }
+
   /** An event about one note, alone. */
   sealed interface OneNote extends BoardEvent {
     NoteState note();
@@ -344,6 +352,23 @@ public sealed interface BoardEvent {
 
     public String name() {
       return NAME;
+    }
+  }
+
+  /**
+   * How many participants agree with a note now ("me too"), never who. {@code open}: whether the
+   * room may see the count (as the log keeps it); null in the event as a viewer is sent it, whose
+   * {@code count} is null when withheld from that viewer.
+   */
+  record NoteReacted(UUID noteId, Long count, Boolean open) implements BoardEvent {
+    public static final String NAME = "note.reacted";
+
+    public String name() {
+      return NAME;
+    }
+
+    public boolean keepsActor() {
+      return false;
     }
   }
 

@@ -9,6 +9,11 @@ public enum ErrorCode {
   FORBIDDEN(403),
   NOT_FOUND(404),
   CONFLICT(409),
+  /**
+   * A stage-bound op on a closed board, where its feature's contract names the closed stage itself
+   * ({@code note.react}); older ops answer {@code conflict}.
+   */
+  STAGE_CLOSED(409),
   RATE_LIMITED(429),
   UNAVAILABLE(503),
   /** Joining without {@code "consent": true} (issue 22). */

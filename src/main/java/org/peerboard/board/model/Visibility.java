@@ -18,6 +18,10 @@ public final class Visibility {
       // every phone (a reopened board's new code, in board.staged, is for everyone)
       return new BoardEvent.KeysRotated(rotated.roles(), null);
     }
+    if (event instanceof BoardEvent.NoteReacted reacted) {
+      boolean sees = viewer.role().runsTheBoard() || Boolean.TRUE.equals(reacted.open());
+      return new BoardEvent.NoteReacted(reacted.noteId(), sees ? reacted.count() : null, null);
+    }
     return event.mapNotes(note -> note instanceof Note stored ? note(stored, viewer) : note);
   }
 

@@ -239,7 +239,8 @@ public final class ExportReader {
                                           r.getString("actor_role"),
                                           Pseudonyms.of(r.getLong("number")),
                                           r.getUUID("note_id"),
-                                          Boolean.TRUE.equals(r.getBoolean("undone")))));
+                                          Boolean.TRUE.equals(r.getBoolean("undone")),
+                                          r.getLong("reactions"))));
                           return blocking(() -> sink.history(page)).compose(done -> flush.get());
                         }))
         .compose(v -> blocking(sink::endGroup))
@@ -288,7 +289,14 @@ public final class ExportReader {
         r.getString("profession"),
         r.getString("author_role"),
         r.getOffsetDateTime("created_at"),
-        r.getOffsetDateTime("updated_at"));
+        r.getOffsetDateTime("updated_at"),
+        r.getLong("reactions"),
+        share(r.getLong("reactions"), r.getLong("board_participants")));
+  }
+
+  /** Agreement as a share of the board's participants, to four decimals; null without any. */
+  static Double share(long reactions, long participants) {
+    return participants == 0 ? null : Math.round(reactions * 10_000.0 / participants) / 10_000.0;
   }
 
   /**

@@ -51,7 +51,10 @@ final class ExportSql {
              exists (select 1 from board_event e where e.board_id = n.board_id and e.note_id = n.id
                         and e.type = $2 and e.undone_by is null) as edited,
              exists (select 1 from board_event e where e.board_id = n.board_id and e.note_id = n.id
-                        and e.type = $3 and e.undone_by is null) as redacted
+                        and e.type = $3 and e.undone_by is null) as redacted,
+             (select count(*) from reaction r where r.note_id = n.id) as reactions,
+             (select count(*) from participant b where b.board_id = n.board_id and b.removed_at is null)
+               as board_participants
         from note n join lane l on l.board_id = n.board_id and l.id = n.lane
         left join cluster c on c.id = n.cluster_id
         left join """
@@ -72,7 +75,8 @@ final class ExportSql {
                    and coalesce((select r.anonymous from vote_round r where r.board_id = e.board_id
                                     and r.id::text = e.data->>'roundId'), true)
                   then null else p.number end as number,
-             e.note_id, e.undone_by is not null as undone
+             e.note_id, e.undone_by is not null as undone,
+             case when e.type = 'note.reacted' then (e.data->>'count')::bigint end as reactions
         from board_event e left join """
           + NUMBERED
           + """
@@ -133,7 +137,8 @@ final class ExportSql {
    */
   static final String VIEW_NOTES =
       """
-      select n.board_id, n.id, n.lane, n.tags, n.cluster_id, n.hidden, n.text, p.number, n.author_role
+      select n.board_id, n.id, n.lane, n.tags, n.cluster_id, n.hidden, n.text, p.number, n.author_role,
+             (select count(*) from reaction r where r.note_id = n.id) as reactions
         from note n join lane l on l.board_id = n.board_id and l.id = n.lane
         left join (select id, row_number() over (partition by board_id order by created_at, id) as number
                      from participant where board_id = any($1)) p on p.id = n.author_id

@@ -117,7 +117,8 @@ public final class OutcomeReader {
                                                             n.getUUID("cluster_id"),
                                                             n.getBoolean("hidden"),
                                                             n.getString("text"),
-                                                            Pseudonyms.of(n.getLong("number"))));
+                                                            Pseudonyms.of(n.getLong("number")),
+                                                            n.getLong("reactions")));
                                               }
                                               return conn.preparedQuery(VIEW_CLUSTERS)
                                                   .execute(Tuple.of(ids));

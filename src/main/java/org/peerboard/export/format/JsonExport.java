@@ -198,6 +198,13 @@ public final class JsonExport implements ExportSink {
             json.writeStringField("createdAt", Rows.time(n.createdAt()));
             json.writeStringField("updatedAt", Rows.time(n.updatedAt()));
             json.writeStringField("proposalId", id(votes.proposalOf(n.id(), n.clusterId())));
+            json.writeNumberField("reactions", n.reactions());
+            // the column's name, as in CSV and XLSX (issue 23)
+            if (n.reactionShare() == null) {
+              json.writeNullField("reaction_share");
+            } else {
+              json.writeNumberField("reaction_share", n.reactionShare());
+            }
             json.writeEndObject();
           }
         });
@@ -217,6 +224,9 @@ public final class JsonExport implements ExportSink {
             json.writeStringField("actor", h.actor().isEmpty() ? null : h.actor());
             json.writeStringField("noteId", Rows.id(h.noteId()));
             json.writeBooleanField("undone", h.undone());
+            if (h.reactions() != null) {
+              json.writeNumberField("reactions", h.reactions());
+            }
             json.writeEndObject();
           }
         });

@@ -68,7 +68,9 @@ final class Rows {
             n.authorRole(),
             n.createdAt(),
             n.updatedAt(),
-            votes.proposalOf(n.id(), n.clusterId())));
+            votes.proposalOf(n.id(), n.clusterId()),
+            n.reactions(),
+            n.reactionShare()));
     return row.toArray();
   }
 
@@ -198,7 +200,8 @@ final class Rows {
       h.actorRole(),
       h.actor(),
       h.noteId(),
-      h.undone()
+      h.undone(),
+      h.reactions()
     };
   }
 

@@ -58,8 +58,10 @@ public final class Codebook {
           "comment_count",
           "score",
           "untagged",
-          "not_shown");
-  private static final Set<String> DECIMALS = Set.of("mean", "median", "sd", "agreement");
+          "not_shown",
+          "reactions");
+  private static final Set<String> DECIMALS =
+      Set.of("mean", "median", "sd", "agreement", "reaction_share");
   private static final Set<String> CODES =
       Set.of(
           "phase",

@@ -48,7 +48,9 @@ public final class Columns {
           "author_role",
           "created_at",
           "updated_at",
-          "proposal_id");
+          "proposal_id",
+          "reactions",
+          "reaction_share");
 
   public static final List<String> CLUSTERS =
       List.of(
@@ -237,7 +239,8 @@ public final class Columns {
           "actor_role",
           "actor",
           "note_id",
-          "undone");
+          "undone",
+          "reactions");
 
   private Columns() {}
 

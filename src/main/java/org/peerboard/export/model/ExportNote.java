@@ -7,7 +7,9 @@ import java.util.UUID;
 /**
  * One note as researchers download it: where it sits, how it was grouped, and who wrote it (a
  * pseudonym and the profession they gave, never a name); {@code edited}: changed by its author
- * after posting, {@code redacted}: its text replaced by a moderator.
+ * after posting, {@code redacted}: its text replaced by a moderator; how many participants agreed
+ * with it ("me too": {@code reactions}; {@code reactionShare} of the board's participants, null
+ * when it has none).
  */
 public record ExportNote(
     UUID id,
@@ -28,4 +30,6 @@ public record ExportNote(
     String authorProfession,
     String authorRole,
     OffsetDateTime createdAt,
-    OffsetDateTime updatedAt) {}
+    OffsetDateTime updatedAt,
+    long reactions,
+    Double reactionShare) {}

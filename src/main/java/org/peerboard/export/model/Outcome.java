@@ -15,7 +15,7 @@ public record Outcome(List<WorkshopView> workshops) {
   public record GroupView(
       Group group, int participants, List<Note> notes, List<Cluster> clusters) {}
 
-  /** A note as the pages show it. */
+  /** A note as the pages show it, with how many participants agreed with it. */
   public record Note(
       UUID id,
       String lane,
@@ -23,7 +23,8 @@ public record Outcome(List<WorkshopView> workshops) {
       UUID clusterId,
       boolean hidden,
       String text,
-      String author) {}
+      String author,
+      long reactions) {}
 
   /** A cluster as the pages show it. */
   public record Cluster(UUID id, String lane, String name) {}

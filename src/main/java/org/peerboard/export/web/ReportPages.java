@@ -20,6 +20,7 @@ import org.peerboard.export.db.ExportAccess;
 import org.peerboard.export.db.OutcomeReader;
 import org.peerboard.export.db.VoteSource;
 import org.peerboard.export.format.XlsxExport;
+import org.peerboard.export.model.AgreementReport;
 import org.peerboard.export.model.CompareView;
 import org.peerboard.export.model.ExportScope;
 import org.peerboard.export.model.Labels;
@@ -151,6 +152,12 @@ public final class ReportPages {
                                                       XlsxExport.ZONE,
                                                       words.getString(
                                                           "export.report.proposalGone")));
+                                              state.put(
+                                                  "agreement",
+                                                  AgreementReport.of(
+                                                      workshop,
+                                                      new Labels(workshop.template(), lang),
+                                                      words.getString("report.reactions.count")));
                                               state.put(
                                                   "board",
                                                   scope.kind() == ExportScope.Kind.BOARD

@@ -48,7 +48,7 @@ class NoteRulesTest {
         stage,
         focus,
         Settings.DEFAULTS.apply(
-            new Settings.Patch(null, null, lateNotes, null, null, null, null, false)));
+            new Settings.Patch(null, null, lateNotes, null, null, null, null, false, null, null)));
   }
 
   private static Template.Item item(String key) {

@@ -30,7 +30,7 @@ class SpotlightRulesTest {
   }
 
   private static Settings.Patch spotlight(String target) {
-    return new Settings.Patch(null, null, null, null, null, null, target, false);
+    return new Settings.Patch(null, null, null, null, null, null, target, false, null, null);
   }
 
   private static BoardState board(Stage stage) {
@@ -81,6 +81,7 @@ class SpotlightRulesTest {
     assertEquals("phase:custody", lit.spotlight());
     assertEquals("lane:improvements", lit.apply(spotlight("lane:improvements")).spotlight());
     assertNull(
-        lit.apply(new Settings.Patch(null, null, null, null, null, null, null, true)).spotlight());
+        lit.apply(new Settings.Patch(null, null, null, null, null, null, null, true, null, null))
+            .spotlight());
   }
 }
