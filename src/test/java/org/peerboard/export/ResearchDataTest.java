@@ -684,6 +684,12 @@ class ResearchDataTest {
     assertNotEquals(
         200,
         Fixture.get("/api/studies/" + studyId + "/export.zip", session.organiserKey()).status());
+    Fixture.Download odd =
+        Fixture.get(
+            "/api/workshops/" + session.id() + "/votes.csv?dialect=excel-fr",
+            session.organiserKey());
+    assertEquals(400, odd.status(), "an unknown dialect is refused, not ignored");
+    assertTrue(odd.text().contains("\"invalid\""), odd.text());
   }
 
   @Test
