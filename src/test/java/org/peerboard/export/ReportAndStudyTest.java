@@ -71,7 +71,7 @@ class ReportAndStudyTest {
     assertTrue(html.contains("Presa in carico") && html.contains("Criticità"));
     assertTrue(
         html.contains("Attese lunghe — Gruppo A") && html.contains("Attese lunghe — Gruppo B"));
-    assertTrue(html.contains("Fuori dai temi"));
+    assertTrue(html.contains("Fuori dai temi"), "a cluster is a tema in Italian");
     assertTrue(
         html.contains("&lt;b&gt;bold&lt;/b&gt; &amp; &lt;script&gt;"), "people's text is escaped");
     assertFalse(html.contains("<script>alert(1)"));

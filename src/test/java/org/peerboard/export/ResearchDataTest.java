@@ -12,6 +12,10 @@ import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -617,6 +621,11 @@ class ResearchDataTest {
             session.workshop.board(0).getString("moderatorKey"));
     assertEquals(200, board.status());
     assertTrue(board.disposition().contains("excel-it"), board.disposition());
+    String organiserPage = pageAsBrowser("/w/" + session.id(), session.organiserKey());
+    assertTrue(
+        organiserPage.contains("id=\"excel-hint\""), "the organiser page points Excel users");
+    assertTrue(organiserPage.contains("Excel (XLSX)"), "the XLSX link says it is for Excel");
+    assertTrue(organiserPage.contains("export.zip?dialect=excel-it"));
   }
 
   @Test
@@ -684,6 +693,12 @@ class ResearchDataTest {
     assertNotEquals(
         200,
         Fixture.get("/api/studies/" + studyId + "/export.zip", session.organiserKey()).status());
+    Fixture.Download odd =
+        Fixture.get(
+            "/api/workshops/" + session.id() + "/votes.csv?dialect=excel-fr",
+            session.organiserKey());
+    assertEquals(400, odd.status(), "an unknown dialect is refused, not ignored");
+    assertTrue(odd.text().contains("\"invalid\""), odd.text());
   }
 
   @Test
@@ -730,6 +745,25 @@ class ResearchDataTest {
           parent.getValue().size(),
           new HashSet<>(parent.getValue()).size(),
           "distinct names under " + parent.getKey() + ": " + parent.getValue());
+    }
+  }
+
+  /** A page as a browser that holds the key's cookie asks for it. */
+  private static String pageAsBrowser(String path, String key) {
+    try {
+      HttpResponse<String> page =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(TestApp.api().base() + path))
+                      .header("Accept", "text/html")
+                      .header("Cookie", "pb_key=" + key)
+                      .GET()
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, page.statusCode(), path);
+      return page.body();
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
     }
   }
 

@@ -18,9 +18,14 @@ public enum CsvDialect {
   STANDARD,
   EXCEL_IT;
 
-  /** The dialect a request asked for; anything unknown is the standard one. */
+  /** The dialect a request asked for ({@code excel-it} or {@code standard}); absent: standard. */
   public static CsvDialect of(String asked) {
     return "excel-it".equals(asked) ? EXCEL_IT : STANDARD;
+  }
+
+  /** Whether a request's {@code dialect} names one. */
+  public static boolean known(String asked) {
+    return "excel-it".equals(asked) || "standard".equals(asked);
   }
 
   CSVFormat format() {

@@ -103,7 +103,12 @@ public final class ExportRoutes {
     String what = ctx.pathParam("param1");
     String language = ctx.request().getParam("lang");
     boolean keys = "keys".equals(ctx.request().getParam("header"));
-    CsvDialect dialect = CsvDialect.of(ctx.request().getParam("dialect"));
+    String asked = ctx.request().getParam("dialect");
+    if (asked != null && !CsvDialect.known(asked)) {
+      ctx.fail(new Rejection(ErrorCode.INVALID, "error.exportDialect"));
+      return;
+    }
+    CsvDialect dialect = CsvDialect.of(asked);
     authorise
         .apply(Bearer.of(ctx))
         .map(
