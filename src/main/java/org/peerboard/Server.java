@@ -20,6 +20,8 @@ import io.vertx.sqlclient.PoolOptions;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.peerboard.action.db.ActionChanges;
+import org.peerboard.action.db.ActionStore;
 import org.peerboard.board.db.Access;
 import org.peerboard.board.db.BoardStore;
 import org.peerboard.board.model.ErrorCode;
@@ -123,7 +125,12 @@ public final class Server extends VerticleBase {
       templates = new Templates(pool);
       votes = new VoteStore(pool);
       boards =
-          new BoardStore(vertx, pool, templates, List.of(VoteChanges::register), List.of(votes));
+          new BoardStore(
+              vertx,
+              pool,
+              templates,
+              List.of(VoteChanges::register, ActionChanges::register),
+              List.of(votes, new ActionStore()));
       access = new Access(pool);
       Config.Defences defences = config.defences();
       workshops =
