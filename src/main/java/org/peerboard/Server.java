@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.peerboard.action.db.ActionChanges;
 import org.peerboard.action.db.ActionStore;
+import org.peerboard.action.web.ActionRoutes;
 import org.peerboard.board.db.Access;
 import org.peerboard.board.db.BoardStore;
 import org.peerboard.board.model.ErrorCode;
@@ -223,6 +224,7 @@ public final class Server extends VerticleBase {
     new BoardPages(pages, shared.access, shared.workshops, shared.templates, links).mount(router);
     ExportFeature.mount(
         vertx, router, shared.pool, shared.templates, links, new VoteFigures(shared.pool), pages);
+    new ActionRoutes(vertx, shared.pool, new VoteFigures(shared.pool), pages).mount(router);
     // browsers ask for /favicon.ico whatever the page links; answer with the same SVG instead of a
     // 404
     router.get("/favicon.ico").handler(ctx -> ctx.reroute("/static/favicon.svg"));

@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.peerboard.action.db.PlanReads;
 import org.peerboard.board.model.BoardEvent;
 import org.peerboard.export.format.ExportSink;
 import org.peerboard.export.model.ClusterRow;
@@ -59,9 +60,9 @@ public final class ExportReader {
     return votes
         .revealed(scope)
         .compose(found -> Proposals.withTexts(pool, found))
-        .compose(figures -> blocking(() -> sink.start(figures)))
+        .compose(figures -> blocking(() -> sink.start(figures)).map(figures))
         .compose(
-            v ->
+            figures ->
                 pool.withTransaction(
                     conn ->
                         conn.query(READ_ONLY)
@@ -70,7 +71,13 @@ public final class ExportReader {
                                 ok ->
                                     each(
                                         scope.workshopIds(),
-                                        id -> workshop(conn, scope, id, sink, flush)))))
+                                        id -> workshop(conn, scope, id, sink, flush)))
+                            .compose(
+                                v -> PlanReads.read(conn, scope.workshopIds(), scope.boardId()))
+                            .compose(
+                                plan ->
+                                    blocking(
+                                        () -> sink.actions(PlanReads.withResults(plan, figures))))))
         .compose(v -> blocking(sink::finish))
         .compose(v -> flush.get())
         .onFailure(

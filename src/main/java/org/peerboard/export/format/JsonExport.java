@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.peerboard.action.model.PlanRow;
 import org.peerboard.export.model.Cells;
 import org.peerboard.export.model.ClusterRow;
 import org.peerboard.export.model.ExportNote;
@@ -41,6 +42,7 @@ public final class JsonExport implements ExportSink {
   private boolean inNotes;
   private boolean inHistory;
   private Votes votes = Votes.NONE;
+  private List<PlanRow> actions = List.of();
 
   public JsonExport(OutputStream out, ExportScope scope) {
     this.scope = scope;
@@ -203,10 +205,16 @@ public final class JsonExport implements ExportSink {
   }
 
   @Override
+  public void actions(List<PlanRow> rows) {
+    this.actions = rows;
+  }
+
+  @Override
   public void finish() {
     write(
         () -> {
           json.writeEndArray();
+          PlanJson.write(json, actions, scope.language());
           json.writeEndObject();
           json.close();
         });

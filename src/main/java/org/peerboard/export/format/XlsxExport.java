@@ -20,6 +20,8 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.peerboard.action.model.PlanColumns;
+import org.peerboard.action.model.PlanRow;
 import org.peerboard.export.model.Cells;
 import org.peerboard.export.model.ClusterRow;
 import org.peerboard.export.model.Columns;
@@ -54,6 +56,7 @@ public final class XlsxExport implements ExportSink {
   private final Sheet clusters;
   private final Sheet votes;
   private final Sheet history;
+  private final Sheet actions;
   private final Matrix matrix = new Matrix();
   private final Map<UUID, WorkshopFacts> workshops = new HashMap<>();
   private final Map<UUID, Labels> labelsOf = new HashMap<>();
@@ -86,6 +89,16 @@ public final class XlsxExport implements ExportSink {
             Columns.VOTES,
             Map.of("proposal", 50, "proposal_notes", 50, "comments", 50));
     history = sheet("export.sheet.history", Columns.HISTORY, Map.of());
+    actions =
+        sheet(
+            "export.sheet.actions",
+            PlanColumns.ACTIONS,
+            Map.of(
+                "action_id", 38,
+                "title", 50,
+                "proposal", 50,
+                "vote_result", 30,
+                "next_step", 50));
   }
 
   @Override
@@ -130,6 +143,11 @@ public final class XlsxExport implements ExportSink {
   }
 
   @Override
+  public void actions(List<PlanRow> rows) {
+    rows.forEach(row -> actions.add(PlanColumns.cells(row, language)));
+  }
+
+  @Override
   public boolean wantsHistory() {
     return true;
   }
@@ -137,9 +155,10 @@ public final class XlsxExport implements ExportSink {
   @Override
   public void finish() {
     writeMatrix();
-    // Notes, Clusters, Votes, Matrix, History: the matrix is written last but read before the log
+    // Notes, Clusters, Votes, Matrix, History, Actions: the matrix is written last but read before
+    // the log
     book.setSheetOrder(Columns.label("export.sheet.matrix", language), 3);
-    for (Sheet sheet : List.of(notes, clusters, votes, history)) {
+    for (Sheet sheet : List.of(notes, clusters, votes, history, actions)) {
       sheet.close();
     }
     try (OutputStream out = Files.newOutputStream(target)) {

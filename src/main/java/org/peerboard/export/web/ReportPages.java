@@ -3,6 +3,7 @@ package org.peerboard.export.web;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Pool;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -11,6 +12,8 @@ import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.UUID;
 import java.util.function.Function;
+import org.peerboard.action.db.PlanReads;
+import org.peerboard.action.model.PlanView;
 import org.peerboard.board.model.ErrorCode;
 import org.peerboard.board.model.Rejection;
 import org.peerboard.export.db.ExportAccess;
@@ -23,6 +26,7 @@ import org.peerboard.export.model.Labels;
 import org.peerboard.export.model.Outcome;
 import org.peerboard.export.model.ReportView;
 import org.peerboard.export.model.ReportVotes;
+import org.peerboard.export.model.Votes;
 import org.peerboard.http.Bearer;
 import org.peerboard.http.Languages;
 import org.peerboard.i18n.Messages;
@@ -40,6 +44,7 @@ public final class ReportPages {
   private final ExportAccess access;
   private final OutcomeReader outcomes;
   private final VoteSource votes;
+  private Pool plans;
 
   /** A bad report link gets the pages' own HTML error page, so it reads like any other. */
   public ReportPages(Pages pages, ExportAccess access, OutcomeReader outcomes, VoteSource votes) {
@@ -47,6 +52,12 @@ public final class ReportPages {
     this.access = access;
     this.outcomes = outcomes;
     this.votes = votes;
+  }
+
+  /** The action plans (issue 25) the report shows, read with this pool; none without it. */
+  public ReportPages withPlans(Pool pool) {
+    this.plans = pool;
+    return this;
   }
 
   public void mount(Router router) {
@@ -122,9 +133,30 @@ public final class ReportPages {
                                   ? workshop.groups().get(0).group().name()
                                   : null);
                           state.put("downloads", downloads(scope, key(ctx)));
-                          return pages.document(ctx, "report", lang, state);
+                          return planOf(scope, figures, lang, words)
+                              .compose(
+                                  plan -> {
+                                    state.put("actions", plan);
+                                    return pages.document(ctx, "report", lang, state);
+                                  });
                         }))
         .onFailure(ctx::fail);
+  }
+
+  /** The report's action-plan section: each group's actions with their proposals' results. */
+  private Future<List<Map<String, Object>>> planOf(
+      ExportScope scope, Votes figures, String lang, ResourceBundle words) {
+    if (plans == null) {
+      return Future.succeededFuture(List.of());
+    }
+    return PlanReads.read(plans, scope.workshopIds(), scope.boardId())
+        .map(
+            rows ->
+                PlanView.groups(
+                    PlanReads.withResults(rows, figures),
+                    lang,
+                    k -> words.containsKey(k) ? words.getString(k) : k,
+                    true));
   }
 
   private void compare(RoutingContext ctx, Function<String, Future<ExportScope>> authorise) {
