@@ -22,7 +22,9 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.peerboard.action.db.ActionChanges;
 import org.peerboard.action.db.ActionStore;
+import org.peerboard.action.db.Carried;
 import org.peerboard.action.web.ActionRoutes;
+import org.peerboard.action.web.CarryForward;
 import org.peerboard.board.db.Access;
 import org.peerboard.board.db.BoardStore;
 import org.peerboard.board.model.ErrorCode;
@@ -159,6 +161,7 @@ public final class Server extends VerticleBase {
       workshopRoutes =
           new WorkshopRoutes(
               workshops, templates, access, boards, links, config.adminToken(), guard, defences);
+      workshopRoutes.carrying(new CarryForward(new Carried(pool, new VoteFigures(pool)), boards));
       vertx.setPeriodic(
           60_000,
           id -> {
