@@ -20,6 +20,8 @@ import { bindBar } from '../mod/bar.js';
 import { noteMenu } from '../mod/menu.js';
 import { bindQueue } from '../mod/queue.js';
 import { stickyOffsets } from '../mod/layout.js';
+import { bindActions } from '../mod/actions.js';
+import { markCarried } from '../action/plan.js';
 
 /**
  * The moderator's page: the board first, the session controls in a compact bar whose buttons open panels (stage,
@@ -51,6 +53,7 @@ const redraw = () => {
   const nav = active?.closest?.('[data-nav]');
   const holder = nav && (nav.dataset.nav === 'note' ? nav.closest('[data-note-id]') : nav.closest('[data-cluster-id]'));
   draw(live.view());
+  markCarried($('#grid'), live.board);
   menuButton.redrawn();
   paintSelection();
   if (holder && !active.isConnected) {
@@ -74,6 +77,7 @@ const noteActions = (shown) => {
   return [
     { key: 'edit', text: t('note.edit'), run: () => openEditor(note) },
     ...moderation(note),
+    ...plan.menuItems(note),
     { key: 'spotlight', text: t('menu.spotlight'), run: () => {
       live.send('board.settings', { spotlight: note.id });
       say(t('clu.spotlit'));
@@ -93,7 +97,8 @@ const draw = buildGrid($('#grid'), grid, {
 $('#grid').style.gridTemplateColumns = `minmax(6.5rem, 8.5rem) repeat(${grid.dimensions.length}, minmax(0, 1fr)) repeat(${
   grid.extras.length}, minmax(0, 1.1fr))`;
 for (const tools of document.querySelectorAll('#grid .cell-tools')) tools.parentElement.append(tools);
-bindBar();
+const openPanel = bindBar();
+const plan = bindActions({ live, ui, say, openPanel });
 stickyOffsets();
 const paintSelection = bindToolbar(actions, ui);
 bindSelection($('#grid'), ui, redraw);
@@ -106,7 +111,7 @@ const describe = (id) => live.clusters.get(id)?.name ?? live.notes.get(id)?.text
 const paintControls = bindControls(live, grid, describe);
 const paintPeople = bindPeople(live, grid);
 bindVoteForm(live, grid, say);
-const paintRounds = bindRounds(live, grid);
+const paintRounds = bindRounds(live, grid, { resultTool: plan.resultTool });
 const paintQueue = bindQueue(live, grid, say);
 bindShortcuts(live, {
   g: () => actions.group(), a: () => actions.add(), s: () => actions.spotlight(),
@@ -184,6 +189,7 @@ live.addEventListener('change', () => {
   paintPeople();
   paintRounds();
   paintQueue();
+  plan.paint();
   paintFocus(live.board?.focus);
   paintJoinCode(live.board?.joinCode);
 });

@@ -1,4 +1,5 @@
 import { applyCastAck, applyVoteEvent } from '../vote/rounds.js';
+import { applyActionEvent } from '../action/plan.js';
 
 /**
  * What a client knows of a board, kept from the snapshot and the events: notes, clusters, stage, focus, timer,
@@ -19,6 +20,10 @@ export function applyBoardEvent(live, frame) {
   const board = live.board || {};
   if (frame.event?.startsWith('vote.')) {
     applyVoteEvent(board, frame.event, data);
+    return null;
+  }
+  if (frame.event?.startsWith('action.')) {
+    applyActionEvent(board, frame.event, data);
     return null;
   }
   switch (frame.event) {

@@ -42,7 +42,9 @@ public final class PlanView {
       a.put("statusLabel", words.apply("action.status." + r.status().wire()));
       a.put("due", r.due() == null ? null : r.due().toString());
       a.put("nextStep", r.nextStep());
-      a.put("proposal", withOwner ? r.proposal() : r.publicProposal());
+      String proposal = withOwner ? r.proposal() : r.publicProposal();
+      // on the public page a proposal whose text became the title is said once
+      a.put("proposal", !withOwner && r.title().equals(proposal) ? null : proposal);
       a.put("result", r.result() == null ? null : r.result().text(language));
       if (withOwner) {
         a.put("owner", r.owner());
