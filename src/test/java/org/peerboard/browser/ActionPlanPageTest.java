@@ -319,6 +319,29 @@ class ActionPlanPageTest {
       Axe.assertNoSeriousViolations(page);
       Browsers.screenshot(page, "moderator-carried-1366x768");
     }
+    // the organiser page lists every group's actions and makes the progress link
+    try (BrowserContext laptop = laptop(1366, 768)) {
+      Page page = laptop.newPage();
+      page.onPageError(errors::add);
+      page.navigate(s.workshop().json().getString("organiserUrl"));
+      Locator plans = page.locator("#action-plans");
+      assertThat(plans.locator("tbody tr")).hasCount(3);
+      assertThat(plans.locator("tbody tr").first()).containsText("Ufficio scolastico");
+      assertThat(plans.locator("tbody tr").first()).containsText("rank 1 of 5");
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make a progress link"))
+          .click();
+      Locator made = page.locator("#progress-status a");
+      assertThat(made).containsText("/o/");
+      assertEquals(200, api.get(made.getAttribute("href").replace(api.base(), ""), null).status());
+      assertEquals(
+          404, api.get(url.replace(api.base(), ""), null).status(), "the old link is gone");
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Withdraw the link"))
+          .click();
+      assertThat(page.locator("#progress-status")).hasText("The progress link was withdrawn.");
+      Axe.assertNoSeriousViolations(page);
+      plans.scrollIntoViewIfNeeded();
+      Browsers.screenshot(page, "organiser-action-plans-1366x768");
+    }
     assertTrue(errors.isEmpty(), errors.toString());
   }
 }

@@ -2,6 +2,7 @@ package org.peerboard.action.web;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -14,6 +15,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.peerboard.action.db.PlanReads;
 import org.peerboard.action.db.ProgressLinks;
+import org.peerboard.action.model.PlanRow;
 import org.peerboard.action.model.PlanView;
 import org.peerboard.board.model.ErrorCode;
 import org.peerboard.board.model.Rejection;
@@ -49,6 +51,7 @@ public final class ActionRoutes {
 
   public void mount(Router router) {
     router.getWithRegex("/api/(boards|workshops|studies)/([^/]+)/actions\\.csv").handler(this::csv);
+    router.get("/api/workshops/:id/actions").handler(this::plans);
     router.post("/api/workshops/:id/progress-link").handler(this::createLink);
     router.delete("/api/workshops/:id/progress-link").handler(this::revokeLink);
     router.get("/o/:key").handler(this::progress).failureHandler(pages::errorPage);
@@ -85,6 +88,52 @@ public final class ActionRoutes {
                               .end(body));
             })
         .onFailure(ctx::fail);
+  }
+
+  /** Every group's actions, for the organiser page (organiser key), as the JSON export has them. */
+  private void plans(RoutingContext ctx) {
+    UUID workshopId = uuid(ctx.pathParam("id"));
+    access
+        .workshop(workshopId, Bearer.of(ctx))
+        .compose(
+            scope ->
+                PlanReads.withResults(pool, votes, List.of(workshopId), null)
+                    .map(
+                        rows -> {
+                          JsonArray actions = new JsonArray();
+                          rows.forEach(r -> actions.add(json(r, scope.language())));
+                          return new JsonObject().put("actions", actions);
+                        }))
+        .onSuccess(
+            json ->
+                ctx.response()
+                    .putHeader("Content-Type", "application/json; charset=utf-8")
+                    .putHeader("Cache-Control", "no-store")
+                    .end(json.encode()))
+        .onFailure(ctx::fail);
+  }
+
+  private static JsonObject json(PlanRow r, String language) {
+    return new JsonObject()
+        .put("id", r.actionId().toString())
+        .put("groupId", r.groupId().toString())
+        .put("group", r.group())
+        .put("title", r.title())
+        .put("proposalId", r.proposalId() == null ? null : r.proposalId().toString())
+        .put("proposal", r.proposal())
+        .put(
+            "voteResult",
+            r.result() == null
+                ? null
+                : new JsonObject()
+                    .put("rank", r.result().rank())
+                    .put("of", r.result().of())
+                    .put("text", r.result().text(language)))
+        .put("owner", r.owner())
+        .put("due", r.due() == null ? null : r.due().toString())
+        .put("status", r.status().wire())
+        .put("nextStep", r.nextStep())
+        .put("updatedAt", r.updatedAt().toInstant().toString());
   }
 
   private void createLink(RoutingContext ctx) {
