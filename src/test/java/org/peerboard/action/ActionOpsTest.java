@@ -136,6 +136,7 @@ class ActionOpsTest {
               new JsonObject(),
               new JsonObject().put("title", ""),
               new JsonObject().put("title", "x".repeat(201)),
+              new JsonObject().put("title", "\u200B\u200B"),
               new JsonObject().put("title", 42),
               new JsonObject().put("title", "T").put("owner", "o".repeat(121)),
               new JsonObject().put("title", "T").put("nextStep", "n".repeat(501)),

@@ -12,6 +12,7 @@ import org.peerboard.action.model.Action;
 import org.peerboard.action.model.ActionOp;
 import org.peerboard.action.model.ActionStatus;
 import org.peerboard.board.model.ErrorCode;
+import org.peerboard.board.model.NoteText;
 import org.peerboard.board.model.Op;
 import org.peerboard.board.model.PlainText;
 import org.peerboard.board.model.Rejection;
@@ -100,7 +101,9 @@ public final class ActionFrames {
       cleared.add(field);
       return null;
     }
-    if (text.codePointCount(0, text.length()) > max || text.indexOf('\0') >= 0) {
+    if (text.codePointCount(0, text.length()) > max
+        || text.indexOf('\0') >= 0
+        || !NoteText.hasVisible(text)) {
       throw invalid(errorKey);
     }
     return text;
