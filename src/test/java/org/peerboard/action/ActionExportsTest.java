@@ -141,6 +141,19 @@ class ActionExportsTest {
       List<CSVRecord> studyRows = Http.csv(studyCsv.body());
       assertEquals("Action ID", studyRows.get(0).get(0), "headers in the workshop's language");
       assertEquals(4, studyRows.size());
+      String studyPath = "/api/studies/" + study.json().getString("id");
+      String studyKey = study.json().getString("studyKey");
+      assertEquals(
+          List.of(p.housing, p.free, p.beta),
+          new JsonObject(Http.get(studyPath + "/export.json", studyKey).text())
+              .getJsonArray("actions").stream()
+                  .map(a -> ((JsonObject) a).getString("id"))
+                  .toList());
+      try (XSSFWorkbook book =
+          new XSSFWorkbook(
+              new ByteArrayInputStream(Http.get(studyPath + "/export.xlsx", studyKey).body()))) {
+        assertEquals(3, book.getSheet("Actions").getLastRowNum());
+      }
 
       // keys of the wrong kind or of another board
       assertEquals(

@@ -180,6 +180,16 @@ class ActionPlanPageTest {
       assertThat(panel.locator(".action-row")).hasCount(3);
       Axe.assertNoSeriousViolations(page);
       Browsers.screenshot(page, "action-panel-1366x768");
+      page.setViewportSize(1920, 1080);
+      Browsers.screenshot(page, "action-panel-1920x1080");
+      page.setViewportSize(360, 640);
+      Object narrow =
+          page.evaluate(
+              "() => document.querySelector('#panel-actions').scrollWidth"
+                  + " <= document.querySelector('#panel-actions').clientWidth + 1");
+      assertEquals(Boolean.TRUE, narrow, "the panel fits a phone's width");
+      Browsers.screenshot(page, "action-panel-360x640");
+      page.setViewportSize(1366, 768);
 
       // the projector of the closed board shows the plan
       try (BrowserContext screen = Browsers.screen()) {
