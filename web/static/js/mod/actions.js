@@ -86,6 +86,14 @@ export function bindActions({ live, ui, say, openPanel }) {
     if (!board) return;
     const actions = board.actions || [];
     $('#bar-actions-count').textContent = String(actions.length);
+    // planning follows the vote: the bar offers it from the voting stage on, or once there is a plan or a carried note
+    const offered = board.stage === 'voting' || board.stage === 'closed' || actions.length > 0
+      || (board.carried || []).length > 0;
+    $('#bar-actions').hidden = !offered;
+    if (!offered && !$('#panel-actions').hidden) {
+      $('#panel-actions').hidden = true;
+      $('#bar-actions').setAttribute('aria-expanded', 'false');
+    }
     $('#actions-empty').hidden = actions.length > 0;
     const rows = new Map([...list.children].map((el) => [el.dataset.actionId, el]));
     actions.forEach((action, index) => {
@@ -128,13 +136,25 @@ export function bindActions({ live, ui, say, openPanel }) {
   };
   $('#action-project').addEventListener('click', () => project('actions'));
   $('#action-where').addEventListener('click', () => project('where'));
-  $('#action-from-selection').addEventListener('click', () => {
-    const cluster = ui.selectedClusters.length === 1 ? live.clusters.get(ui.selectedClusters[0]) : null;
-    const note = !cluster && ui.selectedNotes.length === 1 ? live.notes.get(ui.selectedNotes[0]) : null;
-    if (cluster) makeAction({ fromClusterId: cluster.id }, cluster.name);
-    else if (note) makeAction({ fromNoteId: note.id }, note.text);
+  /** The one proposal selected: a cluster, or a note of an extra lane (the improvements); else null. */
+  const selected = () => {
+    const one = ui.selectedNotes.length + ui.selectedClusters.length === 1;
+    const cluster = one && ui.selectedClusters.length ? live.clusters.get(ui.selectedClusters[0]) : null;
+    const note = one && ui.selectedNotes.length ? live.notes.get(ui.selectedNotes[0]) : null;
+    if (cluster) return { source: { fromClusterId: cluster.id }, name: cluster.name };
+    if (note && !note.lane.includes(':') && note.text) return { source: { fromNoteId: note.id }, name: note.text };
+    return null;
+  };
+  const tool = $('#action-from-selection');
+  tool.addEventListener('click', () => {
+    const proposal = selected();
+    if (proposal) makeAction(proposal.source, proposal.name);
     else say(t('action.selectOne'));
   });
+  // the toolbar offers it only while one proposal is selected (the summary line changes with every selection)
+  const paintTool = () => { tool.hidden = !selected(); };
+  new MutationObserver(paintTool).observe($('#selection-summary'), { childList: true, characterData: true, subtree: true });
+  paintTool();
 
   /** The note menu's entry, for a note of an extra lane (the improvements). */
   const menuItems = (note) => (note.lane.includes(':') || !note.text ? []

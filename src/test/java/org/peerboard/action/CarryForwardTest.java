@@ -89,7 +89,11 @@ class CarryForwardTest {
           snapshot.getJsonArray("notes").getJsonObject(0).getString("id"),
           first.getString("noteId"));
       assertEquals("agreed", carried.getJsonObject(1).getString("status"));
-      assertEquals(2, snapshot.getLong("seq"), "each carried note is in the history");
+      assertEquals(3, snapshot.getLong("seq"), "each carried note is in the history");
+      assertEquals(
+          "where",
+          snapshot.getJsonObject("settings").getString("view"),
+          "the projector opens on Where we are");
     }
   }
 

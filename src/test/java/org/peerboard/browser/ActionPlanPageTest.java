@@ -314,14 +314,21 @@ class ActionPlanPageTest {
                       .setHasText("Un fondo regionale per la casa dei care leaver")))
           .containsText("carried from Progress in the browser, group Affido · Agreed");
       page.locator("#bar-actions").click();
-      page.getByRole(
+      Locator whereButton =
+          page.getByRole(
               AriaRole.BUTTON,
-              new Page.GetByRoleOptions().setName("Open the projector on \"Where we are\""))
-          .click();
+              new Page.GetByRoleOptions().setName("Open the projector on \"Where we are\""));
+      assertThat(whereButton).hasAttribute("aria-pressed", "true");
+      // the new session's projector opens on "Where we are"; the moderator moves on and back
       Page projector = screen.newPage();
       projector.onPageError(errors::add);
       projector.navigate(newBoard.getString("projectorUrl"));
       Locator where = projector.locator("#plan-board");
+      assertThat(where.locator("h2")).hasText("Where we are");
+      whereButton.click();
+      assertThat(where).isHidden();
+      assertThat(projector.locator("#grid")).isVisible();
+      whereButton.click();
       assertThat(where.locator("h2")).hasText("Where we are");
       assertThat(where.locator(".plan-card")).hasCount(2);
       assertThat(where.locator(".plan-card").first()).containsText("Formazione e ascolto");

@@ -3,6 +3,7 @@ package org.peerboard.action.model;
 import static org.peerboard.board.model.Decision.ALLOWED;
 import static org.peerboard.board.model.Decision.reject;
 
+import java.util.UUID;
 import org.peerboard.board.model.Actor;
 import org.peerboard.board.model.Decision;
 import org.peerboard.board.model.ErrorCode;
@@ -33,7 +34,7 @@ public final class ActionRules {
   }
 
   /** An action comes from one proposal at most: a note or a cluster, not both. */
-  public static Decision mayLink(java.util.UUID noteId, java.util.UUID clusterId) {
+  public static Decision mayLink(UUID noteId, UUID clusterId) {
     return noteId != null && clusterId != null
         ? reject(ErrorCode.INVALID, "error.actionOneOrigin")
         : ALLOWED;

@@ -14,6 +14,7 @@ import org.peerboard.board.model.ErrorCode;
 import org.peerboard.board.model.Op;
 import org.peerboard.board.model.Rejection;
 import org.peerboard.board.model.Role;
+import org.peerboard.board.model.Settings;
 import org.peerboard.workshop.model.CreatedBoard;
 
 /**
@@ -114,7 +115,20 @@ public final class CarryForward {
                                     new Op.NoteAdd(noteId, lane, List.of(), item.text()))
                                 .mapEmpty());
               }
-              return chain.compose(v -> carried.mark(boardId, noteIds, items));
+              // the new session's projector opens on "Where we are"; the moderator moves on from it
+              return chain
+                  .compose(v -> carried.mark(boardId, noteIds, items))
+                  .compose(
+                      v ->
+                          boards
+                              .apply(
+                                  organiser,
+                                  null,
+                                  UUID.randomUUID(),
+                                  new Op.BoardSettings(
+                                      new Settings.Patch(
+                                          null, null, null, null, "where", null, null, false)))
+                              .mapEmpty());
             });
   }
 
