@@ -11,7 +11,7 @@ const BALLOT_WAIT_MS = 400;
  * phases they improve, the results once revealed and, for named rounds, every ballot. Events carry no ballot, so
  * after each vote on a named round the round is fetched again (at most every 400 ms).
  */
-export function bindRounds(live, grid) {
+export function bindRounds(live, grid, { resultTool } = {}) {
   let online = 0;
   const fetching = new Map();
   const opened = new Set();
@@ -97,7 +97,7 @@ export function bindRounds(live, grid) {
               onclick: () => link(round, item, name) }));
         }))),
       round.status === 'revealed' ? h('div', { class: 'round-results' },
-        resultsList(live, round, { comments: round.comments }), round.kind === 'rating' ? matrixFigure(live, round) : null)
+        resultsList(live, round, { comments: round.comments, lineTool: resultTool }), round.kind === 'rating' ? matrixFigure(live, round) : null)
         : null,
       ballots(round));
   }

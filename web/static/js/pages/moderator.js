@@ -21,6 +21,8 @@ import { noteMenu } from '../mod/menu.js';
 import { bindQueue } from '../mod/queue.js';
 import { stickyOffsets } from '../mod/layout.js';
 import { keepClusterAgreementFresh } from '../shared/react.js';
+import { bindActions } from '../mod/actions.js';
+import { markCarried } from '../action/plan.js';
 
 /**
  * The moderator's page: the board first, the session controls in a compact bar whose buttons open panels (stage,
@@ -52,6 +54,7 @@ const redraw = () => {
   const nav = active?.closest?.('[data-nav]');
   const holder = nav && (nav.dataset.nav === 'note' ? nav.closest('[data-note-id]') : nav.closest('[data-cluster-id]'));
   draw(live.view());
+  markCarried($('#grid'), live.board);
   menuButton.redrawn();
   paintSelection();
   if (holder && !active.isConnected) {
@@ -75,6 +78,7 @@ const noteActions = (shown) => {
   return [
     { key: 'edit', text: t('note.edit'), run: () => openEditor(note) },
     ...moderation(note),
+    ...plan.menuItems(note),
     { key: 'spotlight', text: t('menu.spotlight'), run: () => {
       live.send('board.settings', { spotlight: note.id });
       say(t('clu.spotlit'));
@@ -103,7 +107,8 @@ const draw = buildGrid($('#grid'), grid, {
 $('#grid').style.gridTemplateColumns = `minmax(6.5rem, 8.5rem) repeat(${grid.dimensions.length}, minmax(0, 1fr)) repeat(${
   grid.extras.length}, minmax(0, 1.1fr))`;
 for (const tools of document.querySelectorAll('#grid .cell-tools')) tools.parentElement.append(tools);
-bindBar();
+const openPanel = bindBar();
+const plan = bindActions({ live, ui, say, openPanel });
 stickyOffsets();
 const paintSelection = bindToolbar(actions, ui);
 bindSelection($('#grid'), ui, redraw);
@@ -116,7 +121,7 @@ const describe = (id) => live.clusters.get(id)?.name ?? live.notes.get(id)?.text
 const paintControls = bindControls(live, grid, describe);
 const paintPeople = bindPeople(live, grid);
 bindVoteForm(live, grid, say);
-const paintRounds = bindRounds(live, grid);
+const paintRounds = bindRounds(live, grid, { resultTool: plan.resultTool });
 const paintQueue = bindQueue(live, grid, say);
 bindShortcuts(live, {
   g: () => actions.group(), a: () => actions.add(), s: () => actions.spotlight(),
@@ -194,6 +199,7 @@ live.addEventListener('change', () => {
   paintPeople();
   paintRounds();
   paintQueue();
+  plan.paint();
   paintFocus(live.board?.focus);
   paintJoinCode(live.board?.joinCode);
 });

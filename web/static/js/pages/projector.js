@@ -9,6 +9,8 @@ import { projectorLane } from '../proj/lanes.js';
 import { fittedBoard } from '../proj/pager.js';
 import { paintSpotlight } from '../proj/spotlight.js';
 import { projectorVotes } from '../proj/votes.js';
+import { projectorPlan } from '../proj/plan.js';
+import { markCarried } from '../action/plan.js';
 
 /**
  * The projector: the board fitted to the screen (every note whole, text as large as fits and never under 14px,
@@ -21,6 +23,7 @@ const container = $('#grid');
 const live = new LiveBoard({ boardId: state.boardId, token: state.key, lang });
 const draw = buildGrid(container, grid, { renderLane: projectorLane({ grid, live }) });
 const paintVotes = projectorVotes(live);
+const paintPlan = projectorPlan(live);
 const fitted = fittedBoard(container, {
   onPage(page, count) {
     const box = $('#page-indicator');
@@ -53,7 +56,9 @@ function paint() {
     $('#join-qr').alt = `${t('proj.scan')}: ${url}`;
   }
   draw(live.view());
+  markCarried(container, board);
   paintVotes();
+  paintPlan();
   document.body.classList.toggle('has-focus', Boolean(phase));
   fitted.refit(layoutFor(phase?.key));
   paintSpotlight(live, grid);

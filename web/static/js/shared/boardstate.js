@@ -1,5 +1,6 @@
 import { applyCastAck, applyVoteEvent } from '../vote/rounds.js';
 import { applyReactAck, applyReacted, settingsChanged } from './react.js';
+import { applyActionEvent } from '../action/plan.js';
 
 /**
  * What a client knows of a board, kept from the snapshot and the events: notes, clusters, stage, focus, timer,
@@ -20,6 +21,10 @@ export function applyBoardEvent(live, frame) {
   const board = live.board || {};
   if (frame.event?.startsWith('vote.')) {
     applyVoteEvent(board, frame.event, data);
+    return null;
+  }
+  if (frame.event?.startsWith('action.')) {
+    applyActionEvent(board, frame.event, data);
     return null;
   }
   switch (frame.event) {

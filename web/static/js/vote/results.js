@@ -8,7 +8,7 @@ import { itemLabel, num } from './rounds.js';
  * for ratings, each criterion's mean, median, distribution and agreement. `mine` (a phone's ballot) adds what
  * this phone gave; `comments` lists the comments of a round that collected them.
  */
-export function resultsList(live, round, { mine = null, comments = false } = {}) {
+export function resultsList(live, round, { mine = null, comments = false, lineTool = null } = {}) {
   const results = round.results || [];
   const most = Math.max(1, ...results.map((r) => r.dots || 0));
   const byId = new Map(round.items.map((item) => [item.id, item]));
@@ -26,7 +26,8 @@ export function resultsList(live, round, { mine = null, comments = false } = {})
         comments && result.comments?.length
           ? h('ul', { class: 'result-comments', 'aria-label': t('vote.comments') },
             result.comments.map((c) => h('li', { text: c })))
-          : null));
+          : null,
+        lineTool ? lineTool(item, name) : null));
   }));
 }
 

@@ -22,6 +22,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.peerboard.action.db.ActionChanges;
+import org.peerboard.action.db.ActionStore;
+import org.peerboard.action.db.Carried;
+import org.peerboard.action.web.ActionRoutes;
+import org.peerboard.action.web.CarryForward;
 import org.peerboard.board.db.Access;
 import org.peerboard.board.db.BoardStore;
 import org.peerboard.board.db.Withdrawal;
@@ -166,8 +171,8 @@ public final class Server extends VerticleBase {
               vertx,
               pool,
               templates,
-              List.of(VoteChanges::register, ReactionChanges::register),
-              List.of(votes, new ReactionStore()));
+              List.of(VoteChanges::register, ReactionChanges::register, ActionChanges::register),
+              List.of(votes, new ReactionStore(), new ActionStore()));
       access = new Access(pool);
       Config.Defences defences = config.defences();
       workshops =
@@ -211,6 +216,7 @@ public final class Server extends VerticleBase {
       rightsRoutes =
           new RightsRoutes(
               new KeyRing(pool), new Withdrawal(pool), rights, clock, defences.opsPerMinute());
+      workshopRoutes.carrying(new CarryForward(new Carried(pool, new VoteFigures(pool)), boards));
       vertx.setPeriodic(
           60_000,
           id -> {
@@ -313,6 +319,7 @@ public final class Server extends VerticleBase {
         new VoteFigures(shared.pool),
         pages,
         shared.exports);
+    new ActionRoutes(vertx, shared.pool, new VoteFigures(shared.pool), pages).mount(router);
     // browsers ask for /favicon.ico whatever the page links; answer with the same SVG instead of a
     // 404
     router.get("/favicon.ico").handler(ctx -> ctx.reroute("/static/favicon.svg"));

@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.peerboard.action.web.ActionFrames;
 import org.peerboard.board.model.ErrorCode;
 import org.peerboard.board.model.Note;
 import org.peerboard.board.model.NoteText;
@@ -212,13 +213,18 @@ public final class FrameParser {
               VoteAction.fromWire(name.substring("vote.".length())).orElseThrow());
       case "vote.link" ->
           new VoteOp.Link(uuid(data, "roundId"), uuid(data, "itemId"), VoteFrames.phases(data));
+      case "action.create", "action.update", "action.delete" -> ActionFrames.op(name, data);
       default -> throw invalid("error.unknownOp");
     };
   }
 
   private static Settings.Patch settings(JsonObject data) {
     Object view = data.getValue("view");
-    if (view != null && !"notes".equals(view) && !"clusters".equals(view)) {
+    if (view != null
+        && !"notes".equals(view)
+        && !"clusters".equals(view)
+        && !"actions".equals(view)
+        && !"where".equals(view)) {
       throw invalid("error.invalidShape");
     }
     boolean clearSpotlight = data.containsKey("spotlight") && data.getValue("spotlight") == null;

@@ -97,7 +97,10 @@ public final class EventCodec {
                   new VoteLinked(
                       uuid(d.getString("roundId")),
                       uuid(d.getString("itemId")),
-                      d.getJsonArray("phases").stream().map(p -> (String) p).toList())));
+                      d.getJsonArray("phases").stream().map(p -> (String) p).toList())),
+          Map.entry(ActionCreated.NAME, d -> new ActionCreated(action(d))),
+          Map.entry(ActionUpdated.NAME, d -> new ActionUpdated(action(d))),
+          Map.entry(ActionDeleted.NAME, d -> new ActionDeleted(action(d))));
 
   private EventCodec() {}
 
@@ -176,8 +179,14 @@ public final class EventCodec {
           .put("roundId", e.roundId().toString())
           .put("itemId", e.itemId().toString())
           .put("phases", new JsonArray(e.phases()));
+    } else if (event instanceof ActionChanged e) {
+      return new JsonObject().put("action", new JsonObject(e.action()));
     }
     throw new IllegalArgumentException("no encoding for " + event.name());
+  }
+
+  private static Map<String, Object> action(JsonObject d) {
+    return d.getJsonObject("action").getMap();
   }
 
   private static JsonObject round(UUID roundId, String status) {

@@ -421,4 +421,34 @@ public sealed interface BoardEvent {
       return NAME;
     }
   }
+
+  // action plan (issue 25): the whole action, as the plain map the action feature writes
+  /** An event of the action plan, carrying the whole action. */
+  sealed interface ActionChanged extends BoardEvent {
+    Map<String, Object> action();
+  }
+
+  record ActionCreated(Map<String, Object> action) implements ActionChanged {
+    public static final String NAME = "action.created";
+
+    public String name() {
+      return NAME;
+    }
+  }
+
+  record ActionUpdated(Map<String, Object> action) implements ActionChanged {
+    public static final String NAME = "action.updated";
+
+    public String name() {
+      return NAME;
+    }
+  }
+
+  record ActionDeleted(Map<String, Object> action) implements ActionChanged {
+    public static final String NAME = "action.deleted";
+
+    public String name() {
+      return NAME;
+    }
+  }
 }

@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.peerboard.action.db.PlanReads;
 import org.peerboard.board.model.BoardEvent;
 import org.peerboard.export.format.ExportSink;
 import org.peerboard.export.model.ClusterRow;
@@ -75,9 +76,9 @@ public final class ExportReader {
                                 figures,
                                 new Labels(template, scope.language()),
                                 ExportMeta.of(scope, ExportZone.ZONE))))
-        .compose(start -> blocking(() -> sink.start(start)))
+        .compose(start -> blocking(() -> sink.start(start)).map(start.votes()))
         .compose(
-            v ->
+            figures ->
                 pool.withTransaction(
                     conn ->
                         conn.query(READ_ONLY)
@@ -86,7 +87,13 @@ public final class ExportReader {
                                 ok ->
                                     each(
                                         scope.workshopIds(),
-                                        id -> workshop(conn, scope, id, sink, flush)))))
+                                        id -> workshop(conn, scope, id, sink, flush)))
+                            .compose(
+                                v -> PlanReads.read(conn, scope.workshopIds(), scope.boardId()))
+                            .compose(
+                                plan ->
+                                    blocking(
+                                        () -> sink.actions(PlanReads.withResults(plan, figures))))))
         .compose(v -> blocking(sink::finish))
         .compose(v -> flush.get())
         .onFailure(

@@ -1,6 +1,7 @@
 package org.peerboard.export.format;
 
 import java.util.List;
+import org.peerboard.action.model.PlanRow;
 import org.peerboard.export.model.ClusterRow;
 import org.peerboard.export.model.ExportNote;
 import org.peerboard.export.model.ExportStart;
@@ -33,6 +34,9 @@ public interface ExportSink {
   default void endGroup() {}
 
   default void endWorkshop() {}
+
+  /** The action plans of the whole scope, once, after the last workshop (issue 25). */
+  default void actions(List<PlanRow> rows) {}
 
   /** Writes what is left and closes the output. */
   void finish();

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.peerboard.action.model.PlanRow;
 import org.peerboard.export.model.Cells;
 import org.peerboard.export.model.ClusterRow;
 import org.peerboard.export.model.Codebook;
@@ -53,6 +54,7 @@ public final class JsonExport implements ExportSink {
   private final List<Object[]> ballots = new ArrayList<>();
   private final List<Object[]> comments = new ArrayList<>();
   private List<Notice> notices = List.of();
+  private List<PlanRow> actions = List.of();
 
   public JsonExport(OutputStream out, ExportScope scope) {
     this.scope = scope;
@@ -268,6 +270,11 @@ public final class JsonExport implements ExportSink {
    * element) with the codebook's column keys, and the codebook itself.
    */
   @Override
+  public void actions(List<PlanRow> rows) {
+    this.actions = rows;
+  }
+
+  @Override
   public void finish() {
     write(
         () -> {
@@ -275,6 +282,7 @@ public final class JsonExport implements ExportSink {
           table("participants", Columns.PARTICIPANTS, participants);
           table("ballots", Columns.BALLOTS, ballots);
           table("comments", Columns.COMMENTS, comments);
+          PlanJson.write(json, actions, scope.language());
           json.writeArrayFieldStart("codebook");
           Codebook book =
               new Codebook(begun.labels().template(), scope.language(), begun.meta().zone());

@@ -23,6 +23,8 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.peerboard.action.model.PlanColumns;
+import org.peerboard.action.model.PlanRow;
 import org.peerboard.export.model.Cells;
 import org.peerboard.export.model.ClusterRow;
 import org.peerboard.export.model.Codebook;
@@ -59,6 +61,7 @@ public final class XlsxExport implements ExportSink {
   private final CellStyle dateTime;
   private final CellStyle date;
   private final Map<GroupTable, Sheet> tables = new EnumMap<>(GroupTable.class);
+  private Sheet actions;
   private final Matrix matrix = new Matrix();
   private final Map<UUID, WorkshopFacts> workshops = new HashMap<>();
   private final Map<UUID, Labels> labelsOf = new HashMap<>();
@@ -114,6 +117,16 @@ public final class XlsxExport implements ExportSink {
     tables.put(
         GroupTable.COMMENTS,
         sheet("export.sheet.comments", Columns.COMMENTS, Map.of("proposal", 50, "comment", 60)));
+    actions =
+        sheet(
+            "export.sheet.actions",
+            PlanColumns.ACTIONS,
+            Map.of(
+                "action_id", 38,
+                "title", 50,
+                "proposal", 50,
+                "vote_result", 30,
+                "next_step", 50));
     Sheet codebook =
         sheet(
             "export.sheet.codebook",
@@ -185,6 +198,11 @@ public final class XlsxExport implements ExportSink {
   }
 
   @Override
+  public void actions(List<PlanRow> rows) {
+    rows.forEach(row -> actions.add(PlanColumns.cells(row, language)));
+  }
+
+  @Override
   public boolean wantsHistory() {
     return true;
   }
@@ -192,11 +210,13 @@ public final class XlsxExport implements ExportSink {
   @Override
   public void finish() {
     writeMatrix();
-    // Notes, Clusters, Votes, Matrix, History: the matrix is written last but read before the log
+    // Notes, Clusters, Votes, Matrix, History, Actions: the matrix is written last but read before
+    // the log
     book.setSheetOrder(Columns.label("export.sheet.matrix", language), 3);
     notes.close();
     history.close();
     tables.values().forEach(Sheet::close);
+    actions.close();
     try (OutputStream out = Files.newOutputStream(target)) {
       book.write(out);
     } catch (IOException e) {

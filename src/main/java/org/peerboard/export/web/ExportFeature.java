@@ -50,6 +50,7 @@ public final class ExportFeature {
         .mount(router);
     new ReportPages(
             vertx, pages, new Pages(vertx), access, new OutcomeReader(pool, templates), votes, gate)
+        .withPlans(pool)
         .mount(router);
   }
 }

@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Pool;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -14,6 +15,8 @@ import java.util.ResourceBundle;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import org.peerboard.action.db.PlanReads;
+import org.peerboard.action.model.PlanView;
 import org.peerboard.board.model.ErrorCode;
 import org.peerboard.board.model.Rejection;
 import org.peerboard.export.db.ExportAccess;
@@ -27,6 +30,7 @@ import org.peerboard.export.model.Labels;
 import org.peerboard.export.model.Outcome;
 import org.peerboard.export.model.ReportView;
 import org.peerboard.export.model.ReportVotes;
+import org.peerboard.export.model.Votes;
 import org.peerboard.http.Bearer;
 import org.peerboard.http.Languages;
 import org.peerboard.i18n.Messages;
@@ -47,6 +51,7 @@ public final class ReportPages {
   private final Vertx vertx;
   private final Pages rendering;
   private final ExportGate gate;
+  private Pool plans;
 
   /**
    * A bad report link gets the pages' own HTML error page, so it reads like any other. The report
@@ -68,6 +73,12 @@ public final class ReportPages {
     this.outcomes = outcomes;
     this.votes = votes;
     this.gate = gate;
+  }
+
+  /** The action plans (issue 25) the report shows, read with this pool; none without it. */
+  public ReportPages withPlans(Pool pool) {
+    this.plans = pool;
+    return this;
   }
 
   public void mount(Router router) {
@@ -125,15 +136,20 @@ public final class ReportPages {
                                 .compose(outcomes::details)
                                 .compose(
                                     figures ->
+                                        planOf(
+                                                read.scope(),
+                                                figures,
+                                                reportLanguage(read, explicitLang))
+                                            .map(plan -> Map.entry(figures, plan)))
+                                .compose(
+                                    both ->
                                         offLoop(
                                             () -> {
+                                              Votes figures = both.getKey();
                                               ExportScope scope = read.scope();
                                               Outcome.WorkshopView workshop =
                                                   read.outcome().workshops().get(0);
-                                              String lang =
-                                                  explicitLang != null
-                                                      ? explicitLang
-                                                      : workshop.facts().language();
+                                              String lang = reportLanguage(read, explicitLang);
                                               ResourceBundle words =
                                                   Messages.bundle("i18n/messages", lang);
                                               Map<String, Object> state =
@@ -164,10 +180,35 @@ public final class ReportPages {
                                                       ? workshop.groups().get(0).group().name()
                                                       : null);
                                               state.put("downloads", downloads(scope, key));
+                                              state.put("actions", both.getValue());
                                               return rendering.documentBody("report", lang, state);
                                             })))
                     .compose(body -> Pages.sendPage(ctx, body)))
         .onFailure(ctx::fail);
+  }
+
+  /** The report's language: the one asked for, else the workshop's. */
+  private static String reportLanguage(Read read, String explicitLang) {
+    return explicitLang != null
+        ? explicitLang
+        : read.outcome().workshops().get(0).facts().language();
+  }
+
+  /** The report's action-plan section: each group's actions with their proposals' results. */
+  private Future<List<Map<String, Object>>> planOf(
+      ExportScope scope, Votes figures, String lang) {
+    if (plans == null) {
+      return Future.succeededFuture(List.of());
+    }
+    ResourceBundle words = Messages.bundle("i18n/messages", lang);
+    return PlanReads.read(plans, scope.workshopIds(), scope.boardId())
+        .map(
+            rows ->
+                PlanView.groups(
+                    PlanReads.withResults(rows, figures),
+                    lang,
+                    k -> words.containsKey(k) ? words.getString(k) : k,
+                    true));
   }
 
   private void compare(RoutingContext ctx, Function<String, Future<ExportScope>> authorise) {

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 import org.peerboard.Config;
+import org.peerboard.action.web.CarryForward;
 import org.peerboard.board.db.Access;
 import org.peerboard.board.db.BoardStore;
 import org.peerboard.board.model.ErrorCode;
@@ -114,6 +115,14 @@ public final class WorkshopRoutes {
     this.boards = boards;
     this.links = links;
     this.adminToken = adminToken;
+  }
+
+  /** Carrying actions or improvements forward from earlier workshops (issue 25); off until set. */
+  private CarryForward carry;
+
+  public WorkshopRoutes carrying(CarryForward carry) {
+    this.carry = carry;
+    return this;
   }
 
   public void mount(Router router) {
@@ -271,12 +280,23 @@ public final class WorkshopRoutes {
     LocalDate today = LocalDate.now(clock);
     WorkshopRequests.newWorkshop(
         body, today); // the rest of the request is checked before an uploaded template is stored
-    Future<String> uploaded =
-        body.getValue("template") instanceof JsonObject own
-            ? templates.create(own)
-            : Future.succeededFuture(null);
-    uploaded
-        .compose(templateId -> store.create(WorkshopRequests.newWorkshop(body, templateId, today)))
+    // carried items are checked (keys, shape) before anything is stored, planted once the boards
+    // exist
+    Future<CarryForward.Plan> carried =
+        carry == null ? Future.succeededFuture(CarryForward.Plan.NONE) : carry.check(body);
+    carried
+        .compose(
+            plan ->
+                (body.getValue("template") instanceof JsonObject own
+                        ? templates.create(own)
+                        : Future.<String>succeededFuture(null))
+                    .compose(
+                        templateId -> store.create(WorkshopRequests.newWorkshop(body, templateId, today)))
+                    .compose(
+                        created ->
+                            carry == null
+                                ? Future.succeededFuture(created)
+                                : carry.plant(plan, created.boards()).map(created)))
         .onSuccess(
             created -> {
               JsonArray boardList = new JsonArray();
