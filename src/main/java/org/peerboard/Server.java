@@ -20,6 +20,8 @@ import io.vertx.sqlclient.PoolOptions;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.peerboard.agenda.db.AgendaChanges;
+import org.peerboard.agenda.db.AgendaStore;
 import org.peerboard.board.db.Access;
 import org.peerboard.board.db.BoardStore;
 import org.peerboard.board.model.ErrorCode;
@@ -95,6 +97,7 @@ public final class Server extends VerticleBase {
     final Pool pool;
     final Templates templates;
     final VoteStore votes;
+    final AgendaStore agendas;
     final BoardStore boards;
     final Access access;
     final WorkshopStore workshops;
@@ -122,8 +125,14 @@ public final class Server extends VerticleBase {
               .build();
       templates = new Templates(pool);
       votes = new VoteStore(pool);
+      agendas = new AgendaStore(pool, templates);
       boards =
-          new BoardStore(vertx, pool, templates, List.of(VoteChanges::register), List.of(votes));
+          new BoardStore(
+              vertx,
+              pool,
+              templates,
+              List.of(VoteChanges::register, AgendaChanges::register),
+              List.of(votes, agendas));
       access = new Access(pool);
       Config.Defences defences = config.defences();
       workshops =

@@ -92,7 +92,11 @@ public final class EventCodec {
                   new VoteLinked(
                       uuid(d.getString("roundId")),
                       uuid(d.getString("itemId")),
-                      d.getJsonArray("phases").stream().map(p -> (String) p).toList())));
+                      d.getJsonArray("phases").stream().map(p -> (String) p).toList())),
+          Map.entry(AgendaSet.NAME, d -> new AgendaSet(d.getJsonArray("steps").getList())),
+          Map.entry(
+              Stepped.NAME,
+              d -> new Stepped(d.getInteger("index"), Instant.parse(d.getString("startedAt")))));
 
   private EventCodec() {}
 
@@ -165,6 +169,10 @@ public final class EventCodec {
           .put("roundId", e.roundId().toString())
           .put("itemId", e.itemId().toString())
           .put("phases", new JsonArray(e.phases()));
+    } else if (event instanceof AgendaSet e) {
+      return new JsonObject().put("steps", new JsonArray(e.steps()));
+    } else if (event instanceof Stepped e) {
+      return new JsonObject().put("index", e.index()).put("startedAt", e.startedAt().toString());
     }
     throw new IllegalArgumentException("no encoding for " + event.name());
   }

@@ -15,10 +15,10 @@ public record StoredEvent(
     long seq, String type, JsonObject data, String actorId, String actorRole, OffsetDateTime at) {
   /** The event a change was just logged as, with the seq and time the log gave it. */
   static StoredEvent logged(
-      long seq, Change change, JsonObject data, Actor actor, OffsetDateTime at) {
+      long seq, BoardEvent event, JsonObject data, Actor actor, OffsetDateTime at) {
     return new StoredEvent(
         seq,
-        change.event().name(),
+        event.name(),
         data,
         actor.participantId() == null ? null : actor.participantId().toString(),
         actor.role().wire(),
