@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.peerboard.agenda.db.AgendaChanges;
 import org.peerboard.agenda.db.AgendaStore;
+import org.peerboard.agenda.web.AgendaRoutes;
 import org.peerboard.board.db.Access;
 import org.peerboard.board.db.BoardStore;
 import org.peerboard.board.model.ErrorCode;
@@ -210,6 +211,7 @@ public final class Server extends VerticleBase {
     shared.workshopRoutes.mount(router);
     new BoardRoutes(shared.access, shared.boards).mount(router);
     new VoteRoutes(shared.access, shared.votes).mount(router);
+    new AgendaRoutes(shared.workshops, shared.boards, shared.agendas).mount(router);
     SuggestRoutes.mount(vertx, router, shared.pool, shared.access, shared.templates);
     Pages pages = new Pages(vertx);
     new WorkshopPages(
