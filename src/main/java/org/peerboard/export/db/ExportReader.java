@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.peerboard.agenda.db.TimingReader;
 import org.peerboard.board.model.BoardEvent;
 import org.peerboard.export.format.ExportSink;
 import org.peerboard.export.model.ClusterRow;
@@ -161,6 +162,12 @@ public final class ExportReader {
                                           r.getOffsetDateTime("created_at"))));
                           return blocking(() -> sink.group(group, clusters, participants));
                         }))
+        .compose(
+            v ->
+                !sink.wantsTiming()
+                    ? Future.succeededFuture()
+                    : TimingReader.rows(conn, group.id())
+                        .compose(rows -> blocking(() -> sink.timing(rows))))
         .compose(
             v ->
                 !sink.wantsNotes()

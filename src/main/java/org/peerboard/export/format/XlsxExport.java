@@ -29,13 +29,14 @@ import org.peerboard.export.model.HistoryRow;
 import org.peerboard.export.model.Labels;
 import org.peerboard.export.model.Matrix;
 import org.peerboard.export.model.ParticipantRow;
+import org.peerboard.export.model.TimingRow;
 import org.peerboard.export.model.Votes;
 import org.peerboard.export.model.WorkshopFacts;
 
 /**
- * The workbook: Notes, Clusters, Votes, Matrix and History sheets, streamed with SXSSF (a window of
- * rows in memory, the rest in temporary files). Every text is a string cell, so nothing people
- * typed can become a formula; times are date-time cells in the workshops' time zone ({@link
+ * The workbook: Notes, Clusters, Votes, Matrix, History and Timing sheets, streamed with SXSSF (a
+ * window of rows in memory, the rest in temporary files). Every text is a string cell, so nothing
+ * people typed can become a formula; times are date-time cells in the workshops' time zone ({@link
  * #ZONE}).
  */
 public final class XlsxExport implements ExportSink {
@@ -54,6 +55,7 @@ public final class XlsxExport implements ExportSink {
   private final Sheet clusters;
   private final Sheet votes;
   private final Sheet history;
+  private final Sheet timing;
   private final Matrix matrix = new Matrix();
   private final Map<UUID, WorkshopFacts> workshops = new HashMap<>();
   private final Map<UUID, Labels> labelsOf = new HashMap<>();
@@ -86,6 +88,7 @@ public final class XlsxExport implements ExportSink {
             Columns.VOTES,
             Map.of("proposal", 50, "proposal_notes", 50, "comments", 50));
     history = sheet("export.sheet.history", Columns.HISTORY, Map.of());
+    timing = sheet("export.sheet.timing", TimingRow.COLUMNS, Map.of("title", 40));
   }
 
   @Override
@@ -135,11 +138,23 @@ public final class XlsxExport implements ExportSink {
   }
 
   @Override
+  public void timing(List<TimingRow> rows) {
+    for (TimingRow row : rows) {
+      timing.add(row.cells(workshop, group));
+    }
+  }
+
+  @Override
+  public boolean wantsTiming() {
+    return true;
+  }
+
+  @Override
   public void finish() {
     writeMatrix();
     // Notes, Clusters, Votes, Matrix, History: the matrix is written last but read before the log
     book.setSheetOrder(Columns.label("export.sheet.matrix", language), 3);
-    for (Sheet sheet : List.of(notes, clusters, votes, history)) {
+    for (Sheet sheet : List.of(notes, clusters, votes, history, timing)) {
       sheet.close();
     }
     try (OutputStream out = Files.newOutputStream(target)) {

@@ -107,7 +107,14 @@ public final class Columns {
 
   /** Columns holding a time: ISO-8601 UTC text in CSV and JSON, a date-time cell in XLSX. */
   public static final Set<String> TIMES =
-      Set.of("created_at", "updated_at", "at", "round_opened_at", "round_revealed_at");
+      Set.of(
+          "created_at",
+          "updated_at",
+          "at",
+          "round_opened_at",
+          "round_revealed_at",
+          "started_at",
+          "ended_at");
 
   /** Fixed columns of the Matrix table; one count column per tag and an untagged column follow. */
   public static final List<String> MATRIX =

@@ -34,6 +34,6 @@ public final class ExportFeature {
     Studies studies = new Studies(pool, access);
     new ExportRoutes(vertx, access, new ExportReader(vertx, pool, templates, votes), studies, links)
         .mount(router);
-    new ReportPages(pages, access, new OutcomeReader(pool, templates), votes).mount(router);
+    new ReportPages(pages, access, new OutcomeReader(pool, templates), votes, pool).mount(router);
   }
 }

@@ -24,6 +24,7 @@ import org.peerboard.export.format.JsonExport;
 import org.peerboard.export.format.MatrixCsv;
 import org.peerboard.export.format.NotesCsv;
 import org.peerboard.export.format.QdpxExport;
+import org.peerboard.export.format.TimingCsv;
 import org.peerboard.export.format.VotesCsv;
 import org.peerboard.export.format.XlsxExport;
 import org.peerboard.export.model.ExportScope;
@@ -64,13 +65,13 @@ public final class ExportRoutes {
         .getWithRegex("/api/studies/([^/]+)/export\\." + STUDY_FORMATS)
         .handler(ctx -> download(ctx, key -> access.study(uuid(ctx), key)));
     router
-        .getWithRegex("/api/boards/([^/]+)/(history|matrix|votes)\\.csv")
+        .getWithRegex("/api/boards/([^/]+)/(history|matrix|votes|timing)\\.csv")
         .handler(ctx -> download(ctx, key -> access.board(uuid(ctx), key)));
     router
-        .getWithRegex("/api/workshops/([^/]+)/(history|matrix|votes)\\.csv")
+        .getWithRegex("/api/workshops/([^/]+)/(history|matrix|votes|timing)\\.csv")
         .handler(ctx -> download(ctx, key -> access.workshop(uuid(ctx), key)));
     router
-        .getWithRegex("/api/studies/([^/]+)/(history|matrix|votes)\\.csv")
+        .getWithRegex("/api/studies/([^/]+)/(history|matrix|votes|timing)\\.csv")
         .handler(ctx -> download(ctx, key -> access.study(uuid(ctx), key)));
     router.post("/api/studies").handler(this::createStudy);
     router.get("/api/studies/:id").handler(this::study);
@@ -112,6 +113,13 @@ public final class ExportRoutes {
                           "text/csv; charset=utf-8",
                           scope.filename("votes.csv"),
                           out -> new VotesCsv(out, scope.language(), keyHeaders));
+                  case "timing" ->
+                      stream(
+                          ctx,
+                          scope,
+                          "text/csv; charset=utf-8",
+                          scope.filename("timing.csv"),
+                          out -> new TimingCsv(out, scope.language(), keyHeaders));
                   case "matrix" ->
                       stream(
                           ctx,

@@ -3,6 +3,7 @@ package org.peerboard.export.web;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Pool;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.UUID;
 import java.util.function.Function;
+import org.peerboard.agenda.web.TimingTables;
 import org.peerboard.board.model.ErrorCode;
 import org.peerboard.board.model.Rejection;
 import org.peerboard.export.db.ExportAccess;
@@ -39,10 +41,13 @@ public final class ReportPages {
   private final Pages pages;
   private final ExportAccess access;
   private final OutcomeReader outcomes;
+  private final Pool pool;
   private final VoteSource votes;
 
   /** A bad report link gets the pages' own HTML error page, so it reads like any other. */
-  public ReportPages(Pages pages, ExportAccess access, OutcomeReader outcomes, VoteSource votes) {
+  public ReportPages(
+      Pages pages, ExportAccess access, OutcomeReader outcomes, VoteSource votes, Pool pool) {
+    this.pool = pool;
     this.pages = pages;
     this.access = access;
     this.outcomes = outcomes;
@@ -122,7 +127,16 @@ public final class ReportPages {
                                   ? workshop.groups().get(0).group().name()
                                   : null);
                           state.put("downloads", downloads(scope, key(ctx)));
-                          return pages.document(ctx, "report", lang, state);
+                          return TimingTables.of(
+                                  pool,
+                                  workshop,
+                                  new Labels(workshop.template(), lang),
+                                  XlsxExport.ZONE)
+                              .compose(
+                                  timing -> {
+                                    state.put("timing", timing);
+                                    return pages.document(ctx, "report", lang, state);
+                                  });
                         }))
         .onFailure(ctx::fail);
   }
@@ -169,6 +183,7 @@ public final class ReportPages {
     links.put("history", base + "/history.csv" + k);
     links.put("matrix", base + "/matrix.csv" + k);
     links.put("votes", base + "/votes.csv" + k);
+    links.put("timing", base + "/timing.csv" + k);
     links.put("qdpxAllowed", scope.kind() != ExportScope.Kind.STUDY);
     return links;
   }
