@@ -230,6 +230,13 @@ class TimingExportTest {
       assertTrue(sheet.getRow(1).getCell(8).getLocalDateTimeCellValue() != null);
       assertNull(sheet.getRow(4).getCell(8), "never started: no time");
     }
+    String report = Fixture.get("/w/" + workshop.id() + "/report", organiserKey).text();
+    assertTrue(report.contains("Run-sheet: planned and actual time"), report);
+    assertTrue(report.contains("Referral</th>"), "escaped, as Handlebars writes an equals sign");
+    assertTrue(
+        report.contains("<th scope=\"row\">Voting</th>"),
+        "a step without title is named by its stage");
+    assertTrue(report.contains("/timing.csv?k"), "and links timing.csv");
     assertEquals(
         403, Fixture.get("/api/boards/" + boardId + "/timing.csv", alice.token()).status());
     assertEquals(
