@@ -20,6 +20,7 @@ import { bindBar } from '../mod/bar.js';
 import { noteMenu } from '../mod/menu.js';
 import { bindQueue } from '../mod/queue.js';
 import { stickyOffsets } from '../mod/layout.js';
+import { bindAgenda } from '../mod/agenda.js';
 
 /**
  * The moderator's page: the board first, the session controls in a compact bar whose buttons open panels (stage,
@@ -108,8 +109,9 @@ const paintPeople = bindPeople(live, grid);
 bindVoteForm(live, grid, say);
 const paintRounds = bindRounds(live, grid);
 const paintQueue = bindQueue(live, grid, say);
+const agenda = bindAgenda(live, state.template, say);
 bindShortcuts(live, {
-  g: () => actions.group(), a: () => actions.add(), s: () => actions.spotlight(),
+  g: () => actions.group(), a: () => actions.add(), s: () => actions.spotlight(), n: () => agenda.next(),
   escape: () => actions.clear(),
 });
 bindProjectorKeys(live, grid, say);
@@ -184,6 +186,7 @@ live.addEventListener('change', () => {
   paintPeople();
   paintRounds();
   paintQueue();
+  agenda.paint();
   paintFocus(live.board?.focus);
   paintJoinCode(live.board?.joinCode);
 });

@@ -10,6 +10,7 @@ import { personalDataCheck } from './carefulnote.js';
 import { ballotRejected, bindBallot } from '../vote/ballot.js';
 import { ballotOf } from '../vote/rounds.js';
 import { showClosed } from './closed.js';
+import { paintStepLine } from '../shared/agenda.js';
 
 const grid = gridOf(state.template);
 const laneKey = `pb:lane:${state.boardId}`;
@@ -186,6 +187,7 @@ export function startParticipant(token, onExpired) {
   showStatus(live, $('#conn'), { short: true });
   live.addEventListener('change', draw);
   live.addEventListener('change', paintBallot);
+  live.addEventListener('change', () => paintStepLine($('#step-line'), live.board, state.template));
   live.addEventListener('status', () => {
     if (live.status === 'online') status.textContent = '';
   });

@@ -1,4 +1,5 @@
 import { applyCastAck, applyVoteEvent } from '../vote/rounds.js';
+import { applyAgendaEvent } from './agenda.js';
 
 /**
  * What a client knows of a board, kept from the snapshot and the events: notes, clusters, stage, focus, timer,
@@ -35,6 +36,7 @@ export function applyBoardEvent(live, frame) {
       live.clockOffset = offsetOf(data.timer);
       return null;
     case 'board.settings': board.settings = data.settings; return null;
+    case 'board.agendaSet': case 'board.stepped': applyAgendaEvent(board, frame.event, data, frame.at); return null;
     case 'board.revealed': board.settings = data.settings; return 'refresh';
     case 'board.keysRotated': if (data.joinCode) board.joinCode = data.joinCode; return null;
     case 'participant.removed':

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import org.peerboard.agenda.db.AgendaChanges;
 import org.peerboard.agenda.db.AgendaStore;
 import org.peerboard.agenda.web.AgendaRoutes;
+import org.peerboard.agenda.web.RunsheetPage;
 import org.peerboard.board.db.Access;
 import org.peerboard.board.db.BoardStore;
 import org.peerboard.board.model.ErrorCode;
@@ -225,6 +226,8 @@ public final class Server extends VerticleBase {
             config.adminToken().isPresent())
         .mount(router);
     new BoardPages(pages, shared.access, shared.workshops, shared.templates, links).mount(router);
+    new RunsheetPage(pages, shared.workshops, shared.agendas, shared.templates, links)
+        .mount(router);
     ExportFeature.mount(
         vertx, router, shared.pool, shared.templates, links, new VoteFigures(shared.pool), pages);
     // browsers ask for /favicon.ico whatever the page links; answer with the same SVG instead of a

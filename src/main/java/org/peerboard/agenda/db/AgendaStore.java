@@ -8,6 +8,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.UUID;
 import org.peerboard.board.db.SnapshotPart;
 import org.peerboard.board.model.Actor;
@@ -48,6 +49,25 @@ public final class AgendaStore implements SnapshotPart {
     return templates
         .get(templateId)
         .compose(template -> pool.withConnection(conn -> agenda(conn, boardId, template)));
+  }
+
+  /** The template's phases, {@code [{key, labels}]}, for the organiser's editor. */
+  public Future<JsonArray> phases(String templateId) {
+    return templates
+        .get(templateId)
+        .map(
+            template -> {
+              JsonArray phases = new JsonArray();
+              template
+                  .phases()
+                  .forEach(
+                      p ->
+                          phases.add(
+                              new JsonObject()
+                                  .put("key", p.key())
+                                  .put("labels", new JsonObject(new HashMap<>(p.labels())))));
+              return phases;
+            });
   }
 
   static Future<JsonObject> agenda(SqlConnection conn, UUID boardId, Template template) {

@@ -141,7 +141,13 @@ public final class AgendaRoutes {
                                                 return (Void) null;
                                               }));
                         }
-                        return chain.map(v -> new JsonObject().put("boards", out));
+                        return chain
+                            .compose(v -> agendas.phases(templateId))
+                            .map(
+                                phases ->
+                                    new JsonObject()
+                                        .put("template", new JsonObject().put("phases", phases))
+                                        .put("boards", out));
                       });
             })
         .onSuccess(ctx::json)
