@@ -6,7 +6,8 @@ import { $ } from '../shared/dom.js';
  * of the page (a count that needs attention, a shortcut) can bring a panel up.
  */
 export function bindBar() {
-  const buttons = () => [...document.querySelectorAll('#mod-bar [aria-controls]')];
+  // the run-sheet's button sits in the top bar, beside the timer, and opens its panel like the bar's buttons
+  const buttons = () => [...document.querySelectorAll('#mod-bar [aria-controls], [data-panel-button]')];
   const buttonOf = (panel) => buttons().find((b) => b.getAttribute('aria-controls') === panel.id);
 
   function show(button, open) {
@@ -22,13 +23,15 @@ export function bindBar() {
     if (focus) panel?.querySelector('button:not([disabled]), input, select, summary, a[href]')?.focus();
   }
 
-  $('#mod-bar').addEventListener('click', (event) => {
+  const toggle = (event) => {
     const button = event.target.closest('[aria-controls]');
     if (!button) return;
     const wasOpen = button.getAttribute('aria-expanded') === 'true';
     for (const other of buttons()) show(other, false);
     show(button, !wasOpen);
-  });
+  };
+  $('#mod-bar').addEventListener('click', toggle);
+  for (const extra of document.querySelectorAll('[data-panel-button]')) extra.addEventListener('click', toggle);
   $('#mod-bar').addEventListener('keydown', (event) => {
     const button = event.target.closest('[aria-controls]');
     if (event.key !== 'Escape' || button?.getAttribute('aria-expanded') !== 'true') return;

@@ -23,6 +23,7 @@ import { stickyOffsets } from '../mod/layout.js';
 import { keepClusterAgreementFresh } from '../shared/react.js';
 import { bindActions } from '../mod/actions.js';
 import { markCarried } from '../action/plan.js';
+import { bindAgenda } from '../mod/agenda.js';
 
 /**
  * The moderator's page: the board first, the session controls in a compact bar whose buttons open panels (stage,
@@ -123,8 +124,9 @@ const paintPeople = bindPeople(live, grid);
 bindVoteForm(live, grid, say);
 const paintRounds = bindRounds(live, grid, { resultTool: plan.resultTool });
 const paintQueue = bindQueue(live, grid, say);
+const agenda = bindAgenda(live, state.template, say);
 bindShortcuts(live, {
-  g: () => actions.group(), a: () => actions.add(), s: () => actions.spotlight(),
+  g: () => actions.group(), a: () => actions.add(), s: () => actions.spotlight(), n: () => agenda.next(),
   escape: () => actions.clear(),
 });
 bindProjectorKeys(live, grid, say);
@@ -200,6 +202,7 @@ live.addEventListener('change', () => {
   paintRounds();
   paintQueue();
   plan.paint();
+  agenda.paint();
   paintFocus(live.board?.focus);
   paintJoinCode(live.board?.joinCode);
 });

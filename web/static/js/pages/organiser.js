@@ -1,6 +1,7 @@
 import { $ } from '../shared/dom.js';
 import { state } from '../shared/i18n.js';
 import { rotateButton } from '../shared/rotate.js';
+import { bindRunsheet } from '../organiser/runsheet.js';
 
 /** Print the sheets; per board, replace leaked links and show the new ones in place. */
 $('#print').addEventListener('click', () => window.print());
@@ -17,3 +18,5 @@ for (const slot of document.querySelectorAll('.rotate-slot')) {
     sheet.querySelector('.projector-link').href = links.projectorUrl;
   }));
 }
+
+bindRunsheet();

@@ -11,6 +11,7 @@ import { paintSpotlight } from '../proj/spotlight.js';
 import { projectorVotes } from '../proj/votes.js';
 import { projectorPlan } from '../proj/plan.js';
 import { markCarried } from '../action/plan.js';
+import { paintStepLine } from '../shared/agenda.js';
 
 /**
  * The projector: the board fitted to the screen (every note whole, text as large as fits and never under 14px,
@@ -75,6 +76,7 @@ showStatus(live, $('#conn'));
 showTimer(live, $('#timer'));
 // A burst of notes is painted (and the board fitted again) once per frame, not once per note.
 let painting = 0;
+live.addEventListener('change', () => paintStepLine($('#step-line'), live.board, state.template, { compact: true }));
 live.addEventListener('change', () => {
   cancelAnimationFrame(painting);
   painting = requestAnimationFrame(paint);

@@ -11,6 +11,7 @@ import { ballotRejected, bindBallot } from '../vote/ballot.js';
 import { ballotOf } from '../vote/rounds.js';
 import { showClosed } from './closed.js';
 import { meToo, mayReactNow, paintPhoneSpotlight } from '../shared/react.js';
+import { paintStepLine } from '../shared/agenda.js';
 
 const grid = gridOf(state.template);
 const laneKey = `pb:lane:${state.boardId}`;
@@ -197,6 +198,7 @@ export function startParticipant(token, onExpired) {
   showStatus(live, $('#conn'), { short: true });
   live.addEventListener('change', draw);
   live.addEventListener('change', paintBallot);
+  live.addEventListener('change', () => paintStepLine($('#step-line'), live.board, state.template));
   live.addEventListener('status', () => {
     if (live.status === 'online') status.textContent = '';
   });

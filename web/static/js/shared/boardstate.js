@@ -1,6 +1,7 @@
 import { applyCastAck, applyVoteEvent } from '../vote/rounds.js';
 import { applyReactAck, applyReacted, settingsChanged } from './react.js';
 import { applyActionEvent } from '../action/plan.js';
+import { applyAgendaEvent } from './agenda.js';
 
 /**
  * What a client knows of a board, kept from the snapshot and the events: notes, clusters, stage, focus, timer,
@@ -46,6 +47,7 @@ export function applyBoardEvent(live, frame) {
       return settingsChanged(live, before, data.settings);
     }
     case 'note.reacted': applyReacted(live, data); return null;
+    case 'board.agendaSet': case 'board.stepped': applyAgendaEvent(board, frame.event, data, frame.at); return null;
     case 'board.revealed': board.settings = data.settings; return 'refresh';
     case 'board.keysRotated': if (data.joinCode) board.joinCode = data.joinCode; return null;
     case 'participant.removed':

@@ -27,6 +27,10 @@ import org.peerboard.action.db.ActionStore;
 import org.peerboard.action.db.Carried;
 import org.peerboard.action.web.ActionRoutes;
 import org.peerboard.action.web.CarryForward;
+import org.peerboard.agenda.db.AgendaChanges;
+import org.peerboard.agenda.db.AgendaStore;
+import org.peerboard.agenda.web.AgendaRoutes;
+import org.peerboard.agenda.web.RunsheetPage;
 import org.peerboard.board.db.Access;
 import org.peerboard.board.db.BoardStore;
 import org.peerboard.board.db.Withdrawal;
@@ -115,6 +119,7 @@ public final class Server extends VerticleBase {
     final Pool pool;
     final Templates templates;
     final VoteStore votes;
+    final AgendaStore agendas;
     final BoardStore boards;
     final Access access;
     final WorkshopStore workshops;
@@ -166,13 +171,18 @@ public final class Server extends VerticleBase {
       templates = new Templates(pool);
       suggestions = new Suggestions(vertx, pool, templates);
       votes = new VoteStore(pool);
+      agendas = new AgendaStore(pool, templates);
       boards =
           new BoardStore(
               vertx,
               pool,
               templates,
-              List.of(VoteChanges::register, ReactionChanges::register, ActionChanges::register),
-              List.of(votes, new ReactionStore(), new ActionStore()));
+              List.of(
+                  VoteChanges::register,
+                  ReactionChanges::register,
+                  ActionChanges::register,
+                  AgendaChanges::register),
+              List.of(votes, new ReactionStore(), new ActionStore(), agendas));
       access = new Access(pool);
       Config.Defences defences = config.defences();
       workshops =
@@ -292,6 +302,7 @@ public final class Server extends VerticleBase {
     shared.rightsRoutes.mount(router);
     new BoardRoutes(shared.access, shared.boards).mount(router);
     new VoteRoutes(shared.access, shared.votes).mount(router);
+    new AgendaRoutes(shared.workshops, shared.boards, shared.agendas).mount(router);
     SuggestRoutes.mount(router, shared.access, shared.suggestions);
     Pages pages = new Pages(vertx);
     new WorkshopPages(
@@ -310,6 +321,8 @@ public final class Server extends VerticleBase {
                 : config.dataDir().resolve("postgres").toString())
         .mount(router);
     new BoardPages(pages, shared.access, shared.workshops, shared.templates, links).mount(router);
+    new RunsheetPage(pages, shared.workshops, shared.agendas, shared.templates, links)
+        .mount(router);
     ExportFeature.mount(
         vertx,
         router,

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.peerboard.action.web.ActionFrames;
+import org.peerboard.agenda.web.AgendaJson;
 import org.peerboard.board.model.ErrorCode;
 import org.peerboard.board.model.Note;
 import org.peerboard.board.model.NoteText;
@@ -211,6 +212,8 @@ public final class FrameParser {
           new VoteOp.Status(
               uuid(data, "roundId"),
               VoteAction.fromWire(name.substring("vote.".length())).orElseThrow());
+      case "board.agenda" -> AgendaJson.agenda(data);
+      case "board.step" -> AgendaJson.step(data);
       case "vote.link" ->
           new VoteOp.Link(uuid(data, "roundId"), uuid(data, "itemId"), VoteFrames.phases(data));
       case "action.create", "action.update", "action.delete" -> ActionFrames.op(name, data);

@@ -127,7 +127,8 @@ public final class CarryForward {
                                   UUID.randomUUID(),
                                   new Op.BoardSettings(
                                       new Settings.Patch(
-                                          null, null, null, null, "where", null, null, false, null, null)))
+                                          null, null, null, null, "where", null, null, false, null,
+                                          null)))
                               .mapEmpty());
             });
   }

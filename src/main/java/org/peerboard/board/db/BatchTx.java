@@ -132,6 +132,7 @@ final class BatchTx {
               }
               for (Outcome o : outcomes) {
                 if (o.result() != null && !o.result().replay() && o.result().event() != null) {
+                  o.result().before().forEach(e -> listener.accept(o.pending().boardId(), e));
                   listener.accept(o.pending().boardId(), o.result().event());
                 }
               }
@@ -391,6 +392,9 @@ final class BatchTx {
     JsonArray events = new JsonArray();
     Map<Outcome, Integer> ords = new IdentityHashMap<>();
     for (Outcome o : logged) {
+      for (BoardEvent before : o.change().before()) {
+        events.add(beforeRow(events.size(), o, before));
+      }
       ords.put(o, events.size());
       events.add(eventRow(events.size(), o));
     }
@@ -407,6 +411,18 @@ final class BatchTx {
                     int ord = ords.get(o);
                     Row row = byOrd.get(ord);
                     long seq = row.getLong("seq");
+                    List<StoredEvent> before = new ArrayList<>();
+                    int first = ord - o.change().before().size();
+                    for (int at = first; at < ord; at++) {
+                      Row earlier = byOrd.get(at);
+                      before.add(
+                          StoredEvent.logged(
+                              earlier.getLong("seq"),
+                              o.change().before().get(at - first),
+                              events.getJsonObject(at).getJsonObject("data"),
+                              o.tx().actor(),
+                              earlier.getOffsetDateTime("at")));
+                    }
                     return o.answered(
                         new OpResult(
                             seq,
@@ -414,10 +430,11 @@ final class BatchTx {
                             false,
                             StoredEvent.logged(
                                 seq,
-                                o.change(),
+                                o.change().event(),
                                 events.getJsonObject(ord).getJsonObject("data"),
                                 o.tx().actor(),
-                                row.getOffsetDateTime("at"))));
+                                row.getOffsetDateTime("at")),
+                            before));
                   });
             });
   }
@@ -449,6 +466,27 @@ final class BatchTx {
         .put("result", change.result())
         .put("undo", undo)
         .put("undoes", change.event().undoes());
+  }
+
+  /**
+   * An event the op logs ahead of its own ({@link Change#before}): no op id, so the op's answer is
+   * stored with its own event only; never undoable.
+   */
+  private static JsonObject beforeRow(int ord, Outcome o, BoardEvent event) {
+    Actor actor = o.tx().actor();
+    return new JsonObject()
+        .put("ord", ord)
+        .put("board_id", actor.boardId().toString())
+        .put("op_id", null)
+        .put("type", event.name())
+        .put("data", EventCodec.encode(event))
+        .put("actor_id", actor.participantId() == null ? null : actor.participantId().toString())
+        .put("actor_role", actor.role().wire())
+        .put("note_id", null)
+        .put("actor_client", o.tx().client())
+        .put("result", null)
+        .put("undo", null)
+        .put("undoes", null);
   }
 
   /**

@@ -100,7 +100,11 @@ public final class EventCodec {
                       d.getJsonArray("phases").stream().map(p -> (String) p).toList())),
           Map.entry(ActionCreated.NAME, d -> new ActionCreated(action(d))),
           Map.entry(ActionUpdated.NAME, d -> new ActionUpdated(action(d))),
-          Map.entry(ActionDeleted.NAME, d -> new ActionDeleted(action(d))));
+          Map.entry(ActionDeleted.NAME, d -> new ActionDeleted(action(d))),
+          Map.entry(AgendaSet.NAME, d -> new AgendaSet(d.getJsonArray("steps").getList())),
+          Map.entry(
+              Stepped.NAME,
+              d -> new Stepped(d.getInteger("index"), Instant.parse(d.getString("startedAt")))));
 
   private EventCodec() {}
 
@@ -181,6 +185,10 @@ public final class EventCodec {
           .put("phases", new JsonArray(e.phases()));
     } else if (event instanceof ActionChanged e) {
       return new JsonObject().put("action", new JsonObject(e.action()));
+    } else if (event instanceof AgendaSet e) {
+      return new JsonObject().put("steps", new JsonArray(e.steps()));
+    } else if (event instanceof Stepped e) {
+      return new JsonObject().put("index", e.index()).put("startedAt", e.startedAt().toString());
     }
     throw new IllegalArgumentException("no encoding for " + event.name());
   }

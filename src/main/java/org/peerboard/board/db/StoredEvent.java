@@ -15,9 +15,8 @@ public record StoredEvent(
     long seq, String type, JsonObject data, String actorId, String actorRole, OffsetDateTime at) {
   /** The event a change was just logged as, with the seq and time the log gave it. */
   static StoredEvent logged(
-      long seq, Change change, JsonObject data, Actor actor, OffsetDateTime at) {
-    return new StoredEvent(
-        seq, change.event().name(), data, actorId(change.event(), actor), actor.role().wire(), at);
+      long seq, BoardEvent event, JsonObject data, Actor actor, OffsetDateTime at) {
+    return new StoredEvent(seq, event.name(), data, actorId(event, actor), actor.role().wire(), at);
   }
 
   /** The participant the log names as the event's actor: none for runners and anonymous events. */

@@ -451,4 +451,30 @@ public sealed interface BoardEvent {
       return NAME;
     }
   }
+
+  // run-sheet (issue 24)
+
+  /**
+   * The board's agenda was set: its steps as plain maps ({@code title}, {@code phase}, {@code
+   * stage}, {@code minutes}), as the agenda feature reads them.
+   */
+  record AgendaSet(List<Object> steps) implements BoardEvent {
+    public static final String NAME = "board.agendaSet";
+
+    public String name() {
+      return NAME;
+    }
+  }
+
+  /**
+   * Step {@code index} of the agenda started; the stage, focus and timer events it set come just
+   * before it, in the same transaction.
+   */
+  record Stepped(int index, Instant startedAt) implements BoardEvent {
+    public static final String NAME = "board.stepped";
+
+    public String name() {
+      return NAME;
+    }
+  }
 }

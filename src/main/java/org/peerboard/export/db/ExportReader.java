@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.peerboard.action.db.PlanReads;
+import org.peerboard.agenda.db.TimingReader;
 import org.peerboard.board.model.BoardEvent;
 import org.peerboard.export.format.ExportSink;
 import org.peerboard.export.model.ClusterRow;
@@ -211,6 +212,12 @@ public final class ExportReader {
                                           r.getOffsetDateTime("withdrawn_at"))));
                           return blocking(() -> sink.group(group, clusters, participants));
                         }))
+        .compose(
+            v ->
+                !sink.wantsTiming()
+                    ? Future.succeededFuture()
+                    : TimingReader.rows(conn, group.id())
+                        .compose(rows -> blocking(() -> sink.timing(rows))))
         .compose(
             v ->
                 !sink.wantsNotes()

@@ -9,6 +9,7 @@ import org.peerboard.export.model.Group;
 import org.peerboard.export.model.HistoryRow;
 import org.peerboard.export.model.Labels;
 import org.peerboard.export.model.ParticipantRow;
+import org.peerboard.export.model.TimingRow;
 import org.peerboard.export.model.WorkshopFacts;
 import org.peerboard.workshop.model.Notice;
 
@@ -28,6 +29,9 @@ public interface ExportSink {
   default void group(Group group, List<ClusterRow> clusters, List<ParticipantRow> participants) {}
 
   default void notes(List<ExportNote> page) {}
+
+  /** The group's run-sheet timing, once, after {@link #group} and before its notes. */
+  default void timing(List<TimingRow> rows) {}
 
   default void history(List<HistoryRow> page) {}
 
@@ -49,6 +53,10 @@ public interface ExportSink {
   }
 
   default boolean wantsHistory() {
+    return false;
+  }
+
+  default boolean wantsTiming() {
     return false;
   }
 }

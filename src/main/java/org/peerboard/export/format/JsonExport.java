@@ -25,6 +25,7 @@ import org.peerboard.export.model.Group;
 import org.peerboard.export.model.HistoryRow;
 import org.peerboard.export.model.Labels;
 import org.peerboard.export.model.ParticipantRow;
+import org.peerboard.export.model.TimingRow;
 import org.peerboard.export.model.VoteRound;
 import org.peerboard.export.model.Votes;
 import org.peerboard.export.model.Words;
@@ -55,6 +56,7 @@ public final class JsonExport implements ExportSink {
   private final List<Object[]> comments = new ArrayList<>();
   private List<Notice> notices = List.of();
   private List<PlanRow> actions = List.of();
+  private List<TimingRow> timing = List.of();
 
   public JsonExport(OutputStream out, ExportScope scope) {
     this.scope = scope;
@@ -235,12 +237,23 @@ public final class JsonExport implements ExportSink {
   }
 
   @Override
+  public void timing(List<TimingRow> rows) {
+    timing = rows;
+  }
+
+  @Override
+  public boolean wantsTiming() {
+    return true;
+  }
+
+  @Override
   public void endGroup() {
     write(
         () -> {
           openHistory();
           json.writeEndArray();
           inHistory = false;
+          writeTiming();
           json.writeEndObject();
         });
   }
@@ -304,6 +317,36 @@ public final class JsonExport implements ExportSink {
   @Override
   public boolean wantsHistory() {
     return true;
+  }
+
+  /** The group's run-sheet, planned against actual (docs/export-format.md, timing). */
+  private void writeTiming() throws IOException {
+    json.writeArrayFieldStart("timing");
+    for (TimingRow t : timing) {
+      json.writeStartObject();
+      json.writeNumberField("step", t.step());
+      json.writeStringField("title", t.title() == null ? null : Cells.clean(t.title()));
+      json.writeStringField("phase", t.phase());
+      json.writeStringField("stage", t.stage());
+      json.writeNumberField("plannedMinutes", t.plannedMinutes());
+      json.writeStringField("startedAt", Rows.time(t.startedAt()));
+      json.writeStringField("endedAt", Rows.time(t.endedAt()));
+      if (t.actualMinutes() == null) {
+        json.writeNullField("actualMinutes");
+      } else {
+        json.writeNumberField("actualMinutes", t.actualMinutes());
+      }
+      if (t.notesAdded() == null) {
+        json.writeNullField("notesAdded");
+        json.writeNullField("posters");
+      } else {
+        json.writeNumberField("notesAdded", t.notesAdded());
+        json.writeNumberField("posters", t.posters());
+      }
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    timing = List.of();
   }
 
   private void openHistory() throws IOException {

@@ -38,14 +38,15 @@ import org.peerboard.export.model.HistoryRow;
 import org.peerboard.export.model.Labels;
 import org.peerboard.export.model.Matrix;
 import org.peerboard.export.model.ParticipantRow;
+import org.peerboard.export.model.TimingRow;
 import org.peerboard.export.model.Votes;
 import org.peerboard.export.model.WorkshopFacts;
 
 /**
- * The workbook: Notes, Clusters, Votes, Matrix, History, Participants, Ballots, Comments and
- * Codebook sheets, streamed with SXSSF (a window of rows in memory, the rest in temporary files).
- * Every text is a string cell, so nothing people typed can become a formula; times are date-time
- * cells in the workshops' time zone ({@link #ZONE}).
+ * The workbook: Notes, Clusters, Votes, Matrix, History, Participants, Ballots, Comments, Codebook,
+ * Actions and Timing sheets, streamed with SXSSF (a window of rows in memory, the rest in temporary
+ * files). Every text is a string cell, so nothing people typed can become a formula; times are
+ * date-time cells in the workshops' time zone ({@link #ZONE}).
  */
 public final class XlsxExport implements ExportSink {
   private static final int WINDOW = 200;
@@ -62,6 +63,7 @@ public final class XlsxExport implements ExportSink {
   private final CellStyle date;
   private final Map<GroupTable, Sheet> tables = new EnumMap<>(GroupTable.class);
   private Sheet actions;
+  private Sheet timing;
   private final Matrix matrix = new Matrix();
   private final Map<UUID, WorkshopFacts> workshops = new HashMap<>();
   private final Map<UUID, Labels> labelsOf = new HashMap<>();
@@ -127,6 +129,7 @@ public final class XlsxExport implements ExportSink {
                 "proposal", 50,
                 "vote_result", 30,
                 "next_step", 50));
+    timing = sheet("export.sheet.timing", TimingRow.COLUMNS, Map.of("title", 40));
     Sheet codebook =
         sheet(
             "export.sheet.codebook",
@@ -208,6 +211,18 @@ public final class XlsxExport implements ExportSink {
   }
 
   @Override
+  public void timing(List<TimingRow> rows) {
+    for (TimingRow row : rows) {
+      timing.add(row.cells(workshop, group));
+    }
+  }
+
+  @Override
+  public boolean wantsTiming() {
+    return true;
+  }
+
+  @Override
   public void finish() {
     writeMatrix();
     // Notes, Clusters, Votes, Matrix, History, Actions: the matrix is written last but read before
@@ -217,6 +232,7 @@ public final class XlsxExport implements ExportSink {
     history.close();
     tables.values().forEach(Sheet::close);
     actions.close();
+    timing.close();
     try (OutputStream out = Files.newOutputStream(target)) {
       book.write(out);
     } catch (IOException e) {

@@ -209,7 +209,9 @@ public final class Columns {
           "round_revealed_at",
           "joined_at",
           "consented_at",
-          "withdrawn_at");
+          "withdrawn_at",
+          "started_at",
+          "ended_at");
 
   /** Fixed columns of the Matrix table; one count column per tag and an untagged column follow. */
   public static final List<String> MATRIX =

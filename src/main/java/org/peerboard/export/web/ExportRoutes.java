@@ -28,6 +28,7 @@ import org.peerboard.export.format.MatrixCsv;
 import org.peerboard.export.format.NotesCsv;
 import org.peerboard.export.format.QdpxExport;
 import org.peerboard.export.format.TableCsv;
+import org.peerboard.export.format.TimingCsv;
 import org.peerboard.export.format.XlsxExport;
 import org.peerboard.export.format.ZipExport;
 import org.peerboard.export.model.ExportScope;
@@ -43,7 +44,7 @@ import org.peerboard.http.Links;
 public final class ExportRoutes {
   private static final String FORMATS = "(csv|xlsx|json|qdpx|zip)";
   private static final String TABLES =
-      "(history|matrix|votes|participants|ballots|comments|codebook|clusters)";
+      "(history|matrix|votes|participants|ballots|comments|codebook|clusters|timing)";
   private static final String CSV = "text/csv; charset=utf-8";
 
   private final Vertx vertx;
@@ -154,6 +155,13 @@ public final class ExportRoutes {
               CSV,
               scope.filename("matrix" + suffix + ".csv"),
               out -> new MatrixCsv(out, keys, dialect));
+      case "timing" ->
+          stream(
+              ctx,
+              scope,
+              CSV,
+              scope.filename("timing" + suffix + ".csv"),
+              out -> new TimingCsv(out, keys, dialect));
       case "codebook" ->
           stream(
               ctx,

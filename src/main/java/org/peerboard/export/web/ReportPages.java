@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.peerboard.action.db.PlanReads;
 import org.peerboard.action.model.PlanView;
+import org.peerboard.agenda.web.TimingTables;
 import org.peerboard.board.model.ErrorCode;
 import org.peerboard.board.model.Rejection;
 import org.peerboard.export.db.ExportAccess;
@@ -140,12 +141,19 @@ public final class ReportPages {
                                                 read.scope(),
                                                 figures,
                                                 reportLanguage(read, explicitLang))
-                                            .map(plan -> Map.entry(figures, plan)))
+                                            .compose(
+                                                plan ->
+                                                    timingOf(
+                                                            read,
+                                                            reportLanguage(read, explicitLang))
+                                                        .map(
+                                                            timing ->
+                                                                new Extras(figures, plan, timing))))
                                 .compose(
                                     both ->
                                         offLoop(
                                             () -> {
-                                              Votes figures = both.getKey();
+                                              Votes figures = both.figures();
                                               ExportScope scope = read.scope();
                                               Outcome.WorkshopView workshop =
                                                   read.outcome().workshops().get(0);
@@ -180,11 +188,27 @@ public final class ReportPages {
                                                       ? workshop.groups().get(0).group().name()
                                                       : null);
                                               state.put("downloads", downloads(scope, key));
-                                              state.put("actions", both.getValue());
+                                              state.put("actions", both.plan());
+                                              state.put("timing", both.timing());
                                               return rendering.documentBody("report", lang, state);
                                             })))
                     .compose(body -> Pages.sendPage(ctx, body)))
         .onFailure(ctx::fail);
+  }
+
+  /**
+   * What the report shows beside the board: vote figures, the action plan, the run-sheet's timing.
+   */
+  private record Extras(
+      Votes figures, List<Map<String, Object>> plan, List<Map<String, Object>> timing) {}
+
+  /** The report's timing tables (planned against actual per step); none without a pool. */
+  private Future<List<Map<String, Object>>> timingOf(Read read, String lang) {
+    if (plans == null) {
+      return Future.succeededFuture(List.of());
+    }
+    Outcome.WorkshopView workshop = read.outcome().workshops().get(0);
+    return TimingTables.of(plans, workshop, new Labels(workshop.template(), lang), XlsxExport.ZONE);
   }
 
   /** The report's language: the one asked for, else the workshop's. */
@@ -195,8 +219,7 @@ public final class ReportPages {
   }
 
   /** The report's action-plan section: each group's actions with their proposals' results. */
-  private Future<List<Map<String, Object>>> planOf(
-      ExportScope scope, Votes figures, String lang) {
+  private Future<List<Map<String, Object>>> planOf(ExportScope scope, Votes figures, String lang) {
     if (plans == null) {
       return Future.succeededFuture(List.of());
     }
@@ -282,6 +305,7 @@ public final class ReportPages {
     for (String table : List.of("votes", "participants", "ballots", "comments", "codebook")) {
       links.put(table, base + "/" + table + ".csv" + k);
     }
+    links.put("timing", base + "/timing.csv" + k);
     links.put("zip", base + "/export.zip" + k);
     links.put("excelZip", base + "/export.zip" + k + "&dialect=excel-it");
     links.put("qdpxAllowed", true);

@@ -291,7 +291,8 @@ public final class WorkshopRoutes {
                         ? templates.create(own)
                         : Future.<String>succeededFuture(null))
                     .compose(
-                        templateId -> store.create(WorkshopRequests.newWorkshop(body, templateId, today)))
+                        templateId ->
+                            store.create(WorkshopRequests.newWorkshop(body, templateId, today)))
                     .compose(
                         created ->
                             carry == null
