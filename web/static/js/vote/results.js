@@ -15,7 +15,7 @@ export function resultsList(live, round, { mine = null, comments = false } = {})
   return h('ol', { class: `results results-${round.kind}` }, results.map((result) => {
     const item = byId.get(result.itemId) || { id: result.itemId, kind: 'note' };
     const name = itemLabel(live, round, item);
-    const rank = result.tied ? t('vote.rankTied', { n: result.rank }) : String(result.rank);
+    const rank = rankText(result);
     return h('li', { class: 'result', dataset: { itemId: result.itemId, rank: result.rank } },
       h('span', { class: 'result-rank', 'aria-label': result.tied ? t('vote.rankTiedLong', { n: result.rank })
         : t('vote.rankLong', { n: result.rank }), text: rank }),
@@ -28,6 +28,11 @@ export function resultsList(live, round, { mine = null, comments = false } = {})
             result.comments.map((c) => h('li', { text: c })))
           : null));
   }));
+}
+
+/** A rank as every page prints it: "=1" when another proposal shares it (the server's one rule, `Ranking`). */
+export function rankText(result) {
+  return result.tied ? t('vote.rankTied', { n: result.rank }) : String(result.rank);
 }
 
 function dotsFigures(result, most) {
@@ -72,7 +77,7 @@ export function matrixFigure(live, round) {
   if (!fx || !sy || !round.results?.length) return null;
   const byId = new Map(round.items.map((item) => [item.id, item]));
   const placed = round.results.filter((r) => r.criteria?.feasibility?.n && r.criteria?.sustainability?.n);
-  const points = placed.map((r) => ({ rank: r.rank, x: r.criteria.feasibility.mean, y: r.criteria.sustainability.mean }));
+  const points = placed.map((r) => ({ rank: rankText(r), x: r.criteria.feasibility.mean, y: r.criteria.sustainability.mean }));
   const xLabel = label(fx);
   const yLabel = label(sy);
   return h('figure', { class: 'matrix-figure' },
@@ -81,7 +86,7 @@ export function matrixFigure(live, round) {
     h('figcaption', {},
       h('p', { class: 'matrix-title', text: t('vote.matrixTitle', { x: xLabel, y: yLabel }) }),
       h('ol', { class: 'matrix-legend' }, placed.map((r) => h('li', { dataset: { rank: r.rank } },
-        h('span', { class: 'legend-rank', text: String(r.rank) }),
+        h('span', { class: 'legend-rank', text: rankText(r) }),
         h('span', { text: `${itemLabel(live, round, byId.get(r.itemId) || { id: r.itemId, kind: 'note' })} · ${
           xLabel} ${num(r.criteria.feasibility.mean)}, ${yLabel} ${num(r.criteria.sustainability.mean)}${
           quick(r) ? ` · ${t('vote.quickWin')}` : ''}` }))))));
