@@ -154,6 +154,38 @@ class SuggestionRulesTest {
     assertEquals(repeats, offered, found.toString());
   }
 
+  @Test
+  @DisplayName(
+      "the session's first notes written again at another table («… · tavolo 2») are offered as"
+          + " duplicates")
+  void sameNotesFromAnotherTable() {
+    JsonObject doc = new JsonObject(resource("/suggest/session-it.json"));
+    List<Suggester.Note> notes = new ArrayList<>();
+    for (Object o : doc.getJsonArray("notes")) {
+      JsonObject n = (JsonObject) o;
+      if (n.getString("duplicateOf") == null) {
+        notes.add(
+            new Suggester.Note(
+                n.getString("id"), n.getString("lane"), n.getString("text"), null, null));
+      }
+    }
+    Map<String, String> repeats = new HashMap<>();
+    for (int i = 0; i < 3; i++) {
+      Suggester.Note original = notes.get(i);
+      notes.add(
+          new Suggester.Note(
+              "t" + i, original.lane(), original.text() + " · tavolo 2", null, null));
+      repeats.put("t" + i, original.id());
+    }
+    assertEquals(69, notes.size());
+    Suggester.Suggestions found =
+        Suggester.suggest(
+            notes, List.of(), "it", LabelledSet.builtInGlossary("it"), Suggester.Tuning.DEFAULT);
+    Map<String, String> offered = new HashMap<>();
+    found.duplicates().forEach(d -> offered.put(d.noteId(), d.of()));
+    assertEquals(repeats, offered, found.toString());
+  }
+
   private static String resource(String path) {
     try (InputStream in = SuggestionRulesTest.class.getResourceAsStream(path)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
