@@ -43,7 +43,8 @@ function dotsFigures(result, most) {
 }
 
 function ratingFigures(round, result) {
-  const score = t('vote.scoreFigure', { score: num(result.score), voters: result.voters });
+  // two decimals: the figure ranks are decided on (the server's Ranking), so a tie reads as one
+  const score = t('vote.scoreFigure', { score: num(result.score, 2), voters: result.voters });
   return h('div', { class: 'result-figures' },
     bar(result.score, 5, { label: score }),
     h('p', { class: 'result-figure', 'aria-hidden': 'true', text: score }),
