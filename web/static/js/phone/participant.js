@@ -178,8 +178,9 @@ export function startParticipant(token, onExpired) {
     }
     const reason = closedReason(live.board, grid, lane());
     if (reason) {
-      // one short message: the lane is on the button, the reason stands above the button until now
-      const focusOnly = live.board.stage === 'collecting' || live.board.settings?.lateNotes;
+      // one short message in place of the standing reason: the button names the lane, the draft box the way out
+      const { stage, settings } = live.board;
+      const focusOnly = stage !== 'closed' && (stage === 'collecting' || settings?.lateNotes);
       say(status, t('part.notSent', { reason: focusOnly ? t('part.phaseNoNotes') : reason }));
       // the way out (move the note to the phase being discussed) in view, clear of the send bar
       if (!$('#draft-kept').hidden) requestAnimationFrame(() => bringIntoView($('#draft-kept')));

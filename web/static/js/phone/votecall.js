@@ -26,9 +26,17 @@ export function bindVoteCall(live) {
     if (show) {
       banner.style.top = `${Math.max(0, document.querySelector('.topbar')?.getBoundingClientRect().bottom ?? 0)}px`;
       const text = t('vote.call', { n: round.items.length });
-      if (go.textContent !== text) go.textContent = text;
+      if (banner.hidden) {
+        // written after the banner shows, so screen readers announce it (a live region that was hidden is silent)
+        go.textContent = '';
+        banner.hidden = false;
+        requestAnimationFrame(() => { go.textContent = text; });
+      } else if (go.textContent !== text) {
+        go.textContent = text;
+      }
+      return;
     }
-    banner.hidden = !show;
+    banner.hidden = true;
   };
 
   // The header's height is left out of the root, so a ballot hidden under it does not count as on screen.

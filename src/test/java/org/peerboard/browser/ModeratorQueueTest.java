@@ -133,6 +133,9 @@ class ModeratorQueueTest {
             assertThat(first).containsText("Marco R.");
             Browsers.screenshot(page, "moderator-queue-" + tag);
             Axe.assertNoViolations(page);
+            page.locator("#bar-votes").click();
+            assertThat(page.locator("#vote-panel")).isVisible();
+            Axe.assertNoViolations(page);
           }
         }
       }
