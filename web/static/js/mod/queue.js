@@ -3,8 +3,8 @@ import { t } from '../shared/i18n.js';
 import { tn } from './plural.js';
 
 /**
- * The approval queue: with "approve before showing" on, participants' notes wait here, oldest first, with their
- * count on the bar. "Approve" shows one (`note.hide {hidden:false}`), "Hide" takes it out of the queue and keeps it
+ * The approval queue: with "approve before showing" on, participants' notes wait here, oldest first, each whole
+ * beside its buttons, with their count on the bar. "Approve" shows one (`note.hide {hidden:false}`), "Hide" takes it out of the queue and keeps it
  * off the board (`note.hide {hidden:true}`), "Approve all" approves every note listed, one op each. A note whose op
  * is on its way leaves the list at once.
  */
@@ -12,7 +12,8 @@ export function bindQueue(live, grid, say) {
   const deciding = () => new Set(live.outbox.filter((entry) => entry.op === 'note.hide').map((e) => e.data.noteId));
   const waiting = () => {
     const busy = deciding();
-    return [...live.view().values()].filter((note) => note.held && !note.deleting && !busy.has(note.id)).reverse();
+    // the board's notes come in the order they were written: the oldest waits at the top, read and decided first
+    return [...live.view().values()].filter((note) => note.held && !note.deleting && !busy.has(note.id));
   };
   const decide = (note, hidden) => live.send('note.hide', { noteId: note.id, hidden, version: note.version });
 
@@ -27,9 +28,10 @@ export function bindQueue(live, grid, say) {
   function row(note) {
     const text = note.text ?? '';
     return h('li', { class: 'queue-item', dataset: { noteId: note.id } },
-      h('p', { class: 'queue-text', text }),
-      h('p', { class: 'queue-lane', text: [grid.laneName(note.lane), ...(note.tags || []).map((tag) => grid.tagName(tag))]
-        .join(' · ') }),
+      h('div', { class: 'queue-note' },
+        h('p', { class: 'queue-text', text }),
+        h('p', { class: 'queue-lane', text: [grid.laneName(note.lane), ...(note.tags || []).map((tag) => grid.tagName(tag))]
+          .join(' · ') })),
       h('div', { class: 'queue-actions' },
         h('button', { type: 'button', class: 'primary', text: t('queue.approve'),
           'aria-label': t('queue.approveWho', { text }), onclick: () => {

@@ -91,8 +91,10 @@ const menuButton = noteMenu(noteActions);
 const draw = buildGrid($('#grid'), grid, {
   showSent: true,
   cellTools: (lane) => h('div', { class: 'cell-tools' },
+    // the spoken name starts with the visible words ("Add note"), so voice control finds it by what it shows
     h('button', { type: 'button', 'aria-label': t('mod.addNoteIn', { lane: grid.laneName(lane) }),
-      onclick: () => openEditor({ lane, tags: [], text: '' }), text: `+ ${t('mod.addNote')}` }),
+      onclick: () => openEditor({ lane, tags: [], text: '' }) },
+    h('span', { 'aria-hidden': 'true', text: '+ ' }), t('mod.addNote')),
     h('button', { type: 'button', class: 'sort-agree', 'aria-pressed': 'false',
       'aria-label': t('react.sortIn', { lane: grid.laneName(lane) }), text: t('react.sort'),
       onclick: (event) => {

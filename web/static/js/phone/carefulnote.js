@@ -15,6 +15,7 @@ export function personalDataCheck({ textarea, resend }) {
     $('#pd-text').textContent = '';
   };
 
+  textarea.addEventListener('input', hide); // a warning about the text before is stale once it changes
   $('#pd-edit').addEventListener('click', () => {
     hide();
     textarea.focus();

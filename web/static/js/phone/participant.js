@@ -2,7 +2,7 @@ import { $, h, store, syncList, uuid } from '../shared/dom.js';
 import { label, lang, state, t } from '../shared/i18n.js';
 import { LiveBoard } from '../shared/live.js';
 import { counter, guardLength, noteCard, noteSignature, shownToAll, tagPicker, tickedTags } from '../shared/notes.js';
-import { closedReason, followFocus, say, secretCounts, showRemoved, stageMessage } from './phone.js';
+import { bringIntoView, closedReason, followFocus, say, secretCounts, showRemoved, stageMessage } from './phone.js';
 import { showTimer } from '../shared/timer.js';
 import { showStatus } from '../shared/status.js';
 import { gridOf } from '../shared/template.js';
@@ -12,6 +12,7 @@ import { ballotOf } from '../vote/rounds.js';
 import { showClosed } from './closed.js';
 import { meToo, mayReactNow, paintPhoneSpotlight } from '../shared/react.js';
 import { paintStepLine } from '../shared/agenda.js';
+import { bindVoteCall } from './votecall.js';
 
 const grid = gridOf(state.template);
 const laneKey = `pb:lane:${state.boardId}`;
@@ -28,13 +29,17 @@ export function startParticipant(token, onExpired) {
   const status = $('#composer-status');
 
   fillLanePicker(phase, dimension);
-  $('#composer-tags').replaceChildren(tagPicker(grid, 'tag', store.get(draftKey)?.tags || []));
+  const setTags = (ticked) => $('#composer-tags').replaceChildren(tagPicker(grid, 'tag', ticked));
+  setTags(store.get(draftKey)?.tags || []);
   text.value = store.get(draftKey)?.text || '';
+  // a message about what was typed before is stale once the person types again
+  text.addEventListener('input', () => say(status, ''));
   const paintCounter = counter(text, $('#note-counter'));
   const tooLong = (where) => (n, max) => say(where, t('note.tooLong', { n, max }));
   guardLength(text, tooLong(status));
   const careful = personalDataCheck({ textarea: text, resend: () => $('#composer').requestSubmit() });
   const paintBallot = bindBallot(live);
+  const paintVoteCall = bindVoteCall(live);
 
   const lane = () => (grid.lanes.has(phase.value) ? phase.value : `${phase.value}:${dimension.value}`);
   const saveDraft = () => store.set(draftKey, { text: text.value, tags: tickedTags($('#composer'), 'tag') });
@@ -82,6 +87,7 @@ export function startParticipant(token, onExpired) {
     $('#dimension-field').hidden = grid.lanes.has(phase.value);
     store.set(laneKey, { phase: phase.value, dimension: dimension.value });
     $('#draft-kept').hidden = true;
+    say(status, '');
     live.presence(phase.value);
     rerender();
   };
@@ -169,6 +175,7 @@ export function startParticipant(token, onExpired) {
   phase.addEventListener('change', () => choosePhase(phase.value));
   dimension.addEventListener('change', () => {
     store.set(laneKey, { phase: phase.value, dimension: dimension.value });
+    say(status, '');
     rerender();
   });
   text.addEventListener('input', saveDraft);
@@ -183,12 +190,18 @@ export function startParticipant(token, onExpired) {
     }
     const reason = closedReason(live.board, grid, lane());
     if (reason) {
-      say(status, t('part.notNow', { lane: grid.laneName(lane()), reason }));
+      // one short message in place of the standing reason: the button names the lane, the draft box the way out
+      const { stage, settings } = live.board;
+      const focusOnly = stage !== 'closed' && (stage === 'collecting' || settings?.lateNotes);
+      say(status, t('part.notSent', { reason: focusOnly ? t('part.phaseNoNotes') : reason }));
+      // the way out (move the note to the phase being discussed) in view, clear of the send bar
+      if (!$('#draft-kept').hidden) requestAnimationFrame(() => bringIntoView($('#draft-kept')));
       return;
     }
     if (!careful.allows(body)) return;
     live.send('note.add', { noteId: uuid(), lane: lane(), tags: tickedTags($('#composer'), 'tag'), text: body });
     text.value = '';
+    setTags([]); // the next note starts untagged: a tag never carries over unseen
     paintCounter();
     saveDraft();
     $('#draft-kept').hidden = true;
@@ -199,6 +212,7 @@ export function startParticipant(token, onExpired) {
   live.addEventListener('change', draw);
   live.addEventListener('change', paintBallot);
   live.addEventListener('change', () => paintStepLine($('#step-line'), live.board, state.template));
+  live.addEventListener('change', paintVoteCall);
   live.addEventListener('status', () => {
     if (live.status === 'online') status.textContent = '';
   });

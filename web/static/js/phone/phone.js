@@ -29,7 +29,7 @@ export function say(element, message) {
   if (message) requestAnimationFrame(() => bringIntoView(element));
 }
 
-const STICKY = '.topbar, .send-bar, .vote-bar';
+const STICKY = '.topbar, .send-bar, .vote-bar, .vote-call';
 
 /** Scrolls an element into view, then clear of the sticky header and bars that would still cover it. */
 export function bringIntoView(element) {

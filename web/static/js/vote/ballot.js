@@ -6,9 +6,9 @@ import { say as tell } from '../phone/phone.js';
 
 /**
  * The phone's ballot: while a round is open, every proposal with big +/- buttons (dots, the remaining budget
- * always in sight) or 1-to-5 choices per criterion (ratings) and an optional comment; votes can change until the
- * round closes. Casts go through the live board's outbox, so they wait out a dropped connection and are resent
- * with the same opId. After the reveal, the ranked results with what this phone gave.
+ * always in sight) or 1-to-5 choices per criterion (ratings), and an optional comment when the round collects
+ * them (either kind); votes can change until the round closes. Casts go through the live board's outbox, so they
+ * wait out a dropped connection and are resent with the same opId. After the reveal, the ranked results with what this phone gave.
  */
 export function bindBallot(live) {
   const view = $('#vote-view');
@@ -40,13 +40,15 @@ export function bindBallot(live) {
     const dots = mine?.dots || 0;
     const open = round.status === 'open';
     const canAdd = open && dots < round.cap && remaining > 0;
+    const note = commentBox(round, item, mine);
+    const send = (n) => cast(round, item.id, { dots: n, ...commentOf(note) });
     const add = () => {
       if (!open) return;
       if (dots >= round.cap) say(t('vote.capReached', { cap: round.cap }));
       else if (remaining <= 0) say(t('vote.noDotsLeft'));
-      else { say(''); cast(round, item.id, { dots: dots + 1 }); }
+      else { say(''); send(dots + 1); }
     };
-    const remove = () => { if (open && dots > 0) { say(''); cast(round, item.id, { dots: dots - 1 }); } };
+    const remove = () => { if (open && dots > 0) { say(''); send(dots - 1); } };
     return h('li', { class: 'ballot-item', dataset: { itemId: item.id } },
       h('p', { class: 'item-label', text: name }),
       clusterNotes(item),
@@ -59,21 +61,35 @@ export function bindBallot(live) {
           h('span', { class: 'dots-words', text: t('vote.dotsOf', { n: dots, cap: round.cap }) })),
         h('button', { type: 'button', class: 'dot-button dot-plus primary', 'aria-label': t('vote.addDot', { name }),
           'aria-disabled': String(!canAdd), onclick: add, text: '+' })),
+      commentField(note, name, open, () => send(dots)),
       sendState(mine));
+  }
+
+  /** The comment box of a round that collects comments (dots or ratings); null otherwise. */
+  function commentBox(round, item, mine) {
+    if (!round.comments) return null;
+    const note = h('textarea', { id: `comment-${item.id}`, maxlength: 500, rows: 2, disabled: round.status !== 'open' });
+    // what was typed survives the redraw an ack of another vote causes
+    note.value = comments.get(item.id) ?? mine?.comment ?? '';
+    note.addEventListener('input', () => comments.set(item.id, note.value));
+    return note;
+  }
+
+  const commentOf = (note) => (note ? { comment: note.value.trim() || null } : {});
+
+  function commentField(note, name, open, save) {
+    if (!note) return null;
+    return h('div', { class: 'comment-field' },
+      h('label', { for: note.id, text: t('vote.comment') }), note,
+      h('button', { type: 'button', disabled: !open, text: t('vote.saveComment'),
+        'aria-label': `${t('vote.saveComment')}: ${name}`, onclick: save }));
   }
 
   function ratingItem(round, item, name, mine) {
     const open = round.status === 'open';
     const scores = mine?.scores || {};
-    const note = round.comments ? h('textarea', { id: `comment-${item.id}`, maxlength: 500, rows: 2,
-      disabled: !open }) : null;
-    if (note) {
-      // what was typed survives the redraw an ack of another score causes
-      note.value = comments.get(item.id) ?? mine?.comment ?? '';
-      note.addEventListener('input', () => comments.set(item.id, note.value));
-    }
-    const send = (changed) => cast(round, item.id, { scores: { ...scores, ...changed },
-      ...(note ? { comment: note.value.trim() || null } : {}) });
+    const note = commentBox(round, item, mine);
+    const send = (changed) => cast(round, item.id, { scores: { ...scores, ...changed }, ...commentOf(note) });
     return h('li', { class: 'ballot-item', dataset: { itemId: item.id } },
       h('p', { class: 'item-label', text: name }),
       clusterNotes(item),
@@ -85,10 +101,7 @@ export function bindBallot(live) {
             'aria-label': t('vote.scoreOf', { value, criterion: label(criterion), name }),
             onchange: () => send({ [criterion.key]: value }) }),
           h('span', { 'aria-hidden': 'true', text: String(value) })))))),
-      note ? h('div', { class: 'comment-field' },
-        h('label', { for: note.id, text: t('vote.comment') }), note,
-        h('button', { type: 'button', disabled: !open, text: t('vote.saveComment'),
-          'aria-label': `${t('vote.saveComment')}: ${name}`, onclick: () => send({}) })) : null,
+      commentField(note, name, open, () => send({})),
       sendState(mine));
   }
 

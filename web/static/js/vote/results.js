@@ -15,7 +15,7 @@ export function resultsList(live, round, { mine = null, comments = false, lineTo
   return h('ol', { class: `results results-${round.kind}` }, results.map((result) => {
     const item = byId.get(result.itemId) || { id: result.itemId, kind: 'note' };
     const name = itemLabel(live, round, item);
-    const rank = result.tied ? t('vote.rankTied', { n: result.rank }) : String(result.rank);
+    const rank = rankText(result);
     return h('li', { class: 'result', dataset: { itemId: result.itemId, rank: result.rank } },
       h('span', { class: 'result-rank', 'aria-label': result.tied ? t('vote.rankTiedLong', { n: result.rank })
         : t('vote.rankLong', { n: result.rank }), text: rank }),
@@ -31,6 +31,11 @@ export function resultsList(live, round, { mine = null, comments = false, lineTo
   }));
 }
 
+/** A rank as every page prints it: "=1" when another proposal shares it (the server's one rule, `Ranking`). */
+export function rankText(result) {
+  return result.tied ? t('vote.rankTied', { n: result.rank }) : String(result.rank);
+}
+
 function dotsFigures(result, most) {
   const text = t('vote.dotsFigure', { dots: result.dots, voters: result.voters });
   return h('div', { class: 'result-figures' },
@@ -39,7 +44,8 @@ function dotsFigures(result, most) {
 }
 
 function ratingFigures(round, result) {
-  const score = t('vote.scoreFigure', { score: num(result.score), voters: result.voters });
+  // two decimals: the figure ranks are decided on (the server's Ranking), so a tie reads as one
+  const score = t('vote.scoreFigure', { score: num(result.score, 2), voters: result.voters });
   return h('div', { class: 'result-figures' },
     bar(result.score, 5, { label: score }),
     h('p', { class: 'result-figure', 'aria-hidden': 'true', text: score }),
@@ -73,7 +79,7 @@ export function matrixFigure(live, round) {
   if (!fx || !sy || !round.results?.length) return null;
   const byId = new Map(round.items.map((item) => [item.id, item]));
   const placed = round.results.filter((r) => r.criteria?.feasibility?.n && r.criteria?.sustainability?.n);
-  const points = placed.map((r) => ({ rank: r.rank, x: r.criteria.feasibility.mean, y: r.criteria.sustainability.mean }));
+  const points = placed.map((r) => ({ rank: rankText(r), x: r.criteria.feasibility.mean, y: r.criteria.sustainability.mean }));
   const xLabel = label(fx);
   const yLabel = label(sy);
   return h('figure', { class: 'matrix-figure' },
@@ -82,7 +88,7 @@ export function matrixFigure(live, round) {
     h('figcaption', {},
       h('p', { class: 'matrix-title', text: t('vote.matrixTitle', { x: xLabel, y: yLabel }) }),
       h('ol', { class: 'matrix-legend' }, placed.map((r) => h('li', { dataset: { rank: r.rank } },
-        h('span', { class: 'legend-rank', text: String(r.rank) }),
+        h('span', { class: 'legend-rank', text: rankText(r) }),
         h('span', { text: `${itemLabel(live, round, byId.get(r.itemId) || { id: r.itemId, kind: 'note' })} · ${
           xLabel} ${num(r.criteria.feasibility.mean)}, ${yLabel} ${num(r.criteria.sustainability.mean)}${
           quick(r) ? ` · ${t('vote.quickWin')}` : ''}` }))))));

@@ -10,17 +10,26 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Runs axe on a page and fails on any serious or critical violation, naming each with its elements.
+ * Runs axe on a page and fails on any serious or critical violation (or on any violation at all),
+ * naming each with its elements.
  */
 final class Axe {
   private Axe() {}
 
   static void assertNoSeriousViolations(Page page) {
+    assertNone(page, "serious or critical", List.of("serious", "critical"));
+  }
+
+  /** Fails on any violation at all, minor and moderate ones included. */
+  static void assertNoViolations(Page page) {
+    assertNone(page, "any", List.of("minor", "moderate", "serious", "critical"));
+  }
+
+  private static void assertNone(Page page, String which, List<String> impacts) {
     AxeResults results = new AxeBuilder(page).analyze();
     List<Rule> serious =
         results.getViolations().stream()
-            .filter(
-                rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+            .filter(rule -> impacts.contains(rule.getImpact()))
             .toList();
     String report =
         serious.stream()
@@ -36,6 +45,6 @@ final class Axe {
                             .map(node -> String.valueOf(node.getTarget()))
                             .collect(Collectors.joining(", ")))
             .collect(Collectors.joining("\n"));
-    assertEquals("", report, "axe found serious or critical violations on " + page.url());
+    assertEquals("", report, "axe found " + which + " violations on " + page.url());
   }
 }

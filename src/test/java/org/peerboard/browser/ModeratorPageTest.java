@@ -85,7 +85,7 @@ class ModeratorPageTest {
       moderator
           .getByRole(
               AriaRole.BUTTON,
-              new Page.GetByRoleOptions().setName("Add a note in Leaving care · Resources used"))
+              new Page.GetByRoleOptions().setName("Add note in Leaving care · Resources used"))
           .focus();
       moderator.keyboard().press("Enter");
       assertThat(moderator.getByLabel("Note text")).isFocused();
@@ -104,8 +104,7 @@ class ModeratorPageTest {
       assertThat(
               moderator.getByRole(
                   AriaRole.BUTTON,
-                  new Page.GetByRoleOptions()
-                      .setName("Add a note in Leaving care · Resources used")))
+                  new Page.GetByRoleOptions().setName("Add note in Leaving care · Resources used")))
           .isFocused();
 
       note.getByRole(

@@ -89,6 +89,15 @@ public record LabelledSet(
     }
     Map<String, String> predictedRoot = new HashMap<>();
     suggestions.duplicates().forEach(d -> predictedRoot.put(d.noteId(), d.of()));
+    // a note offered as a duplicate is left out of its original's group (a pair is offered once)
+    // and goes where the original goes once marked: it counts in the original's group
+    predictedRoot.forEach(
+        (id, of) -> {
+          Integer at = group.get(root(predictedRoot, of));
+          if (!group.containsKey(id) && at != null) {
+            group.put(id, at);
+          }
+        });
     int themeBoth = 0;
     int themePredicted = 0;
     int themeGold = 0;

@@ -441,6 +441,7 @@ public final class JsonExport implements ExportSink {
       Votes.ProposalText text = votes.text(p.itemId());
       json.writeStartObject();
       json.writeNumberField("rank", ranked.rank());
+      json.writeBooleanField("tied", ranked.place().tied());
       json.writeStringField("id", id(p.itemId()));
       json.writeStringField("kind", p.kind());
       json.writeStringField("label", Cells.clean(text.label()));

@@ -75,7 +75,7 @@ public final class ReportVotes {
     for (Votes.Ranked r : ranked) {
       VoteRound.Proposal p = r.proposal();
       Map<String, Object> item = new LinkedHashMap<>();
-      item.put("rank", r.rank());
+      item.put("rank", r.place().label());
       item.put("id", p.itemId());
       item.put("label", labels.getOrDefault(p.itemId(), gone));
       item.put(
@@ -144,13 +144,13 @@ public final class ReportVotes {
       points.add(
           Map.of(
               "rank",
-              r.rank(),
+              r.place().label(),
               "cx",
               MARGIN + (mx - 1) / 4 * PLOT,
               "cy",
               MARGIN / 2 + (5 - my) / 4 * PLOT,
               "title",
-              r.rank() + ": " + number(mx, language) + " / " + number(my, language)));
+              r.place().label() + ": " + number(mx, language) + " / " + number(my, language)));
     }
     List<Map<String, Object>> ticks = new ArrayList<>();
     for (int i = 1; i <= 5; i++) {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.peerboard.vote.model.Ranking;
 
 /**
  * Every revealed vote round of the exported boards, with the words of each proposal. Figures are
@@ -66,8 +67,15 @@ public final class Votes {
    */
   public record ProposalText(UUID id, String kind, String label, List<String> notes) {}
 
-  /** A proposal in its round's order: rank (ties share one), the exact score it was ranked by. */
-  public record Ranked(int rank, VoteRound.Proposal proposal, double score) {}
+  /**
+   * A proposal in its round's order: its place (ties share one, "=1"), the exact score; the rank
+   * comes from the score as shown ({@link Ranking}).
+   */
+  public record Ranked(Ranking.Place place, VoteRound.Proposal proposal, double score) {
+    public int rank() {
+      return place.rank();
+    }
+  }
 
   public List<VoteRound> rounds() {
     return rounds;
@@ -136,21 +144,19 @@ public final class Votes {
   }
 
   /**
-   * The proposals of a round by rank: most dots, or the highest mean of the criterion means (each
-   * mean exact); equal scores share a rank (1, 2, 2, 4) and keep the round's order among them.
+   * The proposals of a round by rank, the room's rule ({@link Ranking}): most dots, or the highest
+   * mean of the criterion means (each exact) as shown to two decimals; equal shown scores share a
+   * rank (1, 2, 2, 4) and keep the round's order among them.
    */
   public static List<Ranked> ranked(VoteRound round) {
-    List<VoteRound.Proposal> sorted = new ArrayList<>(round.proposals());
+    List<VoteRound.Proposal> inOrder = new ArrayList<>(round.proposals());
+    inOrder.sort(Comparator.comparingInt(VoteRound.Proposal::position));
     Map<UUID, Double> scores = new HashMap<>();
-    sorted.forEach(p -> scores.put(p.itemId(), score(round, p)));
-    sorted.sort(
-        Comparator.comparingDouble((VoteRound.Proposal p) -> -scores.get(p.itemId()))
-            .thenComparingInt(VoteRound.Proposal::position));
+    inOrder.forEach(p -> scores.put(p.itemId(), score(round, p)));
     List<Ranked> ranked = new ArrayList<>();
-    for (int i = 0; i < sorted.size(); i++) {
-      double score = scores.get(sorted.get(i).itemId());
-      int rank = i > 0 && ranked.get(i - 1).score() == score ? ranked.get(i - 1).rank() : i + 1;
-      ranked.add(new Ranked(rank, sorted.get(i), score));
+    for (Ranking.Placed<VoteRound.Proposal> placed :
+        Ranking.rank(inOrder, p -> scores.get(p.itemId()))) {
+      ranked.add(new Ranked(placed.place(), placed.item(), scores.get(placed.item().itemId())));
     }
     return ranked;
   }

@@ -1,20 +1,23 @@
 package org.peerboard.suggest.model;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * How much of two notes' words are the same, allowing a typo per word: the Dice coefficient of
  * their stems, where two stems match when they are equal or, from four letters on, one edit apart
- * (two from eight letters on). Word order, case, plurals and punctuation do not count; a word more
- * or less does.
+ * (two from eight letters on). Word order, case, plurals and punctuation do not count, nor a
+ * compound written apart or together; a word more or less does.
  */
 final class FuzzyOverlap {
   private FuzzyOverlap() {}
 
-  static double dice(List<TextAnalysis.Token> a, List<TextAnalysis.Token> b) {
-    if (a.isEmpty() || b.isEmpty()) {
+  static double dice(List<TextAnalysis.Token> first, List<TextAnalysis.Token> second) {
+    if (first.isEmpty() || second.isEmpty()) {
       return 0;
     }
+    List<TextAnalysis.Token> a = joined(first, second);
+    List<TextAnalysis.Token> b = joined(second, a);
     boolean[] usedA = new boolean[a.size()];
     boolean[] usedB = new boolean[b.size()];
     int matches = 0;
@@ -38,6 +41,37 @@ final class FuzzyOverlap {
       }
     }
     return 2.0 * matches / (a.size() + b.size());
+  }
+
+  /**
+   * {@code words} with each pair of neighbours that the other note writes as one word joined into
+   * one token: "neo maggiorenni" against "neomaggiorenni", "care leaver" against "careleaver". The
+   * first word as written and the second's stem make the joined stem.
+   */
+  static List<TextAnalysis.Token> joined(
+      List<TextAnalysis.Token> words, List<TextAnalysis.Token> other) {
+    List<TextAnalysis.Token> out = new ArrayList<>();
+    for (int i = 0; i < words.size(); i++) {
+      if (i + 1 < words.size()) {
+        TextAnalysis.Token left = words.get(i);
+        TextAnalysis.Token right = words.get(i + 1);
+        String stem = left.word() + right.stem();
+        if (other.stream().anyMatch(t -> writtenAsOne(t.stem(), stem, left, right))) {
+          out.add(new TextAnalysis.Token(stem, left.word() + right.word()));
+          i++;
+          continue;
+        }
+      }
+      out.add(words.get(i));
+    }
+    return out;
+  }
+
+  private static boolean writtenAsOne(
+      String stem, String joined, TextAnalysis.Token left, TextAnalysis.Token right) {
+    return !stem.equals(left.stem())
+        && !stem.equals(right.stem())
+        && (stem.equals(joined) || (joined.length() >= 8 && close(stem, joined)));
   }
 
   static boolean close(String x, String y) {

@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * A group's name from its notes' own words: the one or two terms that most of its notes share and
  * few other notes hold (count in the group times inverse document frequency, glossary terms first),
- * each written as the notes most often write it.
+ * each written as the notes most often write it. Only a term at least two of the notes hold can
+ * name the group; a group whose notes share none gets no name (and is not offered).
  */
 final class Namer {
   static final int MAX = 40;
@@ -67,6 +68,7 @@ final class Namer {
 
   private Namer() {}
 
+  /** The name, or "" when no term is shared by two of the notes. */
   static String name(List<Integer> group, Corpus corpus, String language) {
     String named = name(group, corpus, language, true);
     // a group that shares only such words is still named by them rather than left blank
@@ -105,8 +107,11 @@ final class Namer {
         });
     List<String> words = new ArrayList<>();
     for (String term : ranked) {
-      if (words.size() == 2 || (!words.isEmpty() && inGroup.get(term) < 2)) {
+      if (words.size() == 2) {
         break;
+      }
+      if (inGroup.get(term) < 2) {
+        continue; // a word of one note names that note, not what the group shares
       }
       String word = spelling(spellings.get(term));
       if (!words.contains(word)) {

@@ -10,8 +10,9 @@ import java.util.Map;
  * Suggested themes and near-duplicates for the notes a moderator sees, worked out on this machine
  * alone. Notes are compared by the cosine of their TF-IDF vectors (terms, and character trigrams
  * for typos); within each lane they are grouped by average linkage. A note already in a cluster is
- * never put in a new group, but its cluster may be suggested to take in notes that are like it.
- * Same input, same answer.
+ * never put in a new group, but its cluster may be suggested to take in notes that are like it. A
+ * group is named by words its notes share, and a pair of notes is offered once: as a duplicate or
+ * inside a group. Same input, same answer.
  */
 public final class Suggester {
   /**
@@ -46,7 +47,12 @@ public final class Suggester {
     public static final Tuning DEFAULT = new Tuning(0.7, 4.0, 0.30, 0.75);
   }
 
-  private static final double CHAR_FLOOR = 0.5;
+  /**
+   * Below this trigram cosine two notes are not compared word by word (a shortcut, not a rule): low
+   * enough that a compound written apart and together ("care leavers" / "careleavers", 0.47) still
+   * is.
+   */
+  private static final double CHAR_FLOOR = 0.35;
 
   private Suggester() {}
 
@@ -74,13 +80,28 @@ public final class Suggester {
         }
       }
     }
+    List<Duplicate> duplicates = duplicates(notes, plain, tuning);
+    Map<Integer, Integer> repeats = new HashMap<>();
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      index.put(notes.get(i).id(), i);
+    }
+    duplicates.forEach(d -> repeats.put(index.get(d.noteId()), index.get(d.of())));
     List<Group> groups = new ArrayList<>();
     for (Map.Entry<String, List<Integer>> lane : byLane(notes).entrySet()) {
       groups.addAll(
           groupLane(
-              lane.getKey(), lane.getValue(), notes, clusters, theme, corpus, language, tuning));
+              lane.getKey(),
+              lane.getValue(),
+              notes,
+              clusters,
+              theme,
+              corpus,
+              language,
+              tuning,
+              repeats));
     }
-    return new Suggestions(List.copyOf(groups), duplicates(notes, plain, tuning));
+    return new Suggestions(List.copyOf(groups), duplicates);
   }
 
   private static Map<String, List<Integer>> byLane(List<Note> notes) {
@@ -99,7 +120,8 @@ public final class Suggester {
       double[][] theme,
       Corpus corpus,
       String language,
-      Tuning tuning) {
+      Tuning tuning,
+      Map<Integer, Integer> repeats) {
     List<Cluster> anchors = new ArrayList<>();
     List<List<Integer>> start = new ArrayList<>();
     Map<String, Integer> slot = new HashMap<>();
@@ -125,7 +147,11 @@ public final class Suggester {
     List<List<Integer>> merged = AverageLink.group(theme, start, anchored, tuning.themeThreshold());
     List<Group> groups = new ArrayList<>();
     for (int a = 0; a < merged.size(); a++) {
-      List<Integer> members = merged.get(a);
+      // a pair is offered once: a note offered as a duplicate leaves the group that holds its
+      // original
+      List<Integer> all = merged.get(a);
+      List<Integer> members =
+          all.stream().filter(i -> !all.contains(repeats.getOrDefault(i, -1))).toList();
       if (a < anchors.size()) {
         Cluster cluster = anchors.get(a);
         List<String> joining =
@@ -138,12 +164,11 @@ public final class Suggester {
           groups.add(new Group(lane, cluster.id(), cluster.name(), joining));
         }
       } else if (members.size() >= 2) {
-        groups.add(
-            new Group(
-                lane,
-                null,
-                Namer.name(members, corpus, language),
-                members.stream().map(i -> notes.get(i).id()).toList()));
+        String name = Namer.name(members, corpus, language);
+        if (!name.isEmpty()) { // notes that share no word are no theme, whatever their letters
+          groups.add(
+              new Group(lane, null, name, members.stream().map(i -> notes.get(i).id()).toList()));
+        }
       }
     }
     return groups;

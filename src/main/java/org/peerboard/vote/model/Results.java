@@ -2,7 +2,7 @@ package org.peerboard.vote.model;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +11,7 @@ import java.util.UUID;
 /**
  * The figures of a round, always recomputed from the ballots: dots and voters per item for dot
  * votes; per criterion the count, mean, median, distribution of 1 to 5 and agreement for ratings.
- * Items are ranked with ties shown as ties (1, 2, 2, 4).
+ * Items are ranked by {@link Ranking}, the one rule every page and export shares.
  */
 public final class Results {
   private Results() {}
@@ -35,6 +35,7 @@ public final class Results {
 
   public static List<Item> compute(Round round, List<UUID> items, List<Ballot> ballots) {
     List<Item> unranked = new ArrayList<>();
+    Map<UUID, Double> exact = new HashMap<>();
     for (UUID itemId : items) {
       List<Ballot> mine = ballots.stream().filter(b -> b.itemId().equals(itemId)).toList();
       List<String> comments =
@@ -44,31 +45,31 @@ public final class Results {
       if (round.kind() == RoundKind.DOTS) {
         int dots = mine.stream().mapToInt(Ballot::dots).sum();
         int voters = (int) mine.stream().filter(b -> b.dots() > 0).count();
+        exact.put(itemId, (double) dots);
         unranked.add(new Item(itemId, 0, false, dots, voters, Map.of(), dots, comments));
       } else {
         Map<String, Criterion> criteria = new LinkedHashMap<>();
+        List<Double> means = new ArrayList<>();
         for (String criterion : round.criteria()) {
-          criteria.put(
-              criterion,
-              criterion(
-                  mine.stream()
-                      .map(b -> b.scores().get(criterion))
-                      .filter(s -> s != null)
-                      .mapToInt(Integer::intValue)
-                      .toArray()));
+          int[] scores =
+              mine.stream()
+                  .map(b -> b.scores().get(criterion))
+                  .filter(s -> s != null)
+                  .mapToInt(Integer::intValue)
+                  .toArray();
+          criteria.put(criterion, criterion(scores));
+          if (scores.length > 0) {
+            means.add(Arrays.stream(scores).sum() / (double) scores.length);
+          }
         }
-        double score =
-            round2(
-                criteria.values().stream()
-                    .filter(c -> c.n() > 0)
-                    .mapToDouble(Criterion::mean)
-                    .average()
-                    .orElse(0));
+        double score = means.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        exact.put(itemId, score);
         int voters = (int) mine.stream().filter(b -> !b.scores().isEmpty()).count();
-        unranked.add(new Item(itemId, 0, false, 0, voters, criteria, score, comments));
+        unranked.add(
+            new Item(itemId, 0, false, 0, voters, criteria, Ranking.shown(score), comments));
       }
     }
-    return rank(unranked);
+    return rank(unranked, exact);
   }
 
   static Criterion criterion(int[] scores) {
@@ -90,24 +91,15 @@ public final class Results {
     return new Criterion(n, round2(mean), median, distribution, round2(sd), round2(1 - sd / maxSd));
   }
 
-  private static List<Item> rank(List<Item> items) {
-    List<Item> sorted = new ArrayList<>(items);
-    sorted.sort(Comparator.comparingDouble(Item::score).reversed());
+  private static List<Item> rank(List<Item> items, Map<UUID, Double> exact) {
     List<Item> ranked = new ArrayList<>();
-    for (int i = 0; i < sorted.size(); i++) {
-      Item item = sorted.get(i);
-      int rank = i + 1;
-      if (i > 0 && sorted.get(i - 1).score() == item.score()) {
-        rank = ranked.get(i - 1).rank();
-      }
-      boolean tied =
-          (i > 0 && sorted.get(i - 1).score() == item.score())
-              || (i + 1 < sorted.size() && sorted.get(i + 1).score() == item.score());
+    for (Ranking.Placed<Item> placed : Ranking.rank(items, i -> exact.get(i.itemId()))) {
+      Item item = placed.item();
       ranked.add(
           new Item(
               item.itemId(),
-              rank,
-              tied,
+              placed.place().rank(),
+              placed.place().tied(),
               item.dots(),
               item.voters(),
               item.criteria(),
@@ -118,6 +110,6 @@ public final class Results {
   }
 
   private static double round2(double value) {
-    return Math.round(value * 100) / 100.0;
+    return Ranking.shown(value);
   }
 }

@@ -81,7 +81,8 @@ final class ClosedBoard {
     }
     NumberFormat format =
         NumberFormat.getNumberInstance("it".equals(lang) ? Locale.ITALY : Locale.UK);
-    format.setMaximumFractionDigits(1);
+    // the figure ranks are decided on (Ranking): ties read alike
+    format.setMaximumFractionDigits(2);
     Number score = result.getNumber("score");
     return text(messages, "vote.scoreFigure")
         .replace("{score}", format.format(score == null ? 0 : score.doubleValue()))
