@@ -151,7 +151,7 @@ class ModeratorLayoutTest {
       assertThat(page.locator("#bar-queue")).isVisible();
       note(page, "Scuola e pediatra").locator(".select-note").click();
       note(page, "Forze dell'ordine intervengono").locator(".select-note").click();
-      assertThat(page.locator("#selection-summary")).hasText("Selezione: 2 note e 0 gruppi.");
+      assertThat(page.locator("#selection-summary")).hasText("Selezione: 2 note e 0 temi.");
       Browsers.screenshot(page, "moderator-1366x768-it");
       assertTrue(
           ((Number) page.evaluate("document.getElementById('cluster-bar').offsetHeight")).intValue()

@@ -632,9 +632,25 @@ class ResearchDataTest {
   @DisplayName("export.zip: every CSV of the scope, the codebook and the README, at every scope")
   void zip() throws IOException {
     Map<String, byte[]> entries = unzip(get("/export.zip").body());
+    // the notice texts the participants agreed to, one file per version (participants' rights)
+    Set<String> versions =
+        table("/participants.csv?header=keys").stream()
+            .map(r -> r.get("notice_version"))
+            .filter(v -> !v.isEmpty())
+            .collect(Collectors.toSet());
+    assertFalse(versions.isEmpty(), "the session's participants agreed to a notice");
+    for (String version : versions) {
+      byte[] notice = entries.remove("notice-" + version + ".txt");
+      assertTrue(notice != null, "notice-" + version + ".txt is in the zip");
+      assertEquals(
+          version,
+          org.peerboard.workshop.model.Notice.versionOf(new String(notice, StandardCharsets.UTF_8)),
+          "the file holds exactly the text of that version");
+    }
     assertEquals(
         Set.of(
             "README.txt",
+            "timing.csv",
             "notes.csv",
             "clusters.csv",
             "votes.csv",

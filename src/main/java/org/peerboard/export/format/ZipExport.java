@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.function.Function;
 import java.util.zip.ZipEntry;
@@ -20,17 +22,23 @@ import org.peerboard.export.model.Group;
 import org.peerboard.export.model.HistoryRow;
 import org.peerboard.export.model.Labels;
 import org.peerboard.export.model.ParticipantRow;
+import org.peerboard.export.model.TimingRow;
 import org.peerboard.export.model.WorkshopFacts;
 import org.peerboard.i18n.Messages;
+import org.peerboard.workshop.model.Notice;
 
 /**
  * Every CSV of a scope in one zip, read in one pass: notes, clusters, votes, ballots, comments,
- * participants, matrix and history, the codebook, and a README with the download's facts and the
+ * participants, matrix, history and the run-sheet's timing, the codebook, the texts of the notices
+ * participants agreed to ({@code notice-<version>.txt}), and a README with the download's facts and the
  * notices that go with the data. Each table is written to its own temporary file, then zipped.
  */
 public final class ZipExport implements ExportSink {
   private final Path target;
   private final List<Part> parts = new ArrayList<>();
+
+  /** The notice texts the scope's participants agreed to, each written as notice-<version>.txt. */
+  private final Map<String, Notice> notices = new LinkedHashMap<>();
   private ExportStart start;
 
   private record Part(String name, Path file, OutputStream out, ExportSink sink) {}
@@ -43,6 +51,7 @@ public final class ZipExport implements ExportSink {
     }
     add("matrix.csv", out -> new MatrixCsv(out, keyHeaders, dialect));
     add("history.csv", out -> new HistoryCsv(out, keyHeaders, dialect));
+    add("timing.csv", out -> new TimingCsv(out, keyHeaders, dialect));
     add("codebook.csv", out -> new CodebookCsv(out, keyHeaders, dialect));
   }
 
@@ -71,6 +80,21 @@ public final class ZipExport implements ExportSink {
   @Override
   public void group(Group group, List<ClusterRow> clusters, List<ParticipantRow> participants) {
     parts.forEach(p -> p.sink().group(group, clusters, participants));
+  }
+
+  @Override
+  public void timing(List<TimingRow> rows) {
+    parts.forEach(p -> p.sink().timing(rows));
+  }
+
+  @Override
+  public void notices(List<Notice> found) {
+    found.forEach(n -> notices.putIfAbsent(n.version(), n));
+  }
+
+  @Override
+  public boolean wantsTiming() {
+    return true;
   }
 
   @Override
@@ -109,6 +133,11 @@ public final class ZipExport implements ExportSink {
         for (Part part : parts) {
           zip.putNextEntry(new ZipEntry(part.name()));
           Files.copy(part.file(), zip);
+          zip.closeEntry();
+        }
+        for (Notice notice : notices.values()) {
+          zip.putNextEntry(new ZipEntry("notice-" + notice.version() + ".txt"));
+          zip.write(notice.text().getBytes(StandardCharsets.UTF_8));
           zip.closeEntry();
         }
       }
