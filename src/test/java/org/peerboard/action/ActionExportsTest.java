@@ -172,6 +172,20 @@ class ActionExportsTest {
           Http.csv(Http.get("/api/boards/" + b.id + "/actions.csv?lang=it", b.moderatorKey).body());
       assertEquals("ID azione", it.get(0).get(0));
       assertEquals("1° di 3 · 3 punti · 1 votante", it.get(1).get(11));
+
+      // Excel set to Italian: semicolons, like every other CSV with ?dialect=excel-it
+      Http.Answer excel =
+          Http.get("/api/boards/" + b.id + "/actions.csv?dialect=excel-it", b.moderatorKey);
+      assertEquals(200, excel.status());
+      String firstLine = excel.text().lines().findFirst().orElseThrow();
+      assertTrue(firstLine.startsWith("\uFEFFAction ID;"), firstLine);
+      assertTrue(
+          excel.text().lines().skip(1).noneMatch(l -> l.matches(".*\\d{4}-\\d\\d-\\d\\dT.*")),
+          "times as Excel reads them, not ISO-8601 with a T");
+      assertEquals(
+          400,
+          Http.get("/api/boards/" + b.id + "/actions.csv?dialect=excel", b.moderatorKey).status(),
+          "an unknown dialect is refused, as on every CSV");
     }
   }
 

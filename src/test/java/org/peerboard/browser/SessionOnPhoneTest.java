@@ -60,7 +60,7 @@ class SessionOnPhoneTest {
       moderator
           .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Timer").setExact(true))
           .click();
-      moderator.getByLabel("Minutes").fill("2");
+      moderator.locator("#timer-minutes").fill("2");
       moderator
           .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start").setExact(true))
           .click();

@@ -111,9 +111,10 @@ class TimingExportTest {
     assertEquals("reporting", r0.get("phase"));
     assertEquals("collecting", r0.get("stage"));
     assertEquals("15", r0.get("planned_minutes"));
-    assertEquals(first.getString("startedAt"), r0.get("started_at"));
-    assertEquals(first.getString("endedAt"), r0.get("ended_at"));
-    assertEquals(second.getString("startedAt"), r0.get("ended_at"));
+    // CSV times are in the workshops' zone with their offset: compared as instants
+    assertEquals(instant(first.getString("startedAt")), instant(r0.get("started_at")));
+    assertEquals(instant(first.getString("endedAt")), instant(r0.get("ended_at")));
+    assertEquals(instant(second.getString("startedAt")), instant(r0.get("ended_at")));
     BigDecimal actual =
         BigDecimal.valueOf(
                 Duration.between(
@@ -126,14 +127,14 @@ class TimingExportTest {
     assertEquals("2", r0.get("posters"));
 
     CSVRecord again = rows.get(1);
-    assertEquals(third.getString("startedAt"), again.get("started_at"));
+    assertEquals(instant(third.getString("startedAt")), instant(again.get("started_at")));
     assertEquals("", again.get("ended_at"), "still running");
     assertEquals("", again.get("actual_minutes"));
     assertEquals("0", again.get("notes_added"));
 
     CSVRecord custody = rows.get(2);
-    assertEquals(second.getString("startedAt"), custody.get("started_at"));
-    assertEquals(third.getString("startedAt"), custody.get("ended_at"));
+    assertEquals(instant(second.getString("startedAt")), instant(custody.get("started_at")));
+    assertEquals(instant(third.getString("startedAt")), instant(custody.get("ended_at")));
     assertEquals("2", custody.get("notes_added"), "the moderator's note counts as a note");
     assertEquals("1", custody.get("posters"), "but only participants are posters");
 
@@ -241,5 +242,9 @@ class TimingExportTest {
         403, Fixture.get("/api/boards/" + boardId + "/timing.csv", alice.token()).status());
     assertEquals(
         401, Fixture.get("/api/workshops/" + workshop.id() + "/timing.csv", null).status());
+  }
+
+  private static java.time.Instant instant(String time) {
+    return java.time.OffsetDateTime.parse(time).toInstant();
   }
 }

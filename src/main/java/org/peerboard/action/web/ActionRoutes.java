@@ -21,6 +21,7 @@ import org.peerboard.board.model.ErrorCode;
 import org.peerboard.board.model.Rejection;
 import org.peerboard.export.db.ExportAccess;
 import org.peerboard.export.db.VoteSource;
+import org.peerboard.export.format.CsvDialect;
 import org.peerboard.export.model.ExportScope;
 import org.peerboard.http.Bearer;
 import org.peerboard.http.Languages;
@@ -68,6 +69,12 @@ public final class ActionRoutes {
         };
     String asked = ctx.request().getParam("lang");
     boolean keyHeaders = "keys".equals(ctx.request().getParam("header"));
+    String dialectAsked = ctx.request().getParam("dialect");
+    if (dialectAsked != null && !CsvDialect.known(dialectAsked)) {
+      ctx.fail(new Rejection(ErrorCode.INVALID, "error.exportDialect"));
+      return;
+    }
+    CsvDialect dialect = CsvDialect.of(dialectAsked);
     scope
         .compose(
             s -> {
@@ -76,14 +83,19 @@ public final class ActionRoutes {
                   .compose(
                       rows ->
                           vertx.executeBlocking(
-                              () -> ActionsCsv.of(rows, language, keyHeaders), false))
+                              () -> ActionsCsv.of(rows, language, keyHeaders, dialect), false))
                   .compose(
                       body ->
                           ctx.response()
                               .putHeader("Content-Type", "text/csv; charset=utf-8")
                               .putHeader(
                                   "Content-Disposition",
-                                  "attachment; filename=\"" + s.filename("actions.csv") + "\"")
+                                  "attachment; filename=\""
+                                      + s.filename(
+                                          dialect == CsvDialect.EXCEL_IT
+                                              ? "actions-excel-it.csv"
+                                              : "actions.csv")
+                                      + "\"")
                               .putHeader("Cache-Control", "no-store")
                               .end(body));
             })

@@ -28,13 +28,13 @@ public enum CsvDialect {
     return "excel-it".equals(asked) || "standard".equals(asked);
   }
 
-  CSVFormat format() {
+  public CSVFormat format() {
     return this == EXCEL_IT
         ? CSVFormat.RFC4180.builder().setDelimiter(';').get()
         : CSVFormat.RFC4180;
   }
 
-  String decimal(Number value) {
+  public String decimal(Number value) {
     if (this == STANDARD) {
       return String.valueOf(value);
     }
@@ -44,7 +44,7 @@ public enum CsvDialect {
     return format.format(value.doubleValue());
   }
 
-  String time(OffsetDateTime time, ZoneId zone) {
+  public String time(OffsetDateTime time, ZoneId zone) {
     return this == STANDARD
         ? Rows.time(time, zone)
         : time.atZoneSameInstant(zone).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
