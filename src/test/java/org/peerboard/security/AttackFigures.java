@@ -135,9 +135,15 @@ class AttackFigures {
     fill(board, BIG_BOARD_NOTES);
     try (Bystander bystander = new Bystander()) {
       sleep(5_000);
-      run(bystander, "join flood: 20 threads POST /api/join, one address, 6 s", () -> joinFlood(code));
+      run(
+          bystander,
+          "join flood: 20 threads POST /api/join, one address, 6 s",
+          () -> joinFlood(code));
       run(bystander, "hello storm: 20 tokens, one address, 10 s", () -> helloStorm(code, boardId));
-      run(bystander, "malformed frames: 2 sockets of 3,000-deep arrays, 10 s", AttackFigures::frames);
+      run(
+          bystander,
+          "malformed frames: 2 sockets of 3,000-deep arrays, 10 s",
+          AttackFigures::frames);
       run(
           bystander,
           "35 parallel downloads (xlsx, qdpx, json, report) + /health polled",
@@ -298,7 +304,10 @@ class AttackFigures {
     String w = "/api/workshops/" + target.id();
     List<String> paths =
         List.of(
-            w + "/export.xlsx", w + "/export.qdpx", w + "/export.json", "/w/" + target.id() + "/report");
+            w + "/export.xlsx",
+            w + "/export.qdpx",
+            w + "/export.json",
+            "/w/" + target.id() + "/report");
     HttpClient http = HttpClient.newHttpClient();
     Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
     Map<Integer, Integer> health = new ConcurrentHashMap<>();
