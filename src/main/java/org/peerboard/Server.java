@@ -373,6 +373,9 @@ public final class Server extends VerticleBase {
                   // (docs/benchmarks.md)
                   .setPerMessageWebSocketCompressionSupported(false)
                   .setPerFrameWebSocketCompressionSupported(false)
+                  // a socket we closed (1008, 1009) whose peer never answers the close frame, and
+                  // keeps sending, is dropped after 3 s instead of Vert.x's 10
+                  .setWebSocketClosingTimeout(3)
                   .setCompressionSupported(true);
           // a TLS handshake holds a descriptor before the connection is counted (Vert.x tells of a
           // connection only once its handshake is done): it gets no longer than a request's headers

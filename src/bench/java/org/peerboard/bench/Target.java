@@ -153,7 +153,18 @@ abstract class Target implements AutoCloseable {
                     1_000_000,
                     Config.Defences.DEFAULTS.codeExpiryDays(),
                     1_000_000,
-                    1_000_000));
+                    1_000_000))
+            // and so are the second pass's (issue 27): joins and hellos per address, a board's
+            // notes a minute
+            .withBudgets(
+                new Config.Budgets(
+                    1_000_000,
+                    1_000_000,
+                    1_000_000,
+                    1_000_000,
+                    1_000_000,
+                    Config.Budgets.DEFAULTS.exportsAtOnce(),
+                    0));
     // -Dbench.loops: the server's live loops (PEERBOARD_LIVE_LOOPS); one per core by default
     config = config.withLiveLoops(Opts.integer("loops", config.liveLoops()));
     return databaseUrl == null ? config : config.withDatabaseUrl(databaseUrl);

@@ -213,6 +213,9 @@ public final class WsHandler {
    * dropped, so no client can make a socket hold more.
    */
   private void onFrame(Connection c, InFlight inFlight, WebSocketFrame frame) {
+    if (c.closed) {
+      return; // closed by us: what the peer still sends until its TCP connection ends is dropped
+    }
     boolean starts = frame.isText() || frame.isBinary();
     if (!starts && !frame.isContinuation()) {
       return; // ping, pong and close are answered by Vert.x itself

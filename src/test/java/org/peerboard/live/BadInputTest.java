@@ -179,7 +179,7 @@ class BadInputTest {
       assertEquals("invalid", ws.nextOfType("error").getString("code"));
       assertFalse(ws.isClosed());
       stillWorksAndNothingChanged(ws);
-      ws.sendText("{\"type\":\"op\",\"pad\":\"" + "x".repeat(20_000) + "\"}");
+      ws.sendText("{\"type\":\"op\",\"pad\":\"" + "x".repeat(30_000) + "\"}");
       assertEquals(
           Short.valueOf((short) 1009),
           ws.awaitClose(),
