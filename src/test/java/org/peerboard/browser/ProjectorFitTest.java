@@ -111,7 +111,8 @@ class ProjectorFitTest {
   /**
    * On the page shown now: whether the grid, at 14px, still fits (every cell and the grid show all
    * they hold) with the given note shown as well (null: only what the page shows). The fitter's own
-   * fitGrid lays the grid out; the answer is [the page number shown, whether it fits].
+   * fitGrid lays the grid out, in the columns the pages were planned in; the answer is [the page
+   * number shown, whether it fits].
    */
   private static final String FITS_WITH =
       """
@@ -121,7 +122,9 @@ class ProjectorFitTest {
         const page = grid.dataset.page;
         const extra = noteId && grid.querySelector(`.note[data-note-id="${noteId}"]`);
         if (extra) extra.hidden = false;
-        const size = fitGrid(grid, cellsOf(grid), { min: 14, max: 14 });
+        // a paged board lays every page out in the columns it planned them in
+        const columns = grid.dataset.columns ? [grid.dataset.columns] : null;
+        const size = fitGrid(grid, cellsOf(grid), { min: 14, max: 14, columns });
         if (extra) extra.hidden = true;
         return [page, size != null];
       }""";
