@@ -9,6 +9,7 @@ import { projectorLane } from '../proj/lanes.js';
 import { fittedBoard } from '../proj/pager.js';
 import { paintSpotlight } from '../proj/spotlight.js';
 import { projectorVotes } from '../proj/votes.js';
+import { pageText } from '../proj/votefit.js';
 
 /**
  * The projector: the board fitted to the screen (every note whole, text as large as fits and never under 14px,
@@ -20,14 +21,17 @@ const grid = gridOf(state.template);
 const container = $('#grid');
 const live = new LiveBoard({ boardId: state.boardId, token: state.key, lang });
 const draw = buildGrid(container, grid, { renderLane: projectorLane({ grid, live }) });
-const paintVotes = projectorVotes(live);
-const fitted = fittedBoard(container, {
-  onPage(page, count) {
+/** The top bar's page number speaks for what is on screen: the vote's results, or else the board. */
+function pageIndicator(source) {
+  return (page, count) => {
+    if ((source === 'votes') !== votes.showing) return;
     const box = $('#page-indicator');
     box.hidden = count < 2;
-    box.textContent = count < 2 ? '' : t('proj.page', { n: page + 1, of: count });
-  },
-});
+    box.textContent = pageText(page, count);
+  };
+}
+const votes = projectorVotes(live, { onPage: pageIndicator('votes') });
+const fitted = fittedBoard(container, { onPage: pageIndicator('grid') });
 
 /** With a phase in focus, its lanes show their notes and every other lane only how many it holds. */
 function layoutFor(focus) {
@@ -53,7 +57,7 @@ function paint() {
     $('#join-qr').alt = `${t('proj.scan')}: ${url}`;
   }
   draw(live.view());
-  paintVotes();
+  votes.paint();
   document.body.classList.toggle('has-focus', Boolean(phase));
   fitted.refit(layoutFor(phase?.key));
   paintSpotlight(live, grid);
@@ -84,14 +88,15 @@ $('#fullscreen').addEventListener('click', toggleFullscreen);
 document.addEventListener('keydown', (event) => {
   if (event.ctrlKey || event.metaKey || event.altKey) return;
   if (event.key.toLowerCase() === 'f') toggleFullscreen();
-  if (event.key === 'PageDown' || event.key === 'ArrowRight') fitted.turn(1);
-  if (event.key === 'PageUp' || event.key === 'ArrowLeft') fitted.turn(-1);
+  const pager = votes.showing ? votes : fitted;
+  if (event.key === 'PageDown' || event.key === 'ArrowRight') pager.turn(1);
+  if (event.key === 'PageUp' || event.key === 'ArrowLeft') pager.turn(-1);
 });
 let resizing;
 window.addEventListener('resize', () => {
   clearTimeout(resizing);
   resizing = setTimeout(() => {
-    fitted.refit();
+    if (!votes.refit()) fitted.refit();
     paintSpotlight(live, grid, true);
   }, 150);
 });

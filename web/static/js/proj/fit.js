@@ -24,7 +24,9 @@ export function largestFit(min, max, apply, fits) {
 }
 
 const fullItems = (list) => [...list.children].filter((el) => !el.classList.contains('cell-summary'));
-const weightOf = (el) => Math.max(12, (el.textContent || '').length);
+// a note longer than a long sentence shows at most a dozen lines on the board (the spotlight shows it whole), so
+// it weighs no more than that in the columns' widths
+const weightOf = (el) => Math.max(12, Math.min(160, (el.textContent || '').length));
 
 /** The cells of a board grid, each with its lane id, list, full items and summary item. */
 export function cellsOf(container) {
@@ -210,7 +212,8 @@ function fitsModel(m, heights) {
  * of its own; past `most` pages the last one takes the rest. Returns the layouts (one when everything fits) and
  * the columns the pages use (null when the board fits, so its columns follow what it holds).
  */
-export function planPages(container, cells, base, { min, head, most = 40, sizeVar = '--note-size' }) {
+export function planPages(container, cells, base, { min, head = 'minmax(min-content, 0.5fr)', most = 40,
+  sizeVar = '--note-size' }) {
   showLayout(cells, base);
   const rows = container.querySelectorAll('.row-head').length;
   container.style.gridTemplateRows = `auto repeat(${rows}, max-content)`;
@@ -218,8 +221,9 @@ export function planPages(container, cells, base, { min, head, most = 40, sizeVa
   const [first] = columnCandidates(cells, head);
   container.style.gridTemplateColumns = first;
   const m = measure(container, cells, min, sizeVar);
+  // the widths as weights: the same columns at this width, and never wider than the board if it narrows
   const columns = getComputedStyle(container).gridTemplateColumns.split(' ')
-    .map((v) => `${px(v).toFixed(2)}px`).join(' ');
+    .map((v) => `minmax(0, ${px(v).toFixed(2)}fr)`).join(' ');
   const own = m.model.map((cell) => cell.own);
   const all = own.slice();
   const order = pageOrder(cells, base);

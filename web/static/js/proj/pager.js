@@ -62,10 +62,11 @@ export function fittedBoard(container, { min = 14, max = 44, head, interval = 15
 
   // The box changes size when the top bar wraps (a page number, a timer appears) or the join box comes and goes.
   let frame = 0;
-  let height = 0;
+  let size = '';
   new ResizeObserver(() => {
-    if (container.clientHeight === height) return;
-    height = container.clientHeight;
+    // the width too: the join box's QR code, once loaded, takes its width from the board
+    if (`${container.clientWidth}x${container.clientHeight}` === size) return;
+    size = `${container.clientWidth}x${container.clientHeight}`;
     cancelAnimationFrame(frame);
     frame = requestAnimationFrame(() => refit());
   }).observe(container);

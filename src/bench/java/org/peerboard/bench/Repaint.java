@@ -78,7 +78,10 @@ final class Repaint {
                   new Browser.NewContextOptions().setViewportSize(1366, 768).setLocale("it-IT"))
               .newPage();
       page.navigate(workshop.board(0).getString("projectorUrl"));
-      page.waitForFunction("n => document.querySelectorAll('#grid .note').length === n", before);
+      page.waitForFunction(
+          "n => document.querySelectorAll('#grid .note').length === n",
+          before,
+          new Page.WaitForFunctionOptions().setTimeout(180_000));
       page.waitForTimeout(1_000);
       CDPSession cdp = page.context().newCDPSession(page);
       cdp.send("Performance.enable");
@@ -116,7 +119,10 @@ final class Repaint {
               moderator.op(
                   "note.delete", new io.vertx.core.json.JsonObject().put("noteId", noteId)));
         }
-        page.waitForFunction("n => document.querySelectorAll('#grid .note').length === n", before);
+        page.waitForFunction(
+            "n => document.querySelectorAll('#grid .note').length === n",
+            before,
+            new Page.WaitForFunctionOptions().setTimeout(180_000));
         page.waitForTimeout(1_000);
       }
       page.context().close();

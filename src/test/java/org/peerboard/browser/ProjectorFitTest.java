@@ -298,4 +298,75 @@ class ProjectorFitTest {
       }
     }
   }
+
+  /** Whether an element shows its whole text (nothing cut by an ellipsis) inside the window. */
+  private static final String WHOLE =
+      """
+      (el) => {
+        const r = el.getBoundingClientRect();
+        const p = el.parentElement;
+        const hit = document.elementFromPoint(r.right - 3, r.top + r.height / 2);
+        return el.scrollWidth <= el.clientWidth + 1 && p.scrollWidth <= p.clientWidth + 1
+          && r.left >= 0 && r.right <= innerWidth && r.width > 0 && (el === hit || el.contains(hit));
+      }""";
+
+  @Test
+  @DisplayName(
+      "with a long workshop title the bar still names the group and the stage whole at 1366x768 and "
+          + "1920x1080 (the title gives way); a focused phase shows its notes at 18px or more at 1366x768")
+  void barNamesTheGroupAndFocusIsLarge() {
+    Api.Workshop workshop =
+        SessionLoad.workshop(
+            "Restituzione dei gruppi di lavoro del consultorio familiare di Bologna, seconda giornata",
+            "Gruppo Comunità residenziali");
+    JsonObject json = workshop.board(0);
+    String id = json.getString("id");
+    SessionLoad.post(id, json.getString("joinCode"), 66);
+    List<String> errors = new ArrayList<>();
+    try (Board board =
+        new Board(
+            json,
+            id,
+            WsClient.hello(TestApp.shared().port(), id, json.getString("moderatorKey"), null),
+            List.of())) {
+      board.ack("board.stage", new JsonObject().put("stage", "clustering"));
+      for (int[] size : new int[][] {{1366, 768}, {1920, 1080}}) {
+        String where = size[0] + "x" + size[1];
+        try (BrowserContext screen = BoardOnScreen.screen(size[0], size[1])) {
+          Page page = projector(screen, board, errors);
+          assertThat(page.locator(NOTES)).hasCount(66);
+          assertThat(page.locator("#stage")).hasText("Raggruppamento");
+          Browsers.screenshot(page, "projector-" + size[0] + "-long-title");
+          assertEquals(
+              Boolean.TRUE,
+              page.locator(".board-title > span").last().evaluate(WHOLE),
+              "the group's name is whole at " + where);
+          assertEquals(
+              Boolean.TRUE, page.locator("#stage").evaluate(WHOLE), "the stage at " + where);
+          assertThat(page.locator(".board-title > span").last())
+              .hasText("Gruppo Comunità residenziali");
+          Browsers.screenshot(page, "projector-" + size[0] + "-long-title");
+          if (size[0] == 1366) {
+            board.ack("board.focus", new JsonObject().put("phase", "removal"));
+            String focused = "#grid .cell[data-lane^='removal:'] .note";
+            assertThat(page.locator(focused + ":visible")).hasCount(12);
+            page.waitForTimeout(300);
+            BoardOnScreen.Reading phase = BoardOnScreen.read(page, focused, 18);
+            assertEquals(List.of(), phase.problems(), "focus at " + where);
+            assertEquals(
+                Boolean.TRUE, page.locator("#stage").evaluate(WHOLE), "the stage beside the focus");
+            assertEquals(
+                Boolean.TRUE,
+                page.locator(".board-title > span").last().evaluate(WHOLE),
+                "the group's name beside the focus");
+            Browsers.screenshot(page, "projector-1366-focus-removal");
+            board.ack("board.focus", new JsonObject().putNull("phase"));
+          }
+          Axe.assertNoViolations(page);
+          assertEquals(List.of(), BoardOnScreen.rawWords(page), where);
+        }
+      }
+      assertEquals(List.of(), errors, "no script errors");
+    }
+  }
 }
