@@ -284,7 +284,7 @@ export function planPages(container, cells, base, { min, head = 'minmax(min-cont
  * spanning lanes first, or by length only); the one showing more notes wins. A counted row takes only the height of
  * its counts, the open rows share the rest, and the text grows as far as it can. Returns the size in px.
  */
-export function fitOrSummarise(container, { min = 14, max = 32, head } = {}) {
+export function fitOrSummarise(container, { min = 14, max = 32, head, first = null } = {}) {
   const cells = cellsOf(container);
   showLayout(cells);
   const size = fitGrid(container, cells, { min, max, head });
@@ -294,16 +294,18 @@ export function fitOrSummarise(container, { min = 14, max = 32, head } = {}) {
   const units = new Map();
   for (const c of cells.filter((x) => x.items.length)) {
     const key = c.cell.style.gridColumn ? `lane:${c.lane}` : `row:${c.lane.split(':')[0]}`;
-    if (!units.has(key)) units.set(key, { spans: key.startsWith('lane:'), cells: [] });
+    if (!units.has(key)) units.set(key, { key, spans: key.startsWith('lane:'), cells: [] });
     units.get(key).cells.push(c);
   }
   const perNote = (u) => u.cells.reduce((s, c) => s + textOf(c), 0) / u.cells.reduce((s, c) => s + c.items.length, 0);
-  const byLength = [...units.values()].sort((a, b) => perNote(a) - perNote(b));
-  const spansFirst = [...byLength.filter((u) => u.spans), ...byLength.filter((u) => !u.spans)];
+  // the phase in focus opens first: it is shown larger than the others, never counted while they are read
+  const focusFirst = (list) => [...list.filter((u) => u.key === `row:${first}`), ...list.filter((u) => u.key !== `row:${first}`)];
+  const byLength = focusFirst([...units.values()].sort((a, b) => perNote(a) - perNote(b)));
+  const spansFirst = focusFirst([...byLength.filter((u) => u.spans), ...byLength.filter((u) => !u.spans)]);
   let best = null;
   for (const order of [spansFirst, byLength]) {
     const open = new Set();
-    const layout = (c) => (open.has(c) ? null : 'summary');
+    const layout = (c) => (open.has(c) || !c.items.length ? null : 'summary');
     for (const unit of order) {
       unit.cells.forEach((c) => open.add(c));
       showLayout(cells, layout);
@@ -312,9 +314,18 @@ export function fitOrSummarise(container, { min = 14, max = 32, head } = {}) {
     const shown = [...open].reduce((s, c) => s + c.items.length, 0);
     if (!best || shown > best.shown) best = { shown, open };
   }
-  showLayout(cells, (c) => (best.open.has(c) ? null : 'summary'));
+  showLayout(cells, (c) => (best.open.has(c) || !c.items.length ? null : 'summary'));
   const fitted = fitGrid(container, cells, { min, max, head });
   container.dataset.fit = fitted == null ? 'overflow' : String(fitted);
+  // a counted (or empty) phase keeps the height of its counts and head; the rows that are read share the rest
+  const phases = [...container.querySelectorAll('.row-head')].map((h) => h.dataset.phase);
+  const counted = phases.map((phase) => cells.filter((c) => c.lane.startsWith(`${phase}:`))
+    .every((c) => c.cell.classList.contains('is-summary') || !c.items.length));
+  if (fitted != null && counted.some(Boolean) && !counted.every(Boolean)) {
+    const heights = getComputedStyle(container).gridTemplateRows.split(' ').slice(1).map((v) => parseFloat(v) || 1);
+    container.style.gridTemplateRows = `auto ${heights.map((px, i) => (counted[i] ? 'max-content'
+      : `minmax(max-content, ${px.toFixed(1)}fr)`)).join(' ')}`;
+  }
   return fitted;
 }
 
