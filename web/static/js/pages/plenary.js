@@ -7,6 +7,7 @@ import { showStatus } from '../shared/status.js';
 import { showTimer } from '../shared/timer.js';
 import { projectorLane } from '../proj/lanes.js';
 import { fitOrSummarise } from '../proj/fit.js';
+import { proposalsView } from '../proj/proposals.js';
 
 /**
  * The plenary: every group's board side by side on one screen, live, for the closing discussion. Each board is
@@ -22,7 +23,7 @@ for (const board of state.boards) {
   const section = document.querySelector(`[data-board-id="${board.id}"]`);
   const live = new LiveBoard({ boardId: board.id, token: state.organiserKey, lang });
   const container = section.querySelector('.plenary-grid');
-  const entry = { section, container, refit: () => {} };
+  const entry = { section, container, live, refit: () => {} };
   boards.push(entry);
   let draw = null;
   let grid = null;
@@ -57,9 +58,12 @@ for (const board of state.boards) {
     showFocus(container, grid, live.board.focus);
     draw(live.view());
     entry.refit();
+    proposals.changed();
   });
   live.start();
 }
+
+const proposals = proposalsView(boards, { onMode: () => boards.forEach((b) => b.refit()) });
 
 /**
  * Every board has the same lanes: each cell is named with its group too (and its heading gets an id of its own), so
