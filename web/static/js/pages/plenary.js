@@ -7,11 +7,12 @@ import { showStatus } from '../shared/status.js';
 import { showTimer } from '../shared/timer.js';
 import { projectorLane } from '../proj/lanes.js';
 import { fitOrSummarise } from '../proj/fit.js';
+import { proposalsView } from '../proj/proposals.js';
 
 /**
  * The plenary: every group's board side by side on one screen, live, for the closing discussion. Each board is
- * fitted to its share of the screen: its notes at the largest size that fits (never under 14px), or, where they
- * cannot fit, whole phases as counts in slim rows (proj/fit.js). A board with clusters shows them, by name and
+ * fitted to its share of the screen: its notes at the largest size that fits (never under 11px), or, where they
+ * cannot fit, whole phases as counts in slim rows (proj/fit.js); the phase in focus is the last to be counted. A board with clusters shows them, by name and
  * count, in their cells. One group can be shown large (its button, or keys 1–9; Esc for all again).
  * The organiser's key opens every board of the workshop, so there is one socket per board.
  */
@@ -22,7 +23,7 @@ for (const board of state.boards) {
   const section = document.querySelector(`[data-board-id="${board.id}"]`);
   const live = new LiveBoard({ boardId: board.id, token: state.organiserKey, lang });
   const container = section.querySelector('.plenary-grid');
-  const entry = { section, container, refit: () => {} };
+  const entry = { section, container, live, refit: () => {} };
   boards.push(entry);
   let draw = null;
   let grid = null;
@@ -31,7 +32,7 @@ for (const board of state.boards) {
     cancelAnimationFrame(frame);
     frame = requestAnimationFrame(() => {
       if (!draw || section.offsetParent === null) return;
-      fitOrSummarise(container, { min: 14, max: 32, head: HEAD });
+      fitOrSummarise(container, { min: 11, max: 32, head: HEAD, first: live.board?.focus });
     });
   };
   // a short word on the button (the head stays one row); its name says which group
@@ -48,6 +49,7 @@ for (const board of state.boards) {
     if (!draw) {
       grid = gridOf(live.board.template);
       draw = buildGrid(container, grid, { renderLane: projectorLane({ grid, live, clustered: 'any' }) });
+      uniqueCellNames(container, board);
       if (!$('#tag-legend').childElementCount) {
         $('#tag-legend').replaceChildren(...grid.tags.map((tag) => h('span', { class: `tag tag-${tag.key}`, text: label(tag) })));
       }
@@ -56,8 +58,24 @@ for (const board of state.boards) {
     showFocus(container, grid, live.board.focus);
     draw(live.view());
     entry.refit();
+    proposals.changed();
   });
   live.start();
+}
+
+const proposals = proposalsView(boards, { onMode: () => boards.forEach((b) => b.refit()) });
+
+/**
+ * Every board has the same lanes: each cell is named with its group too (and its heading gets an id of its own), so
+ * the boards' regions do not share names and ids.
+ */
+function uniqueCellNames(container, board) {
+  for (const cell of container.querySelectorAll('.cell')) {
+    const heading = cell.querySelector('h3');
+    heading.id = `b${board.id}-${heading.id}`;
+    heading.textContent = `${board.name}: ${heading.textContent}`;
+    cell.setAttribute('aria-labelledby', heading.id);
+  }
 }
 
 /** One group large, or (with the same button, Esc, or null) every group again. */

@@ -12,6 +12,7 @@ import { projectorVotes } from '../proj/votes.js';
 import { projectorPlan } from '../proj/plan.js';
 import { markCarried } from '../action/plan.js';
 import { paintStepLine } from '../shared/agenda.js';
+import { pageText } from '../proj/votefit.js';
 
 /**
  * The projector: the board fitted to the screen (every note whole, text as large as fits and never under 14px,
@@ -23,15 +24,18 @@ const grid = gridOf(state.template);
 const container = $('#grid');
 const live = new LiveBoard({ boardId: state.boardId, token: state.key, lang });
 const draw = buildGrid(container, grid, { renderLane: projectorLane({ grid, live }) });
-const paintVotes = projectorVotes(live);
-const paintPlan = projectorPlan(live);
-const fitted = fittedBoard(container, {
-  onPage(page, count) {
+/** The top bar's page number speaks for what is on screen: the vote's results, or else the board. */
+function pageIndicator(source) {
+  return (page, count) => {
+    if ((source === 'votes') !== votes.showing) return;
     const box = $('#page-indicator');
     box.hidden = count < 2;
-    box.textContent = count < 2 ? '' : t('proj.page', { n: page + 1, of: count });
-  },
-});
+    box.textContent = pageText(page, count);
+  };
+}
+const votes = projectorVotes(live, { onPage: pageIndicator('votes') });
+const fitted = fittedBoard(container, { onPage: pageIndicator('grid') });
+const paintPlan = projectorPlan(live);
 
 /** With a phase in focus, its lanes show their notes and every other lane only how many it holds. */
 function layoutFor(focus) {
@@ -58,7 +62,7 @@ function paint() {
   }
   draw(live.view());
   markCarried(container, board);
-  paintVotes();
+  votes.paint();
   paintPlan();
   document.body.classList.toggle('has-focus', Boolean(phase));
   fitted.refit(layoutFor(phase?.key));
@@ -91,14 +95,15 @@ $('#fullscreen').addEventListener('click', toggleFullscreen);
 document.addEventListener('keydown', (event) => {
   if (event.ctrlKey || event.metaKey || event.altKey) return;
   if (event.key.toLowerCase() === 'f') toggleFullscreen();
-  if (event.key === 'PageDown' || event.key === 'ArrowRight') fitted.turn(1);
-  if (event.key === 'PageUp' || event.key === 'ArrowLeft') fitted.turn(-1);
+  const pager = votes.showing ? votes : fitted;
+  if (event.key === 'PageDown' || event.key === 'ArrowRight') pager.turn(1);
+  if (event.key === 'PageUp' || event.key === 'ArrowLeft') pager.turn(-1);
 });
 let resizing;
 window.addEventListener('resize', () => {
   clearTimeout(resizing);
   resizing = setTimeout(() => {
-    fitted.refit();
+    if (!votes.refit()) fitted.refit();
     paintSpotlight(live, grid, true);
   }, 150);
 });

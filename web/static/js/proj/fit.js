@@ -24,7 +24,9 @@ export function largestFit(min, max, apply, fits) {
 }
 
 const fullItems = (list) => [...list.children].filter((el) => !el.classList.contains('cell-summary'));
-const weightOf = (el) => Math.max(12, (el.textContent || '').length);
+// a note longer than a long sentence shows at most a dozen lines on the board (the spotlight shows it whole), so
+// it weighs no more than that in the columns' widths
+const weightOf = (el) => Math.max(12, Math.min(160, (el.textContent || '').length));
 
 /** The cells of a board grid, each with its lane id, list, full items and summary item. */
 export function cellsOf(container) {
@@ -99,16 +101,18 @@ function gridFits(container, cells) {
 
 /**
  * Fits the grid's text to its box: returns the size in px, or null when even `min` does not fit. The rows end up
- * sharing the free height by what they hold (their measured heights as fr weights).
+ * sharing the free height by what they hold (their measured heights as fr weights). `columns` gives the column
+ * templates to try instead of the ones worked out from what the cells hold (a paged board keeps its planned ones).
  */
-export function fitGrid(container, cells, { min, max, head = 'minmax(min-content, 0.5fr)', sizeVar = '--note-size' }) {
+export function fitGrid(container, cells, { min, max, head = 'minmax(min-content, 0.5fr)', sizeVar = '--note-size',
+  columns: given = null }) {
   const rows = container.querySelectorAll('.row-head').length;
   container.style.gridTemplateRows = `auto repeat(${rows}, max-content)`;
   container.style.alignContent = 'start';
   const apply = (size) => container.style.setProperty(sizeVar, `${size}px`);
   const fits = () => gridFits(container, cells);
   let best = null;
-  for (const columns of columnCandidates(cells, head)) {
+  for (const columns of given || columnCandidates(cells, head)) {
     container.style.gridTemplateColumns = columns;
     if (best) {
       if (best.size >= max) break;
@@ -149,63 +153,128 @@ export function pageOrder(cells, base) {
   return order;
 }
 
+const px = (value) => parseFloat(value) || 0;
+
 /**
- * Plans the pages of a board that does not fit at `min`. Each page takes the longest run of the items left, in
- * pageOrder, that fits at `min` (a binary search), then every later item that still fits beside them (first fit; a
- * cell whose next item does not fit is not tried again for that page, so a page costs at most one check per item it
- * takes and one per cell): a cell with room takes its next note although a taller cell's next note
- * went to the next page. So every item is on exactly one page, each page is as full as that allows, and items keep
- * their order within a cell. A single item that does not fit alone gets a page of its own; past `most` pages the
- * last one takes the rest. Returns an array of layouts; a single page when everything fits.
+ * The board at `min` in fixed columns, measured once with every item of the base layout shown: each grid item's own
+ * height (items aligned to the top, so a cell is as tall as what it holds), each item's height with its margins,
+ * and what a cell needs besides its items. From these, how tall a page would be is a sum, not a layout: rows are
+ * as tall as their tallest cell or head, and a lane that spans the rows needs their height together.
  */
-export function planPages(container, cells, base, { min, head, most = 40 }) {
-  const fitsAtMin = (layout) => {
-    showLayout(cells, layout);
-    return fitGrid(container, cells, { min, max: min, head }) != null;
-  };
-  if (fitsAtMin(base)) return [base];
+function measure(container, cells, min, sizeVar) {
+  container.style.setProperty(sizeVar, `${min}px`);
+  container.style.alignItems = 'start';
+  const style = getComputedStyle(container);
+  const gap = px(style.rowGap);
+  const heads = [...container.querySelectorAll('.row-head')];
+  const rowOf = new Map(heads.map((head, r) => [head.dataset.phase, r]));
+  const height = (el) => el.getBoundingClientRect().height;
+  const top = Math.max(0, ...[...container.querySelectorAll('.col-head, .corner')].map(height));
+  const rowHeads = heads.map(height);
+  const itemHeight = new Map();
+  const model = cells.map((c) => {
+    let own = height(c.cell);
+    for (const el of c.items) {
+      if (el.hidden) continue;
+      const s = getComputedStyle(el);
+      const h = height(el) + px(s.marginTop) + px(s.marginBottom);
+      itemHeight.set(el, h);
+      own -= h;
+    }
+    const spans = Boolean(c.cell.style.gridColumn);
+    return { spans, row: spans ? -1 : rowOf.get(c.lane.split(':')[0]) ?? 0, own: Math.max(0, own) };
+  });
+  container.style.alignItems = '';
+  const room = container.clientHeight - px(style.paddingTop) - px(style.paddingBottom);
+  return { gap, top, rowHeads, itemHeight, model, room };
+}
+
+/** Whether cells of these heights (in measure's model) fit the board's height. */
+function fitsModel(m, heights) {
+  const rows = m.rowHeads.slice();
+  let spanning = 0;
+  m.model.forEach((cell, i) => {
+    if (cell.spans) spanning = Math.max(spanning, heights[i]);
+    else rows[cell.row] = Math.max(rows[cell.row], heights[i]);
+  });
+  const body = Math.max(rows.reduce((s, v) => s + v, 0) + m.gap * Math.max(0, rows.length - 1), spanning);
+  return m.top + m.gap + body <= m.room + 0.5;
+}
+
+/**
+ * Plans the pages of a board that does not fit at `min`, in fixed columns (the widths the board's own columns get
+ * with every note shown), so a page's height is a sum of measured heights rather than a layout of the page. Each
+ * page takes the items in pageOrder as long as they fit, and then every later item that still fits beside them
+ * (first fit; a cell whose next item does not fit is not tried again for that page): a cell with room takes its
+ * next note although a taller cell's next note went to the next page. So every item is on exactly one page, each
+ * page is as full as that allows, and items keep their order within a cell. Each page is then laid out once to
+ * check it (an item the sums misjudged moves to the next page). A single item that does not fit alone gets a page
+ * of its own; past `most` pages the last one takes the rest. Returns the layouts (one when everything fits) and
+ * the columns the pages use (null when the board fits, so its columns follow what it holds).
+ */
+export function planPages(container, cells, base, { min, head = 'minmax(min-content, 0.5fr)', most = 40,
+  sizeVar = '--note-size' }) {
+  showLayout(cells, base);
+  const rows = container.querySelectorAll('.row-head').length;
+  container.style.gridTemplateRows = `auto repeat(${rows}, max-content)`;
+  container.style.alignContent = 'start';
+  const [first] = columnCandidates(cells, head);
+  container.style.gridTemplateColumns = first;
+  const m = measure(container, cells, min, sizeVar);
+  // the widths as weights: the same columns at this width, and never wider than the board if it narrows
+  const columns = getComputedStyle(container).gridTemplateColumns.split(' ')
+    .map((v) => `minmax(0, ${px(v).toFixed(2)}fr)`).join(' ');
+  const own = m.model.map((cell) => cell.own);
+  const all = own.slice();
+  const order = pageOrder(cells, base);
+  const rank = new Map(order.map((el, i) => [el, i]));
+  const cellOf = new Map();
+  cells.forEach((c, i) => c.items.forEach((el) => cellOf.set(el, i)));
+  for (const el of order) all[cellOf.get(el)] += m.itemHeight.get(el) || 0;
+  // Close calls are settled by a real layout; a board far past one screen is not laid out whole again.
+  if (fitsModel(m, all.map((v) => v * 0.9)) && fitGrid(container, cells, { min, max: min, head }) != null) {
+    return { layouts: [base], columns: null };
+  }
   const pageOf = (items) => {
     const on = new Set(items);
     return (c) => (base(c) === 'summary' ? 'summary' : c.items.filter((el) => on.has(el)));
   };
+  const checks = (layout) => {
+    showLayout(cells, layout);
+    return fitGrid(container, cells, { min, max: min, head, columns: [columns] }) != null;
+  };
   const pages = [];
-  let left = pageOrder(cells, base);
+  let left = order;
   while (left.length) {
-    if (pages.length === most - 1 || fitsAtMin(pageOf(left))) {
-      pages.push({ size: left.length, layout: pageOf(left) });
+    if (pages.length === most - 1) {
+      pages.push(pageOf(left));
       break;
     }
-    const fits = (k) => fitsAtMin(pageOf(left.slice(0, k)));
-    // fits(lo) holds (or lo is 1: a page shows at least one item), fits(hi + 1) does not.
-    let lo = 1;
-    let hi = left.length - 1;
-    const guess = pages.length ? Math.min(hi, pages[0].size) : 0;
-    if (guess > lo) {
-      if (fits(guess)) lo = guess;
-      else hi = guess - 1;
-    }
-    while (lo < hi) {
-      const mid = Math.ceil((lo + hi) / 2);
-      if (fits(mid)) lo = mid;
-      else hi = mid - 1;
-    }
-    const page = left.slice(0, lo);
-    const later = [left[lo]];
-    const stuck = new Set([left[lo].closest('.cell')]);
-    for (const item of left.slice(lo + 1)) {
-      // A cell whose next note did not fit keeps its later notes for later pages, in order.
-      const cell = item.closest('.cell');
-      if (!stuck.has(cell) && fitsAtMin(pageOf([...page, item]))) {
-        page.push(item);
-      } else {
-        later.push(item);
-        stuck.add(cell);
+    const heights = own.slice();
+    const stuck = new Set();
+    const page = [];
+    const later = [];
+    for (const el of left) {
+      const i = cellOf.get(el);
+      if (!stuck.has(i)) {
+        heights[i] += m.itemHeight.get(el) || 0;
+        if (!page.length || fitsModel(m, heights)) {
+          page.push(el);
+          continue;
+        }
+        heights[i] -= m.itemHeight.get(el) || 0;
+        stuck.add(i);
       }
+      later.push(el);
     }
-    pages.push({ size: page.length, layout: pageOf(page) });
+    // The sums are close, not exact (margins, rounding): the page is laid out, and gives back its last items
+    // (each the latest of its cell on this page) until it fits.
+    while (page.length > 1 && !checks(pageOf(page))) later.unshift(page.pop());
+    later.sort((a, b) => rank.get(a) - rank.get(b));
+    pages.push(pageOf(page));
     left = later;
   }
-  return pages.map((p) => p.layout);
+  return { layouts: pages, columns };
 }
 
 /**
@@ -215,7 +284,7 @@ export function planPages(container, cells, base, { min, head, most = 40 }) {
  * spanning lanes first, or by length only); the one showing more notes wins. A counted row takes only the height of
  * its counts, the open rows share the rest, and the text grows as far as it can. Returns the size in px.
  */
-export function fitOrSummarise(container, { min = 14, max = 32, head } = {}) {
+export function fitOrSummarise(container, { min = 14, max = 32, head, first = null } = {}) {
   const cells = cellsOf(container);
   showLayout(cells);
   const size = fitGrid(container, cells, { min, max, head });
@@ -225,16 +294,18 @@ export function fitOrSummarise(container, { min = 14, max = 32, head } = {}) {
   const units = new Map();
   for (const c of cells.filter((x) => x.items.length)) {
     const key = c.cell.style.gridColumn ? `lane:${c.lane}` : `row:${c.lane.split(':')[0]}`;
-    if (!units.has(key)) units.set(key, { spans: key.startsWith('lane:'), cells: [] });
+    if (!units.has(key)) units.set(key, { key, spans: key.startsWith('lane:'), cells: [] });
     units.get(key).cells.push(c);
   }
   const perNote = (u) => u.cells.reduce((s, c) => s + textOf(c), 0) / u.cells.reduce((s, c) => s + c.items.length, 0);
-  const byLength = [...units.values()].sort((a, b) => perNote(a) - perNote(b));
-  const spansFirst = [...byLength.filter((u) => u.spans), ...byLength.filter((u) => !u.spans)];
+  // the phase in focus opens first: it is shown larger than the others, never counted while they are read
+  const focusFirst = (list) => [...list.filter((u) => u.key === `row:${first}`), ...list.filter((u) => u.key !== `row:${first}`)];
+  const byLength = focusFirst([...units.values()].sort((a, b) => perNote(a) - perNote(b)));
+  const spansFirst = focusFirst([...byLength.filter((u) => u.spans), ...byLength.filter((u) => !u.spans)]);
   let best = null;
   for (const order of [spansFirst, byLength]) {
     const open = new Set();
-    const layout = (c) => (open.has(c) ? null : 'summary');
+    const layout = (c) => (open.has(c) || !c.items.length ? null : 'summary');
     for (const unit of order) {
       unit.cells.forEach((c) => open.add(c));
       showLayout(cells, layout);
@@ -243,9 +314,18 @@ export function fitOrSummarise(container, { min = 14, max = 32, head } = {}) {
     const shown = [...open].reduce((s, c) => s + c.items.length, 0);
     if (!best || shown > best.shown) best = { shown, open };
   }
-  showLayout(cells, (c) => (best.open.has(c) ? null : 'summary'));
+  showLayout(cells, (c) => (best.open.has(c) || !c.items.length ? null : 'summary'));
   const fitted = fitGrid(container, cells, { min, max, head });
   container.dataset.fit = fitted == null ? 'overflow' : String(fitted);
+  // a counted (or empty) phase keeps the height of its counts and head; the rows that are read share the rest
+  const phases = [...container.querySelectorAll('.row-head')].map((h) => h.dataset.phase);
+  const counted = phases.map((phase) => cells.filter((c) => c.lane.startsWith(`${phase}:`))
+    .every((c) => c.cell.classList.contains('is-summary') || !c.items.length));
+  if (fitted != null && counted.some(Boolean) && !counted.every(Boolean)) {
+    const heights = getComputedStyle(container).gridTemplateRows.split(' ').slice(1).map((v) => parseFloat(v) || 1);
+    container.style.gridTemplateRows = `auto ${heights.map((px, i) => (counted[i] ? 'max-content'
+      : `minmax(max-content, ${px.toFixed(1)}fr)`)).join(' ')}`;
+  }
   return fitted;
 }
 

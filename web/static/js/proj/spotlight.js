@@ -31,7 +31,8 @@ function target(live, grid, id) {
     return { title: grid.laneName(lane), count: members.length, columns: [{ notes: members, flow: true }] };
   }
   const note = live.notes.get(id);
-  if (note && readable(note)) return { columns: [{ notes: [note], single: true }] };
+  // one note may flow over columns too: a note of 250 short lines is shown whole only that way
+  if (note && readable(note)) return { columns: [{ notes: [note], single: true, flow: true }] };
   const cluster = live.clusters.get(id);
   if (cluster) {
     const members = notes.filter((n) => n.clusterId === cluster.id);
@@ -46,7 +47,7 @@ function render(box, shown, grid) {
       dataset: column.dim ? { dim: column.dim } : {} },
     column.head ? h('h3', { class: `spot-head dim-${column.dim}`, text: column.head }) : null,
     h('ul', { class: 'spot-notes' }, column.notes.map((n) => noteCard(n, grid))))));
-  // replaceChildren writes a null as the text "null": a lone note has no title and no count
+  // replaceChildren would print a null as "null": only the parts there are
   box.replaceChildren(...[h('h2', { class: 'sr-only', text: t('proj.spotlight') }),
     shown.title ? h('p', { class: 'spot-title', text: shown.title }) : null,
     shown.count != null ? h('p', { class: 'spot-count', text: noteCount(shown.count) }) : null,
@@ -62,7 +63,8 @@ function fit(box) {
   const fits = () => !overflows(body) && cols.every((c) => !overflows(c));
   const apply = (size) => box.style.setProperty('--spot-size', `${size}px`);
   let best = null;
-  for (const columns of flow ? [1, 2, 3] : [1]) {
+  const single = Boolean(body.querySelector('.spot-col.is-single'));
+  for (const columns of !flow ? [1] : single ? [1, 2, 3, 4, 6, 8, 10, 12] : [1, 2, 3]) {
     if (flow) flow.style.columnCount = String(columns);
     const size = largestFit(14, 72, apply, fits);
     if (size != null && (!best || size > best.size)) best = { size, columns };

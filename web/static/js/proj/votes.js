@@ -1,20 +1,22 @@
 import { $, h } from '../shared/dom.js';
 import { t } from '../shared/i18n.js';
 import { currentRound, itemLabel } from '../vote/rounds.js';
-import { matrixFigure, resultsList } from '../vote/results.js';
+import { fittedResults } from './votefit.js';
 
 /** Text sizes to try for the results, largest first; the smallest is still 20px on a 1920x1080 screen. */
 const SIZES = ['1.7rem', '1.5rem', '1.35rem', '1.25rem'];
 
 /**
  * The vote on the projector, in place of the board: while a round is open (or closed, before the reveal) the
- * proposals and how many have voted, never a figure that hints at the results; after the reveal the ranked bars
- * and, for ratings, the feasibility x sustainability matrix. A revealed round stays up while the stage is
+ * proposals and how many have voted, never a figure that hints at the results; after the reveal every proposal's
+ * rank, name and figures and, for ratings, the feasibility x sustainability matrix, fitted to the screen and paged
+ * past what fits (proj/votefit.js). A revealed round stays up while the stage is
  * voting or closed, or, when this screen (this tab, across reloads) saw the reveal, until the stage changes; so
  * the board comes back when the moderator moves on. The moderator's hint (vote.projectorHint) says exactly this.
  */
-export function projectorVotes(live) {
+export function projectorVotes(live, { onPage = () => {} } = {}) {
   let online = 0;
+  const results = fittedResults($('#vote-board-body'), { live, onPage });
   let shownKey = null;
   // Kept for the tab, so a reload of the projector still shows results revealed in another stage.
   const remembered = `pb-revealed-${live.boardId ?? ''}`;
@@ -39,15 +41,9 @@ export function projectorVotes(live) {
     return t(round.status === 'open' ? 'vote.progress' : 'vote.progressClosed', { voters: round.voters || 0, of: known });
   }
 
-  function body(round) {
-    if (round.status !== 'revealed') {
-      return [h('p', { class: 'vote-board-kind', text: t(`vote.kind.${round.kind}`) }),
-        h('ol', { class: 'vote-board-items' }, round.items.map((item) => h('li', { text: itemLabel(live, round, item) })))];
-    }
-    const matrix = round.kind === 'rating' ? matrixFigure(live, round) : null;
-    return [h('div', { class: `vote-board-results${matrix ? ' with-matrix' : ''}` },
-      h('section', { class: 'vote-board-ranking', 'aria-label': t('vote.ranking') }, resultsList(live, round)),
-      matrix ? h('section', { class: 'vote-board-matrix', 'aria-label': t('vote.matrix') }, matrix) : null)];
+  function waiting(round) {
+    return [h('p', { class: 'vote-board-kind', text: t(`vote.kind.${round.kind}`) }),
+      h('ol', { class: 'vote-board-items' }, round.items.map((item) => h('li', { text: itemLabel(live, round, item) })))];
   }
 
   function fit(box) {
@@ -65,6 +61,8 @@ export function projectorVotes(live) {
     $('#grid').hidden = Boolean(round);
     if (!round) {
       shownKey = null;
+      results.stop();
+      onPage(0, 1);
       return;
     }
     $('#vote-progress').textContent = round.status === 'revealed' ? '' : progress(round);
@@ -74,8 +72,24 @@ export function projectorVotes(live) {
     shownKey = key;
     $('#vote-board-heading').textContent = t(`vote.heading.${round.status}`);
     const box = $('#vote-board-body');
-    box.replaceChildren(...body(round));
+    box.classList.toggle('is-results', round.status === 'revealed');
+    if (round.status === 'revealed') {
+      box.style.removeProperty('--vote-size');
+      results.showRounds([{ round }]);
+      return;
+    }
+    results.stop();
+    onPage(0, 1);
+    box.replaceChildren(...waiting(round));
     fit(box);
+  }
+
+  /** Lays the results out again (after a resize); false when no results are shown. */
+  function refit() {
+    if (!shownKey || $('#vote-board').hidden) return false;
+    shownKey = null;
+    paint();
+    return true;
   }
 
   live.addEventListener('change', ({ detail }) => {
@@ -91,5 +105,5 @@ export function projectorVotes(live) {
     online = detail.participants ?? 0;
     paint();
   });
-  return paint;
+  return { paint, refit, turn: (step) => results.turn(step), get showing() { return !$('#vote-board').hidden; } };
 }

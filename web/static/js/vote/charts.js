@@ -42,9 +42,9 @@ export function distribution(counts, { label } = {}) {
  * Items placed by their mean on two criteria (1 to 5 each): x to the right, y upwards; the top right quarter is
  * shaded and named. Each point carries its rank as a number; the names are listed beside the chart.
  */
-export function matrix(points, { xLabel, yLabel, corner, label }) {
-  const size = 400;
-  const pad = 48;
+export function matrix(points, { xLabel, yLabel, corner, label, size = 400 }) {
+  // `size` is the side in px on a shared screen, so its text keeps the size the page gives it (not scaled)
+  const pad = Math.max(48, Math.round(size * 0.12));
   const span = size - 2 * pad;
   const at = (score) => ((score - 1) / 4) * span;
   const x = (score) => pad + at(score);
@@ -54,25 +54,27 @@ export function matrix(points, { xLabel, yLabel, corner, label }) {
     const key = `${point.x.toFixed(1)}|${point.y.toFixed(1)}`;
     const n = seen.get(key) || 0;
     seen.set(key, n + 1);
-    const cx = x(point.x) + n * 14;
-    const cy = y(point.y) - n * 14;
+    const step = Math.max(14, size * 0.035);
+    const cx = x(point.x) + n * step;
+    const cy = y(point.y) - n * step;
     return svg('g', { class: 'matrix-point' },
       svg('circle', { cx, cy, r: 15 }),
-      svg('text', { x: cx, y: cy + 6, 'text-anchor': 'middle', text: String(point.rank) }));
+      svg('text', { x: cx, y: cy, 'text-anchor': 'middle', 'dominant-baseline': 'central', text: String(point.rank) }));
   });
   const half = pad + span / 2;
   return svg('svg', { class: 'chart matrix', viewBox: `0 0 ${size} ${size}`, role: 'img', 'aria-label': label },
     svg('rect', { class: 'matrix-frame', x: pad, y: pad, width: span, height: span }),
     svg('rect', { class: 'matrix-corner', x: half, y: pad, width: span / 2, height: span / 2 }),
-    svg('text', { class: 'matrix-corner-label', x: size - pad - 8, y: pad + 26, 'text-anchor': 'end', text: corner }),
+    svg('text', { class: 'matrix-corner-label', x: size - pad - 8, y: pad + 8, 'text-anchor': 'end',
+      'dominant-baseline': 'hanging', text: corner }),
     svg('line', { class: 'matrix-axis', x1: half, y1: pad, x2: half, y2: size - pad }),
     svg('line', { class: 'matrix-axis', x1: pad, y1: half, x2: size - pad, y2: half }),
-    [1, 3, 5].map((s) => svg('text', { class: 'matrix-tick', x: x(s), y: size - pad + 20, 'text-anchor': 'middle',
+    [1, 3, 5].map((s) => svg('text', { class: 'matrix-tick', x: x(s), y: size - pad + 4, 'text-anchor': 'middle', 'dominant-baseline': 'hanging',
       text: String(s) })),
-    [1, 3, 5].map((s) => svg('text', { class: 'matrix-tick', x: pad - 10, y: y(s) + 6, 'text-anchor': 'end',
+    [1, 3, 5].map((s) => svg('text', { class: 'matrix-tick', x: pad - 10, y: y(s), 'text-anchor': 'end', 'dominant-baseline': 'central',
       text: String(s) })),
     svg('text', { class: 'matrix-label', x: size / 2, y: size - 6, 'text-anchor': 'middle', text: `${xLabel} →` }),
-    svg('text', { class: 'matrix-label', x: 0, y: 0, 'text-anchor': 'middle',
-      transform: `translate(16 ${size / 2}) rotate(-90)`, text: `${yLabel} →` }),
+    svg('text', { class: 'matrix-label', x: 0, y: 0, 'text-anchor': 'middle', 'dominant-baseline': 'central',
+      transform: `translate(14 ${size / 2}) rotate(-90)`, text: `${yLabel} →` }),
     dots);
 }

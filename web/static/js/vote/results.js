@@ -97,3 +97,85 @@ export function matrixFigure(live, round) {
 function quick(result) {
   return result.criteria.feasibility.mean > 3 && result.criteria.sustainability.mean > 3;
 }
+
+/** A result's rank as the room reads it: "3", or "=1" for a tie. */
+export function rankText(result) {
+  return result.tied ? t('vote.rankTied', { n: result.rank }) : String(result.rank);
+}
+
+function rankCell(result) {
+  return h('td', { class: 'screen-rank', 'aria-label': result.tied ? t('vote.rankTiedLong', { n: result.rank })
+    : t('vote.rankLong', { n: result.rank }), text: rankText(result) });
+}
+
+/**
+ * A revealed round for a shared screen (the projector, the plenary, a closed board's page on a laptop): a table
+ * with one row per proposal of `rows` (a page of round.results, all by default): its rank, its name whole and, for
+ * ratings, each criterion's mean with how many scored it and the score; for dots the points with a bar and the
+ * voters. Every figure is text; the matrix (screenMatrix) places the same ranks.
+ */
+export function resultsTable(live, round, rows = round.results || []) {
+  const byId = new Map(round.items.map((item) => [item.id, item]));
+  const most = Math.max(1, ...(round.results || []).map((r) => r.dots || 0));
+  const rating = round.kind === 'rating';
+  const criteria = rating ? round.criteria : [];
+  const head = h('tr', {},
+    h('th', { scope: 'col', class: 'col-rank', text: t('vote.rankHead') }),
+    h('th', { scope: 'col', class: 'col-name', text: t('vote.proposalHead') }),
+    criteria.map((c) => h('th', { scope: 'col', class: 'col-criterion', text: label(c) })),
+    h('th', { scope: 'col', class: 'col-figure', text: rating ? t('vote.scoreHead') : t('vote.dotsHead') }));
+  const body = rows.map((result) => {
+    const name = itemLabel(live, round, byId.get(result.itemId) || { id: result.itemId, kind: 'note' });
+    const quickWin = rating && isQuickWin(result);
+    return h('tr', { class: 'screen-result', dataset: { itemId: result.itemId, rank: result.rank } },
+      rankCell(result),
+      h('th', { scope: 'row', class: 'screen-name' }, h('span', { class: 'result-name', text: name }),
+        quickWin ? h('span', { class: 'quick-chip', text: t('vote.quickWin') }) : null),
+      criteria.map((c) => {
+        const figure = result.criteria?.[c.key];
+        return h('td', { class: 'result-criterion' }, figure?.n
+          ? [h('span', { class: 'result-mean', text: num(figure.mean) }), ' ',
+            h('span', { class: 'result-n', text: t('vote.nVotes', { n: figure.n }) })]
+          : h('span', { class: 'result-n', text: t('vote.noScores') }));
+      }),
+      h('td', { class: 'result-figure-cell' }, rating
+        ? [h('span', { class: 'result-mean', text: num(result.score) }),
+          bar(result.score ?? 0, 5, { label: t('vote.scoreFigure', { score: num(result.score), voters: result.voters ?? 0 }) })]
+        : [h('span', { class: 'result-mean', text: String(result.dots ?? 0) }), ' ',
+          h('span', { class: 'result-n', text: t('vote.nVoters', { n: result.voters ?? 0 }) }),
+          bar(result.dots ?? 0, most, { label: t('vote.dotsFigure', { dots: result.dots ?? 0, voters: result.voters ?? 0 }) })]));
+  });
+  return h('table', { class: `results-table table-${round.kind}` }, h('thead', {}, head), h('tbody', {}, body));
+}
+
+function isQuickWin(result) {
+  const f = result.criteria?.feasibility;
+  const s = result.criteria?.sustainability;
+  return Boolean(f?.n && s?.n && f.mean > 3 && s.mean > 3);
+}
+
+/**
+ * The feasibility x sustainability matrix of `rows` for a shared screen, `side` px square (its text keeps the
+ * page's size), and its legend: what the numbered points and the shaded corner mean. Null without both criteria.
+ */
+export function screenMatrix(round, rows, side) {
+  const fx = round.criteria?.find((c) => c.key === 'feasibility');
+  const sy = round.criteria?.find((c) => c.key === 'sustainability');
+  if (!fx || !sy) return null;
+  const placed = rows.filter((r) => r.criteria?.feasibility?.n && r.criteria?.sustainability?.n);
+  const points = placed.map((r) => ({ rank: r.rank, x: r.criteria.feasibility.mean, y: r.criteria.sustainability.mean }));
+  const xLabel = label(fx);
+  const yLabel = label(sy);
+  const chart = matrix(points, { xLabel, yLabel, corner: t('vote.quickWins'), size: Math.round(side),
+    label: t('vote.matrixLabel', { x: xLabel, y: yLabel }) });
+  chart.style.width = `${Math.round(side)}px`;
+  chart.style.height = `${Math.round(side)}px`;
+  return h('figure', { class: 'screen-matrix' },
+    chart,
+    h('figcaption', {},
+      h('ul', { class: 'matrix-legend' },
+        h('li', {}, h('span', { class: 'legend-rank', 'aria-hidden': 'true', text: '1' }), ' ',
+          h('span', { text: t('vote.legendPoint') })),
+        h('li', {}, h('span', { class: 'legend-corner', 'aria-hidden': 'true' }), ' ',
+          h('span', { text: t('vote.legendCorner', { x: xLabel, y: yLabel }) })))));
+}

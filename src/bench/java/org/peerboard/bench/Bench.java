@@ -52,6 +52,7 @@ public final class Bench {
       case "f" -> Startup.run();
       case "disk" -> Disk.run();
       case "suggest" -> Suggest.run();
+      case "repaint" -> Repaint.run();
       default -> throw new IllegalArgumentException("unknown scenario " + scenario);
     };
   }

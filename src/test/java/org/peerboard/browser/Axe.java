@@ -47,4 +47,25 @@ final class Axe {
             .collect(Collectors.joining("\n"));
     assertEquals("", report, "axe found " + which + " violations on " + page.url());
   }
+
+  /** Fails on any violation at all, whatever its impact, naming each with its elements. */
+  static void assertNoViolations(Page page) {
+    AxeResults results = new AxeBuilder(page).analyze();
+    String report =
+        results.getViolations().stream()
+            .map(
+                rule ->
+                    rule.getId()
+                        + " ("
+                        + rule.getImpact()
+                        + "): "
+                        + rule.getHelp()
+                        + " at "
+                        + rule.getNodes().stream()
+                            .limit(5)
+                            .map(node -> String.valueOf(node.getTarget()))
+                            .collect(Collectors.joining(", ")))
+            .collect(Collectors.joining("\n"));
+    assertEquals("", report, "axe found violations on " + page.url());
+  }
 }

@@ -96,4 +96,22 @@ final class BoardOnScreen {
               return `page is ${doc.scrollWidth}x${doc.scrollHeight} in ${innerWidth}x${innerHeight}: ${out.join(', ')}`;
             }""");
   }
+
+  /** In words: what on the page says null, undefined, NaN or a raw message key. */
+  private static final String RAW_WORDS =
+      """
+      () => {
+        const text = document.body.innerText;
+        const empty = text.match(/(?:^|[^A-Za-zÀ-ÿ])((?:null|undefined|NaN)+)(?![a-zà-ÿ])/g) || [];
+        const keys = text.match(/(?:^|\\s)[a-z]+\\.[a-z][A-Za-z]*(?:\\.[A-Za-z]+)*(?=\\s|$)/g) || [];
+        return [...empty, ...keys].map((w) => w.trim());
+      }""";
+
+  /**
+   * What the page shows that reads "null", "undefined", "NaN" or a raw message key (empty: none).
+   */
+  @SuppressWarnings("unchecked")
+  static List<String> rawWords(Page page) {
+    return (List<String>) page.evaluate(RAW_WORDS);
+  }
 }

@@ -142,7 +142,9 @@ class ClosedBoardTest {
                   new Browser.NewContextOptions().setViewportSize(1366, 768).setLocale("en-GB"))) {
         Page wide = laptop.newPage();
         wide.navigate(board.joinUrl());
-        assertThat(wide.locator("#closed-results .result").first()).containsText("Mentoring");
+        // a laptop shows the results as the projector does, fitted to the screen
+        assertThat(wide.locator("#closed-results .screen-result").first())
+            .containsText("Mentoring");
         Browsers.screenshot(wide, "phone-closed-1366x768");
         Axe.assertNoSeriousViolations(wide);
       }

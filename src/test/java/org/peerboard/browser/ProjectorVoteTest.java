@@ -83,7 +83,7 @@ class ProjectorVoteTest {
       vote.cast(who.get(1), dots(round, vote.items.get(1), 1));
       vote.cast(who.get(1), dots(round, vote.items.get(2), 2));
       assertThat(projector.locator("#vote-progress")).hasText("2 of 3 have voted");
-      assertThat(projector.locator("#vote-board .result")).hasCount(0);
+      assertThat(projector.locator("#vote-board .screen-result")).hasCount(0);
       assertFalse(
           projector.locator("#vote-board").innerText().contains("Dots:"),
           "no figure before the reveal");
@@ -92,24 +92,24 @@ class ProjectorVoteTest {
       assertThat(projector.locator("#vote-board-heading")).hasText("Voting is closed");
       assertThat(projector.locator("#vote-progress")).hasText("2 of 3 voted");
       vote.ack("vote.reveal", new JsonObject().put("roundId", round));
-      Locator results = projector.locator("#vote-board .result");
+      Locator results = projector.locator("#vote-board .screen-result");
       assertThat(results).hasCount(3);
       assertThat(results.nth(0)).containsText("A housing fund at 18");
-      assertThat(results.nth(0)).containsText("Dots: 4 · voters: 2");
-      assertThat(results.nth(1).locator(".result-rank")).hasText("=2");
-      assertThat(results.nth(2).locator(".result-rank")).hasText("=2");
+      assertThat(results.nth(0).locator(".result-figure-cell")).containsText("4 2 voters");
+      assertThat(results.nth(1).locator(".screen-rank")).hasText("=2");
+      assertThat(results.nth(2).locator(".screen-rank")).hasText("=2");
       assertThat(projector.locator("#vote-board svg.bar")).hasCount(3);
       assertEquals(
           "100.00",
           projector
-              .locator("#vote-board .result")
+              .locator("#vote-board .screen-result")
               .nth(0)
               .locator(".bar-fill")
               .getAttribute("width"));
       assertEquals(
           "50.00",
           projector
-              .locator("#vote-board .result")
+              .locator("#vote-board .screen-result")
               .nth(1)
               .locator(".bar-fill")
               .getAttribute("width"));
@@ -156,19 +156,21 @@ class ProjectorVoteTest {
       assertThat(projector.locator("#vote-board svg")).hasCount(0);
       vote.ack("vote.reveal", new JsonObject().put("roundId", round));
 
-      Locator results = projector.locator("#vote-board .result");
+      Locator results = projector.locator("#vote-board .screen-result");
       assertThat(results).hasCount(4);
       assertThat(results.nth(0)).containsText("Mentoring");
-      assertThat(results.nth(0)).containsText("Score: 4.5");
-      assertThat(results.nth(0).locator(".criterion-figures").nth(0))
-          .containsText("Feasibility" + "mean 4.7 · median 5 · agreement");
-      assertThat(results.nth(0).locator("svg.dist")).hasCount(2);
+      assertThat(results.nth(0).locator(".result-figure-cell")).containsText("4.5");
+      assertThat(projector.locator(".results-table thead th").nth(2)).hasText("Feasibility");
+      // each criterion's mean and how many scored it
+      assertThat(results.nth(0).locator(".result-criterion").nth(0)).hasText("4.7 3 votes");
+      assertThat(results.nth(0).locator(".result-criterion").nth(1)).hasText("4.3 3 votes");
       assertThat(results.nth(3)).containsText("Evening office hours");
       assertThat(projector.locator("svg.matrix")).isVisible();
       assertThat(projector.locator("svg.matrix .matrix-corner-label")).hasText("Quick wins");
       assertThat(projector.locator("svg.matrix .matrix-point")).hasCount(4);
-      assertThat(projector.locator(".matrix-legend li").nth(0)).containsText("quick win");
-      assertThat(projector.locator(".matrix-legend li").nth(3)).not().containsText("quick win");
+      assertThat(results.nth(0).locator(".quick-chip")).hasText("quick win");
+      assertThat(results.nth(3).locator(".quick-chip")).hasCount(0);
+      assertThat(projector.locator(".matrix-legend li").nth(1)).containsText("quick wins");
       Axe.assertNoSeriousViolations(projector);
       Browsers.screenshot(projector, "projector-vote-results");
       sockets.forEach(WsClient::close);

@@ -120,7 +120,7 @@ class ScriptLikeTextTest {
       vote.ack("vote.reveal", new JsonObject().put("roundId", round));
       assertThat(phone.locator("#vote-results .result-label"))
           .hasText(new String[] {noteText, clusterName});
-      assertThat(projector.locator("#vote-board .result-label"))
+      assertThat(projector.locator("#vote-board .result-name"))
           .hasText(new String[] {noteText, clusterName});
       assertThat(moderator.locator(".round-results .result-label"))
           .hasText(new String[] {noteText, clusterName});

@@ -10,9 +10,9 @@ import org.apache.commons.csv.CSVPrinter;
 import org.peerboard.action.model.PlanColumns;
 import org.peerboard.action.model.PlanRow;
 import org.peerboard.export.format.CsvDialect;
-import org.peerboard.export.model.ExportZone;
 import org.peerboard.export.model.Cells;
 import org.peerboard.export.model.Columns;
+import org.peerboard.export.model.ExportZone;
 
 /**
  * actions.csv: one row per action, in UTF-8 with a byte-order mark and the dialect asked for, like
@@ -21,8 +21,7 @@ import org.peerboard.export.model.Columns;
 final class ActionsCsv {
   private ActionsCsv() {}
 
-  static String of(
-      List<PlanRow> rows, String language, boolean keyHeaders, CsvDialect dialect) {
+  static String of(List<PlanRow> rows, String language, boolean keyHeaders, CsvDialect dialect) {
     StringWriter out = new StringWriter();
     out.write('\uFEFF');
     try (CSVPrinter printer = new CSVPrinter(out, dialect.format())) {

@@ -30,8 +30,8 @@ import org.peerboard.workshop.model.Notice;
 /**
  * Every CSV of a scope in one zip, read in one pass: notes, clusters, votes, ballots, comments,
  * participants, matrix, history and the run-sheet's timing, the codebook, the texts of the notices
- * participants agreed to ({@code notice-<version>.txt}), and a README with the download's facts and the
- * notices that go with the data. Each table is written to its own temporary file, then zipped.
+ * participants agreed to ({@code notice-<version>.txt}), and a README with the download's facts and
+ * the notices that go with the data. Each table is written to its own temporary file, then zipped.
  */
 public final class ZipExport implements ExportSink {
   private final Path target;
@@ -39,6 +39,7 @@ public final class ZipExport implements ExportSink {
 
   /** The notice texts the scope's participants agreed to, each written as notice-<version>.txt. */
   private final Map<String, Notice> notices = new LinkedHashMap<>();
+
   private ExportStart start;
 
   private record Part(String name, Path file, OutputStream out, ExportSink sink) {}
