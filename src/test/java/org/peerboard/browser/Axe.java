@@ -20,11 +20,6 @@ final class Axe {
     assertNone(page, "serious or critical", List.of("serious", "critical"));
   }
 
-  /** Fails on any violation at all, minor and moderate ones included. */
-  static void assertNoViolations(Page page) {
-    assertNone(page, "any", List.of("minor", "moderate", "serious", "critical"));
-  }
-
   private static void assertNone(Page page, String which, List<String> impacts) {
     AxeResults results = new AxeBuilder(page).analyze();
     List<Rule> serious =
