@@ -99,10 +99,6 @@ function quick(result) {
 }
 
 /** A result's rank as the room reads it: "3", or "=1" for a tie. */
-export function rankText(result) {
-  return result.tied ? t('vote.rankTied', { n: result.rank }) : String(result.rank);
-}
-
 function rankCell(result) {
   return h('td', { class: 'screen-rank', 'aria-label': result.tied ? t('vote.rankTiedLong', { n: result.rank })
     : t('vote.rankLong', { n: result.rank }), text: rankText(result) });
