@@ -17,8 +17,14 @@ export function fittedResults(box, { live, min = 16, max = 40, interval = 15000,
   let timer = null;
 
   const overflows = (el) => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1;
+  // scrollHeight is rounded to whole pixels: a last row out by a fraction of one is still cut, so rows are
+  // also measured against their boxes
+  const inside = (el) => {
+    const bottom = el.getBoundingClientRect().bottom;
+    return [...el.querySelectorAll('tr')].every((row) => row.getBoundingClientRect().bottom <= bottom);
+  };
   const fits = () => !overflows(box) && [...box.querySelectorAll('.screen-round, .screen-ranking')]
-    .every((el) => !overflows(el));
+    .every((el) => !overflows(el) && inside(el));
   const apply = (size) => box.style.setProperty('--vote-size', `${size}px`);
 
   /** One page: per round, its heading (when asked), the table of its rows and, for ratings, the matrix. */
