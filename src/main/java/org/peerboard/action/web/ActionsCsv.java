@@ -3,14 +3,12 @@ package org.peerboard.action.web;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVPrinter;
 import org.peerboard.action.model.PlanColumns;
 import org.peerboard.action.model.PlanRow;
 import org.peerboard.export.format.CsvDialect;
-import org.peerboard.export.model.Cells;
 import org.peerboard.export.model.Columns;
 import org.peerboard.export.model.ExportZone;
 
@@ -29,15 +27,7 @@ final class ActionsCsv {
       for (PlanRow row : rows) {
         List<String> cells = new ArrayList<>();
         for (Object value : PlanColumns.cells(row, language)) {
-          String text =
-              value == null
-                  ? ""
-                  : value instanceof OffsetDateTime time
-                      ? dialect.time(time, ExportZone.ZONE)
-                      : value instanceof Double || value instanceof Float
-                          ? dialect.decimal((Number) value)
-                          : String.valueOf(value);
-          cells.add(Cells.inert(Cells.clean(text)));
+          cells.add(dialect.cell(value, ExportZone.ZONE));
         }
         printer.printRecord(cells);
       }

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
+import org.peerboard.export.model.Cells;
 
 /**
  * How a CSV is spelled. {@link #STANDARD}: RFC 4180 (comma, decimal point, ISO-8601 times with
@@ -48,5 +49,21 @@ public enum CsvDialect {
     return this == STANDARD
         ? Rows.time(time, zone)
         : time.atZoneSameInstant(zone).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+  }
+
+  /**
+   * One value as a CSV cell of this dialect: empty for null, times in {@code zone}, decimals in the
+   * dialect's spelling, everything else its text; cleaned and made inert (never a formula).
+   */
+  public String cell(Object value, ZoneId zone) {
+    String text =
+        value == null
+            ? ""
+            : value instanceof OffsetDateTime time
+                ? time(time, zone)
+                : value instanceof Double || value instanceof Float
+                    ? decimal((Number) value)
+                    : String.valueOf(value);
+    return Cells.inert(Cells.clean(text));
   }
 }

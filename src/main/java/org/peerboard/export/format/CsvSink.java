@@ -6,12 +6,10 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVPrinter;
-import org.peerboard.export.model.Cells;
 import org.peerboard.export.model.Columns;
 import org.peerboard.export.model.ExportStart;
 import org.peerboard.export.model.ExportZone;
@@ -69,15 +67,7 @@ abstract class CsvSink implements ExportSink {
   final void row(Object... values) {
     List<String> cells = new ArrayList<>(values.length);
     for (Object value : values) {
-      String text =
-          value == null
-              ? ""
-              : value instanceof OffsetDateTime time
-                  ? dialect.time(time, zone)
-                  : value instanceof Double || value instanceof Float
-                      ? dialect.decimal((Number) value)
-                      : String.valueOf(value);
-      cells.add(Cells.inert(Cells.clean(text)));
+      cells.add(dialect.cell(value, zone));
     }
     try {
       printer.printRecord(cells);

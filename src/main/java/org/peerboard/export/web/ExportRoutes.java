@@ -120,6 +120,15 @@ public final class ExportRoutes {
         .onFailure(failure -> failed(ctx, failure));
   }
 
+  /** A CSV table of the scope, named {@code name}.csv. */
+  private Future<Void> csv(
+      RoutingContext ctx,
+      ExportScope scope,
+      String name,
+      Function<OutputStream, ExportSink> format) {
+    return stream(ctx, scope, CSV, scope.filename(name + ".csv"), format);
+  }
+
   /** One download: {@code what} is a format of {@code export.*} or a table of {@code *.csv}. */
   private Future<Void> send(
       RoutingContext ctx, ExportScope scope, String what, boolean keys, CsvDialect dialect) {
@@ -142,33 +151,11 @@ public final class ExportRoutes {
               scope.filename(suffix.isEmpty() ? "csv" : "notes" + suffix + ".csv"),
               out -> new NotesCsv(out, keys, dialect));
       case "history" ->
-          stream(
-              ctx,
-              scope,
-              CSV,
-              scope.filename("history" + suffix + ".csv"),
-              out -> new HistoryCsv(out, keys, dialect));
-      case "matrix" ->
-          stream(
-              ctx,
-              scope,
-              CSV,
-              scope.filename("matrix" + suffix + ".csv"),
-              out -> new MatrixCsv(out, keys, dialect));
-      case "timing" ->
-          stream(
-              ctx,
-              scope,
-              CSV,
-              scope.filename("timing" + suffix + ".csv"),
-              out -> new TimingCsv(out, keys, dialect));
+          csv(ctx, scope, "history" + suffix, out -> new HistoryCsv(out, keys, dialect));
+      case "matrix" -> csv(ctx, scope, "matrix" + suffix, out -> new MatrixCsv(out, keys, dialect));
+      case "timing" -> csv(ctx, scope, "timing" + suffix, out -> new TimingCsv(out, keys, dialect));
       case "codebook" ->
-          stream(
-              ctx,
-              scope,
-              CSV,
-              scope.filename("codebook" + suffix + ".csv"),
-              out -> new CodebookCsv(out, keys, dialect));
+          csv(ctx, scope, "codebook" + suffix, out -> new CodebookCsv(out, keys, dialect));
       case "json" ->
           stream(
               ctx,
