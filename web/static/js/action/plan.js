@@ -1,5 +1,5 @@
 import { h } from '../shared/dom.js';
-import { t } from '../shared/i18n.js';
+import { lang, t } from '../shared/i18n.js';
 import { num } from '../vote/rounds.js';
 
 /** The statuses of an action, in the order a plan moves through them. */
@@ -39,6 +39,13 @@ export function resultText(board, action) {
   return round.kind === 'dots'
     ? `${rank} · ${t('vote.dotsFigure', { dots: result.dots, voters: result.voters })}`
     : `${rank} · ${t('vote.scoreFigure', { score: num(result.score), voters: result.voters })}`;
+}
+
+/** A due date (ISO yyyy-mm-dd) in the page's language, e.g. "31 maggio 2026"; the text as given if it is not a date. */
+export function dueDate(iso) {
+  const at = /^\d{4}-\d{2}-\d{2}$/.test(iso ?? '') ? new Date(`${iso}T00:00:00Z`) : null;
+  if (!at || Number.isNaN(at.getTime())) return iso ?? '';
+  return new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(at).replace(/ /g, '\u00a0');
 }
 
 /** A status as a word with a shape before it (never colour alone). */

@@ -1,5 +1,6 @@
 import { $, h } from '../shared/dom.js';
 import { state, t } from '../shared/i18n.js';
+import { dueDate } from '../action/plan.js';
 
 /**
  * The organiser page's action plans: every group's actions in one table per group (read from
@@ -27,7 +28,7 @@ async function load() {
       h('th', { scope: 'row', text: a.title }),
       h('td', { text: t(`action.status.${a.status}`) }),
       h('td', { text: a.owner ?? '' }),
-      h('td', { text: a.due ?? '' }),
+      h('td', { text: dueDate(a.due) }),
       h('td', { text: a.nextStep ?? '' }),
       h('td', { text: [a.proposal, a.voteResult?.text].filter(Boolean).join(' · ') })))))]));
 }

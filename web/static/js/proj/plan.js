@@ -1,6 +1,6 @@
 import { $, h } from '../shared/dom.js';
 import { t } from '../shared/i18n.js';
-import { carriedLine, originText, resultText, statusBadge } from '../action/plan.js';
+import { carriedLine, dueDate, originText, resultText, statusBadge } from '../action/plan.js';
 
 /** Text sizes to try, largest first; the smallest is still 20px on a 1920x1080 screen. */
 const SIZES = ['2rem', '1.8rem', '1.6rem', '1.45rem', '1.3rem', '1.2rem', '1.1rem'];
@@ -20,7 +20,7 @@ export function projectorPlan(live) {
       const text = originText(live, action);
       const from = text === action.title ? null : text;
       const result = resultText(board, action);
-      const facts = [action.owner, action.due ? t('action.dueOn', { date: action.due }) : null].filter(Boolean);
+      const facts = [action.owner, action.due ? t('action.dueOn', { date: dueDate(action.due) }).replace(/ /g, '\u00a0') : null].filter(Boolean);
       return h('li', { class: `plan-card status-${action.status}` },
         h('p', { class: 'plan-card-title', text: action.title }),
         h('p', { class: 'plan-card-facts' }, statusBadge(action.status), facts.length ? ` ${facts.join(' · ')}` : ''),

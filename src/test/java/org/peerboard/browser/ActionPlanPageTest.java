@@ -201,6 +201,9 @@ class ActionPlanPageTest {
         assertThat(plan.locator(".plan-card")).hasCount(3);
         assertThat(plan.locator(".plan-card").first()).containsText("Agreed");
         assertThat(plan.locator(".plan-card").first()).containsText("Servizi sociali del Comune");
+        // the due date in words, never cut between its parts
+        assertThat(plan.locator(".plan-card").first())
+            .containsText("due\u00a0May\u00a031,\u00a02026");
         assertThat(projector.locator("#grid")).isHidden();
         // every card whole: the plan fits the screen
         Object fits =
