@@ -6,11 +6,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.peerboard.action.model.PlanRow;
 import org.peerboard.export.model.Cells;
@@ -31,7 +28,6 @@ import org.peerboard.export.model.Votes;
 import org.peerboard.export.model.Words;
 import org.peerboard.export.model.WorkshopFacts;
 import org.peerboard.workshop.model.Notice;
-import org.peerboard.workshop.model.Template;
 
 /**
  * The whole workshop (or board, or study) as one JSON document, schema version 3
@@ -93,7 +89,7 @@ public final class JsonExport implements ExportSink {
           this.votes = start.votes();
           json.writeArrayFieldStart("voteRounds");
           for (VoteRound round : votes.rounds()) {
-            round(round);
+            JsonParts.round(json, round, votes, scope.language());
           }
           json.writeEndArray();
           json.writeArrayFieldStart("workshops");
@@ -112,7 +108,7 @@ public final class JsonExport implements ExportSink {
           json.writeStringField("date", w.date());
           json.writeStringField("language", w.language());
           json.writeStringField("createdAt", Rows.time(w.createdAt()));
-          template(labels.template());
+          JsonParts.template(json, labels.template());
           json.writeArrayFieldStart("groups");
           inWorkshop = true;
         });
@@ -253,7 +249,8 @@ public final class JsonExport implements ExportSink {
           openHistory();
           json.writeEndArray();
           inHistory = false;
-          writeTiming();
+          JsonParts.timing(json, timing);
+          timing = List.of();
           json.writeEndObject();
         });
   }
@@ -292,9 +289,9 @@ public final class JsonExport implements ExportSink {
     write(
         () -> {
           json.writeEndArray();
-          table("participants", Columns.PARTICIPANTS, participants);
-          table("ballots", Columns.BALLOTS, ballots);
-          table("comments", Columns.COMMENTS, comments);
+          JsonParts.table(json, "participants", Columns.PARTICIPANTS, participants);
+          JsonParts.table(json, "ballots", Columns.BALLOTS, ballots);
+          JsonParts.table(json, "comments", Columns.COMMENTS, comments);
           PlanJson.write(json, actions, scope.language());
           json.writeArrayFieldStart("codebook");
           Codebook book =
@@ -319,36 +316,6 @@ public final class JsonExport implements ExportSink {
     return true;
   }
 
-  /** The group's run-sheet, planned against actual (docs/export-format.md, timing). */
-  private void writeTiming() throws IOException {
-    json.writeArrayFieldStart("timing");
-    for (TimingRow t : timing) {
-      json.writeStartObject();
-      json.writeNumberField("step", t.step());
-      json.writeStringField("title", t.title() == null ? null : Cells.clean(t.title()));
-      json.writeStringField("phase", t.phase());
-      json.writeStringField("stage", t.stage());
-      json.writeNumberField("plannedMinutes", t.plannedMinutes());
-      json.writeStringField("startedAt", Rows.time(t.startedAt()));
-      json.writeStringField("endedAt", Rows.time(t.endedAt()));
-      if (t.actualMinutes() == null) {
-        json.writeNullField("actualMinutes");
-      } else {
-        json.writeNumberField("actualMinutes", t.actualMinutes());
-      }
-      if (t.notesAdded() == null) {
-        json.writeNullField("notesAdded");
-        json.writeNullField("posters");
-      } else {
-        json.writeNumberField("notesAdded", t.notesAdded());
-        json.writeNumberField("posters", t.posters());
-      }
-      json.writeEndObject();
-    }
-    json.writeEndArray();
-    timing = List.of();
-  }
-
   private void openHistory() throws IOException {
     if (inNotes) {
       json.writeEndArray();
@@ -356,141 +323,6 @@ public final class JsonExport implements ExportSink {
       json.writeArrayFieldStart("history");
       inHistory = true;
     }
-  }
-
-  /** A table as a list of objects keyed by its columns; empty cells are left out. */
-  private void table(String name, List<String> columns, List<Object[]> rows) throws IOException {
-    json.writeArrayFieldStart(name);
-    for (Object[] row : rows) {
-      json.writeStartObject();
-      for (int i = 0; i < columns.size(); i++) {
-        Object value = row[i];
-        String key = columns.get(i);
-        if (value == null) {
-          continue;
-        }
-        if (value instanceof Integer number) {
-          json.writeNumberField(key, number);
-        } else if (value instanceof Number number) {
-          json.writeNumberField(key, number.doubleValue());
-        } else if (value instanceof Boolean bool) {
-          json.writeBooleanField(key, bool);
-        } else if (value instanceof OffsetDateTime time) {
-          json.writeStringField(key, Rows.time(time));
-        } else {
-          json.writeStringField(key, Cells.clean(String.valueOf(value)));
-        }
-      }
-      json.writeEndObject();
-    }
-    json.writeEndArray();
-  }
-
-  private void template(Template t) throws IOException {
-    json.writeObjectFieldStart("template");
-    json.writeStringField("id", t.id());
-    items("phases", t.phases());
-    items("dimensions", t.dimensions());
-    items("tags", t.tags());
-    items("extraLanes", t.extraLanes());
-    json.writeEndObject();
-  }
-
-  private void items(String name, List<Template.Item> items) throws IOException {
-    json.writeArrayFieldStart(name);
-    for (Template.Item item : items) {
-      json.writeStartObject();
-      json.writeStringField("key", item.key());
-      json.writeObjectFieldStart("labels");
-      for (Map.Entry<String, String> label : new TreeMap<>(item.labels()).entrySet()) {
-        json.writeStringField(label.getKey(), label.getValue());
-      }
-      json.writeEndObject();
-      json.writeEndObject();
-    }
-    json.writeEndArray();
-  }
-
-  /**
-   * A round with its proposals by rank; means and medians exact, distributions as {"1": n, …, "5":
-   * n}.
-   */
-  private void round(VoteRound r) throws IOException {
-    json.writeStartObject();
-    json.writeStringField("groupId", id(r.boardId()));
-    json.writeStringField("roundId", id(r.id()));
-    json.writeNumberField("number", r.number());
-    json.writeStringField("kind", r.kind());
-    json.writeStringField("lane", r.lane());
-    json.writeStringField("openedAt", Rows.time(r.openedAt()));
-    json.writeStringField("revealedAt", Rows.time(r.revealedAt()));
-    json.writeNumberField("voters", r.voters());
-    json.writeBooleanField("anonymous", r.anonymous());
-    json.writeBooleanField("comments", r.comments());
-    json.writeArrayFieldStart("criteria");
-    for (VoteRound.Criterion c : r.criteria()) {
-      json.writeStartObject();
-      json.writeStringField("key", c.key());
-      json.writeStringField("label", Words.criterion(c, scope.language()));
-      json.writeEndObject();
-    }
-    json.writeEndArray();
-    json.writeArrayFieldStart("proposals");
-    for (Votes.Ranked ranked : Votes.ranked(r)) {
-      VoteRound.Proposal p = ranked.proposal();
-      Votes.ProposalText text = votes.text(p.itemId());
-      json.writeStartObject();
-      json.writeNumberField("rank", ranked.rank());
-      json.writeBooleanField("tied", ranked.place().tied());
-      json.writeStringField("id", id(p.itemId()));
-      json.writeStringField("kind", p.kind());
-      json.writeStringField("label", Cells.clean(text.label()));
-      json.writeArrayFieldStart("notes");
-      for (String note : text.notes()) {
-        json.writeString(Cells.clean(note));
-      }
-      json.writeEndArray();
-      json.writeNumberField("voters", p.voters());
-      json.writeArrayFieldStart("phases");
-      for (String phase : votes.phases(r.id(), p.itemId())) {
-        json.writeString(phase);
-      }
-      json.writeEndArray();
-      if (r.dots()) {
-        json.writeNumberField("dots", p.dots());
-      } else {
-        json.writeNumberField("score", ranked.score());
-        json.writeObjectFieldStart("criteria");
-        for (VoteRound.Criterion c : r.criteria()) {
-          int[] d = p.distributions().getOrDefault(c.key(), new int[5]);
-          json.writeObjectFieldStart(c.key());
-          json.writeNumberField("ballots", Votes.count(d));
-          Double mean = Votes.mean(d);
-          Double median = Votes.median(d);
-          if (mean != null) {
-            json.writeNumberField("mean", mean);
-            json.writeNumberField("median", median);
-            json.writeNumberField("sd", Votes.sd(d));
-            json.writeNumberField("agreement", Votes.agreement(d));
-          }
-          json.writeObjectFieldStart("distribution");
-          for (int i = 0; i < d.length; i++) {
-            json.writeNumberField(String.valueOf(i + 1), d[i]);
-          }
-          json.writeEndObject();
-          json.writeEndObject();
-        }
-        json.writeEndObject();
-      }
-      json.writeArrayFieldStart("comments");
-      for (String comment : p.comments()) {
-        json.writeString(Cells.clean(comment));
-      }
-      json.writeEndArray();
-      json.writeEndObject();
-    }
-    json.writeEndArray();
-    json.writeEndObject();
   }
 
   private static String id(UUID id) {
