@@ -5,8 +5,6 @@ import java.util.List;
 import org.peerboard.export.model.Codebook;
 import org.peerboard.export.model.Columns;
 import org.peerboard.export.model.ExportStart;
-import org.peerboard.export.model.Labels;
-import org.peerboard.export.model.WorkshopFacts;
 
 /** The codebook as CSV: the download's facts, then what every column of every table means. */
 public final class CodebookCsv extends CsvSink {
@@ -27,9 +25,6 @@ public final class CodebookCsv extends CsvSink {
     }
     flush();
   }
-
-  @Override
-  public void workshop(WorkshopFacts workshop, Labels labels) {}
 
   @Override
   public boolean wantsNotes() {

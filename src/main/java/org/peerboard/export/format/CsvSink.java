@@ -10,14 +10,21 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVPrinter;
+import org.peerboard.export.model.ClusterRow;
 import org.peerboard.export.model.Columns;
 import org.peerboard.export.model.ExportStart;
 import org.peerboard.export.model.ExportZone;
+import org.peerboard.export.model.Group;
+import org.peerboard.export.model.Labels;
+import org.peerboard.export.model.ParticipantRow;
+import org.peerboard.export.model.Votes;
+import org.peerboard.export.model.WorkshopFacts;
 
 /**
  * CSV in UTF-8 with a byte-order mark (so Excel reads accents right), every cell made inert, in a
  * {@link CsvDialect}. The header row is written at {@link #start}, once the template's tags are
- * known.
+ * known. It remembers where its rows are (the workshop with its labels, the group, the revealed
+ * votes) for the tables that write them.
  */
 abstract class CsvSink implements ExportSink {
   private final Writer writer;
@@ -25,6 +32,10 @@ abstract class CsvSink implements ExportSink {
   private final CsvDialect dialect;
   private CSVPrinter printer;
   private ZoneId zone = ExportZone.ZONE;
+  private Votes votes = Votes.NONE;
+  private WorkshopFacts workshop;
+  private Labels labels;
+  private Group group;
 
   CsvSink(OutputStream out, boolean keyHeaders, CsvDialect dialect) {
     this.keyHeaders = keyHeaders;
@@ -46,8 +57,36 @@ abstract class CsvSink implements ExportSink {
   @Override
   public final void start(ExportStart start) {
     zone = start.meta().zone();
+    votes = start.votes();
     begin(Columns.headers(columns(start), start.language(), keyHeaders, start.labels(), zone));
     started(start);
+  }
+
+  @Override
+  public void workshop(WorkshopFacts workshop, Labels labels) {
+    this.workshop = workshop;
+    this.labels = labels;
+  }
+
+  @Override
+  public void group(Group group, List<ClusterRow> clusters, List<ParticipantRow> participants) {
+    this.group = group;
+  }
+
+  final WorkshopFacts workshopFacts() {
+    return workshop;
+  }
+
+  final Labels labels() {
+    return labels;
+  }
+
+  final Group currentGroup() {
+    return group;
+  }
+
+  final Votes votes() {
+    return votes;
   }
 
   final void begin(List<String> headers) {
