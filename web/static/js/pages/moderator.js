@@ -64,14 +64,15 @@ const redraw = () => {
   markCarried($('#grid'), live.board);
   menuButton.redrawn();
   paintSelection();
-  if (!active || active === document.body || active.isConnected || document.activeElement !== document.body) return;
+  if (!active || active === document.body || active.isConnected) return;
+  // the same control where the note or cluster is now (a redrawn neighbour may have taken the focus meanwhile)
   const selector = holder ? (holder.dataset.noteId ? `[data-note-id="${holder.dataset.noteId}"] .select-note`
     : `[data-cluster-id="${holder.dataset.clusterId}"] .cluster-title`) : null;
-  const again = (selector && document.querySelector(`#grid ${selector}`))
-    || (active.id && document.getElementById(active.id))
-    || (ui.refocus && document.getElementById(ui.refocus))
-    || (lane && document.querySelector(`#grid [data-lane="${lane}"] [data-nav], #grid [data-lane="${lane}"] .cell-tools button`));
-  ui.refocus = null;
+  const same = (selector && document.querySelector(`#grid ${selector}`)) || (active.id && document.getElementById(active.id));
+  const lost = document.activeElement === document.body;
+  const again = same || (lost && ((ui.refocus && document.getElementById(ui.refocus))
+    || (lane && document.querySelector(`#grid [data-lane="${lane}"] [data-nav], #grid [data-lane="${lane}"] .cell-tools button`))));
+  if (lost || same) ui.refocus = null;
   again?.focus();
 };
 const actions = clusterActions({ live, ui, redraw, say });
