@@ -96,9 +96,9 @@ const noteActions = (shown) => {
   if (note.deleting) return [];
   return [
     { key: 'edit', text: t('note.edit'), run: () => openEditor(note) },
-    ...actions.noteItems(note),
     ...moderation(note),
     ...plan.menuItems(note),
+    ...actions.noteItems(note),
     { key: 'spotlight', text: t('menu.spotlight'), run: () => {
       live.send('board.settings', { spotlight: note.id });
       say(t('clu.spotlit'));

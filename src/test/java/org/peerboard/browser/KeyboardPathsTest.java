@@ -429,6 +429,7 @@ class KeyboardPathsTest {
       tabTo(page, "el.id === 'menu-" + longWaits + "'");
       press(page, "Enter");
       arrowTo(page, "Add to a cluster");
+      Browsers.screenshot(page, "keyboard-note-menu-1366");
       press(page, "Enter");
       tabTo(page, "el.id === 'ask-ok'");
       press(page, "Enter");
