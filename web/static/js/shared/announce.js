@@ -23,7 +23,8 @@ export function liveRegion(id) {
 /** Writes a message into a live region; the same message twice in a row is still said again. */
 export function announce(region, message) {
   region.textContent = '';
-  requestAnimationFrame(() => { region.textContent = message; });
+  // a timeout, not an animation frame: frames stop in a tab in the background, and the news would wait
+  setTimeout(() => { region.textContent = message; }, 50);
 }
 
 /**

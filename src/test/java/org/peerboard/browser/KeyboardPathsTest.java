@@ -297,18 +297,20 @@ class KeyboardPathsTest {
               .getJsonObject("result")
               .getString("roundId");
       assertThat(phone.locator("#ballot .score-picker").first()).isVisible();
-      // Shift+Tab enters the first criterion's group on its last choice (5); Space picks it, the
-      // arrow moves to 4;
-      // Tab enters the second criterion's group on its first choice (1), the arrow moves to 2
-      tabTo(
-          phone,
-          "el.type === 'radio' && el.closest('[data-item-id=\""
-              + first
-              + "\"] fieldset')"
-              + " === el.closest('[data-item-id]').querySelector('fieldset')",
-          true);
+      // the new ballot replaced the one under the focus: the focus moved to its first choice (1 for
+      // the first
+      // criterion of the first proposal); Space picks it, the arrows move to 4; Tab enters the
+      // second criterion's
+      // group on its first choice, Space and an arrow make it 2
+      assertThat(
+              phone.locator(
+                  "[data-item-id='" + first + "'] fieldset:first-of-type input[value='1']"))
+          .isFocused();
+      assertFocusVisible(phone, "the new round");
       press(phone, "Space");
-      press(phone, "ArrowLeft");
+      press(phone, "ArrowRight");
+      press(phone, "ArrowRight");
+      press(phone, "ArrowRight");
       press(phone, "Tab");
       press(phone, "Space");
       press(phone, "ArrowRight");
