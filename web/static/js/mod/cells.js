@@ -43,10 +43,12 @@ export function laneRenderer({ grid, live, ui, menuButton }) {
     return h('li', { class: `cluster${selected ? ' is-selected' : ''}${
       live.board?.settings?.spotlight === cluster.id ? ' is-spotlit' : ''}`, dataset: { clusterId: cluster.id } },
     h('div', { class: 'cluster-head' },
-      h('button', { type: 'button', class: 'cluster-title', dataset: { nav: 'cluster' }, 'aria-pressed': String(selected),
-        'aria-label': t('clu.selectCluster', { name: cluster.name, count }) },
-      h('span', { class: 'cluster-name', text: cluster.name }),
-      h('span', { class: 'cluster-count', text: count })),
+      h('div', { class: 'cluster-line' },
+        h('button', { type: 'button', class: 'cluster-title', dataset: { nav: 'cluster' }, 'aria-pressed': String(selected),
+          'aria-label': t('clu.selectCluster', { name: cluster.name, count }) },
+        h('span', { class: 'cluster-name', text: cluster.name }),
+        h('span', { class: 'cluster-count', text: count })),
+        menuButton({ cluster })),
       clusterAgreement(cluster, notes),
       tagged == null ? null : h('p', { class: 'cluster-tagged', text: t('clu.tagged', {
         n: tagged, of: notes.length, tag: grid.tagName(ui.filter) }) })),

@@ -29,7 +29,7 @@ export function bindControls(live, grid, describe) {
   $('#timer-add1').addEventListener('click', () => send('board.timer', { action: 'add', seconds: 60 }));
   $('#timer-add5').addEventListener('click', () => send('board.timer', { action: 'add', seconds: 300 }));
   $('#timer-stop').addEventListener('click', () => send('board.timer', { action: 'stop' }));
-  showTimer(live, $('#timer'));
+  showTimer(live, $('#timer'), { announce: true });
 
   for (const box of document.querySelectorAll('[data-setting]')) {
     box.addEventListener('change', () => send('board.settings', { [box.dataset.setting]: box.checked }));

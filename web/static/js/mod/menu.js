@@ -88,11 +88,15 @@ export function noteMenu(itemsOf) {
   window.addEventListener('scroll', () => owner && place(), { passive: true });
   window.addEventListener('resize', () => owner && place());
 
-  /** The menu button of one note; `menuButton.redrawn()` closes a menu whose note was drawn anew meanwhile. */
+  /**
+   * The menu button of one note (or of a cluster: `{cluster}`, named by it); `menuButton.redrawn()` closes a menu
+   * whose note was drawn anew meanwhile.
+   */
   function menuButton(note) {
-    const button = h('button', { type: 'button', class: 'note-menu-button', id: `menu-${note.id}`,
-      'aria-haspopup': 'menu', 'aria-expanded': 'false', 'aria-controls': 'note-menu',
-      'aria-label': t('menu.actionsFor', { text: short(note.text ?? t('note.secret')) }) },
+    const button = h('button', { type: 'button', class: 'note-menu-button', id: note.cluster ? `menu-c-${note.cluster.id}`
+      : `menu-${note.id}`, 'aria-haspopup': 'menu', 'aria-expanded': 'false', 'aria-controls': 'note-menu',
+    'aria-label': note.cluster ? t('menu.actionsForCluster', { name: short(note.cluster.name) })
+      : t('menu.actionsFor', { text: short(note.text ?? t('note.secret')) }) },
     h('span', { 'aria-hidden': 'true', text: '⋯' }));
     button.addEventListener('click', () => {
       if (owner === button) close(true);

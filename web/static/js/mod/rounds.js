@@ -106,10 +106,15 @@ export function bindRounds(live, grid, { resultTool } = {}) {
     const rounds = live.board?.rounds || [];
     $('#rounds-empty').hidden = rounds.length > 0;
     const numbered = rounds.map((round, index) => ({ round, index })).reverse();
+    const focused = document.activeElement?.closest?.('#rounds [data-round-id]')?.dataset.roundId;
     syncList($('#rounds'), numbered, ({ round }) => round.id,
       ({ round }) => JSON.stringify([round, online, round.items.map((i) => itemLabel(live, round, i)),
         (live.board?.participants || []).length]),
       ({ round, index }) => roundCard(round, index));
+    // a round's buttons change with its status (Close, Show the results, Reopen): the focus stays on its card
+    if (focused && document.activeElement === document.body) {
+      document.querySelector(`#rounds [data-round-id="${focused}"] button`)?.focus();
+    }
   }
 
   live.addEventListener('presence', ({ detail }) => {

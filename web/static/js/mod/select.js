@@ -67,8 +67,7 @@ export function clusterActions({ live, ui, redraw, say }) {
     return say(t('clu.merged', { name: into.name }));
   }
 
-  async function dissolve() {
-    const chosen = clusters();
+  async function dissolve(chosen = clusters()) {
     if (!chosen.length) return say(t('clu.needCluster'));
     const yes = await ask({ title: t('clu.dissolveTitle', { names: chosen.map((c) => c.name).join(', ') }),
       text: t('clu.dissolveText'), ok: t('clu.dissolveOk'), danger: true });
@@ -111,7 +110,59 @@ export function clusterActions({ live, ui, redraw, say }) {
     return id ? addTo(live.clusters.get(id)) : null;
   }
 
-  return { group, add, addTo, remove: removeFromCluster, rename, merge, dissolve, duplicate, spotlight, clear };
+  /** One cluster of the lane to choose (not `except`), in the dialog; null when cancelled or there is none. */
+  async function chooseCluster({ title, ok, lane, except = null }) {
+    const options = [...live.clusters.values()].filter((cluster) => cluster.lane === lane && cluster.id !== except)
+      .sort((a, b) => a.name.localeCompare(b.name)).map((cluster) => ({ value: cluster.id, label: cluster.name }));
+    if (!options.length) {
+      say(except ? t('clu.noOtherCluster') : t('clu.noClusterInLane'));
+      return null;
+    }
+    const id = await ask({ title, ok, choices: { label: t('clu.cluster'), options } });
+    return id ? live.clusters.get(id) ?? null : null;
+  }
+
+  /**
+   * A note's and a cluster's clustering actions, for their menus (the keyboard's way to cluster, beside selecting
+   * and dragging): a new cluster with the note, add it to a cluster or move it to another one, take it out; rename
+   * a cluster, merge it into another one, dissolve it. Only while clustering is allowed (collecting, clustering).
+   */
+  const clusteringOpen = () => ['collecting', 'clustering'].includes(live.board?.stage);
+
+  function noteItems(note) {
+    if (!clusteringOpen() || note.pending || note.deleting) return [];
+    const others = [...live.clusters.values()].some((c) => c.lane === note.lane && c.id !== note.clusterId);
+    const items = [{ key: 'cluster-new', text: t('clu.menuNew'), run: () => group([note.id]) }];
+    if (others) {
+      items.push({ key: note.clusterId ? 'cluster-move' : 'cluster-add',
+        text: note.clusterId ? t('clu.menuMove') : t('clu.menuAdd'), run: async () => {
+          const target = await chooseCluster({ lane: note.lane, except: note.clusterId,
+            title: note.clusterId ? t('clu.moveTitle') : tn('clu.addTitle', 1),
+            ok: note.clusterId ? t('clu.moveOk') : t('clu.addOk') });
+          if (target) addTo(target, [note.id]);
+        } });
+    }
+    if (note.clusterId) items.push({ key: 'cluster-out', text: t('clu.menuOut'), run: () => removeFromCluster([note.id]) });
+    return items;
+  }
+
+  function clusterItems(cluster) {
+    if (!clusteringOpen()) return [];
+    return [
+      { key: 'cluster-rename', text: t('clu.menuRename'), run: () => rename(cluster) },
+      { key: 'cluster-merge', text: t('clu.menuMerge'), run: async () => {
+        const into = await chooseCluster({ lane: cluster.lane, except: cluster.id,
+          title: t('clu.mergeTitle', { name: cluster.name }), ok: t('clu.mergeOk') });
+        if (!into) return;
+        ui.refocus = `menu-c-${into.id}`; // this cluster's menu goes with it: the focus goes to the one kept
+        merge([cluster], into);
+      } },
+      { key: 'cluster-dissolve', text: t('clu.menuDissolve'), danger: true, run: () => dissolve([cluster]) },
+    ];
+  }
+
+  return { group, add, addTo, remove: removeFromCluster, rename, merge, dissolve, duplicate, spotlight, clear,
+    noteItems, clusterItems };
 }
 
 /** Toggles a note or cluster in the selection when its select button is pressed (click, Space or Enter). */

@@ -97,6 +97,8 @@ export function bindVoteForm(live, grid, say) {
     live.send('vote.open', data);
     say(t('vote.opening'));
     $('#vote-new').open = false;
+    // the form folds away with the focused button: the focus stays on its disclosure, the round appears below
+    $('#vote-new summary').focus();
     reset();
   });
   reset();

@@ -34,6 +34,8 @@ function showJoin(message) {
 }
 
 function showBoard(token) {
+  // the join button goes with its form: the focus goes to the board's heading, not to the page's body
+  const fromForm = $('#join-view').contains(document.activeElement);
   $('#join-view').hidden = true;
   $('#board-view').hidden = false;
   window.scrollTo(0, 0);
@@ -43,6 +45,10 @@ function showBoard(token) {
     showJoin(t('join.expired'));
   });
   startRights(live, token);
+  if (fromForm) {
+    $('#board-heading').tabIndex = -1;
+    $('#board-heading').focus();
+  }
 }
 
 async function join(event) {
@@ -59,7 +65,9 @@ async function join(event) {
   accept.removeAttribute('aria-invalid');
   error.textContent = '';
   const button = $('#join-submit');
-  button.disabled = true;
+  // aria-disabled, not disabled: a disabled button would drop the keyboard focus to the page's body
+  if (button.getAttribute('aria-disabled') === 'true') return;
+  button.setAttribute('aria-disabled', 'true');
   button.textContent = t('join.joining');
   // the box ticked is the consent the server records, with the version of the notice shown in this language
   const body = { code: state.joinCode, consent: true, language: lang };
@@ -78,7 +86,7 @@ async function join(event) {
   } catch (failure) {
     error.textContent = t('join.failed', { message: failure.message });
   } finally {
-    button.disabled = false;
+    button.removeAttribute('aria-disabled');
     button.textContent = t('join.submit');
   }
 }

@@ -24,6 +24,7 @@ import { keepClusterAgreementFresh } from '../shared/react.js';
 import { bindActions } from '../mod/actions.js';
 import { markCarried } from '../action/plan.js';
 import { bindAgenda } from '../mod/agenda.js';
+import { announceNewNotes } from '../shared/announce.js';
 
 /**
  * The moderator's page: the board first, the session controls in a compact bar whose buttons open panels (stage,
@@ -49,20 +50,30 @@ const showError = (message) => {
   clearTimeout(errorTimer);
   errorTimer = setTimeout(() => { $('#mod-error').textContent = ''; }, 10000);
 };
-/** Redraws the grid; a note or cluster that moved (say, into a new cluster) keeps the keyboard focus. */
+/**
+ * Redraws the grid; a note or cluster that moved (say, into a new cluster) keeps the keyboard focus on the same
+ * control (its select toggle or its menu button); a control that is gone (a merged or dissolved cluster) leaves the
+ * focus where the action asked (ui.refocus), or else on the first control of its cell, never on the page's body.
+ */
 const redraw = () => {
   const active = document.activeElement;
   const nav = active?.closest?.('[data-nav]');
   const holder = nav && (nav.dataset.nav === 'note' ? nav.closest('[data-note-id]') : nav.closest('[data-cluster-id]'));
+  const lane = active?.closest?.('#grid [data-lane]')?.dataset.lane;
   draw(live.view());
   markCarried($('#grid'), live.board);
   menuButton.redrawn();
   paintSelection();
-  if (holder && !active.isConnected) {
-    const selector = holder.dataset.noteId ? `[data-note-id="${holder.dataset.noteId}"] .select-note`
-      : `[data-cluster-id="${holder.dataset.clusterId}"] .cluster-title`;
-    document.querySelector(`#grid ${selector}`)?.focus();
-  }
+  if (!active || active === document.body || active.isConnected) return;
+  // the same control where the note or cluster is now (a redrawn neighbour may have taken the focus meanwhile)
+  const selector = holder ? (holder.dataset.noteId ? `[data-note-id="${holder.dataset.noteId}"] .select-note`
+    : `[data-cluster-id="${holder.dataset.clusterId}"] .cluster-title`) : null;
+  const same = (selector && document.querySelector(`#grid ${selector}`)) || (active.id && document.getElementById(active.id));
+  const lost = document.activeElement === document.body;
+  const again = same || (lost && ((ui.refocus && document.getElementById(ui.refocus))
+    || (lane && document.querySelector(`#grid [data-lane="${lane}"] [data-nav], #grid [data-lane="${lane}"] .cell-tools button`))));
+  if (lost || same) ui.refocus = null;
+  again?.focus();
 };
 const actions = clusterActions({ live, ui, redraw, say });
 const moderation = noteModeration(live, say);
@@ -74,12 +85,20 @@ let returnFocus = null;
 
 /** A note's menu: edit, delete, the moderation actions, and the spotlight; always on the note as it is now. */
 const noteActions = (shown) => {
+  if (shown.cluster) {
+    const cluster = live.clusters.get(shown.cluster.id);
+    return cluster ? [...actions.clusterItems(cluster), { key: 'spotlight', text: t('menu.spotlight'), run: () => {
+      live.send('board.settings', { spotlight: cluster.id });
+      say(t('clu.spotlit'));
+    } }] : [];
+  }
   const note = live.view().get(shown.id) || shown;
   if (note.deleting) return [];
   return [
     { key: 'edit', text: t('note.edit'), run: () => openEditor(note) },
     ...moderation(note),
     ...plan.menuItems(note),
+    ...actions.noteItems(note),
     { key: 'spotlight', text: t('menu.spotlight'), run: () => {
       live.send('board.settings', { spotlight: note.id });
       say(t('clu.spotlit'));
@@ -90,6 +109,7 @@ const noteActions = (shown) => {
 const menuButton = noteMenu(noteActions);
 const draw = buildGrid($('#grid'), grid, {
   showSent: true,
+  counted: () => true, // the moderator's cells show every note, the hidden and held ones too
   cellTools: (lane) => h('div', { class: 'cell-tools' },
     // the spoken name starts with the visible words ("Add note"), so voice control finds it by what it shows
     h('button', { type: 'button', 'aria-label': t('mod.addNoteIn', { lane: grid.laneName(lane) }),
@@ -228,6 +248,7 @@ live.addEventListener('change', () => {
   }
 });
 bindSuggest({ live, state, grid, say });
+announceNewNotes(live, grid, { counted: () => true });
 keepClusterAgreementFresh(live);
 live.start();
 

@@ -71,7 +71,7 @@ const proposals = proposalsView(boards, { onMode: () => boards.forEach((b) => b.
  */
 function uniqueCellNames(container, board) {
   for (const cell of container.querySelectorAll('.cell')) {
-    const heading = cell.querySelector('h3');
+    const heading = cell.querySelector('.cell-heading');
     heading.id = `b${board.id}-${heading.id}`;
     heading.textContent = `${board.name}: ${heading.textContent}`;
     cell.setAttribute('aria-labelledby', heading.id);

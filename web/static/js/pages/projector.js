@@ -13,6 +13,7 @@ import { projectorPlan } from '../proj/plan.js';
 import { markCarried } from '../action/plan.js';
 import { paintStepLine } from '../shared/agenda.js';
 import { pageText } from '../proj/votefit.js';
+import { announceNewNotes } from '../shared/announce.js';
 
 /**
  * The projector: the board fitted to the screen (every note whole, text as large as fits and never under 14px,
@@ -77,7 +78,8 @@ function toggleFullscreen() {
 container.querySelector('.corner')?.replaceChildren(h('p', { class: 'tag-legend' },
   grid.tags.map((tag) => h('span', { class: `tag tag-${tag.key}`, text: label(tag) }))));
 showStatus(live, $('#conn'));
-showTimer(live, $('#timer'));
+showTimer(live, $('#timer'), { announce: true });
+announceNewNotes(live, grid);
 // A burst of notes is painted (and the board fitted again) once per frame, not once per note.
 let painting = 0;
 live.addEventListener('change', () => paintStepLine($('#step-line'), live.board, state.template, { compact: true }));

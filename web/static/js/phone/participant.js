@@ -13,6 +13,8 @@ import { showClosed } from './closed.js';
 import { meToo, mayReactNow, paintPhoneSpotlight } from '../shared/react.js';
 import { paintStepLine } from '../shared/agenda.js';
 import { bindVoteCall } from './votecall.js';
+import { announceNewNotes } from '../shared/announce.js';
+import { cellListName } from '../shared/grid.js';
 
 const grid = gridOf(state.template);
 const laneKey = `pb:lane:${state.boardId}`;
@@ -66,6 +68,7 @@ export function startParticipant(token, onExpired) {
     syncList($('#lane-notes'), notes, (note) => note.id, (note) => noteSignature(note, `${mode(note)}|${agreeing}`),
       (note) => (mode(note) === 'edit' ? editCard(note) : card(note, mode(note))));
     $('#lane-empty').hidden = notes.length > 0;
+    $('#lane-notes').setAttribute('aria-label', cellListName(grid, current, notes.length));
     paintPhoneSpotlight(live, $('#vote-view'), spotCard);
   };
 
@@ -232,7 +235,8 @@ export function startParticipant(token, onExpired) {
     else onExpired();
   });
   followFocus(live, followed);
-  showTimer(live, $('#timer'), { vibrate: true, hideWhen: () => live.board?.stage === 'closed' });
+  showTimer(live, $('#timer'), { vibrate: true, announce: true, hideWhen: () => live.board?.stage === 'closed' });
+  announceNewNotes(live, grid);
   live.presence(phase.value);
   $('#dimension-field').hidden = grid.lanes.has(phase.value);
   draw();

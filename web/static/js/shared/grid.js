@@ -1,6 +1,6 @@
 import { h, syncList } from './dom.js';
-import { label } from './i18n.js';
-import { noteCard, noteSignature } from './notes.js';
+import { label, t } from './i18n.js';
+import { noteCard, noteSignature, shownToAll } from './notes.js';
 
 /** Shapes that tell the dimensions apart without colour. */
 const MARKS = ['●', '▲', '■', '◆', '⬟', '⬢'];
@@ -10,11 +10,20 @@ export function dimensionMark(index) {
   return index < 0 ? EXTRA_MARK : MARKS[index % MARKS.length];
 }
 
+/** A cell's list as a screen reader names it: "Presa in carico, Criticità: 3 note". */
+export function cellListName(grid, lane, n) {
+  return t('sr.cellCount', { lane: grid.spokenName(lane), n });
+}
+
 /**
  * The whole board as a grid: one row per phase, one column per dimension (each with its colour, shape and name),
  * and the extra lanes as columns spanning every row. Returns a function that draws the notes into their cells.
+ * For screen readers the grid is an outline, in reading order: each phase a heading (level 3) with its cells as
+ * sub-headings (level 4), then the extra lanes as headings of their own; each cell's list is named with its lane
+ * and how many notes it holds (those `counted`: by default what the room sees, so not hidden notes).
  */
-export function buildGrid(container, grid, { cellTools, noteActions, showSent = false, renderLane } = {}) {
+export function buildGrid(container, grid, { cellTools, noteActions, showSent = false, renderLane,
+  counted = shownToAll } = {}) {
   const rows = grid.phases.length;
   container.replaceChildren();
   container.classList.add('grid');
@@ -25,11 +34,11 @@ export function buildGrid(container, grid, { cellTools, noteActions, showSent = 
 
   const cell = (laneId, dimClass, column) => {
     const headingId = `cell-${laneId.replace(/[^a-z0-9]/gi, '-')}`;
-    const list = h('ul', { class: 'cell-notes' });
+    const list = h('ul', { class: 'cell-notes', 'aria-label': cellListName(grid, laneId, 0) });
     lists.set(laneId, list);
     const section = h('section', { class: `cell dim-${dimClass}`, 'aria-labelledby': headingId,
       dataset: { lane: laneId } },
-    h('h3', { class: 'sr-only', id: headingId, text: grid.laneName(laneId) }),
+    h(column ? 'h3' : 'h4', { class: 'sr-only cell-heading', id: headingId, text: grid.spokenName(laneId) }),
     cellTools ? cellTools(laneId) : null,
     list);
     if (column) {
@@ -47,18 +56,19 @@ export function buildGrid(container, grid, { cellTools, noteActions, showSent = 
     h('div', { class: 'col-head dim-extra', 'aria-hidden': 'true' },
       h('span', { class: 'mark', text: EXTRA_MARK }), ' ', label(extra))));
   grid.phases.forEach((phase, row) => {
-    container.append(h('div', { class: 'row-head', 'aria-hidden': 'true', dataset: { phase: phase.key } },
-      h('span', { class: 'row-number', text: `${row + 1}` }), ' ', label(phase)));
+    container.append(h('div', { class: 'row-head', role: 'heading', 'aria-level': '3', dataset: { phase: phase.key } },
+      h('span', { class: 'row-number', 'aria-hidden': 'true', text: `${row + 1}` }), ' ', label(phase)));
     grid.dimensions.forEach((dimension, i) => container.append(cell(`${phase.key}:${dimension.key}`, i)));
-    if (row === 0) {
-      grid.extras.forEach((extra, i) => container.append(cell(extra.key, 'extra', grid.dimensions.length + 2 + i)));
-    }
   });
+  // placed by their grid column and rows, so in the DOM (the reading order) they come after every phase
+  grid.extras.forEach((extra, i) => container.append(cell(extra.key, 'extra', grid.dimensions.length + 2 + i)));
 
   return function draw(notes) {
     const byLane = new Map([...lists.keys()].map((lane) => [lane, []]));
     for (const note of notes.values()) byLane.get(note.lane)?.unshift(note);
     for (const [lane, list] of lists) {
+      const name = cellListName(grid, lane, byLane.get(lane).filter(counted).length);
+      if (list.getAttribute('aria-label') !== name) list.setAttribute('aria-label', name);
       if (renderLane) {
         renderLane(list, lane, byLane.get(lane));
         continue;

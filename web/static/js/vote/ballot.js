@@ -144,11 +144,14 @@ export function bindBallot(live) {
       return;
     }
     const items = round.items.map((item) => ({ item, name: itemLabel(live, round, item), mine: ballot.get(item.id) }));
+    // a new round replaces the ballot under the voter's focus: it goes to the new ballot, not the page's body
+    const focusedHere = list.contains(document.activeElement);
     syncList(list, items, ({ item }) => `${round.id}:${item.id}`,
       ({ item, name, mine }) => JSON.stringify([round.status, name, mine, round.kind === 'dots' && remaining > 0,
         notesOf(item)]),
       ({ item, name, mine }) => (round.kind === 'dots' ? dotsItem(round, item, name, mine, remaining)
         : ratingItem(round, item, name, mine)));
+    if (focusedHere && document.activeElement === document.body) list.querySelector('button, input, textarea')?.focus();
   };
 }
 

@@ -259,7 +259,15 @@ class ModeratorLayoutTest {
       assertThat(menuButton).hasAttribute("aria-expanded", "true");
       assertThat(menu.getByRole(AriaRole.MENUITEM).first()).isFocused();
       assertThat(menu.getByRole(AriaRole.MENUITEM))
-          .hasText(new String[] {"Edit", "Hide", "Redact", "Show in the spotlight", "Delete"});
+          .hasText(
+              new String[] {
+                "Edit",
+                "Hide",
+                "Redact",
+                "New cluster with this note…",
+                "Show in the spotlight",
+                "Delete"
+              });
       page.keyboard().press("ArrowUp");
       assertThat(menu.getByRole(AriaRole.MENUITEM).last()).isFocused();
       page.keyboard().press("ArrowDown");
