@@ -6,7 +6,7 @@ import { buildGrid, showFocus } from '../shared/grid.js';
 import { showStatus } from '../shared/status.js';
 import { showTimer } from '../shared/timer.js';
 import { projectorLane } from '../proj/lanes.js';
-import { fittedBoard } from '../proj/pager.js';
+import { fittedBoard, focusLayout } from '../proj/pager.js';
 import { paintSpotlight } from '../proj/spotlight.js';
 import { projectorVotes } from '../proj/votes.js';
 import { projectorPlan } from '../proj/plan.js';
@@ -37,12 +37,6 @@ const votes = projectorVotes(live, { onPage: pageIndicator('votes') });
 const fitted = fittedBoard(container, { onPage: pageIndicator('grid') });
 const paintPlan = projectorPlan(live);
 
-/** With a phase in focus, its lanes show their notes and every other lane only how many it holds. */
-function layoutFor(focus) {
-  if (!focus) return () => null;
-  return (cell) => (cell.lane.split(':')[0] === focus && cell.lane.includes(':') ? null : 'summary');
-}
-
 function paint() {
   const board = live.board;
   if (!board) return;
@@ -65,7 +59,7 @@ function paint() {
   votes.paint();
   paintPlan();
   document.body.classList.toggle('has-focus', Boolean(phase));
-  fitted.refit(layoutFor(phase?.key));
+  fitted.refit(focusLayout(phase?.key));
   paintSpotlight(live, grid);
 }
 

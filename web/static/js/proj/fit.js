@@ -26,7 +26,7 @@ export function largestFit(min, max, apply, fits) {
 const fullItems = (list) => [...list.children].filter((el) => !el.classList.contains('cell-summary'));
 // a note longer than a long sentence shows at most a dozen lines on the board (the spotlight shows it whole), so
 // it weighs no more than that in the columns' widths
-const weightOf = (el) => Math.max(12, Math.min(160, (el.textContent || '').length));
+export const weightOf = (el) => Math.max(12, Math.min(160, (el.textContent || '').length));
 
 /** The cells of a board grid, each with its lane id, list, full items and summary item. */
 export function cellsOf(container) {
@@ -78,7 +78,9 @@ function columnCandidates(cells, head) {
       dims[i] = { load: (dims[i]?.load || 0) + load(c), counted: (dims[i]?.counted ?? true) && countOnly(c) };
     }
   }
-  const columns = [...Array.from(dims, (d) => d || { load: 0, counted: false }), ...extras];
+  // an empty column (a lane no one wrote in) takes only the width of its head, like a counted one
+  const columns = [...Array.from(dims, (d) => d || { load: 0, counted: false }), ...extras]
+    .map((col) => (col.load ? col : { load: 0, counted: true }));
   const loads = columns.filter((col) => !col.counted).map((col) => col.load);
   const mean = loads.reduce((s, v) => s + v, 0) / Math.max(1, loads.length) || 1;
   const templates = [1, 0.5, 0].map((p) => {
@@ -94,7 +96,7 @@ function overflows(el) {
 }
 
 /** Whether the grid and all of its cells show everything they hold. */
-function gridFits(container, cells) {
+export function gridFits(container, cells = cellsOf(container)) {
   if (overflows(container)) return false;
   return cells.every((c) => !overflows(c.cell));
 }
@@ -286,11 +288,13 @@ export function planPages(container, cells, base, { min, head = 'minmax(min-cont
  */
 export function fitOrSummarise(container, { min = 14, max = 32, head, first = null } = {}) {
   const cells = cellsOf(container);
+  for (const c of cells) c.cell.style.removeProperty('--note-size');
+  delete container.dataset.focusFit;
   showLayout(cells);
   const size = fitGrid(container, cells, { min, max, head });
   container.dataset.summarised = String(size == null);
   container.dataset.fit = size == null ? 'overflow' : String(size);
-  if (size != null) return size;
+  if (size != null) return growFocus(container, cells, first, size, max);
   const units = new Map();
   for (const c of cells.filter((x) => x.items.length)) {
     const key = c.cell.style.gridColumn ? `lane:${c.lane}` : `row:${c.lane.split(':')[0]}`;
@@ -326,7 +330,23 @@ export function fitOrSummarise(container, { min = 14, max = 32, head, first = nu
     container.style.gridTemplateRows = `auto ${heights.map((px, i) => (counted[i] ? 'max-content'
       : `minmax(max-content, ${px.toFixed(1)}fr)`)).join(' ')}`;
   }
-  return fitted;
+  return fitted == null ? null : growFocus(container, cells, first, fitted, max);
+}
+
+/**
+ * The phase in focus is shown larger than the rest of the board where the room allows (never smaller): its cells'
+ * text grows from the board's size as long as the board still shows everything. The focused size is in
+ * data-focus-fit. Returns the board's size.
+ */
+function growFocus(container, cells, focus, size, max) {
+  const mine = cells.filter((c) => focus && c.lane.startsWith(`${focus}:`) && !c.cell.classList.contains('is-summary'));
+  if (!mine.length || size >= max) return size;
+  const fits = () => gridFits(container, cells);
+  const apply = (px) => mine.forEach((c) => c.cell.style.setProperty('--note-size', `${px}px`));
+  const grown = largestFit(size, max, apply, fits) ?? size;
+  apply(grown);
+  container.dataset.focusFit = String(grown);
+  return size;
 }
 
 function textOf(c) {

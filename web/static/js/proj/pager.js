@@ -1,5 +1,11 @@
 import { cellsOf, fitGrid, planPages, showLayout } from './fit.js';
 
+/** What a board shows with a phase in focus: that phase's notes, and every other lane only how many it holds. */
+export function focusLayout(focus) {
+  if (!focus) return () => null;
+  return (cell) => (cell.lane.split(':')[0] === focus && cell.lane.includes(':') ? null : 'summary');
+}
+
 /**
  * A board grid kept fitted to its box: refit() after every change or resize; when the notes need more than one
  * screen at the smallest size, the pages turn by themselves every `interval` ms (and with turn(±1)), and
@@ -63,13 +69,24 @@ export function fittedBoard(container, { min = 14, max = 44, head, interval = 15
   // The box changes size when the top bar wraps (a page number, a timer appears) or the join box comes and goes.
   let frame = 0;
   let size = '';
-  new ResizeObserver(() => {
+  const observer = new ResizeObserver(() => {
     // the width too: the join box's QR code, once loaded, takes its width from the board
     if (`${container.clientWidth}x${container.clientHeight}` === size) return;
     size = `${container.clientWidth}x${container.clientHeight}`;
     cancelAnimationFrame(frame);
     frame = requestAnimationFrame(() => refit());
-  }).observe(container);
+  });
+  observer.observe(container);
 
-  return { refit, turn, get pageCount() { return pages.length; } };
+  /** Stops turning and watching the box (the plenary, back from one group large to all of them). */
+  function stop() {
+    clearInterval(timer);
+    timer = null;
+    cancelAnimationFrame(frame);
+    observer.disconnect();
+    delete container.dataset.page;
+    delete container.dataset.columns;
+  }
+
+  return { refit, turn, stop, get pageCount() { return pages.length; } };
 }
