@@ -150,7 +150,39 @@ class PlenaryFitTest {
       System.out.println("plenary notes shown whole of 112: " + shown);
       assertTrue(shown >= 100, "words, not counts: " + shown + " of 112 notes shown whole");
       assertEquals(List.of(), page.evaluate(ROOM_PROBLEMS));
+      assertEquals(List.of(), page.evaluate(CUT_CELLS), "rows and lanes cut");
+      assertEquals(List.of(), page.evaluate(BROKEN_WORDS), "heads broken inside a word");
       Browsers.screenshot(page, "plenary-1920-two-boards");
+
+      // a phase in focus is shown larger than the rest of its board, never smaller
+      JsonObject second = workshop.board(1);
+      try (WsClient moderator =
+          WsClient.hello(
+              TestApp.shared().port(),
+              second.getString("id"),
+              second.getString("moderatorKey"),
+              null)) {
+        focus(moderator, "custody");
+        String grid = ".plenary-board:nth-child(2) .plenary-grid";
+        assertThat(page.locator(grid + " .row-head.is-focus"))
+            .hasAttribute("data-phase", "custody");
+        page.waitForFunction("sel => document.querySelector(sel).dataset.focusFit", grid);
+        double board = Double.parseDouble(page.locator(grid).getAttribute("data-fit"));
+        double focused = Double.parseDouble(page.locator(grid).getAttribute("data-focus-fit"));
+        assertTrue(focused > board, "the phase in focus is larger: " + focused + " > " + board);
+        BoardOnScreen.Reading phase =
+            BoardOnScreen.read(page, grid + " .cell[data-lane^='custody:'] .note", (int) focused);
+        assertEquals(List.of(), phase.problems());
+        assertEquals(12, phase.ids().size());
+        readable(page, ".plenary-board");
+        assertEquals("", BoardOnScreen.overflow(page));
+        System.out.println(
+            "with a phase in focus, notes shown: "
+                + page.locator(".plenary-board .note:visible").count());
+        Browsers.screenshot(page, "plenary-1920-focus");
+        focus(moderator, null);
+        page.waitForFunction("sel => !document.querySelector(sel).dataset.focusFit", grid);
+      }
 
       page.getByRole(
               AriaRole.BUTTON,
@@ -284,6 +316,12 @@ class PlenaryFitTest {
       readable(page, ".plenary-board");
       assertEquals(List.of(), errors, "no script errors");
     }
+  }
+
+  private static void focus(WsClient moderator, String phase) {
+    JsonObject answer =
+        moderator.answer(moderator.op("board.focus", new JsonObject().put("phase", phase)));
+    assertEquals("ack", answer.getString("type"), answer.encode());
   }
 
   @Test
