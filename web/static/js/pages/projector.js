@@ -72,12 +72,24 @@ container.querySelector('.corner')?.replaceChildren(h('p', { class: 'tag-legend'
   grid.tags.map((tag) => h('span', { class: `tag tag-${tag.key}`, text: label(tag) }))));
 showStatus(live, $('#conn'));
 showTimer(live, $('#timer'));
-// A burst of notes is painted (and the board fitted again) once per frame, not once per note.
+// A burst of notes (a table sending its notes together, ten events in a few dozen ms) is painted, and the board's
+// pages planned, once: in the first frame after the events have been quiet for QUIET ms, and never later than
+// MOST ms after the first of them (a steady stream still repaints a few times a second).
+const QUIET = 100;
+const MOST = 500;
 let painting = 0;
+let waiting = 0;
+let since = 0;
 live.addEventListener('change', () => paintStepLine($('#step-line'), live.board, state.template, { compact: true }));
 live.addEventListener('change', () => {
-  cancelAnimationFrame(painting);
-  painting = requestAnimationFrame(paint);
+  const now = performance.now();
+  if (!waiting) since = now;
+  clearTimeout(waiting);
+  waiting = setTimeout(() => {
+    waiting = 0;
+    cancelAnimationFrame(painting);
+    painting = requestAnimationFrame(paint);
+  }, Math.max(0, Math.min(QUIET, since + MOST - now)));
 });
 live.addEventListener('presence', (event) => {
   $('#participants').textContent = String(event.detail.participants ?? 0);

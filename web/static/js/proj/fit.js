@@ -7,12 +7,33 @@
  * hidden when it would fit.
  */
 
-/** The largest whole size in [min, max] at which fits() holds after apply(size); null when not even min fits. */
-export function largestFit(min, max, apply, fits) {
-  apply(min);
-  if (!fits()) return null;
-  let lo = min;
+/**
+ * The largest whole size in [min, max] at which fits() holds after apply(size); null when not even min fits. A
+ * `hint` (the size found last time) is tried first: when it still fits and one more does not, that is two layouts
+ * instead of a search.
+ */
+export function largestFit(min, max, apply, fits, hint = null) {
+  let lo = null;
   let hi = max;
+  if (hint != null && hint >= min && hint <= max) {
+    apply(hint);
+    if (!fits()) hi = hint - 1;
+    else if (hint === max) return hint;
+    else {
+      apply(hint + 1);
+      if (!fits()) {
+        apply(hint);
+        return hint;
+      }
+      lo = hint + 1;
+    }
+    if (hi < min) return null;
+  }
+  if (lo == null) {
+    apply(min);
+    if (!fits()) return null;
+    lo = min;
+  }
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
     apply(mid);
@@ -107,7 +128,7 @@ export function gridFits(container, cells = cellsOf(container)) {
  * templates to try instead of the ones worked out from what the cells hold (a paged board keeps its planned ones).
  */
 export function fitGrid(container, cells, { min, max, head = 'minmax(min-content, 0.5fr)', sizeVar = '--note-size',
-  columns: given = null }) {
+  columns: given = null, hint = null }) {
   const rows = container.querySelectorAll('.row-head').length;
   container.style.gridTemplateRows = `auto repeat(${rows}, max-content)`;
   container.style.alignContent = 'start';
@@ -121,7 +142,7 @@ export function fitGrid(container, cells, { min, max, head = 'minmax(min-content
       apply(best.size + 1);
       if (!fits()) continue;
     }
-    const size = largestFit(best ? best.size + 1 : min, max, apply, fits);
+    const size = largestFit(best ? best.size + 1 : min, max, apply, fits, best ? null : hint);
     if (size != null && (!best || size > best.size)) best = { size, columns };
   }
   if (!best) {
@@ -186,9 +207,11 @@ function measure(container, cells, min, sizeVar) {
     const spans = Boolean(c.cell.style.gridColumn);
     return { spans, row: spans ? -1 : rowOf.get(c.lane.split(':')[0]) ?? 0, own: Math.max(0, own) };
   });
-  container.style.alignItems = '';
   const room = container.clientHeight - px(style.paddingTop) - px(style.paddingBottom);
-  return { gap, top, rowHeads, itemHeight, model, room };
+  // the columns' widths in this same layout (the items' alignment does not change them)
+  const columns = style.gridTemplateColumns.split(' ').map(px);
+  container.style.alignItems = '';
+  return { gap, top, rowHeads, itemHeight, model, room, columns };
 }
 
 /** Whether cells of these heights (in measure's model) fit the board's height. */
@@ -209,10 +232,11 @@ function fitsModel(m, heights) {
  * page takes the items in pageOrder as long as they fit, and then every later item that still fits beside them
  * (first fit; a cell whose next item does not fit is not tried again for that page): a cell with room takes its
  * next note although a taller cell's next note went to the next page. So every item is on exactly one page, each
- * page is as full as that allows, and items keep their order within a cell. Each page is then laid out once to
- * check it (an item the sums misjudged moves to the next page). A single item that does not fit alone gets a page
- * of its own; past `most` pages the last one takes the rest. Returns the layouts (one when everything fits) and
- * the columns the pages use (null when the board fits, so its columns follow what it holds).
+ * page is as full as that allows, and items keep their order within a cell. Planning costs one layout (measuring)
+ * however many pages there are: a page is laid out when it is shown, and settle(i) then moves the items the sums
+ * misjudged to the next page. A single item that does not fit alone gets a page of its own; past `most` pages the
+ * last one takes the rest. Returns the layouts (one when everything fits), the columns the pages use (null when
+ * the board fits, so its columns follow what it holds) and settle (null when the board fits).
  */
 export function planPages(container, cells, base, { min, head = 'minmax(min-content, 0.5fr)', most = 40,
   sizeVar = '--note-size' }) {
@@ -224,8 +248,7 @@ export function planPages(container, cells, base, { min, head = 'minmax(min-cont
   container.style.gridTemplateColumns = first;
   const m = measure(container, cells, min, sizeVar);
   // the widths as weights: the same columns at this width, and never wider than the board if it narrows
-  const columns = getComputedStyle(container).gridTemplateColumns.split(' ')
-    .map((v) => `minmax(0, ${px(v).toFixed(2)}fr)`).join(' ');
+  const columns = m.columns.map((v) => `minmax(0, ${v.toFixed(2)}fr)`).join(' ');
   const own = m.model.map((cell) => cell.own);
   const all = own.slice();
   const order = pageOrder(cells, base);
@@ -235,7 +258,7 @@ export function planPages(container, cells, base, { min, head = 'minmax(min-cont
   for (const el of order) all[cellOf.get(el)] += m.itemHeight.get(el) || 0;
   // Close calls are settled by a real layout; a board far past one screen is not laid out whole again.
   if (fitsModel(m, all.map((v) => v * 0.9)) && fitGrid(container, cells, { min, max: min, head }) != null) {
-    return { layouts: [base], columns: null };
+    return { layouts: [base], columns: null, settle: null };
   }
   const pageOf = (items) => {
     const on = new Set(items);
@@ -249,7 +272,7 @@ export function planPages(container, cells, base, { min, head = 'minmax(min-cont
   let left = order;
   while (left.length) {
     if (pages.length === most - 1) {
-      pages.push(pageOf(left));
+      pages.push(left);
       break;
     }
     const heights = own.slice();
@@ -269,14 +292,26 @@ export function planPages(container, cells, base, { min, head = 'minmax(min-cont
       }
       later.push(el);
     }
-    // The sums are close, not exact (margins, rounding): the page is laid out, and gives back its last items
-    // (each the latest of its cell on this page) until it fits.
-    while (page.length > 1 && !checks(pageOf(page))) later.unshift(page.pop());
-    later.sort((a, b) => rank.get(a) - rank.get(b));
-    pages.push(pageOf(page));
+    pages.push(page);
     left = later;
   }
-  return { layouts: pages, columns };
+  /**
+   * The sums are close, not exact (margins, rounding), and a page is laid out only when it is shown: a page that
+   * does not fit gives back its last items (each the latest of its cell on this page) until it fits; they go to the
+   * top of the next page (a new one after the last). Returns the layouts again.
+   */
+  function settle(i) {
+    const page = pages[i];
+    const back = [];
+    while (page.length > 1 && !checks(pageOf(page))) back.unshift(page.pop());
+    if (back.length && i + 1 < pages.length) {
+      pages[i + 1] = [...back, ...pages[i + 1]].sort((a, b) => rank.get(a) - rank.get(b));
+    } else if (back.length) {
+      pages.push(back);
+    }
+    return pages.map(pageOf);
+  }
+  return { layouts: pages.map(pageOf), columns, settle };
 }
 
 /**

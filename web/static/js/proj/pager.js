@@ -16,13 +16,23 @@ export function fittedBoard(container, { min = 14, max = 44, head, interval = 15
   let base = () => null;
   let pages = [base];
   let columns = null;
+  let settle = null;
   let page = 0;
   let timer = null;
+  let last = null;
 
+  /** Shows the page: its text as large as fits (the size found last time tried first), settled if it overflows. */
   function show() {
     const cells = cellsOf(container);
     showLayout(cells, pages[page]);
-    const size = fitGrid(container, cells, { min, max, head, columns: columns && [columns] });
+    const fit = () => fitGrid(container, cells, { min, max, head, columns: columns && [columns], hint: last });
+    let size = fit();
+    if (size == null && settle) {
+      pages = settle(page);
+      showLayout(cells, pages[page]);
+      size = fit();
+    }
+    last = size;
     container.dataset.fit = size == null ? 'overflow' : String(size);
     container.dataset.page = `${page + 1}/${pages.length}`;
     onPage(page, pages.length);
@@ -52,10 +62,11 @@ export function fittedBoard(container, { min = 14, max = 44, head, interval = 15
     } catch (error) {
       // Whatever a note holds, the board goes on showing the others (and later notes) rather than stopping here.
       console.error('planning the pages failed', error);
-      plan = { layouts: [base], columns: null };
+      plan = { layouts: [base], columns: null, settle: null };
     }
     pages = plan.layouts;
     columns = plan.columns;
+    settle = plan.settle;
     if (columns) container.dataset.columns = columns;
     else delete container.dataset.columns;
     if (pages.length !== before) page = 0;
