@@ -179,15 +179,59 @@ export function pageOrder(cells, base) {
 const px = (value) => parseFloat(value) || 0;
 
 /**
- * The board at `min` in fixed columns, measured once with every item of the base layout shown: each grid item's own
- * height (items aligned to the top, so a cell is as tall as what it holds), each item's height with its margins,
- * and what a cell needs besides its items. From these, how tall a page would be is a sum, not a layout: rows are
- * as tall as their tallest cell or head, and a lane that spans the rows needs their height together.
+ * Heights of items measured in earlier plans, per board: a note's card is as tall as before while its element (its
+ * text and tags), the columns, the text size and the board's width stay, so a burst of notes measures only the new
+ * ones. `columns` is the column template they were measured in; any change of it, of the size or of the columns'
+ * widths in pixels starts over.
  */
-function measure(container, cells, min, sizeVar) {
+const measured = new WeakMap();
+
+function heightsFor(container, columns, min, sizeVar) {
+  let cache = measured.get(container);
+  if (!cache || cache.columns !== columns || cache.min !== min || cache.sizeVar !== sizeVar) {
+    cache = { columns, min, sizeVar, tracks: null, heights: new WeakMap() };
+    measured.set(container, cache);
+  }
+  return cache;
+}
+
+/**
+ * The first column template, kept from the last plan while the columns' shares stay within 15% of it (a few notes
+ * more do not move every column by a pixel, and the heights measured in it stay valid).
+ */
+function steadyColumns(container, template) {
+  const last = measured.get(container)?.columns;
+  if (!last) return template;
+  const shares = (t) => [...t.matchAll(/([\d.]+)fr/g)].map((m) => Number(m[1]));
+  const shape = (t) => t.replace(/[\d.]+fr/g, 'fr');
+  if (shape(last) !== shape(template)) return template;
+  const before = shares(last);
+  const now = shares(template);
+  return now.every((v, i) => Math.abs(v - before[i]) <= 0.15 * Math.max(v, before[i])) ? last : template;
+}
+
+/**
+ * The board at `min` in fixed columns, measured in one layout: each grid item's own height (items aligned to the
+ * top, so a cell is as tall as what it holds), each item's height with its margins, and what a cell needs besides its
+ * items. Only the items of the base layout not measured before are shown for it (the others' heights come from the
+ * cache), so the layout is small. From these, how tall a page would be is a sum, not a layout: rows are as tall as
+ * their tallest cell or head, and a lane that spans the rows needs their height together.
+ */
+function measure(container, cells, min, sizeVar, base, cache) {
+  const baseItems = (c) => {
+    const shown = base(c);
+    return shown === 'summary' ? [] : Array.isArray(shown) ? shown : c.items;
+  };
+  showLayout(cells, (c) => (base(c) === 'summary' ? 'summary' : baseItems(c).filter((el) => !cache.heights.has(el))));
   container.style.setProperty(sizeVar, `${min}px`);
   container.style.alignItems = 'start';
   const style = getComputedStyle(container);
+  if (cache.tracks !== style.gridTemplateColumns) {
+    // columns of other widths (the board's width, or its heads', changed): every item is measured again
+    cache.tracks = style.gridTemplateColumns;
+    cache.heights = new WeakMap();
+    showLayout(cells, base);
+  }
   const gap = px(style.rowGap);
   const heads = [...container.querySelectorAll('.row-head')];
   const rowOf = new Map(heads.map((head, r) => [head.dataset.phase, r]));
@@ -201,9 +245,10 @@ function measure(container, cells, min, sizeVar) {
       if (el.hidden) continue;
       const s = getComputedStyle(el);
       const h = height(el) + px(s.marginTop) + px(s.marginBottom);
-      itemHeight.set(el, h);
+      cache.heights.set(el, h);
       own -= h;
     }
+    for (const el of baseItems(c)) itemHeight.set(el, cache.heights.get(el) ?? 0);
     const spans = Boolean(c.cell.style.gridColumn);
     return { spans, row: spans ? -1 : rowOf.get(c.lane.split(':')[0]) ?? 0, own: Math.max(0, own) };
   });
@@ -211,6 +256,7 @@ function measure(container, cells, min, sizeVar) {
   // the columns' widths in this same layout (the items' alignment does not change them)
   const columns = style.gridTemplateColumns.split(' ').map(px);
   container.style.alignItems = '';
+  showLayout(cells, base);
   return { gap, top, rowHeads, itemHeight, model, room, columns };
 }
 
@@ -244,9 +290,9 @@ export function planPages(container, cells, base, { min, head = 'minmax(min-cont
   const rows = container.querySelectorAll('.row-head').length;
   container.style.gridTemplateRows = `auto repeat(${rows}, max-content)`;
   container.style.alignContent = 'start';
-  const [first] = columnCandidates(cells, head);
+  const first = steadyColumns(container, columnCandidates(cells, head)[0]);
   container.style.gridTemplateColumns = first;
-  const m = measure(container, cells, min, sizeVar);
+  const m = measure(container, cells, min, sizeVar, base, heightsFor(container, first, min, sizeVar));
   // the widths as weights: the same columns at this width, and never wider than the board if it narrows
   const columns = m.columns.map((v) => `minmax(0, ${v.toFixed(2)}fr)`).join(' ');
   const own = m.model.map((cell) => cell.own);
