@@ -46,7 +46,7 @@ for (const board of state.boards) {
   const live = new LiveBoard({ boardId: board.id, token: state.organiserKey, lang });
   const container = section.querySelector('.plenary-grid');
   const pageBox = h('p', { class: 'proj-page plenary-page', 'aria-live': 'polite', hidden: true });
-  const entry = { section, container, live, pager: null, refit: refitAll };
+  const entry = { section, container, live, pager: null };
   boards.push(entry);
   let draw = null;
   let grid = null;
