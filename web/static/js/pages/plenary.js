@@ -6,40 +6,75 @@ import { buildGrid, showFocus } from '../shared/grid.js';
 import { showStatus } from '../shared/status.js';
 import { showTimer } from '../shared/timer.js';
 import { projectorLane } from '../proj/lanes.js';
-import { fitOrSummarise } from '../proj/fit.js';
+import { fitOrSummarise, gridFits, weightOf } from '../proj/fit.js';
+import { fittedBoard, focusLayout } from '../proj/pager.js';
+import { pageText } from '../proj/votefit.js';
 import { proposalsView } from '../proj/proposals.js';
 
 /**
- * The plenary: every group's board side by side on one screen, live, for the closing discussion. Each board is
- * fitted to its share of the screen: its notes at the largest size that fits (never under 11px), or, where they
- * cannot fit, whole phases as counts in slim rows (proj/fit.js); the phase in focus is the last to be counted. A board with clusters shows them, by name and
- * count, in their cells. One group can be shown large (its button, or keys 1–9; Esc for all again).
+ * The plenary: every group's board side by side on one screen, live, for the closing discussion. Each board gets a
+ * share of the width by how much its notes say, and is fitted to it: its notes at the largest size that fits (never
+ * under 11px), or, where they cannot fit, whole phases as counts in slim rows (proj/fit.js); the phase in focus is
+ * the last to be counted, and is shown larger where there is room. A board with clusters shows them, by name and
+ * count, in their cells. One group can be shown large (its button, or keys 1–9; Esc for all again): then it is the
+ * projector's board (proj/pager.js), its notes at 14px or more, turning its pages by itself past one screen.
  * The organiser's key opens every board of the workshop, so there is one socket per board.
  */
-const HEAD = 'minmax(min-content, 0.45fr)';
+const HEAD = 'min-content';
 const boards = [];
+const main = $('#main');
+
+let frame = 0;
+/** Fits every board again in the next frame (one board's notes change the others' share of the width). */
+function refitAll() {
+  cancelAnimationFrame(frame);
+  frame = requestAnimationFrame(() => {
+    shareWidth();
+    for (const b of boards) b.fit();
+    // a board's fitting can change how wide its neighbour is (neither is narrower than its heads): one that no
+    // longer fits is fitted again
+    for (let pass = 0; pass < 2; pass += 1) {
+      const again = boards.filter((b) => !b.pager && b.section.offsetParent !== null && !gridFits(b.container));
+      if (!again.length) break;
+      again.forEach((b) => b.fit());
+    }
+  });
+}
 
 for (const board of state.boards) {
   const section = document.querySelector(`[data-board-id="${board.id}"]`);
   const live = new LiveBoard({ boardId: board.id, token: state.organiserKey, lang });
   const container = section.querySelector('.plenary-grid');
-  const entry = { section, container, live, refit: () => {} };
+  const pageBox = h('p', { class: 'proj-page plenary-page', 'aria-live': 'polite', hidden: true });
+  const entry = { section, container, live, pager: null };
   boards.push(entry);
   let draw = null;
   let grid = null;
-  let frame = 0;
-  entry.refit = () => {
-    cancelAnimationFrame(frame);
-    frame = requestAnimationFrame(() => {
-      if (!draw || section.offsetParent === null) return;
-      fitOrSummarise(container, { min: 11, max: 32, head: HEAD, first: live.board?.focus });
-    });
+  entry.fit = () => {
+    if (!draw || section.offsetParent === null) return;
+    const focus = live.board?.focus;
+    if (entry.pager) entry.pager.refit(focusLayout(grid.phases.some((p) => p.key === focus) ? focus : null));
+    else fitOrSummarise(container, { min: 11, max: 32, head: HEAD, first: focus });
+  };
+  /** One group large: the projector's board, paging by itself; back among all: fitted with counts. */
+  entry.large = (on) => {
+    if (on && !entry.pager) {
+      delete container.dataset.summarised;
+      entry.pager = fittedBoard(container, { min: 14, max: 44, head: HEAD, onPage: (page, count) => {
+        pageBox.hidden = count < 2;
+        pageBox.textContent = pageText(page, count);
+      } });
+    } else if (!on && entry.pager) {
+      entry.pager.stop();
+      entry.pager = null;
+      pageBox.hidden = true;
+    }
   };
   // a short word on the button (the head stays one row); its name says which group
   const button = h('button', { type: 'button', class: 'plenary-large', 'aria-pressed': 'false',
     'aria-label': t('plenary.showLarge', { name: board.name }), text: t('plenary.large'),
     onclick: () => showLarge(entry) });
-  section.querySelector('.plenary-head').append(button);
+  section.querySelector('.plenary-head').append(pageBox, button);
   entry.button = button;
   entry.name = board.name;
   showStatus(live, section.querySelector('.conn'));
@@ -57,13 +92,32 @@ for (const board of state.boards) {
     section.querySelector('.stage').textContent = t(`stage.${live.board.stage}`);
     showFocus(container, grid, live.board.focus);
     draw(live.view());
-    entry.refit();
+    refitAll();
     proposals.changed();
   });
   live.start();
 }
 
-const proposals = proposalsView(boards, { onMode: () => boards.forEach((b) => b.refit()) });
+const proposals = proposalsView(boards, { onMode: refitAll });
+
+/**
+ * Side by side, each board's width follows what its notes say (a board of 66 notes needs more room than one of
+ * 46), beside a fixed part for its heads, and is never less than its heads need; one group large, or a phone's screen, keeps the columns of the style sheet.
+ */
+let shares = '';
+function shareWidth() {
+  const together = !document.body.classList.contains('has-large') && matchMedia('(min-width: 900px)').matches;
+  const loads = boards.map((b) => [...b.container.querySelectorAll('.note, .stack')]
+    .reduce((sum, el) => sum + weightOf(el), 0));
+  const mean = loads.reduce((a, v) => a + v, 0) / Math.max(1, loads.length) || 1;
+  // never narrower than its heads' longest words (a board's grid is as wide as those at least)
+  const next = together && boards.length > 1
+    ? loads.map((v) => `minmax(min-content, ${(v / mean + 0.4).toFixed(2)}fr)`).join(' ') : '';
+  if (next !== shares) {
+    shares = next;
+    main.style.gridTemplateColumns = next;
+  }
+}
 
 /**
  * Every board has the same lanes: each cell is named with its group too (and its heading gets an id of its own), so
@@ -89,8 +143,9 @@ function showLarge(entry) {
     b.button.textContent = on ? t('plenary.back') : t('plenary.large');
     if (on) b.button.removeAttribute('aria-label');
     else b.button.setAttribute('aria-label', t('plenary.showLarge', { name: b.name }));
+    b.large(on);
   }
-  boards.forEach((b) => b.refit());
+  refitAll();
   (large || entry)?.button.focus();
 }
 
@@ -102,6 +157,9 @@ document.addEventListener('keydown', (event) => {
   else if (event.key === 'Escape' && document.body.classList.contains('has-large')) {
     const current = boards.find((b) => b.section.classList.contains('is-large'));
     showLarge(current);
+  } else if (['PageDown', 'ArrowRight', 'PageUp', 'ArrowLeft'].includes(event.key)) {
+    // one group large turns its pages with the projector's keys
+    boards.find((b) => b.pager)?.pager.turn(event.key === 'PageDown' || event.key === 'ArrowRight' ? 1 : -1);
   } else if (digit && boards[Number(digit) - 1]) {
     const chosen = boards[Number(digit) - 1];
     if (!chosen.section.classList.contains('is-large')) showLarge(chosen);
@@ -110,7 +168,7 @@ document.addEventListener('keydown', (event) => {
 let resizing;
 window.addEventListener('resize', () => {
   clearTimeout(resizing);
-  resizing = setTimeout(() => boards.forEach((b) => b.refit()), 150);
+  resizing = setTimeout(refitAll, 150);
 });
 
 function toggle() {

@@ -6,7 +6,7 @@ import { buildGrid, showFocus } from '../shared/grid.js';
 import { showStatus } from '../shared/status.js';
 import { showTimer } from '../shared/timer.js';
 import { projectorLane } from '../proj/lanes.js';
-import { fittedBoard } from '../proj/pager.js';
+import { fittedBoard, focusLayout } from '../proj/pager.js';
 import { paintSpotlight } from '../proj/spotlight.js';
 import { projectorVotes } from '../proj/votes.js';
 import { projectorPlan } from '../proj/plan.js';
@@ -38,12 +38,6 @@ const votes = projectorVotes(live, { onPage: pageIndicator('votes') });
 const fitted = fittedBoard(container, { onPage: pageIndicator('grid') });
 const paintPlan = projectorPlan(live);
 
-/** With a phase in focus, its lanes show their notes and every other lane only how many it holds. */
-function layoutFor(focus) {
-  if (!focus) return () => null;
-  return (cell) => (cell.lane.split(':')[0] === focus && cell.lane.includes(':') ? null : 'summary');
-}
-
 function paint() {
   const board = live.board;
   if (!board) return;
@@ -66,7 +60,7 @@ function paint() {
   votes.paint();
   paintPlan();
   document.body.classList.toggle('has-focus', Boolean(phase));
-  fitted.refit(layoutFor(phase?.key));
+  fitted.refit(focusLayout(phase?.key));
   paintSpotlight(live, grid);
 }
 
@@ -80,12 +74,24 @@ container.querySelector('.corner')?.replaceChildren(h('p', { class: 'tag-legend'
 showStatus(live, $('#conn'));
 showTimer(live, $('#timer'), { announce: true });
 announceNewNotes(live, grid);
-// A burst of notes is painted (and the board fitted again) once per frame, not once per note.
+// A burst of notes (a table sending its notes together, ten events in a few dozen ms) is painted, and the board's
+// pages planned, once: in the first frame after the events have been quiet for QUIET ms, and never later than
+// MOST ms after the first of them (a steady stream still repaints a few times a second).
+const QUIET = 100;
+const MOST = 500;
 let painting = 0;
+let waiting = 0;
+let since = 0;
 live.addEventListener('change', () => paintStepLine($('#step-line'), live.board, state.template, { compact: true }));
 live.addEventListener('change', () => {
-  cancelAnimationFrame(painting);
-  painting = requestAnimationFrame(paint);
+  const now = performance.now();
+  if (!waiting) since = now;
+  clearTimeout(waiting);
+  waiting = setTimeout(() => {
+    waiting = 0;
+    cancelAnimationFrame(painting);
+    painting = requestAnimationFrame(paint);
+  }, Math.max(0, Math.min(QUIET, since + MOST - now)));
 });
 live.addEventListener('presence', (event) => {
   $('#participants').textContent = String(event.detail.participants ?? 0);

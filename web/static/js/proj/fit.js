@@ -7,12 +7,33 @@
  * hidden when it would fit.
  */
 
-/** The largest whole size in [min, max] at which fits() holds after apply(size); null when not even min fits. */
-export function largestFit(min, max, apply, fits) {
-  apply(min);
-  if (!fits()) return null;
-  let lo = min;
+/**
+ * The largest whole size in [min, max] at which fits() holds after apply(size); null when not even min fits. A
+ * `hint` (the size found last time) is tried first: when it still fits and one more does not, that is two layouts
+ * instead of a search.
+ */
+export function largestFit(min, max, apply, fits, hint = null) {
+  let lo = null;
   let hi = max;
+  if (hint != null && hint >= min && hint <= max) {
+    apply(hint);
+    if (!fits()) hi = hint - 1;
+    else if (hint === max) return hint;
+    else {
+      apply(hint + 1);
+      if (!fits()) {
+        apply(hint);
+        return hint;
+      }
+      lo = hint + 1;
+    }
+    if (hi < min) return null;
+  }
+  if (lo == null) {
+    apply(min);
+    if (!fits()) return null;
+    lo = min;
+  }
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
     apply(mid);
@@ -26,7 +47,7 @@ export function largestFit(min, max, apply, fits) {
 const fullItems = (list) => [...list.children].filter((el) => !el.classList.contains('cell-summary'));
 // a note longer than a long sentence shows at most a dozen lines on the board (the spotlight shows it whole), so
 // it weighs no more than that in the columns' widths
-const weightOf = (el) => Math.max(12, Math.min(160, (el.textContent || '').length));
+export const weightOf = (el) => Math.max(12, Math.min(160, (el.textContent || '').length));
 
 /** The cells of a board grid, each with its lane id, list, full items and summary item. */
 export function cellsOf(container) {
@@ -78,7 +99,9 @@ function columnCandidates(cells, head) {
       dims[i] = { load: (dims[i]?.load || 0) + load(c), counted: (dims[i]?.counted ?? true) && countOnly(c) };
     }
   }
-  const columns = [...Array.from(dims, (d) => d || { load: 0, counted: false }), ...extras];
+  // an empty column (a lane no one wrote in) takes only the width of its head, like a counted one
+  const columns = [...Array.from(dims, (d) => d || { load: 0, counted: false }), ...extras]
+    .map((col) => (col.load ? col : { load: 0, counted: true }));
   const loads = columns.filter((col) => !col.counted).map((col) => col.load);
   const mean = loads.reduce((s, v) => s + v, 0) / Math.max(1, loads.length) || 1;
   const templates = [1, 0.5, 0].map((p) => {
@@ -94,7 +117,7 @@ function overflows(el) {
 }
 
 /** Whether the grid and all of its cells show everything they hold. */
-function gridFits(container, cells) {
+export function gridFits(container, cells = cellsOf(container)) {
   if (overflows(container)) return false;
   return cells.every((c) => !overflows(c.cell));
 }
@@ -105,7 +128,7 @@ function gridFits(container, cells) {
  * templates to try instead of the ones worked out from what the cells hold (a paged board keeps its planned ones).
  */
 export function fitGrid(container, cells, { min, max, head = 'minmax(min-content, 0.5fr)', sizeVar = '--note-size',
-  columns: given = null }) {
+  columns: given = null, hint = null }) {
   const rows = container.querySelectorAll('.row-head').length;
   container.style.gridTemplateRows = `auto repeat(${rows}, max-content)`;
   container.style.alignContent = 'start';
@@ -119,7 +142,7 @@ export function fitGrid(container, cells, { min, max, head = 'minmax(min-content
       apply(best.size + 1);
       if (!fits()) continue;
     }
-    const size = largestFit(best ? best.size + 1 : min, max, apply, fits);
+    const size = largestFit(best ? best.size + 1 : min, max, apply, fits, best ? null : hint);
     if (size != null && (!best || size > best.size)) best = { size, columns };
   }
   if (!best) {
@@ -156,15 +179,59 @@ export function pageOrder(cells, base) {
 const px = (value) => parseFloat(value) || 0;
 
 /**
- * The board at `min` in fixed columns, measured once with every item of the base layout shown: each grid item's own
- * height (items aligned to the top, so a cell is as tall as what it holds), each item's height with its margins,
- * and what a cell needs besides its items. From these, how tall a page would be is a sum, not a layout: rows are
- * as tall as their tallest cell or head, and a lane that spans the rows needs their height together.
+ * Heights of items measured in earlier plans, per board: a note's card is as tall as before while its element (its
+ * text and tags), the columns, the text size and the board's width stay, so a burst of notes measures only the new
+ * ones. `columns` is the column template they were measured in; any change of it, of the size or of the columns'
+ * widths in pixels starts over.
  */
-function measure(container, cells, min, sizeVar) {
+const measured = new WeakMap();
+
+function heightsFor(container, columns, min, sizeVar) {
+  let cache = measured.get(container);
+  if (!cache || cache.columns !== columns || cache.min !== min || cache.sizeVar !== sizeVar) {
+    cache = { columns, min, sizeVar, tracks: null, heights: new WeakMap() };
+    measured.set(container, cache);
+  }
+  return cache;
+}
+
+/**
+ * The first column template, kept from the last plan while the columns' shares stay within 15% of it (a few notes
+ * more do not move every column by a pixel, and the heights measured in it stay valid).
+ */
+function steadyColumns(container, template) {
+  const last = measured.get(container)?.columns;
+  if (!last) return template;
+  const shares = (t) => [...t.matchAll(/([\d.]+)fr/g)].map((m) => Number(m[1]));
+  const shape = (t) => t.replace(/[\d.]+fr/g, 'fr');
+  if (shape(last) !== shape(template)) return template;
+  const before = shares(last);
+  const now = shares(template);
+  return now.every((v, i) => Math.abs(v - before[i]) <= 0.15 * Math.max(v, before[i])) ? last : template;
+}
+
+/**
+ * The board at `min` in fixed columns, measured in one layout: each grid item's own height (items aligned to the
+ * top, so a cell is as tall as what it holds), each item's height with its margins, and what a cell needs besides its
+ * items. Only the items of the base layout not measured before are shown for it (the others' heights come from the
+ * cache), so the layout is small. From these, how tall a page would be is a sum, not a layout: rows are as tall as
+ * their tallest cell or head, and a lane that spans the rows needs their height together.
+ */
+function measure(container, cells, min, sizeVar, base, cache) {
+  const baseItems = (c) => {
+    const shown = base(c);
+    return shown === 'summary' ? [] : Array.isArray(shown) ? shown : c.items;
+  };
+  showLayout(cells, (c) => (base(c) === 'summary' ? 'summary' : baseItems(c).filter((el) => !cache.heights.has(el))));
   container.style.setProperty(sizeVar, `${min}px`);
   container.style.alignItems = 'start';
   const style = getComputedStyle(container);
+  if (cache.tracks !== style.gridTemplateColumns) {
+    // columns of other widths (the board's width, or its heads', changed): every item is measured again
+    cache.tracks = style.gridTemplateColumns;
+    cache.heights = new WeakMap();
+    showLayout(cells, base);
+  }
   const gap = px(style.rowGap);
   const heads = [...container.querySelectorAll('.row-head')];
   const rowOf = new Map(heads.map((head, r) => [head.dataset.phase, r]));
@@ -178,15 +245,19 @@ function measure(container, cells, min, sizeVar) {
       if (el.hidden) continue;
       const s = getComputedStyle(el);
       const h = height(el) + px(s.marginTop) + px(s.marginBottom);
-      itemHeight.set(el, h);
+      cache.heights.set(el, h);
       own -= h;
     }
+    for (const el of baseItems(c)) itemHeight.set(el, cache.heights.get(el) ?? 0);
     const spans = Boolean(c.cell.style.gridColumn);
     return { spans, row: spans ? -1 : rowOf.get(c.lane.split(':')[0]) ?? 0, own: Math.max(0, own) };
   });
-  container.style.alignItems = '';
   const room = container.clientHeight - px(style.paddingTop) - px(style.paddingBottom);
-  return { gap, top, rowHeads, itemHeight, model, room };
+  // the columns' widths in this same layout (the items' alignment does not change them)
+  const columns = style.gridTemplateColumns.split(' ').map(px);
+  container.style.alignItems = '';
+  showLayout(cells, base);
+  return { gap, top, rowHeads, itemHeight, model, room, columns };
 }
 
 /** Whether cells of these heights (in measure's model) fit the board's height. */
@@ -207,10 +278,11 @@ function fitsModel(m, heights) {
  * page takes the items in pageOrder as long as they fit, and then every later item that still fits beside them
  * (first fit; a cell whose next item does not fit is not tried again for that page): a cell with room takes its
  * next note although a taller cell's next note went to the next page. So every item is on exactly one page, each
- * page is as full as that allows, and items keep their order within a cell. Each page is then laid out once to
- * check it (an item the sums misjudged moves to the next page). A single item that does not fit alone gets a page
- * of its own; past `most` pages the last one takes the rest. Returns the layouts (one when everything fits) and
- * the columns the pages use (null when the board fits, so its columns follow what it holds).
+ * page is as full as that allows, and items keep their order within a cell. Planning costs one layout (measuring)
+ * however many pages there are: a page is laid out when it is shown, and settle(i) then moves the items the sums
+ * misjudged to the next page. A single item that does not fit alone gets a page of its own; past `most` pages the
+ * last one takes the rest. Returns the layouts (one when everything fits), the columns the pages use (null when
+ * the board fits, so its columns follow what it holds) and settle (null when the board fits).
  */
 export function planPages(container, cells, base, { min, head = 'minmax(min-content, 0.5fr)', most = 40,
   sizeVar = '--note-size' }) {
@@ -218,12 +290,11 @@ export function planPages(container, cells, base, { min, head = 'minmax(min-cont
   const rows = container.querySelectorAll('.row-head').length;
   container.style.gridTemplateRows = `auto repeat(${rows}, max-content)`;
   container.style.alignContent = 'start';
-  const [first] = columnCandidates(cells, head);
+  const first = steadyColumns(container, columnCandidates(cells, head)[0]);
   container.style.gridTemplateColumns = first;
-  const m = measure(container, cells, min, sizeVar);
+  const m = measure(container, cells, min, sizeVar, base, heightsFor(container, first, min, sizeVar));
   // the widths as weights: the same columns at this width, and never wider than the board if it narrows
-  const columns = getComputedStyle(container).gridTemplateColumns.split(' ')
-    .map((v) => `minmax(0, ${px(v).toFixed(2)}fr)`).join(' ');
+  const columns = m.columns.map((v) => `minmax(0, ${v.toFixed(2)}fr)`).join(' ');
   const own = m.model.map((cell) => cell.own);
   const all = own.slice();
   const order = pageOrder(cells, base);
@@ -233,7 +304,7 @@ export function planPages(container, cells, base, { min, head = 'minmax(min-cont
   for (const el of order) all[cellOf.get(el)] += m.itemHeight.get(el) || 0;
   // Close calls are settled by a real layout; a board far past one screen is not laid out whole again.
   if (fitsModel(m, all.map((v) => v * 0.9)) && fitGrid(container, cells, { min, max: min, head }) != null) {
-    return { layouts: [base], columns: null };
+    return { layouts: [base], columns: null, settle: null };
   }
   const pageOf = (items) => {
     const on = new Set(items);
@@ -247,7 +318,7 @@ export function planPages(container, cells, base, { min, head = 'minmax(min-cont
   let left = order;
   while (left.length) {
     if (pages.length === most - 1) {
-      pages.push(pageOf(left));
+      pages.push(left);
       break;
     }
     const heights = own.slice();
@@ -267,14 +338,26 @@ export function planPages(container, cells, base, { min, head = 'minmax(min-cont
       }
       later.push(el);
     }
-    // The sums are close, not exact (margins, rounding): the page is laid out, and gives back its last items
-    // (each the latest of its cell on this page) until it fits.
-    while (page.length > 1 && !checks(pageOf(page))) later.unshift(page.pop());
-    later.sort((a, b) => rank.get(a) - rank.get(b));
-    pages.push(pageOf(page));
+    pages.push(page);
     left = later;
   }
-  return { layouts: pages, columns };
+  /**
+   * The sums are close, not exact (margins, rounding), and a page is laid out only when it is shown: a page that
+   * does not fit gives back its last items (each the latest of its cell on this page) until it fits; they go to the
+   * top of the next page (a new one after the last). Returns the layouts again.
+   */
+  function settle(i) {
+    const page = pages[i];
+    const back = [];
+    while (page.length > 1 && !checks(pageOf(page))) back.unshift(page.pop());
+    if (back.length && i + 1 < pages.length) {
+      pages[i + 1] = [...back, ...pages[i + 1]].sort((a, b) => rank.get(a) - rank.get(b));
+    } else if (back.length) {
+      pages.push(back);
+    }
+    return pages.map(pageOf);
+  }
+  return { layouts: pages.map(pageOf), columns, settle };
 }
 
 /**
@@ -282,21 +365,24 @@ export function planPages(container, cells, base, { min, head = 'minmax(min-cont
  * whole spanning lanes are shown as counts, so a row is either read or counted (never a few notes among counts):
  * the units whose notes are shortest open first, as long as the board still fits at `min`, in two orders (the
  * spanning lanes first, or by length only); the one showing more notes wins. A counted row takes only the height of
- * its counts, the open rows share the rest, and the text grows as far as it can. Returns the size in px.
+ * its counts, the open rows share the rest, and the text grows as far as it can. The phase in focus (`first`) opens
+ * first and is then shown larger than the rest (growFocus). Returns the board's size in px.
  */
 export function fitOrSummarise(container, { min = 14, max = 32, head, first = null } = {}) {
   const cells = cellsOf(container);
+  for (const c of cells) c.cell.style.removeProperty('--note-size');
+  delete container.dataset.focusFit;
   showLayout(cells);
   const size = fitGrid(container, cells, { min, max, head });
   container.dataset.summarised = String(size == null);
   container.dataset.fit = size == null ? 'overflow' : String(size);
-  if (size != null) return size;
   const units = new Map();
   for (const c of cells.filter((x) => x.items.length)) {
     const key = c.cell.style.gridColumn ? `lane:${c.lane}` : `row:${c.lane.split(':')[0]}`;
     if (!units.has(key)) units.set(key, { key, spans: key.startsWith('lane:'), cells: [] });
     units.get(key).cells.push(c);
   }
+  if (size != null) return growFocus(container, cells, { units, first, size, min, max, head, open: new Set(cells) });
   const perNote = (u) => u.cells.reduce((s, c) => s + textOf(c), 0) / u.cells.reduce((s, c) => s + c.items.length, 0);
   // the phase in focus opens first: it is shown larger than the others, never counted while they are read
   const focusFirst = (list) => [...list.filter((u) => u.key === `row:${first}`), ...list.filter((u) => u.key !== `row:${first}`)];
@@ -314,7 +400,13 @@ export function fitOrSummarise(container, { min = 14, max = 32, head, first = nu
     const shown = [...open].reduce((s, c) => s + c.items.length, 0);
     if (!best || shown > best.shown) best = { shown, open };
   }
-  showLayout(cells, (c) => (best.open.has(c) || !c.items.length ? null : 'summary'));
+  const fitted = fitOpen(container, cells, best.open, { min, max, head });
+  return fitted == null ? null : growFocus(container, cells, { units, first, size: fitted, min, max, head, open: best.open });
+}
+
+/** Shows the open cells' notes and counts the others, fitted to [min, max]; counted rows keep only their height. */
+function fitOpen(container, cells, open, { min, max, head }) {
+  showLayout(cells, (c) => (open.has(c) || !c.items.length ? null : 'summary'));
   const fitted = fitGrid(container, cells, { min, max, head });
   container.dataset.fit = fitted == null ? 'overflow' : String(fitted);
   // a counted (or empty) phase keeps the height of its counts and head; the rows that are read share the rest
@@ -327,6 +419,40 @@ export function fitOrSummarise(container, { min = 14, max = 32, head, first = nu
       : `minmax(max-content, ${px.toFixed(1)}fr)`)).join(' ')}`;
   }
   return fitted;
+}
+
+/** Notes in focus are at least this much larger than the rest of their board (px). */
+const FOCUS_STEP = 3;
+
+/**
+ * The phase in focus is shown larger than the rest of the board, never smaller: its cells' text grows from the
+ * board's size as long as the board still shows everything. When there is no room for that, other phases and lanes
+ * are counted, the ones with the most text first, until the focused notes are FOCUS_STEP px larger (the board's other
+ * notes keep their size). The focused size is in data-focus-fit. Returns the board's size.
+ */
+function growFocus(container, cells, { units, first, size, max, head, open }) {
+  const mine = cells.filter((c) => first && c.lane.startsWith(`${first}:`) && c.items.length);
+  if (!mine.length || size >= max) return size;
+  const fits = () => gridFits(container, cells);
+  const apply = (px) => mine.forEach((c) => c.cell.style.setProperty('--note-size', `${px}px`));
+  const grow = () => {
+    const grown = largestFit(size, max, apply, fits) ?? size;
+    apply(grown);
+    return grown;
+  };
+  let grown = grow();
+  const others = [...units.values()].filter((u) => u.key !== `row:${first}` && u.cells.some((c) => open.has(c)))
+    .sort((a, b) => b.cells.reduce((s, c) => s + textOf(c), 0) - a.cells.reduce((s, c) => s + textOf(c), 0));
+  for (const unit of others) {
+    if (grown >= Math.min(max, size + FOCUS_STEP)) break;
+    apply(size);
+    open = new Set([...open].filter((c) => !unit.cells.includes(c)));
+    if (fitOpen(container, cells, open, { min: size, max: size, head }) == null) break;
+    grown = grow();
+  }
+  container.dataset.focusFit = String(grown);
+  container.dataset.summarised = String(cells.some((c) => c.cell.classList.contains('is-summary')));
+  return size;
 }
 
 function textOf(c) {

@@ -1,5 +1,11 @@
 import { cellsOf, fitGrid, planPages, showLayout } from './fit.js';
 
+/** What a board shows with a phase in focus: that phase's notes, and every other lane only how many it holds. */
+export function focusLayout(focus) {
+  if (!focus) return () => null;
+  return (cell) => (cell.lane.split(':')[0] === focus && cell.lane.includes(':') ? null : 'summary');
+}
+
 /**
  * A board grid kept fitted to its box: refit() after every change or resize; when the notes need more than one
  * screen at the smallest size, the pages turn by themselves every `interval` ms (and with turn(±1)), and
@@ -10,13 +16,23 @@ export function fittedBoard(container, { min = 14, max = 44, head, interval = 15
   let base = () => null;
   let pages = [base];
   let columns = null;
+  let settle = null;
   let page = 0;
   let timer = null;
+  let last = null;
 
+  /** Shows the page: its text as large as fits (the size found last time tried first), settled if it overflows. */
   function show() {
     const cells = cellsOf(container);
     showLayout(cells, pages[page]);
-    const size = fitGrid(container, cells, { min, max, head, columns: columns && [columns] });
+    const fit = () => fitGrid(container, cells, { min, max, head, columns: columns && [columns], hint: last });
+    let size = fit();
+    if (size == null && settle) {
+      pages = settle(page);
+      showLayout(cells, pages[page]);
+      size = fit();
+    }
+    last = size;
     container.dataset.fit = size == null ? 'overflow' : String(size);
     container.dataset.page = `${page + 1}/${pages.length}`;
     onPage(page, pages.length);
@@ -46,10 +62,11 @@ export function fittedBoard(container, { min = 14, max = 44, head, interval = 15
     } catch (error) {
       // Whatever a note holds, the board goes on showing the others (and later notes) rather than stopping here.
       console.error('planning the pages failed', error);
-      plan = { layouts: [base], columns: null };
+      plan = { layouts: [base], columns: null, settle: null };
     }
     pages = plan.layouts;
     columns = plan.columns;
+    settle = plan.settle;
     if (columns) container.dataset.columns = columns;
     else delete container.dataset.columns;
     if (pages.length !== before) page = 0;
@@ -63,13 +80,24 @@ export function fittedBoard(container, { min = 14, max = 44, head, interval = 15
   // The box changes size when the top bar wraps (a page number, a timer appears) or the join box comes and goes.
   let frame = 0;
   let size = '';
-  new ResizeObserver(() => {
+  const observer = new ResizeObserver(() => {
     // the width too: the join box's QR code, once loaded, takes its width from the board
     if (`${container.clientWidth}x${container.clientHeight}` === size) return;
     size = `${container.clientWidth}x${container.clientHeight}`;
     cancelAnimationFrame(frame);
     frame = requestAnimationFrame(() => refit());
-  }).observe(container);
+  });
+  observer.observe(container);
 
-  return { refit, turn, get pageCount() { return pages.length; } };
+  /** Stops turning and watching the box (the plenary, back from one group large to all of them). */
+  function stop() {
+    clearInterval(timer);
+    timer = null;
+    cancelAnimationFrame(frame);
+    observer.disconnect();
+    delete container.dataset.page;
+    delete container.dataset.columns;
+  }
+
+  return { refit, turn, stop, get pageCount() { return pages.length; } };
 }

@@ -57,7 +57,7 @@ final class Repaint {
             + "(Debian, --disable-gpu) at 1366x768, the server in the bench JVM; load average before the run "
             + load
             + ". CPU time is the page's main thread's (Performance.getMetrics ThreadTime) from the first note of"
-            + " the burst until the page is quiet again (10 note events, painted once per frame): it does"
+            + " the burst until the page is quiet again (10 note events, coalesced into one paint): it does"
             + " not grow with other processes on the cores, unlike task (wall) time and the longest refit"
             + " (the pager's pb:refit user-timing measure: planning the pages and fitting the text).");
     return report;
