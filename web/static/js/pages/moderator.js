@@ -73,7 +73,7 @@ const redraw = () => {
   const again = same || (lost && ((ui.refocus && document.getElementById(ui.refocus))
     || (lane && document.querySelector(`#grid [data-lane="${lane}"] [data-nav], #grid [data-lane="${lane}"] .cell-tools button`))));
   if (lost || same) ui.refocus = null;
-  again?.focus();
+  if (again) again.focus();
 };
 const actions = clusterActions({ live, ui, redraw, say });
 const moderation = noteModeration(live, say);
