@@ -164,8 +164,12 @@ public final class Server extends VerticleBase {
                   new PoolOptions()
                       .setMaxSize(1)
                       .setMaxWaitQueueSize(64)
-                      .setConnectionTimeout(2)
-                      .setConnectionTimeoutUnit(TimeUnit.SECONDS))
+                      // no acquisition timeout: in Vert.x 5.0.7 one that fires as a connection is
+                      // handed to its waiter fails the waiter AND gives it the connection, which
+                      // throws "Promise already completed" and never returns that connection
+                      // (eclipse-vertx/vert.x#6169): the pool's only one, so /health would stay
+                      // DOWN. HealthRoutes bounds the wait itself (2 s), race-free.
+                      .setConnectionTimeout(0))
               .connectingTo(connect)
               .using(vertx)
               .build();
