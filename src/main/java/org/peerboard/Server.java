@@ -152,9 +152,13 @@ public final class Server extends VerticleBase {
                       .setMaxSize(16)
                       .setMaxWaitQueueSize(2_000)
                       // a burst of ops waits its turn; when PostgreSQL is gone, connecting fails at
-                      // once (or the op times out)
-                      .setConnectionTimeout(15)
-                      .setConnectionTimeoutUnit(TimeUnit.SECONDS))
+                      // once. No acquisition timeout: Vert.x 5.0.7's fails a waiter with a bare
+                      // "Timeout" (answered 500), and one that fires as a connection is handed to
+                      // its waiter throws "Promise already completed" and loses that connection
+                      // (eclipse-vertx/vert.x#6169). Every caller bounds its own wait, race-free:
+                      // an op is answered `unavailable` after WsHandler's op timeout, a request 503
+                      // after AnswerDeadline's, /health after 2 s.
+                      .setConnectionTimeout(0))
               .connectingTo(connect)
               .using(vertx)
               .build();
@@ -164,11 +168,8 @@ public final class Server extends VerticleBase {
                   new PoolOptions()
                       .setMaxSize(1)
                       .setMaxWaitQueueSize(64)
-                      // no acquisition timeout: in Vert.x 5.0.7 one that fires as a connection is
-                      // handed to its waiter fails the waiter AND gives it the connection, which
-                      // throws "Promise already completed" and never returns that connection
-                      // (eclipse-vertx/vert.x#6169): the pool's only one, so /health would stay
-                      // DOWN. HealthRoutes bounds the wait itself (2 s), race-free.
+                      // no acquisition timeout (see above): a lost connection would be this pool's
+                      // only one, and /health would stay DOWN; HealthRoutes bounds the wait (2 s)
                       .setConnectionTimeout(0))
               .connectingTo(connect)
               .using(vertx)
