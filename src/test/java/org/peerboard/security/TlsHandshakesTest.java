@@ -183,6 +183,72 @@ class TlsHandshakesTest {
     assertEquals(0, app.server().connectionGuard().openFrom("127.0.0.99"));
   }
 
+  @Test
+  @DisplayName(
+      "past the process's cap, connections are refused before their handshake; /health is still answered over TLS")
+  void processCapCountsHandshakes() throws Exception {
+    int cap = 10;
+    Config config = TestApp.onSharedDatabase("tls-cap");
+    try (PeerBoard capped =
+        PeerBoard.start(
+            config
+                .withPublicUrl("https://127.0.0.1:" + config.port())
+                .withTls(new Config.Tls(Optional.empty(), Optional.empty(), true, 0))
+                .withBudgets(new Config.Budgets(1_000, 1_000, 1_000, 1_000, 1_000, 3, cap)))) {
+      int held = cap + 64; // the cap, and the connections kept to ask /health past it
+      List<RawClient> silent = new ArrayList<>();
+      try {
+        for (int i = 0; i < held + 3; i++) {
+          silent.add(new RawClient("127.0.0." + (100 + i % 20), capped.port()));
+        }
+        int refused = 0;
+        for (int look = 0; look < 10 && refused < 3; look++) {
+          refused = 0;
+          for (RawClient client : silent) {
+            refused += client.closedWithin(50) ? 1 : 0;
+          }
+        }
+        assertEquals(3, refused, "the connections past the cap and its reserve closed at once");
+        assertEquals(held, capped.server().connectionGuard().openInAll());
+        for (RawClient client : silent.subList(0, 2)) {
+          client.close();
+        }
+        for (int i = 0; i < 300 && capped.server().connectionGuard().openInAll() > held - 2; i++) {
+          Thread.sleep(50);
+        }
+        assertEquals(200, RawClient.status(https(capped, "127.0.0.130", "GET", "/health")));
+        String page = https(capped, "127.0.0.131", "GET", "/new");
+        assertEquals(503, RawClient.status(page), page);
+        assertTrue(page.toLowerCase().contains("retry-after:"), page);
+      } finally {
+        for (RawClient client : silent) {
+          client.close();
+        }
+      }
+      for (int i = 0; i < 300 && capped.server().connectionGuard().openInAll() > 0; i++) {
+        Thread.sleep(50);
+      }
+      assertEquals(0, capped.server().connectionGuard().openInAll(), "every slot given back");
+      assertEquals(200, RawClient.status(https(capped, "127.0.0.131", "GET", "/new")));
+    }
+  }
+
+  private static String https(PeerBoard to, String from, String method, String path)
+      throws Exception {
+    try (SSLSocket socket =
+        (SSLSocket)
+            trustAll()
+                .getSocketFactory()
+                .createSocket(
+                    InetAddress.getByName("127.0.0.1"),
+                    to.port(),
+                    InetAddress.getByName(from),
+                    0)) {
+      socket.setSoTimeout(30_000);
+      return exchange(socket, method, path, null);
+    }
+  }
+
   private static void awaitNoneFrom(String address) throws InterruptedException {
     for (int i = 0; i < 300 && app.server().connectionGuard().openFrom(address) > 0; i++) {
       Thread.sleep(50);
