@@ -88,11 +88,22 @@ public record Config(
   /**
    * HTTPS: a PEM certificate and key, or a self-signed certificate PeerBoard makes (and keeps in
    * the data directory); {@code redirectPort} answers plain HTTP with a redirect to HTTPS (0: no
-   * such listener).
+   * such listener); {@code front}: the public port counts connections at TCP accept, before their
+   * TLS handshake, and passes them to the HTTPS server on loopback ({@code http/TlsFront}).
    */
   public record Tls(
-      Optional<Path> certPath, Optional<Path> keyPath, boolean selfSigned, int redirectPort) {
+      Optional<Path> certPath,
+      Optional<Path> keyPath,
+      boolean selfSigned,
+      int redirectPort,
+      boolean front) {
     public static final Tls OFF = new Tls(Optional.empty(), Optional.empty(), false, 0);
+
+    /** With the front (the default). */
+    public Tls(
+        Optional<Path> certPath, Optional<Path> keyPath, boolean selfSigned, int redirectPort) {
+      this(certPath, keyPath, selfSigned, redirectPort, true);
+    }
 
     public boolean on() {
       return selfSigned || certPath.isPresent();
@@ -229,7 +240,12 @@ public record Config(
             intOf(env, "PEERBOARD_CODE_EXPIRY_DAYS", d.codeExpiryDays()),
             intOf(env, "PEERBOARD_WORKSHOPS_PER_HOUR", d.workshopsPerHour()),
             intOf(env, "PEERBOARD_ADMIN_FAILURES_PER_MINUTE", d.adminFailuresPerMinute())),
-        new Tls(cert, key, selfSigned, tlsOn ? intOf(env, "PEERBOARD_HTTP_PORT", 8080) : 0),
+        new Tls(
+            cert,
+            key,
+            selfSigned,
+            tlsOn ? intOf(env, "PEERBOARD_HTTP_PORT", 8080) : 0,
+            !"false".equalsIgnoreCase(env.get("PEERBOARD_TLS_FRONT"))),
         intOf(env, "PEERBOARD_LIVE_LOOPS", Runtime.getRuntime().availableProcessors()),
         budgets(env),
         Clock.systemUTC());

@@ -49,6 +49,7 @@ import org.peerboard.http.Links;
 import org.peerboard.http.OpenFiles;
 import org.peerboard.http.Origins;
 import org.peerboard.http.SecurityHeaders;
+import org.peerboard.http.TlsFront;
 import org.peerboard.live.LiveHub;
 import org.peerboard.live.Notifier;
 import org.peerboard.live.WsHandler;
@@ -93,6 +94,7 @@ public final class Server extends VerticleBase {
   private Router router;
   private HttpServer server;
   private HttpServer redirect;
+  private TlsFront front;
 
   public Server(Config config, Links links, Shared shared, int loop) {
     this(config, links, shared, loop, Optional.empty());
@@ -150,9 +152,13 @@ public final class Server extends VerticleBase {
                       .setMaxSize(16)
                       .setMaxWaitQueueSize(2_000)
                       // a burst of ops waits its turn; when PostgreSQL is gone, connecting fails at
-                      // once (or the op times out)
-                      .setConnectionTimeout(15)
-                      .setConnectionTimeoutUnit(TimeUnit.SECONDS))
+                      // once. No acquisition timeout: Vert.x 5.0.7's fails a waiter with a bare
+                      // "Timeout" (answered 500), and one that fires as a connection is handed to
+                      // its waiter throws "Promise already completed" and loses that connection
+                      // (eclipse-vertx/vert.x#6169). Every caller bounds its own wait, race-free:
+                      // an op is answered `unavailable` after WsHandler's op timeout, a request 503
+                      // after AnswerDeadline's, /health after 2 s.
+                      .setConnectionTimeout(0))
               .connectingTo(connect)
               .using(vertx)
               .build();
@@ -162,8 +168,9 @@ public final class Server extends VerticleBase {
                   new PoolOptions()
                       .setMaxSize(1)
                       .setMaxWaitQueueSize(64)
-                      .setConnectionTimeout(2)
-                      .setConnectionTimeoutUnit(TimeUnit.SECONDS))
+                      // no acquisition timeout (see above): a lost connection would be this pool's
+                      // only one, and /health would stay DOWN; HealthRoutes bounds the wait (2 s)
+                      .setConnectionTimeout(0))
               .connectingTo(connect)
               .using(vertx)
               .build();
@@ -207,7 +214,8 @@ public final class Server extends VerticleBase {
               defences.headerTimeoutSeconds(),
               defences.idleTimeoutSeconds(),
               defences.connectionsPerAddress(),
-              OpenFiles.connectionCap(config.budgets().maxConnections()));
+              OpenFiles.connectionCap(
+                  config.budgets().maxConnections(), behindFront(config) ? 3 : 1));
       guard = new JoinGuard(config.limits().failedJoinsPerMinute());
       clock = config.clock();
       workshopRoutes =
@@ -377,20 +385,26 @@ public final class Server extends VerticleBase {
                   // keeps sending, is dropped after 3 s instead of Vert.x's 10
                   .setWebSocketClosingTimeout(3)
                   .setCompressionSupported(true);
-          // a TLS handshake holds a descriptor before the connection is counted (Vert.x tells of a
-          // connection only once its handshake is done): it gets no longer than a request's headers
+          ConnectionGuard guard = shared.connections;
+          boolean fronted = tls.isPresent() && config.tls().front();
           tls.ifPresent(
               certificate ->
                   options
                       .setSsl(true)
                       .setKeyCertOptions(certificate)
+                      // a handshake gets no longer than a request's headers
                       .setSslHandshakeTimeout(
                           Math.min(10, config.defences().headerTimeoutSeconds()))
                       .setSslHandshakeTimeoutUnit(TimeUnit.SECONDS));
-          ConnectionGuard guard = shared.connections;
+          if (fronted) {
+            // Vert.x tells of an HTTPS connection only once its handshake is done: the public port
+            // is the TLS front, which counts connections at TCP accept; the HTTPS server listens on
+            // loopback only and learns each client's address from the front's PROXY header
+            options.setHost("127.0.0.1").setPort(0).setUseProxyProtocol(true);
+          }
           vertx
               .createHttpServer(options)
-              .connectionHandler(guard::connected)
+              .connectionHandler(fronted ? guard::connectedBehindFront : guard::connected)
               .requestHandler(
                   request -> {
                     guard.request(request);
@@ -400,6 +414,14 @@ public final class Server extends VerticleBase {
                   })
               .listen()
               .onSuccess(s -> server = s)
+              .compose(
+                  s -> {
+                    if (!fronted) {
+                      return Future.succeededFuture();
+                    }
+                    front = new TlsFront(vertx, guard, s.actualPort());
+                    return front.listen(config.host(), config.port());
+                  })
               .compose(
                   s ->
                       tls.isPresent() && config.tls().redirectPort() > 0
@@ -420,13 +442,18 @@ public final class Server extends VerticleBase {
     return listening.future();
   }
 
+  /** Whether HTTPS is served through the TLS front (the default with HTTPS). */
+  static boolean behindFront(Config config) {
+    return config.tls().on() && config.tls().front();
+  }
+
   /** Plain HTTP when HTTPS is on: the same path on the HTTPS address. */
   private void toHttps(HttpServerRequest request) {
     shared.connections.request(request);
     String base =
         links.base().startsWith("https://")
             ? links.base()
-            : "https://" + hostOnly(request.authority()) + ":" + server.actualPort();
+            : "https://" + hostOnly(request.authority()) + ":" + actualPort();
     request
         .response()
         .setStatusCode(301)
@@ -451,11 +478,17 @@ public final class Server extends VerticleBase {
       redirect.close();
     }
     shared.hub.closeLoop(loop, GOING_AWAY, "server shutting down");
-    return closed;
+    return front == null ? closed : closed.eventually(front::close);
   }
 
+  /** The public port: the TLS front's when there is one. */
   public int actualPort() {
-    return server.actualPort();
+    return front != null ? front.actualPort() : server.actualPort();
+  }
+
+  /** The HTTPS server's own port on loopback behind the TLS front; -1 without the front. */
+  public int portBehindFront() {
+    return front == null ? -1 : server.actualPort();
   }
 
   /** The port answering plain HTTP with a redirect to HTTPS; -1 when there is none. */

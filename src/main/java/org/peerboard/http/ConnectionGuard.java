@@ -6,8 +6,10 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -21,6 +23,10 @@ import org.slf4j.LoggerFactory;
  * hello timeout (live/WsHandler), but their slot is theirs until the socket closes: an upgraded
  * connection never reports its own close, so the socket's close gives the slot back ({@link
  * #upgraded}). Each connection gives its slot back once, whichever close comes first.
+ *
+ * <p>With HTTPS, Vert.x tells of a connection only once its TLS handshake is done; the {@link
+ * TlsFront} takes the slot at TCP accept instead ({@link #admit}) and hands it to the HTTPS server
+ * behind it ({@link #expect}, {@link #connectedBehindFront}), so handshakes count too.
  */
 public final class ConnectionGuard {
   private static final Logger LOG = LoggerFactory.getLogger(ConnectionGuard.class);
@@ -31,8 +37,16 @@ public final class ConnectionGuard {
   private final int perAddress;
   private final Map<String, AtomicInteger> open = new ConcurrentHashMap<>();
 
-  /** The address each counted connection holds a slot of, until it is given back. */
-  private final Map<HttpConnection, String> slots = new ConcurrentHashMap<>();
+  /** The slot each counted connection holds, until it is given back. */
+  private final Map<HttpConnection, Slot> slots = new ConcurrentHashMap<>();
+
+  /**
+   * Slots taken by the TLS front for connections it opened to the HTTPS server, by the front's own
+   * end of that loopback connection (which the HTTPS server sees as the real remote address).
+   */
+  private final Map<String, Slot> expected = new ConcurrentHashMap<>();
+
+  private final AtomicLong strangers = new AtomicLong();
 
   private final Map<HttpConnection, Long> deadlines = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> refused = new ConcurrentHashMap<>();
@@ -76,11 +90,40 @@ public final class ConnectionGuard {
   }
 
   /**
-   * A new TCP connection: refused past the address's cap; otherwise it has until the header
-   * timeout.
+   * A place in the counts: one connection from {@code address}, given back once ({@link #release}),
+   * whichever of its ends closes first. Past the process's cap a few connections are still let in
+   * to ask {@code /health} only ({@code healthOnly}).
    */
-  public void connected(HttpConnection connection) {
-    String address = address(connection.remoteAddress());
+  public final class Slot {
+    private final String address;
+    private final boolean healthOnly;
+    private final AtomicBoolean held = new AtomicBoolean(true);
+    private volatile String expectedAs;
+
+    private Slot(String address, boolean healthOnly) {
+      this.address = address;
+      this.healthOnly = healthOnly;
+    }
+
+    /** Gives the slot back; the second and later calls do nothing. */
+    public void release() {
+      if (held.compareAndSet(true, false)) {
+        String key = expectedAs;
+        if (key != null) {
+          expected.remove(key, this);
+        }
+        ConnectionGuard.this.release(address);
+        total.decrementAndGet();
+      }
+    }
+  }
+
+  /**
+   * Counts a new connection from {@code address}, at TCP accept: empty when it is past the
+   * address's cap or the process's (beyond the few kept for {@code /health}), and then the caller
+   * closes it at once.
+   */
+  public Optional<Slot> admit(String address) {
     AtomicInteger count = open.computeIfAbsent(address, a -> new AtomicInteger());
     if (count.incrementAndGet() > perAddress) {
       release(address);
@@ -90,25 +133,75 @@ public final class ConnectionGuard {
             address,
             perAddress);
       }
+      return Optional.empty();
+    }
+    int now = total.incrementAndGet();
+    if (now > maxConnections + HEALTH_RESERVE) {
+      total.decrementAndGet();
+      release(address);
+      if (refusedOverCap.getAndIncrement() == 0) {
+        LOG.warn(
+            "More than {} connections open in all; refusing new ones (summary every minute)",
+            maxConnections);
+      }
+      return Optional.empty();
+    }
+    return Optional.of(new Slot(address, now > maxConnections));
+  }
+
+  /**
+   * The TLS front opened a connection to the HTTPS server for {@code slot}'s client, from its own
+   * end {@code frontEnd}: the HTTPS server will find the slot there ({@link
+   * #connectedBehindFront}).
+   */
+  public void expect(SocketAddress frontEnd, Slot slot) {
+    String key = frontEnd.hostAddress() + ":" + frontEnd.port();
+    slot.expectedAs = key;
+    expected.put(key, slot);
+    if (!slot.held.get()) {
+      expected.remove(key, slot);
+    }
+  }
+
+  /**
+   * A new TCP connection, counted here (plain HTTP, or HTTPS without the front): refused past the
+   * caps; otherwise it has until the header timeout.
+   */
+  public void connected(HttpConnection connection) {
+    Optional<Slot> slot = admit(address(connection.remoteAddress()));
+    if (slot.isEmpty()) {
       connection.close();
       return;
     }
-    int now = total.incrementAndGet();
-    if (now > maxConnections) {
-      if (now > maxConnections + HEALTH_RESERVE) {
-        total.decrementAndGet();
-        release(address);
-        if (refusedOverCap.getAndIncrement() == 0) {
-          LOG.warn(
-              "More than {} connections open in all; refusing new ones (summary every minute)",
-              maxConnections);
-        }
-        connection.close();
-        return;
+    hold(connection, slot.get());
+  }
+
+  /**
+   * A connection to the HTTPS server behind the TLS front, its handshake done: it must be one the
+   * front opened (its real remote end is the front's, and the PROXY header names the client the
+   * front counted), and it keeps the slot the front took. Anything else on the loopback port (a
+   * process on this machine claiming another address) is closed.
+   */
+  public void connectedBehindFront(HttpConnection connection) {
+    SocketAddress real = connection.remoteAddress(true);
+    Slot slot = real == null ? null : expected.remove(real.hostAddress() + ":" + real.port());
+    if (slot == null || !slot.address.equals(address(connection.remoteAddress()))) {
+      if (strangers.getAndIncrement() == 0) {
+        LOG.warn(
+            "A connection to the internal HTTPS port that the TLS front did not open (from {}); closed",
+            real);
       }
+      connection.close();
+      return;
+    }
+    hold(connection, slot);
+  }
+
+  private void hold(HttpConnection connection, Slot slot) {
+    if (slot.healthOnly) {
       healthOnly.add(connection);
     }
-    slots.put(connection, address);
+    slots.put(connection, slot);
     connection.closeHandler(v -> closed(connection));
     arm(connection, headerMillis);
   }
@@ -152,10 +245,9 @@ public final class ConnectionGuard {
   /** A connection ended, however: its deadline goes, and its slot is given back once. */
   private void closed(HttpConnection connection) {
     disarm(connection);
-    String address = slots.remove(connection);
-    if (address != null) {
-      release(address);
-      total.decrementAndGet();
+    Slot slot = slots.remove(connection);
+    if (slot != null) {
+      slot.release();
       healthOnly.remove(connection);
     }
   }
@@ -215,6 +307,12 @@ public final class ConnectionGuard {
           "{} connection(s) or request(s) refused in the last minute over the process's cap of {}",
           overCap - 1,
           maxConnections);
+    }
+    long unknown = strangers.getAndSet(0);
+    if (unknown > 1) {
+      LOG.warn(
+          "{} connection(s) to the internal HTTPS port not opened by the TLS front in the last minute; closed",
+          unknown - 1);
     }
     long closed = timedOut.getAndSet(0);
     if (closed > 0) {

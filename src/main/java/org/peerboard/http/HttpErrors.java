@@ -20,6 +20,26 @@ public final class HttpErrors {
 
   public static void handle(RoutingContext ctx) {
     Throwable failure = ctx.failure();
+    if (ctx.response().ended()) {
+      // the loser of a race: the answer already went (AnswerDeadline's 503, or the work that
+      // finished after it and found the answer written); nothing more may be written
+      LOG.debug(
+          "A failure after the answer on {} {}: {}",
+          ctx.request().method(),
+          ctx.request().path(),
+          String.valueOf(failure));
+      return;
+    }
+    if (ctx.response().headWritten()) {
+      // half an answer cannot be finished: the connection goes, so the client does not wait
+      LOG.warn(
+          "A failure during the answer on {} {}; connection closed",
+          ctx.request().method(),
+          ctx.request().path(),
+          failure);
+      ctx.request().connection().close();
+      return;
+    }
     if (failure == null) {
       ErrorCode code = ErrorCode.ofStatus(ctx.statusCode());
       send(

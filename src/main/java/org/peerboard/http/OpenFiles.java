@@ -41,18 +41,20 @@ public final class OpenFiles {
 
   /**
    * The connections the process may hold: {@code configured} when set (above 0), otherwise the
-   * open-files limit less a reserve of a tenth (at least 256). Logged once.
+   * open-files limit less a reserve of a tenth (at least 256), shared by the {@code
+   * descriptorsPerConnection} each connection holds (3 behind the TLS front: the client's, the
+   * front's way to the HTTPS server and the server's end of it). Logged once.
    */
-  public static int connectionCap(int configured) {
+  public static int connectionCap(int configured, int descriptorsPerConnection) {
     OptionalLong limit = softLimit();
     int cap;
     if (configured > 0) {
       cap = configured;
     } else if (limit.isEmpty()) {
-      cap = FALLBACK_CAP;
+      cap = FALLBACK_CAP / descriptorsPerConnection;
     } else {
       long files = Math.min(limit.getAsLong(), 1_000_000L);
-      cap = (int) Math.max(64, files - Math.max(256, files / 10));
+      cap = (int) Math.max(64, (files - Math.max(256, files / 10)) / descriptorsPerConnection);
     }
     LOG.info(
         "Open files: limit {} (the JVM raised its soft limit to the hard one where allowed); "
