@@ -60,7 +60,8 @@ function paint() {
   votes.paint();
   paintPlan();
   document.body.classList.toggle('has-focus', Boolean(phase));
-  fitted.refit(focusLayout(phase?.key));
+  // a phase in focus reads at 18px or more, on a laptop-sized projector too
+  fitted.refit(focusLayout(phase?.key), { least: phase ? 18 : undefined });
   paintSpotlight(live, grid);
 }
 

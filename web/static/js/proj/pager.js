@@ -20,12 +20,13 @@ export function fittedBoard(container, { min = 14, max = 44, head, interval = 15
   let page = 0;
   let timer = null;
   let last = null;
+  let floor = min;
 
   /** Shows the page: its text as large as fits (the size found last time tried first), settled if it overflows. */
   function show() {
     const cells = cellsOf(container);
     showLayout(cells, pages[page]);
-    const fit = () => fitGrid(container, cells, { min, max, head, columns: columns && [columns], hint: last });
+    const fit = () => fitGrid(container, cells, { min: floor, max, head, columns: columns && [columns], hint: last });
     let size = fit();
     if (size == null && settle) {
       pages = settle(page);
@@ -50,15 +51,22 @@ export function fittedBoard(container, { min = 14, max = 44, head, interval = 15
     schedule();
   }
 
-  /** Lays the board out again; `layout` (a function of a cell) says what each cell shows before paging. */
-  function refit(layout = base) {
-    base = layout;
+  /**
+   * Lays the board out again; `layout` (a function of a cell) says what each cell shows before paging, and
+   * `least` the smallest text size for it (a phase in focus is read from the back of the room: larger, on more
+   * pages if need be). Without a layout, the last one and its size hold.
+   */
+  function refit(layout, { least } = {}) {
+    if (layout) {
+      base = layout;
+      floor = least ?? min;
+    }
     if (!container.isConnected || container.closest('[hidden]') || container.clientHeight === 0) return;
     const before = pages.length;
     const started = performance.now();
     let plan;
     try {
-      plan = planPages(container, cellsOf(container), base, { min, head });
+      plan = planPages(container, cellsOf(container), base, { min: floor, head });
     } catch (error) {
       // Whatever a note holds, the board goes on showing the others (and later notes) rather than stopping here.
       console.error('planning the pages failed', error);

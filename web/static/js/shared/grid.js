@@ -57,7 +57,8 @@ export function buildGrid(container, grid, { cellTools, noteActions, showSent = 
       h('span', { class: 'mark', text: EXTRA_MARK }), ' ', label(extra))));
   grid.phases.forEach((phase, row) => {
     container.append(h('div', { class: 'row-head', role: 'heading', 'aria-level': '3', dataset: { phase: phase.key } },
-      h('span', { class: 'row-number', 'aria-hidden': 'true', text: `${row + 1}` }), ' ', label(phase)));
+      h('span', { class: 'row-number', 'aria-hidden': 'true', text: `${row + 1}` }), ' ',
+      h('span', { class: 'row-name', text: label(phase) })));
     grid.dimensions.forEach((dimension, i) => container.append(cell(`${phase.key}:${dimension.key}`, i)));
   });
   // placed by their grid column and rows, so in the DOM (the reading order) they come after every phase

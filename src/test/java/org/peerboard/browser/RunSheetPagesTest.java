@@ -2,6 +2,7 @@ package org.peerboard.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -92,12 +93,44 @@ class RunSheetPagesTest {
         Browsers.screenshot(moderator, "runsheet-moderator-" + tag);
         projector.bringToFront();
         assertThat(projector.locator("#step-line")).isVisible();
+        Browsers.screenshot(projector, "runsheet-projector-" + tag);
         assertTrue(
             (Boolean)
                 projector.evaluate(
                     "() => { const bar = document.querySelector('.topbar');"
                         + " return bar.scrollWidth <= bar.clientWidth + 1 && bar.getBoundingClientRect().height < 90; }"),
             "the projector's top bar stays one uncluttered row at " + tag);
+        projector.waitForTimeout(600); // a burst is painted once it has been quiet (at most 500 ms)
+        // the group's name and the step now are whole (two groups' projectors must not look alike);
+        // the tag
+        // legend is not cut by its corner; the phase in focus reads at 18px or more on at most two
+        // pages
+        Object bar =
+            projector.evaluate(
+                "() => { const whole = (el) => el && el.getBoundingClientRect().width > 0"
+                    + " && el.scrollWidth <= el.clientWidth + 1"
+                    + " && el.getBoundingClientRect().right <= innerWidth;"
+                    + " const corner = document.querySelector('#grid .corner').getBoundingClientRect();"
+                    + " const inCorner = [...document.querySelectorAll('#grid .corner .tag')].every((t) => {"
+                    + "   const r = t.getBoundingClientRect();"
+                    + "   return r.top >= corner.top - 1 && r.bottom <= corner.bottom + 1; });"
+                    + " return { group: whole(document.querySelector('.board-title > :last-child')),"
+                    + "   step: whole(document.querySelector('#step-line .step-now')), inCorner,"
+                    + "   page: document.querySelector('#grid').dataset.page }; }");
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> shown = (java.util.Map<String, Object>) bar;
+        assertEquals(Boolean.TRUE, shown.get("group"), "the group's name whole at " + tag);
+        assertEquals(Boolean.TRUE, shown.get("step"), "the step now whole at " + tag);
+        assertEquals(
+            Boolean.TRUE, shown.get("inCorner"), "the tag legend inside its corner at " + tag);
+        String page = String.valueOf(shown.get("page"));
+        assertTrue(
+            Integer.parseInt(page.substring(page.indexOf('/') + 1)) <= 2,
+            "the phase in focus on at most two pages at " + tag + ": " + page);
+        BoardOnScreen.Reading focused =
+            BoardOnScreen.read(projector, "#grid .cell[data-lane^='custody:'] .note", 18);
+        assertFalse(focused.ids().isEmpty(), "the focused phase shows its notes at " + tag);
+        assertEquals(List.of(), focused.problems(), "the focused phase at " + tag);
         Axe.assertNoSeriousViolations(projector);
         Browsers.screenshot(projector, "runsheet-projector-" + tag);
       }
