@@ -45,7 +45,7 @@ export function laneRenderer({ grid, live, ui, menuButton }) {
     h('div', { class: 'cluster-head' },
       h('button', { type: 'button', class: 'cluster-title', dataset: { nav: 'cluster' }, 'aria-pressed': String(selected),
         'aria-label': t('clu.selectCluster', { name: cluster.name, count }) },
-      h('span', { class: 'cluster-name', text: cluster.name }),
+      h('span', { class: 'cluster-name', text: cluster.name }), ' ',
       h('span', { class: 'cluster-count', text: count })),
       clusterAgreement(cluster, notes),
       tagged == null ? null : h('p', { class: 'cluster-tagged', text: t('clu.tagged', {
