@@ -7,9 +7,10 @@ import java.util.regex.Pattern;
 
 /**
  * The little Markdown our own documents use, as HTML: headings, paragraphs, bulleted and numbered
- * lists (a line indented under an item continues it), {@code `code`}, {@code **strong**} and links
- * to http(s), mailto or our own paths. Every character of the text is escaped first, so the output
- * holds no markup the document did not ask for; anything else is shown as the text it is.
+ * lists (a line indented under an item continues it), {@code `code`}, {@code **strong**}, {@code
+ * *emphasis*} and links to http(s), mailto or our own paths. Every character of the text is escaped
+ * first, so the output holds no markup the document did not ask for; anything else is shown as the
+ * text it is.
  */
 public final class Markdown {
   private static final Pattern HEADING = Pattern.compile("^(#{1,6})\\s+(.*)$");
@@ -17,6 +18,7 @@ public final class Markdown {
   private static final Pattern NUMBERED = Pattern.compile("^\\d+\\.\\s+(.*)$");
   private static final Pattern CODE = Pattern.compile("`([^`]+)`");
   private static final Pattern STRONG = Pattern.compile("\\*\\*([^*]+)\\*\\*");
+  private static final Pattern EMPHASIS = Pattern.compile("\\*([^*\\s][^*]*)\\*");
   private static final Pattern LINK =
       Pattern.compile("\\[([^\\]]+)\\]\\(((?:https?://|mailto:|/|#)[^)\\s\"'<>]*)\\)");
 
@@ -90,6 +92,7 @@ public final class Markdown {
     String html = escape(text);
     html = CODE.matcher(html).replaceAll("<code>$1</code>");
     html = STRONG.matcher(html).replaceAll("<strong>$1</strong>");
+    html = EMPHASIS.matcher(html).replaceAll("<em>$1</em>");
     return LINK.matcher(html).replaceAll("<a href=\"$2\">$1</a>");
   }
 

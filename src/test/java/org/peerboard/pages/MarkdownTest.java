@@ -21,10 +21,10 @@ class MarkdownTest {
   @DisplayName("code, strong and links to http(s), mailto and our own paths")
   void inline() {
     assertEquals(
-        "<p><code>pom.xml</code> <strong>AA</strong> <a href=\"mailto:a@example.org\">write</a>"
+        "<p><code>pom.xml</code> <strong>AA</strong> <em>gaps</em> <a href=\"mailto:a@example.org\">write</a>"
             + " <a href=\"/accessibility?lang=it&amp;x=1\">it</a></p>\n",
         Markdown.toHtml(
-            "`pom.xml` **AA** [write](mailto:a@example.org) [it](/accessibility?lang=it&x=1)"));
+            "`pom.xml` **AA** *gaps* [write](mailto:a@example.org) [it](/accessibility?lang=it&x=1)"));
   }
 
   @Test
