@@ -46,7 +46,7 @@ export function laneRenderer({ grid, live, ui, menuButton }) {
       h('div', { class: 'cluster-line' },
         h('button', { type: 'button', class: 'cluster-title', dataset: { nav: 'cluster' }, 'aria-pressed': String(selected),
           'aria-label': t('clu.selectCluster', { name: cluster.name, count }) },
-        h('span', { class: 'cluster-name', text: cluster.name }),
+        h('span', { class: 'cluster-name', text: cluster.name }), ' ',
         h('span', { class: 'cluster-count', text: count })),
         menuButton({ cluster })),
       clusterAgreement(cluster, notes),

@@ -41,7 +41,9 @@ export function fittedBoard(container, { min = 14, max = 44, head, interval = 15
 
   function schedule() {
     clearInterval(timer);
-    timer = pages.length > 1 ? setInterval(() => turn(1), interval) : null;
+    // prefers-reduced-motion: the pages hold still and turn only with PageDown/PageUp (issue 26)
+    timer = pages.length > 1 && !matchMedia('(prefers-reduced-motion: reduce)').matches
+      ? setInterval(() => turn(1), interval) : null;
   }
 
   function turn(step) {

@@ -106,7 +106,9 @@ export function fittedResults(box, { live, min = 16, max = 40, interval = 15000,
 
   function schedule() {
     clearInterval(timer);
-    timer = pages.length > 1 ? setInterval(() => turn(1), interval) : null;
+    // prefers-reduced-motion: the pages hold still and turn only with PageDown/PageUp (issue 26)
+    timer = pages.length > 1 && !matchMedia('(prefers-reduced-motion: reduce)').matches
+      ? setInterval(() => turn(1), interval) : null;
   }
 
   function turn(step) {

@@ -87,7 +87,8 @@ export function meToo(live, note) {
     onclick: () => live.send('note.react', { noteId: note.id, on: !pressed }) },
   h('span', { class: 'me-too-mark', 'aria-hidden': 'true', text: pressed ? '✓' : '+' }),
   h('span', { class: 'me-too-word', text: t('react.toggle') }),
-  n == null ? null : h('span', { class: 'me-too-n', text: String(n) }));
+  // the space makes the visible words "Me too 3", found in the name "Me too (3 agree)" (label-content-name-mismatch)
+  n == null ? null : [' ', h('span', { class: 'me-too-n', text: String(n) })]);
 }
 
 /**

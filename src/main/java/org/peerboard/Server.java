@@ -54,6 +54,7 @@ import org.peerboard.live.LiveHub;
 import org.peerboard.live.Notifier;
 import org.peerboard.live.WsHandler;
 import org.peerboard.pages.Pages;
+import org.peerboard.pages.StatementPage;
 import org.peerboard.react.db.ReactionChanges;
 import org.peerboard.react.db.ReactionStore;
 import org.peerboard.security.KeyRing;
@@ -341,6 +342,7 @@ public final class Server extends VerticleBase {
         pages,
         shared.exports);
     new ActionRoutes(vertx, shared.pool, new VoteFigures(shared.pool), pages).mount(router);
+    new StatementPage(pages).mount(router);
     // browsers ask for /favicon.ico whatever the page links; answer with the same SVG instead of a
     // 404
     router.get("/favicon.ico").handler(ctx -> ctx.reroute("/static/favicon.svg"));

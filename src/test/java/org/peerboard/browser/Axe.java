@@ -63,4 +63,52 @@ final class Axe {
             .collect(Collectors.joining("\n"));
     assertEquals("", report, "axe found violations on " + page.url());
   }
+
+  // --- every rule (issue 26)
+
+  private static List<String> everyRule;
+
+  /**
+   * Every rule this axe-core has, the experimental ones (such as {@code
+   * label-content-name-mismatch}) included: what "the rule set in full, no rule disabled" means.
+   */
+  static synchronized List<String> everyRule(Page page) {
+    if (everyRule == null) {
+      page.evaluate(AxeBuilder.getAxeScript());
+      @SuppressWarnings("unchecked")
+      List<String> ids = (List<String>) page.evaluate("() => axe.getRules().map(r => r.ruleId)");
+      everyRule = List.copyOf(ids);
+    }
+    return everyRule;
+  }
+
+  /** The axe-core version that runs in these tests (the statement names it). */
+  static String version(Page page) {
+    page.evaluate(AxeBuilder.getAxeScript());
+    return String.valueOf(page.evaluate("() => axe.version"));
+  }
+
+  /**
+   * Every violation of every rule on the page (or in the parts {@code only} selects), whatever its
+   * impact, one line each: rule, impact, what it asks and where (the first five elements).
+   */
+  static List<String> violationsOfEveryRule(Page page, List<String> only) {
+    AxeBuilder builder = new AxeBuilder(page).withRules(everyRule(page));
+    only.forEach(builder::include);
+    AxeResults results = builder.analyze();
+    return results.getViolations().stream()
+        .map(
+            rule ->
+                rule.getId()
+                    + " ("
+                    + rule.getImpact()
+                    + "): "
+                    + rule.getHelp()
+                    + " at "
+                    + rule.getNodes().stream()
+                        .limit(5)
+                        .map(node -> String.valueOf(node.getTarget()))
+                        .collect(Collectors.joining(", ")))
+        .toList();
+  }
 }
