@@ -341,6 +341,8 @@ export function planPages(container, cells, base, { min, head = 'minmax(min-cont
     pages.push(page);
     left = later;
   }
+  // a board with nothing to page (no notes, or only counts) that does not fit even so is one page, shown as it is
+  if (!pages.length) pages.push([]);
   /**
    * The sums are close, not exact (margins, rounding), and a page is laid out only when it is shown: a page that
    * does not fit gives back its last items (each the latest of its cell on this page) until it fits; they go to the
@@ -348,6 +350,7 @@ export function planPages(container, cells, base, { min, head = 'minmax(min-cont
    */
   function settle(i) {
     const page = pages[i];
+    if (!page) return pages.map(pageOf);
     const back = [];
     while (page.length > 1 && !checks(pageOf(page))) back.unshift(page.pop());
     if (back.length && i + 1 < pages.length) {
