@@ -116,12 +116,21 @@ final class BatchTx {
     return pool.withTransaction(
             conn -> {
               laps.lap("connection and BEGIN");
+              if (Stages.ON) {
+                batch.forEach(p -> Stages.stamp(p.opId(), Stages.BEGUN));
+              }
               return laps.time("lock and claim", lockAndClaim(conn, batch))
                   .compose(outcomes -> replay(conn, outcomes))
                   .compose(outcomes -> laps.time("apply", applyEach(outcomes, batch.size() > 1)))
                   .compose(outcomes -> laps.time("insert", insertNotes(conn, outcomes)))
                   .compose(outcomes -> giveBack(conn, outcomes))
-                  .compose(outcomes -> laps.time("log", log(conn, outcomes)));
+                  .compose(outcomes -> laps.time("log", log(conn, outcomes)))
+                  .onSuccess(
+                      outcomes -> {
+                        if (Stages.ON) {
+                          batch.forEach(p -> Stages.stamp(p.opId(), Stages.LOGGED));
+                        }
+                      });
             })
         .map(
             outcomes -> {
@@ -131,6 +140,12 @@ final class BatchTx {
                     "A batch of {} ops took {} ms: {}", batch.size(), laps.totalMillis(), laps);
               }
               for (Outcome o : outcomes) {
+                if (Stages.ON) {
+                  Stages.stamp(o.pending().opId(), Stages.COMMITTED);
+                  if (o.result() != null && o.result().event() != null) {
+                    Stages.logged(o.pending().opId(), o.pending().boardId(), o.result().seq());
+                  }
+                }
                 if (o.result() != null && !o.result().replay() && o.result().event() != null) {
                   o.result().before().forEach(e -> listener.accept(o.pending().boardId(), e));
                   listener.accept(o.pending().boardId(), o.result().event());

@@ -84,6 +84,14 @@ public final class BoardStore {
     ops.onCommitted(listener);
   }
 
+  /**
+   * Runs the op pipeline on this event loop ({@code OpPipeline.runOn}); call it before the first
+   * op.
+   */
+  public void pipelineOn(io.vertx.core.Context loop) {
+    ops.runOn(loop);
+  }
+
   /** What this store's NOTIFYs end with (see {@code BoardSql.LOG_EVENTS}). */
   public String origin() {
     return origin;
