@@ -276,15 +276,16 @@ final class BoardLoop {
    */
   private void deliverAll(BoardHub hub) {
     List<Connection> sockets = List.copyOf(hub.sockets);
+    Object here = outbox.homeLoop;
     for (Connection c : sockets) {
-      if (!OnLoop.here(c.context)) {
+      if (c.loop != here) {
         deliver(hub, c);
       }
     }
     outbox.flush();
     boolean first = Stages.ON;
     for (Connection c : sockets) {
-      if (OnLoop.here(c.context)) {
+      if (c.loop == here) {
         deliver(hub, c);
         if (first) {
           Stages.stamp(outbox.stamps, Stages.FIRST_WRITE);
@@ -392,12 +393,16 @@ final class BoardLoop {
     /** The stamps of the op being fanned out ({@link Stages}, bench only). */
     long[] stamps;
 
+    /** The event loop the outbox is used on (its board loop's). */
+    final Object homeLoop;
+
     Outbox(Context home) {
       this.home = home;
+      this.homeLoop = OnLoop.loopOf(home);
     }
 
     void send(Connection c, Buffer frame) {
-      if (OnLoop.here(c.context)) {
+      if (c.loop == homeLoop) {
         c.write(frame);
       } else {
         later(c.context, () -> c.write(frame));
@@ -405,7 +410,7 @@ final class BoardLoop {
     }
 
     void close(Connection c, short code, String reason) {
-      if (OnLoop.here(c.context)) {
+      if (c.loop == homeLoop) {
         c.close(code, reason);
       } else {
         later(c.context, () -> c.close(code, reason));

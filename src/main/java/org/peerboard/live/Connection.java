@@ -26,6 +26,10 @@ final class Connection {
 
   final ServerWebSocket socket;
   final Context context;
+
+  /** The event loop (thread) of {@link #context}, to tell loops apart cheaply in a fan-out. */
+  final Object loop;
+
   Actor actor;
   String language = "en";
   String clientId;
@@ -38,6 +42,7 @@ final class Connection {
   Connection(ServerWebSocket socket, Context context) {
     this.socket = socket;
     this.context = context;
+    this.loop = OnLoop.loopOf(context);
   }
 
   boolean ready() {

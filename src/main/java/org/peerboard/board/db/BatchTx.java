@@ -110,8 +110,12 @@ final class BatchTx {
     }
   }
 
-  /** One transaction for the batch; on success every op has its answer, on failure none has. */
-  Future<Void> commit(List<Pending> batch) {
+  /**
+   * One transaction for the batch. On success it gives what is left to do, once committed: hand the
+   * new events to the listener and answer every op ({@link #tell}); on failure no op has been
+   * answered.
+   */
+  Future<Runnable> commit(List<Pending> batch) {
     Laps laps = new Laps();
     return pool.withTransaction(
             conn -> {
@@ -146,14 +150,23 @@ final class BatchTx {
                     Stages.logged(o.pending().opId(), o.pending().boardId(), o.result().seq());
                   }
                 }
-                if (o.result() != null && !o.result().replay() && o.result().event() != null) {
-                  o.result().before().forEach(e -> listener.accept(o.pending().boardId(), e));
-                  listener.accept(o.pending().boardId(), o.result().event());
-                }
               }
-              outcomes.forEach(Outcome::answer);
-              return null;
+              return (Runnable) () -> tell(outcomes);
             });
+  }
+
+  /**
+   * Hands each new event to the listener, then answers every op: what a committed batch does next,
+   * run by the pipeline once it has started its next batch.
+   */
+  private void tell(List<Outcome> outcomes) {
+    for (Outcome o : outcomes) {
+      if (o.result() != null && !o.result().replay() && o.result().event() != null) {
+        o.result().before().forEach(e -> listener.accept(o.pending().boardId(), e));
+        listener.accept(o.pending().boardId(), o.result().event());
+      }
+    }
+    outcomes.forEach(Outcome::answer);
   }
 
   /**

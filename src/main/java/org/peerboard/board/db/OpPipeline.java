@@ -41,6 +41,8 @@ import org.peerboard.workshop.db.Templates;
  * runs, so they need no lock, and each answer is handed back to the context that submitted the op.
  */
 final class OpPipeline {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OpPipeline.class);
+
   /** Ops in one transaction at most. */
   static final int MAX_BATCH = 64;
 
@@ -208,21 +210,44 @@ final class OpPipeline {
                       long now = System.nanoTime();
                       slots.finished(batch.slow(), batch.heavy(), (now - started) / 1_000_000, now);
                       busy.removeAll(batch.boards());
+                      // the next batch's first statement goes out before this batch's events are
+                      // fanned out and its ops answered on this loop, so that the database works on
+                      // it meanwhile (issue 28)
                       next();
+                      if (done.succeeded()) {
+                        tell(done.result());
+                      }
                     }));
   }
 
-  private static Future<Void> fail(Pending pending, Throwable failure) {
-    pending.answer(Future.failedFuture(failure));
-    return Future.succeededFuture();
+  private static void tell(Runnable committed) {
+    try {
+      committed.run();
+    } catch (RuntimeException e) {
+      LOG.error("Could not hand over a committed batch's events or answers", e);
+    }
   }
 
-  private Future<Void> oneByOne(List<Pending> batch) {
-    Future<Void> chain = Future.succeededFuture();
+  private static final Runnable TOLD = () -> {};
+
+  private static Future<Runnable> fail(Pending pending, Throwable failure) {
+    pending.answer(Future.failedFuture(failure));
+    return Future.succeededFuture(TOLD);
+  }
+
+  private Future<Runnable> oneByOne(List<Pending> batch) {
+    Future<Runnable> chain = Future.succeededFuture(TOLD);
     for (Pending pending : batch) {
       chain =
           chain.compose(
-              v -> tx.commit(List.of(pending)).recover(failure -> fail(pending, failure)));
+              v ->
+                  tx.commit(List.of(pending))
+                      .map(
+                          committed -> {
+                            tell(committed);
+                            return TOLD;
+                          })
+                      .recover(failure -> fail(pending, failure)));
     }
     return chain;
   }
