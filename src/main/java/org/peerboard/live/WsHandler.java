@@ -458,7 +458,7 @@ public final class WsHandler {
                 Stages.stamp(request.opId(), Stages.ACKED);
                 Stages.finishLater(request.opId(), c.actor.boardId(), result.result().seq());
               }
-              // a new event reached the hub from the pipeline already (BoardStore.onCommitted); a
+              // a new event reaches the hub from the pipeline (BoardStore.onCommitted); a
               // replayed op's event was committed before, and is fetched if this hub lacks it
               if (result.result().replay()) {
                 hub.signal(c.actor.boardId(), result.result().seq());

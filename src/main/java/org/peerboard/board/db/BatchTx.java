@@ -156,17 +156,19 @@ final class BatchTx {
   }
 
   /**
-   * Hands each new event to the listener, then answers every op: what a committed batch does next,
-   * run by the pipeline once it has started its next batch.
+   * Answers every op, then hands each new event to the listener: what a committed batch does next,
+   * run by the pipeline once it has started its next batch. Acks first, as before the pipeline: an
+   * ack on the pipeline's loop is then not held behind the fan-out of the whole batch (issue 28,
+   * scenario e); the events are handed over in the same task, before anything else runs there.
    */
   private void tell(List<Outcome> outcomes) {
+    outcomes.forEach(Outcome::answer);
     for (Outcome o : outcomes) {
       if (o.result() != null && !o.result().replay() && o.result().event() != null) {
         o.result().before().forEach(e -> listener.accept(o.pending().boardId(), e));
         listener.accept(o.pending().boardId(), o.result().event());
       }
     }
-    outcomes.forEach(Outcome::answer);
   }
 
   /**

@@ -78,7 +78,7 @@ public final class BoardStore {
 
   /**
    * Hands every event this process commits, whoever applied its op, to {@code listener} (board id,
-   * event), once committed and before the op is answered.
+   * event), once committed: in the same task as the op's answer, right after it (issue 28).
    */
   public void onCommitted(BiConsumer<UUID, StoredEvent> listener) {
     ops.onCommitted(listener);
