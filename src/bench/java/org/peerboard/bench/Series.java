@@ -23,8 +23,9 @@ import org.HdrHistogram.Histogram;
  * rate), so each round has its own fsync p99. With {@code -Dbench.seriesE=true} each round also
  * runs e's closed loop at 200 senders (50 boards x 4, each sending its next note when its ack
  * comes; {@code bench.eWarmup} s, default 10, then {@code bench.eDuration} s, default 20, counted)
- * on every build. Prints one table per kind of run and writes them to {@code bench.seriesOut}
- * (default /tmp/series.md), never into docs/benchmarks.md by itself.
+ * on every build (or those named in {@code bench.eBuilds}). Prints one table per kind of run and
+ * writes them to {@code bench.seriesOut} (default /tmp/series.md), never into docs/benchmarks.md by
+ * itself.
  */
 final class Series {
   private Series() {}
@@ -53,6 +54,9 @@ final class Series {
     String[] loopsList = Opts.str("seriesLoops", "1,default").split(",");
     boolean withE = Opts.flag("seriesE", false);
     boolean withA = Opts.flag("seriesA", true);
+    // -Dbench.eBuilds=a,b: the builds e runs on (default all)
+    List<String> eBuilds =
+        Opts.str("eBuilds", "").isBlank() ? List.of() : List.of(Opts.str("eBuilds", "").split(","));
     Path out = Path.of(Opts.str("seriesOut", "/tmp/series.md"));
     List<String> names = new ArrayList<>(builds.keySet());
     List<Run> runs = new ArrayList<>();
@@ -121,6 +125,9 @@ final class Series {
       }
       if (withE) {
         for (String name : order) {
+          if (!eBuilds.isEmpty() && !eBuilds.contains(name)) {
+            continue;
+          }
           String mode = builds.get(name);
           System.setProperty("bench.server", mode);
           System.clearProperty("bench.loops");
