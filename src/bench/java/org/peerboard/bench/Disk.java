@@ -25,7 +25,7 @@ final class Disk {
    * How a flush is made: {@code fdatasync} (PostgreSQL's default on Linux) or {@code dsync}
    * (O_DSYNC writes).
    */
-  private static final class Probe implements AutoCloseable {
+  static final class Probe implements AutoCloseable {
     final String mode;
     final FileChannel channel;
     final Histogram syncs = new Histogram(60_000_000L, 3);

@@ -65,9 +65,10 @@ final class Live {
               .distinct()
               .toArray();
       Machine machine = new Machine(pids);
+      String loadBefore = Machine.load();
       report.note(
           "load average before the run: "
-              + Machine.load()
+              + loadBefore
               + "; busiest processes: "
               + Machine.busiest());
       machine.start();
@@ -150,6 +151,16 @@ final class Live {
         }
       }
       boolean clean = lostSockets == 0 && missing == 0;
+      lastRun =
+          new Summary(
+              loadBefore,
+              Machine.load(),
+              cpu,
+              last,
+              ack,
+              spread,
+              lostSockets + " / " + missing + " / " + gaps + " / " + duplicates + " / " + closed,
+              clean);
       String setup =
           String.format(
               "%d board(s) x %d participants%s, %.0f notes/s, %d s measured after %d s warm-up",
@@ -208,6 +219,19 @@ final class Live {
     }
     return report;
   }
+
+  /** The figures of the last run, for a series of runs (issue 28, {@link Series}). */
+  record Summary(
+      String loadBefore,
+      String loadAfter,
+      String cpu,
+      Histogram toLast,
+      Histogram ack,
+      Histogram spread,
+      String lost,
+      boolean clean) {}
+
+  static volatile Summary lastRun;
 
   static String fmt(double v) {
     return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);

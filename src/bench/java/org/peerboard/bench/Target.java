@@ -85,6 +85,11 @@ abstract class Target implements AutoCloseable {
       return targets;
     }
     String mode = Opts.str("server", defaultMode);
+    if (Child.handles(mode)) {
+      // issue 28: another build's jar, or the floor; one process (they have no shared database)
+      targets.add(Child.start(mode));
+      return targets;
+    }
     targets.add(start(mode, null));
     for (int i = 1; i < instances; i++) {
       targets.add(start(mode, targets.get(0).databaseUrl()));

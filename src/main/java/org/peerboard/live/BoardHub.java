@@ -58,9 +58,26 @@ final class BoardHub {
     private BoardEvent event;
     private final Map<String, Buffer> frames = new HashMap<>(4);
 
+    /**
+     * The authors of the event's notes: their sockets get a frame of their own ({@code mine}). Most
+     * events have one note or none, so this is looked up once per event, not once per socket.
+     */
+    private Set<UUID> authors;
+
     Rendered(StoredEvent stored) {
       this.stored = stored;
       this.event = stored.event();
+      this.authors = authorsOf(event);
+    }
+
+    private static Set<UUID> authorsOf(BoardEvent event) {
+      Set<UUID> ids = new HashSet<>(2);
+      for (Object n : event.notes()) {
+        if (n instanceof Note note && note.authorId() != null) {
+          ids.add(note.authorId());
+        }
+      }
+      return ids.isEmpty() ? Set.of() : ids;
     }
 
     long seq() {
@@ -76,8 +93,7 @@ final class BoardHub {
 
     /** Whether the event says something only this participant may see (their own note). */
     private boolean mentions(UUID participantId) {
-      return event.notes().stream()
-          .anyMatch(n -> n instanceof Note note && participantId.equals(note.authorId()));
+      return !authors.isEmpty() && authors.contains(participantId);
     }
 
     /**
@@ -88,6 +104,7 @@ final class BoardHub {
       BoardEvent patched = patch.applyTo(event);
       if (!patched.equals(event)) {
         event = patched;
+        authors = authorsOf(event);
         frames.clear();
       }
     }

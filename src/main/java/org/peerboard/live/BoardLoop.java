@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.peerboard.board.db.BoardStore;
+import org.peerboard.board.db.OnLoop;
+import org.peerboard.board.db.Stages;
 import org.peerboard.board.db.StoredEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -155,9 +157,16 @@ final class BoardLoop {
     if (hub.fetching) {
       return;
     }
+    long[] stamps = Stages.ON ? Stages.of(boardId, event.seq()) : null;
+    if (Stages.ON) {
+      Stages.stamp(stamps, Stages.HUB);
+      outbox.stamps = stamps;
+    }
     boolean gap = !tellHeld(hub);
-    for (Connection c : List.copyOf(hub.sockets)) {
-      deliver(hub, c);
+    deliverAll(hub);
+    if (Stages.ON) {
+      Stages.stamp(stamps, Stages.HOME_WRITTEN);
+      Stages.latest(stamps, Stages.ALL_WRITTEN);
     }
     if (gap) {
       fetch(hub);
@@ -253,13 +262,37 @@ final class BoardLoop {
                 }
               }
               boolean gap = !tellHeld(hub);
-              for (Connection c : List.copyOf(hub.sockets)) {
-                deliver(hub, c);
-              }
+              deliverAll(hub);
               if (hub.fetchAgain || events.size() == PAGE || gap) {
                 fetch(hub);
               }
             });
+  }
+
+  /**
+   * Tells every socket of the board what it has not been sent: first those that other loops serve,
+   * whose writes are handed to their loops at once, so that they write while this loop writes its
+   * own (issue 28).
+   */
+  private void deliverAll(BoardHub hub) {
+    List<Connection> sockets = List.copyOf(hub.sockets);
+    Object here = outbox.homeLoop;
+    for (Connection c : sockets) {
+      if (c.loop != here) {
+        deliver(hub, c);
+      }
+    }
+    outbox.flush();
+    boolean first = Stages.ON;
+    for (Connection c : sockets) {
+      if (c.loop == here) {
+        deliver(hub, c);
+        if (first) {
+          Stages.stamp(outbox.stamps, Stages.FIRST_WRITE);
+          first = false;
+        }
+      }
+    }
   }
 
   private void deliver(BoardHub hub, Connection c) {
@@ -347,18 +380,29 @@ final class BoardLoop {
    * Writes for sockets of this loop go out at once; those for sockets that other loops serve are
    * collected per loop and handed over in one task when the current fan-out is done, so a thousand
    * sockets on another loop cost that loop one task per event, not a thousand. Tasks run in the
-   * order they were handed over, so order holds.
+   * order they were handed over, so order holds. Loops are told apart by thread, not by context:
+   * every socket has a context of its own (a duplicate of its loop's), and keying by it handed
+   * every write over as a task of its own, even on this loop (issue 28).
    */
   static final class Outbox {
     private final Context home;
-    private final Map<Context, List<Runnable>> pending = new HashMap<>();
+
+    /** Per other event loop: a context of that loop to run on, and the writes for it. */
+    private final Map<Object, Map.Entry<Context, List<Runnable>>> pending = new HashMap<>();
+
+    /** The stamps of the op being fanned out ({@link Stages}, bench only). */
+    long[] stamps;
+
+    /** The event loop the outbox is used on (its board loop's). */
+    final Object homeLoop;
 
     Outbox(Context home) {
       this.home = home;
+      this.homeLoop = OnLoop.loopOf(home);
     }
 
     void send(Connection c, Buffer frame) {
-      if (c.context == home) {
+      if (c.loop == homeLoop) {
         c.write(frame);
       } else {
         later(c.context, () -> c.write(frame));
@@ -366,7 +410,7 @@ final class BoardLoop {
     }
 
     void close(Connection c, short code, String reason) {
-      if (c.context == home) {
+      if (c.loop == homeLoop) {
         c.close(code, reason);
       } else {
         later(c.context, () -> c.close(code, reason));
@@ -377,11 +421,29 @@ final class BoardLoop {
       if (pending.isEmpty()) {
         home.runOnContext(v -> flush());
       }
-      pending.computeIfAbsent(loop, k -> new ArrayList<>()).add(write);
+      pending
+          .computeIfAbsent(OnLoop.loopOf(loop), k -> Map.entry(loop, new ArrayList<>()))
+          .getValue()
+          .add(write);
     }
 
-    private void flush() {
-      pending.forEach((loop, writes) -> loop.runOnContext(v -> writes.forEach(Runnable::run)));
+    /** Hands the writes collected for other loops to them, one task per loop. */
+    void flush() {
+      if (pending.isEmpty()) {
+        return;
+      }
+      long[] writing = stamps;
+      pending.forEach(
+          (loop, writes) ->
+              writes
+                  .getKey()
+                  .runOnContext(
+                      v -> {
+                        writes.getValue().forEach(Runnable::run);
+                        if (Stages.ON) {
+                          Stages.latest(writing, Stages.ALL_WRITTEN);
+                        }
+                      }));
       pending.clear();
     }
   }

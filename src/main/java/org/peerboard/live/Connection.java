@@ -1,13 +1,13 @@
 package org.peerboard.live;
 
 import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocketFrameType;
 import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
 import io.vertx.core.internal.buffer.BufferInternal;
 import java.nio.charset.StandardCharsets;
+import org.peerboard.board.db.OnLoop;
 import org.peerboard.board.model.Actor;
 
 /**
@@ -26,6 +26,10 @@ final class Connection {
 
   final ServerWebSocket socket;
   final Context context;
+
+  /** The event loop (thread) of {@link #context}, to tell loops apart cheaply in a fan-out. */
+  final Object loop;
+
   Actor actor;
   String language = "en";
   String clientId;
@@ -38,6 +42,7 @@ final class Connection {
   Connection(ServerWebSocket socket, Context context) {
     this.socket = socket;
     this.context = context;
+    this.loop = OnLoop.loopOf(context);
   }
 
   boolean ready() {
@@ -54,11 +59,7 @@ final class Connection {
    * it).
    */
   void send(Buffer frame) {
-    if (Vertx.currentContext() == context) {
-      write(frame);
-    } else {
-      context.runOnContext(v -> write(frame));
-    }
+    OnLoop.run(context, () -> write(frame));
   }
 
   /**
@@ -88,7 +89,7 @@ final class Connection {
 
   /** Closes the socket, on its own loop. */
   void close(short code, String reason) {
-    if (Vertx.currentContext() != context) {
+    if (!OnLoop.here(context)) {
       context.runOnContext(v -> close(code, reason));
       return;
     }

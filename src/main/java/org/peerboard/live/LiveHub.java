@@ -6,6 +6,7 @@ import io.vertx.sqlclient.Pool;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.peerboard.board.db.BoardStore;
+import org.peerboard.board.db.OnLoop;
 import org.peerboard.board.db.StoredEvent;
 
 /**
@@ -47,6 +48,11 @@ public final class LiveHub {
    */
   public synchronized void attach(int index, Context context) {
     loops[index] = new BoardLoop(context, vertx, store, presenceShare);
+    if (index == 0) {
+      // the op pipeline runs on the first loop too: with one loop an op, its commit, its fan-out
+      // and its ack never change threads, as before the loops (issue 28)
+      store.pipelineOn(context);
+    }
   }
 
   PresenceShare presenceShare() {
@@ -122,11 +128,8 @@ public final class LiveHub {
     if (loop == null) {
       return; // not serving yet: no socket can be registered before every loop is attached
     }
-    if (Vertx.currentContext() == loop.context) {
-      action.accept(loop);
-    } else {
-      loop.context.runOnContext(v -> action.accept(loop));
-    }
+    // by thread, not by context: a socket's handlers run on a duplicate of its loop's context
+    OnLoop.run(loop.context, () -> action.accept(loop));
   }
 
   private synchronized BoardLoop[] attached() {

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.peerboard.Config;
 import org.peerboard.board.db.Access;
 import org.peerboard.board.db.BoardStore;
+import org.peerboard.board.db.Stages;
 import org.peerboard.board.model.ErrorCode;
 import org.peerboard.board.model.Op;
 import org.peerboard.board.model.Rejection;
@@ -90,6 +91,9 @@ public final class WsHandler {
     TokenBucket badFrames;
 
     String address;
+
+    /** When the last frame was read, for {@link Stages} (bench only). */
+    long readNanos;
   }
 
   /**
@@ -213,6 +217,9 @@ public final class WsHandler {
    * dropped, so no client can make a socket hold more.
    */
   private void onFrame(Connection c, InFlight inFlight, WebSocketFrame frame) {
+    if (Stages.ON) {
+      inFlight.readNanos = System.nanoTime();
+    }
     if (c.closed) {
       return; // closed by us: what the peer still sends until its TCP connection ends is dropped
     }
@@ -318,6 +325,9 @@ public final class WsHandler {
         error(c, bad.opId(), bad.rejection());
       }
       return;
+    }
+    if (Stages.ON && message instanceof ClientMessage.OpRequest request) {
+      Stages.begin(request.opId(), inFlight.readNanos);
     }
     if (message instanceof ClientMessage.Hello hello) {
       hello(c, inFlight, hello);
@@ -428,6 +438,9 @@ public final class WsHandler {
     // an op that takes longer is answered `unavailable`; if it commits later, a retry with its opId
     // gets the ack
     inFlight.ops++;
+    if (Stages.ON) {
+      Stages.stamp(request.opId(), Stages.SUBMITTED);
+    }
     store
         .apply(c.actor, c.clientId, request.opId(), request.op())
         .timeout(OP_TIMEOUT_SECONDS, TimeUnit.SECONDS)
@@ -441,7 +454,11 @@ public final class WsHandler {
               c.send(
                   new OutFrame.Ack(
                       request.opId().toString(), result.result().seq(), result.result().result()));
-              // a new event reached the hub from the pipeline already (BoardStore.onCommitted); a
+              if (Stages.ON) {
+                Stages.stamp(request.opId(), Stages.ACKED);
+                Stages.finishLater(request.opId(), c.actor.boardId(), result.result().seq());
+              }
+              // a new event reaches the hub from the pipeline (BoardStore.onCommitted); a
               // replayed op's event was committed before, and is fetched if this hub lacks it
               if (result.result().replay()) {
                 hub.signal(c.actor.boardId(), result.result().seq());

@@ -110,18 +110,31 @@ final class BatchTx {
     }
   }
 
-  /** One transaction for the batch; on success every op has its answer, on failure none has. */
-  Future<Void> commit(List<Pending> batch) {
+  /**
+   * One transaction for the batch. On success it gives what is left to do, once committed: hand the
+   * new events to the listener and answer every op ({@link #tell}); on failure no op has been
+   * answered.
+   */
+  Future<Runnable> commit(List<Pending> batch) {
     Laps laps = new Laps();
     return pool.withTransaction(
             conn -> {
               laps.lap("connection and BEGIN");
+              if (Stages.ON) {
+                batch.forEach(p -> Stages.stamp(p.opId(), Stages.BEGUN));
+              }
               return laps.time("lock and claim", lockAndClaim(conn, batch))
                   .compose(outcomes -> replay(conn, outcomes))
                   .compose(outcomes -> laps.time("apply", applyEach(outcomes, batch.size() > 1)))
                   .compose(outcomes -> laps.time("insert", insertNotes(conn, outcomes)))
                   .compose(outcomes -> giveBack(conn, outcomes))
-                  .compose(outcomes -> laps.time("log", log(conn, outcomes)));
+                  .compose(outcomes -> laps.time("log", log(conn, outcomes)))
+                  .onSuccess(
+                      outcomes -> {
+                        if (Stages.ON) {
+                          batch.forEach(p -> Stages.stamp(p.opId(), Stages.LOGGED));
+                        }
+                      });
             })
         .map(
             outcomes -> {
@@ -131,14 +144,31 @@ final class BatchTx {
                     "A batch of {} ops took {} ms: {}", batch.size(), laps.totalMillis(), laps);
               }
               for (Outcome o : outcomes) {
-                if (o.result() != null && !o.result().replay() && o.result().event() != null) {
-                  o.result().before().forEach(e -> listener.accept(o.pending().boardId(), e));
-                  listener.accept(o.pending().boardId(), o.result().event());
+                if (Stages.ON) {
+                  Stages.stamp(o.pending().opId(), Stages.COMMITTED);
+                  if (o.result() != null && o.result().event() != null) {
+                    Stages.logged(o.pending().opId(), o.pending().boardId(), o.result().seq());
+                  }
                 }
               }
-              outcomes.forEach(Outcome::answer);
-              return null;
+              return (Runnable) () -> tell(outcomes);
             });
+  }
+
+  /**
+   * Answers every op, then hands each new event to the listener: what a committed batch does next,
+   * run by the pipeline once it has started its next batch. Acks first, as before the pipeline: an
+   * ack on the pipeline's loop is then not held behind the fan-out of the whole batch (issue 28,
+   * scenario e); the events are handed over in the same task, before anything else runs there.
+   */
+  private void tell(List<Outcome> outcomes) {
+    outcomes.forEach(Outcome::answer);
+    for (Outcome o : outcomes) {
+      if (o.result() != null && !o.result().replay() && o.result().event() != null) {
+        o.result().before().forEach(e -> listener.accept(o.pending().boardId(), e));
+        listener.accept(o.pending().boardId(), o.result().event());
+      }
+    }
   }
 
   /**

@@ -78,10 +78,18 @@ public final class BoardStore {
 
   /**
    * Hands every event this process commits, whoever applied its op, to {@code listener} (board id,
-   * event), once committed and before the op is answered.
+   * event), once committed: in the same task as the op's answer, right after it (issue 28).
    */
   public void onCommitted(BiConsumer<UUID, StoredEvent> listener) {
     ops.onCommitted(listener);
+  }
+
+  /**
+   * Runs the op pipeline on this event loop ({@code OpPipeline.runOn}); call it before the first
+   * op.
+   */
+  public void pipelineOn(io.vertx.core.Context loop) {
+    ops.runOn(loop);
   }
 
   /** What this store's NOTIFYs end with (see {@code BoardSql.LOG_EVENTS}). */

@@ -41,6 +41,8 @@ import org.peerboard.workshop.db.Templates;
  * runs, so they need no lock, and each answer is handed back to the context that submitted the op.
  */
 final class OpPipeline {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OpPipeline.class);
+
   /** Ops in one transaction at most. */
   static final int MAX_BATCH = 64;
 
@@ -58,17 +60,27 @@ final class OpPipeline {
       return actor.boardId() + ":" + opId;
     }
 
+    /**
+     * Answers on the caller's loop: at once when that is this thread (one loop: the socket's), else
+     * handed over.
+     */
     void answer(AsyncResult<OpResult> answer) {
       if (caller == null) {
         done.handle(answer);
       } else {
-        caller.runOnContext(v -> done.handle(answer));
+        OnLoop.run(caller, () -> done.handle(answer));
       }
     }
   }
 
   private final BatchTx tx;
-  private final Context context;
+
+  /**
+   * Where the queue lives and the transactions run: a live loop's own context once {@link #runOn}
+   * was called (so that with one loop an op never changes threads), else one of its own.
+   */
+  private volatile Context context;
+
   private volatile BiConsumer<UUID, StoredEvent> committed = (board, event) -> {};
   private final ArrayDeque<Pending> queue = new ArrayDeque<>();
   private final Set<UUID> busy = new HashSet<>();
@@ -79,6 +91,16 @@ final class OpPipeline {
         new BatchTx(
             pool, templates, handlers, origin, (board, event) -> committed.accept(board, event));
     this.context = vertx.getOrCreateContext();
+  }
+
+  /**
+   * Runs the pipeline on {@code loop}'s event loop: called once before any op is submitted (by the
+   * live hub, with its first loop). Ops submitted from sockets of that loop then enter the queue,
+   * run their transaction (the pool prefers connections of the asking loop) and are answered
+   * without a hand-over between threads, each of which costs a wake-up (issue 28).
+   */
+  void runOn(Context loop) {
+    context = OnLoop.base(loop);
   }
 
   /**
@@ -97,8 +119,12 @@ final class OpPipeline {
   Future<OpResult> submit(Actor actor, String client, UUID opId, Op op) {
     Pending pending =
         new Pending(actor, client, opId, op, Vertx.currentContext(), Promise.promise());
-    context.runOnContext(
-        v -> {
+    OnLoop.run(
+        context,
+        () -> {
+          if (Stages.ON) {
+            Stages.stamp(opId, Stages.QUEUED);
+          }
           queue.add(pending);
           next();
         });
@@ -171,30 +197,57 @@ final class OpPipeline {
   private void run(Batch batch) {
     List<Pending> ops = batch.ops();
     long started = System.nanoTime();
+    if (Stages.ON) {
+      ops.forEach(p -> Stages.stamp(p.opId(), Stages.BATCHED));
+    }
     tx.commit(ops)
         .recover(failure -> ops.size() == 1 ? fail(ops.get(0), failure) : oneByOne(ops))
         .onComplete(
             done ->
-                context.runOnContext(
-                    v -> {
+                OnLoop.run(
+                    context,
+                    () -> {
                       long now = System.nanoTime();
                       slots.finished(batch.slow(), batch.heavy(), (now - started) / 1_000_000, now);
                       busy.removeAll(batch.boards());
+                      // the next batch's first statement goes out before this batch's events are
+                      // fanned out and its ops answered on this loop, so that the database works on
+                      // it meanwhile (issue 28)
                       next();
+                      if (done.succeeded()) {
+                        tell(done.result());
+                      }
                     }));
   }
 
-  private static Future<Void> fail(Pending pending, Throwable failure) {
-    pending.answer(Future.failedFuture(failure));
-    return Future.succeededFuture();
+  private static void tell(Runnable committed) {
+    try {
+      committed.run();
+    } catch (RuntimeException e) {
+      LOG.error("Could not hand over a committed batch's events or answers", e);
+    }
   }
 
-  private Future<Void> oneByOne(List<Pending> batch) {
-    Future<Void> chain = Future.succeededFuture();
+  private static final Runnable TOLD = () -> {};
+
+  private static Future<Runnable> fail(Pending pending, Throwable failure) {
+    pending.answer(Future.failedFuture(failure));
+    return Future.succeededFuture(TOLD);
+  }
+
+  private Future<Runnable> oneByOne(List<Pending> batch) {
+    Future<Runnable> chain = Future.succeededFuture(TOLD);
     for (Pending pending : batch) {
       chain =
           chain.compose(
-              v -> tx.commit(List.of(pending)).recover(failure -> fail(pending, failure)));
+              v ->
+                  tx.commit(List.of(pending))
+                      .map(
+                          committed -> {
+                            tell(committed);
+                            return TOLD;
+                          })
+                      .recover(failure -> fail(pending, failure)));
     }
     return chain;
   }
