@@ -26,20 +26,7 @@ final class Axe {
         results.getViolations().stream()
             .filter(rule -> impacts.contains(rule.getImpact()))
             .toList();
-    String report =
-        serious.stream()
-            .map(
-                rule ->
-                    rule.getId()
-                        + " ("
-                        + rule.getImpact()
-                        + "): "
-                        + rule.getHelp()
-                        + " at "
-                        + rule.getNodes().stream()
-                            .map(node -> String.valueOf(node.getTarget()))
-                            .collect(Collectors.joining(", ")))
-            .collect(Collectors.joining("\n"));
+    String report = serious.stream().map(Axe::line).collect(Collectors.joining("\n"));
     assertEquals("", report, "axe found " + which + " violations on " + page.url());
   }
 
@@ -47,20 +34,7 @@ final class Axe {
   static void assertNoViolations(Page page) {
     AxeResults results = new AxeBuilder(page).analyze();
     String report =
-        results.getViolations().stream()
-            .map(
-                rule ->
-                    rule.getId()
-                        + " ("
-                        + rule.getImpact()
-                        + "): "
-                        + rule.getHelp()
-                        + " at "
-                        + rule.getNodes().stream()
-                            .limit(5)
-                            .map(node -> String.valueOf(node.getTarget()))
-                            .collect(Collectors.joining(", ")))
-            .collect(Collectors.joining("\n"));
+        results.getViolations().stream().map(Axe::line).collect(Collectors.joining("\n"));
     assertEquals("", report, "axe found violations on " + page.url());
   }
 
@@ -96,19 +70,20 @@ final class Axe {
     AxeBuilder builder = new AxeBuilder(page).withRules(everyRule(page));
     only.forEach(builder::include);
     AxeResults results = builder.analyze();
-    return results.getViolations().stream()
-        .map(
-            rule ->
-                rule.getId()
-                    + " ("
-                    + rule.getImpact()
-                    + "): "
-                    + rule.getHelp()
-                    + " at "
-                    + rule.getNodes().stream()
-                        .limit(5)
-                        .map(node -> String.valueOf(node.getTarget()))
-                        .collect(Collectors.joining(", ")))
-        .toList();
+    return results.getViolations().stream().map(Axe::line).toList();
+  }
+
+  /** One violation in one line: rule, impact, what it asks and where (the first five elements). */
+  private static String line(Rule rule) {
+    return rule.getId()
+        + " ("
+        + rule.getImpact()
+        + "): "
+        + rule.getHelp()
+        + " at "
+        + rule.getNodes().stream()
+            .limit(5)
+            .map(node -> String.valueOf(node.getTarget()))
+            .collect(Collectors.joining(", "));
   }
 }
