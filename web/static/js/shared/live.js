@@ -196,6 +196,15 @@ export class LiveBoard extends EventTarget {
       if (this.seq == null || board.seq >= this.seq) {
         loadBoard(this, board);
         this.changed();
+      } else if (this.board && board.participants) {
+        // Events overtook the answer: its notes are older than ours, but a participant who joined and posted at
+        // once is in it and nowhere else (joining sends no event), so take the people it adds.
+        const known = new Set((this.board.participants || []).map((p) => p.id));
+        const added = board.participants.filter((p) => !known.has(p.id));
+        if (added.length) {
+          this.board.participants = [...(this.board.participants || []), ...added];
+          this.changed();
+        }
       }
     } catch {
       // offline: the next welcome brings the board anyway

@@ -4,9 +4,11 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -147,6 +149,49 @@ class SessionOnPhoneTest {
           .click();
       assertThat(phone.locator("#lane-notes")).containsText("A secret worry about caseloads");
       assertThat(phone.locator("#secret-box")).isHidden();
+      assertEquals(List.of(), errors, "no script errors");
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "someone who joins and posts at once is listed among the people, even when the note overtakes"
+          + " the board the moderator asked for")
+  void newcomerWhoPostsAtOnceIsListed() {
+    JsonObject board = api.workshop("Newcomer", "Group A").board(0);
+    List<String> errors = new ArrayList<>();
+    try (BrowserContext laptop = Browsers.screen()) {
+      Page moderator = moderator(laptop, board, errors);
+      Api.Participant other = api.join(board.getString("joinCode"), "Elena");
+      try (WsClient ws =
+          WsClient.hello(TestApp.shared().port(), other.boardId(), other.token(), null)) {
+        // Her arrival makes the moderator's page ask for the board again; she posts after the
+        // server
+        // has answered and before the page reads the answer, so the answer is older than the page.
+        moderator.route(
+            "**/api/boards/**",
+            route -> {
+              APIResponse answer = route.fetch();
+              ws.answer(
+                  ws.op(
+                      "note.add",
+                      new JsonObject()
+                          .put("lane", "custody:issues")
+                          .put("text", "Straight to the point")));
+              moderator.waitForCondition(
+                  () -> moderator.content().contains("Straight to the point"),
+                  new Page.WaitForConditionOptions().setTimeout(10_000));
+              route.fulfill(new Route.FulfillOptions().setResponse(answer));
+            });
+        moderator.locator("#bar-people").click();
+        assertThat(moderator.locator("#participants")).containsText("Elena");
+        assertThat(
+                moderator.getByRole(
+                    AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Remove Elena")))
+            .isVisible();
+        assertThat(moderator.locator("[data-lane='custody:issues']"))
+            .containsText("Straight to the point");
+      }
       assertEquals(List.of(), errors, "no script errors");
     }
   }
