@@ -23,9 +23,9 @@ import org.HdrHistogram.Histogram;
  * rate), so each round has its own fsync p99. With {@code -Dbench.seriesE=true} each round also
  * runs e's closed loop at 200 senders (50 boards x 4, each sending its next note when its ack
  * comes; {@code bench.eWarmup} s, default 10, then {@code bench.eDuration} s, default 20, counted)
- * on every build (or those named in {@code bench.eBuilds}). Prints one table per kind of run and
- * writes them to {@code bench.seriesOut} (default /tmp/series.md), never into docs/benchmarks.md by
- * itself.
+ * on every build (or those named in {@code bench.eBuilds}), on each loop setting of {@code
+ * bench.eLoops} (default: {@code default} only). Prints one table per kind of run and writes them
+ * to {@code bench.seriesOut} (default /tmp/series.md), never into docs/benchmarks.md by itself.
  */
 final class Series {
   private Series() {}
@@ -54,6 +54,8 @@ final class Series {
     String[] loopsList = Opts.str("seriesLoops", "1,default").split(",");
     boolean withE = Opts.flag("seriesE", false);
     boolean withA = Opts.flag("seriesA", true);
+    // -Dbench.eLoops=1,default: the loop settings e runs on (default: the default loops only)
+    String[] eLoops = Opts.str("eLoops", "default").split(",");
     // -Dbench.eBuilds=a,b: the builds e runs on (default all)
     List<String> eBuilds =
         Opts.str("eBuilds", "").isBlank() ? List.of() : List.of(Opts.str("eBuilds", "").split(","));
@@ -124,18 +126,26 @@ final class Series {
         }
       }
       if (withE) {
-        for (String name : order) {
-          if (!eBuilds.isEmpty() && !eBuilds.contains(name)) {
-            continue;
+        for (String loops : eLoops) {
+          for (String name : order) {
+            if (!eBuilds.isEmpty() && !eBuilds.contains(name)) {
+              continue;
+            }
+            String mode = builds.get(name);
+            System.setProperty("bench.server", mode);
+            if (loops.equals("default")) {
+              System.clearProperty("bench.loops");
+            } else {
+              System.setProperty("bench.loops", loops);
+            }
+            System.out.printf(
+                "%n=== round %d, e at 200 senders, loops %s, %s (%s) ===%n",
+                round, loops, name, mode);
+            String row = closedLoop(name, loops, round);
+            eRows.add(row);
+            System.out.println("SERIES-E " + row);
+            write(out, started, command, runs, eRows);
           }
-          String mode = builds.get(name);
-          System.setProperty("bench.server", mode);
-          System.clearProperty("bench.loops");
-          System.out.printf("%n=== round %d, e at 200 senders, %s (%s) ===%n", round, name, mode);
-          String row = closedLoop(name, round);
-          eRows.add(row);
-          System.out.println("SERIES-E " + row);
-          write(out, started, command, runs, eRows);
         }
       }
     }
@@ -181,7 +191,7 @@ final class Series {
   }
 
   /** e's closed loop at 200 senders: 50 boards x 4, each sending its next note on its ack. */
-  private static String closedLoop(String name, int round) throws Exception {
+  private static String closedLoop(String name, String loops, int round) throws Exception {
     int boards = 50;
     int perBoard = 4;
     int warmup = Opts.integer("eWarmup", 10);
@@ -228,8 +238,9 @@ final class Series {
       tracker.drain(30_000);
       fleet.closeAll(all);
       return String.format(
-          "| %d | %s | %s | %.0f/s | %s | %.1f | %s |",
+          "| %d | %s | %s | %s | %.0f/s | %s | %.1f | %s |",
           round,
+          loops,
           name,
           load,
           acked / elapsed,
@@ -271,9 +282,9 @@ final class Series {
     }
     if (!eRows.isEmpty()) {
       sb.append(
-          "| round | build | load average before | acked/s | ack p50 / p99 / max, ms | ack p99.9, ms"
-              + " | CPU |\n");
-      sb.append("| --- | --- | --- | --- | --- | --- | --- |\n");
+          "| round | loops | build | load average before | acked/s | ack p50 / p99 / max, ms"
+              + " | ack p99.9, ms | CPU |\n");
+      sb.append("| --- | --- | --- | --- | --- | --- | --- | --- |\n");
       eRows.forEach(row -> sb.append(row).append('\n'));
     }
     Files.writeString(out, sb.toString());
