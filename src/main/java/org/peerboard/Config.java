@@ -137,7 +137,7 @@ public record Config(
         Tls.OFF);
   }
 
-  /** Without {@code liveLoops}: one event loop per core (docs/scaling.md). */
+  /** Without {@code liveLoops}: {@link #defaultLiveLoops()} (docs/scaling.md). */
   public Config(
       String host,
       int port,
@@ -164,7 +164,7 @@ public record Config(
         limits,
         defences,
         tls,
-        Runtime.getRuntime().availableProcessors());
+        defaultLiveLoops());
   }
 
   /**
@@ -246,7 +246,7 @@ public record Config(
             selfSigned,
             tlsOn ? intOf(env, "PEERBOARD_HTTP_PORT", 8080) : 0,
             !"false".equalsIgnoreCase(env.get("PEERBOARD_TLS_FRONT"))),
-        intOf(env, "PEERBOARD_LIVE_LOOPS", Runtime.getRuntime().availableProcessors()),
+        intOf(env, "PEERBOARD_LIVE_LOOPS", defaultLiveLoops()),
         budgets(env),
         Clock.systemUTC());
   }
@@ -372,6 +372,17 @@ public record Config(
    */
   public boolean localOnly() {
     return host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
+  }
+
+  /**
+   * One live loop per two cores, at least one: every op's commit runs in PostgreSQL, which by
+   * default shares the machine (embedded), and the kernel's socket work shares it too. On 2 cores
+   * one loop acked 12 to 28 % more notes a second than two at 200 concurrent senders, with a lower
+   * p99 (issue 28, docs/benchmarks.md); on 8 cores this gives 4 loops. {@code PEERBOARD_LIVE_LOOPS}
+   * overrides it, e.g. with the database on another machine.
+   */
+  public static int defaultLiveLoops() {
+    return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
   }
 
   private static int intOf(Map<String, String> env, String name, int fallback) {

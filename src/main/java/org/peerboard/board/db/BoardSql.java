@@ -116,14 +116,18 @@ final class BoardSql {
 
   /**
    * $2 note id, $3 fields to set on every copy of the note in the log, $4 whether its text leaves
-   * the log. The events are found through the index of the notes each holds
-   * (V8__note_events_index.sql), so the cost follows the note, not the length of the log.
+   * the log. The events are found through two indexes, so the cost follows the note, not the length
+   * of the log: those whose note_id is the note through the btree (board_id, note_id), the others
+   * that hold it (in a list, or as a data.note other than their note_id) through the partial GIN
+   * index of V13__note_ids_index_for_lists_only.sql, whose condition the second arm repeats.
    */
   static final String PATCH_NOTE_IN_LOG =
       """
       update board_event set data = pb_patch_event(data, $2::text, $3, $4)
-       where pb_event_note_ids(data) @> array[$2::text]
-         and board_id = $1""";
+       where board_id = $1
+         and ((note_id = $2::text::uuid and pb_event_note_ids(data) @> array[$2::text])
+              or (pb_event_note_ids(data) @> array[$2::text]
+                  and (note_id is null or data ? 'notes' or data->'note'->>'id' is distinct from note_id::text)))""";
 
   static final String NOTES_BY_ID =
       "select "
