@@ -377,7 +377,7 @@ public record Config(
   /**
    * One live loop per two cores, at least one: every op's commit runs in PostgreSQL, which by
    * default shares the machine (embedded), and the kernel's socket work shares it too. On 2 cores
-   * one loop acked 12 to 28 % more notes a second than two at 200 concurrent senders, with a lower
+   * one loop acked 9 to 28 % more notes a second than two at 200 concurrent senders, with a lower
    * p99 (issue 28, docs/benchmarks.md); on 8 cores this gives 4 loops. {@code PEERBOARD_LIVE_LOOPS}
    * overrides it, e.g. with the database on another machine.
    */
