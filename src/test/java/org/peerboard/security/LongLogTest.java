@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
+import java.lang.reflect.Field;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -99,26 +100,26 @@ class LongLogTest {
     }
   }
 
+  /**
+   * The plan of the server's own statement ({@code BoardSql.PATCH_NOTE_IN_LOG}, read from the
+   * class, not copied), prepared with its own {@code $n} parameters and explained for this note.
+   */
   private static String plan(Connection db, String boardId, String noteId) throws Exception {
+    Field field =
+        Class.forName("org.peerboard.board.db.BoardSql").getDeclaredField("PATCH_NOTE_IN_LOG");
+    field.setAccessible(true);
     StringBuilder plan = new StringBuilder();
-    try (PreparedStatement explain =
-        db.prepareStatement(
-            // BoardSql.PATCH_NOTE_IN_LOG, with the parameters in JDBC's order
-            "explain update board_event set data = pb_patch_event(data, ?, '{\"hidden\":true}'::jsonb, false)"
-                + " where board_id = ?::uuid"
-                + " and ((note_id = ?::text::uuid and pb_event_note_ids(data) @> array[?::text])"
-                + " or (pb_event_note_ids(data) @> array[?::text] and (note_id is null"
-                + " or data ?? 'notes' or data->'note'->>'id' is distinct from note_id::text)))")) {
-      explain.setString(1, noteId);
-      explain.setString(2, boardId);
-      explain.setString(3, noteId);
-      explain.setString(4, noteId);
-      explain.setString(5, noteId);
-      try (ResultSet rows = explain.executeQuery()) {
+    try (Statement statement = db.createStatement()) {
+      statement.execute("prepare patch_note(uuid, text, jsonb, boolean) as " + field.get(null));
+      try (ResultSet rows =
+          statement.executeQuery(
+              "explain execute patch_note('%s', '%s', '{\"hidden\":true}', false)"
+                  .formatted(boardId, noteId))) {
         while (rows.next()) {
           plan.append(rows.getString(1)).append('\n');
         }
       }
+      statement.execute("deallocate patch_note");
     }
     return plan.toString();
   }
