@@ -120,6 +120,7 @@ public final class Server extends VerticleBase {
    */
   public static final class Shared {
     final Pool pool;
+    final Pool opsPool;
     final Templates templates;
     final VoteStore votes;
     final AgendaStore agendas;
@@ -163,6 +164,18 @@ public final class Server extends VerticleBase {
               .connectingTo(connect)
               .using(vertx)
               .build();
+      // the op pipeline's transactions, pipelined (BatchTx.commit): a pool of their own, since
+      // pipelining is safe for their statements only (see connectOptions)
+      opsPool =
+          PgBuilder.pool()
+              .with(
+                  new PoolOptions()
+                      .setMaxSize(BoardStore.OPS_CONNECTIONS)
+                      .setMaxWaitQueueSize(2_000)
+                      .setConnectionTimeout(0))
+              .connectingTo(opsOptions(connect))
+              .using(vertx)
+              .build();
       healthPool =
           PgBuilder.pool()
               .with(
@@ -184,6 +197,7 @@ public final class Server extends VerticleBase {
           new BoardStore(
               vertx,
               pool,
+              opsPool,
               templates,
               List.of(
                   VoteChanges::register,
@@ -277,7 +291,11 @@ public final class Server extends VerticleBase {
     /** After the loops stopped: stops sharing presence, listening, and closes the pool. */
     public Future<Void> stop() {
       hub.stop();
-      return notifier.stop().eventually(() -> healthPool.close()).eventually(() -> pool.close());
+      return notifier
+          .stop()
+          .eventually(() -> healthPool.close())
+          .eventually(() -> opsPool.close())
+          .eventually(() -> pool.close());
     }
   }
 
@@ -502,6 +520,24 @@ public final class Server extends VerticleBase {
     return shared.connections;
   }
 
+  /**
+   * Commands one op connection may have in flight: a transaction sends BEGIN with its first
+   * statement and COMMIT behind its last (BatchTx.commit); a few more leave room.
+   */
+  private static final int OPS_PIPELINING = 8;
+
+  /**
+   * The op pipeline's connections: pipelined, and every statement prepared once. The client caches
+   * no statement longer than 2,048 characters by default, so the one statement of a batch of new
+   * notes (BoardSql.ADD_NOTES, about 4,000) was parsed and planned on every run, which cost twice
+   * the run itself (1.2 against 0.6 ms, docs/benchmarks.md, issue 28).
+   */
+  static PgConnectOptions opsOptions(PgConnectOptions connect) {
+    return new PgConnectOptions(connect)
+        .setPipeliningLimit(OPS_PIPELINING)
+        .setPreparedStatementCacheSqlLimit(16_384);
+  }
+
   static PgConnectOptions connectOptions(DbSettings db) {
     return new PgConnectOptions()
         .setHost(db.host())
@@ -514,14 +550,16 @@ public final class Server extends VerticleBase {
         // markedly less CPU (docs/benchmarks.md, scenario e)
         .setCachePreparedStatements(true)
         // one command at a time per connection. With the statement cache AND pipelining on, a
-        // request hung for ever
-        // in our tests (AuthorizationMatrixTest, no error anywhere), in line with a Vert.x SQL
-        // client bug fixed after
-        // 5.0.7 ("Pipelining depth grows unbounded when prepared statement is retried with explicit
-        // parameter
-        // types", eclipse-vertx/vertx-sql-client#1646). Revisit when upgrading: sending BEGIN with
-        // a transaction's
-        // first statement and COMMIT behind its last would then save two round trips per op.
+        // request hung for ever in our tests (AuthorizationMatrixTest, no error anywhere), in line
+        // with a Vert.x SQL client bug fixed after 5.0.7 ("Pipelining depth grows unbounded when
+        // prepared statement is retried with explicit parameter types",
+        // eclipse-vertx/vertx-sql-client#1646): a statement whose parameter types PostgreSQL
+        // cannot
+        // infer is prepared again with the client's types, and that retry unbalances the count of
+        // commands in flight. The op pipeline's pool pipelines all the same (OPS_PIPELINING): its
+        // statements are the ops' own, which ran inside the pool's transactions before, where such
+        // a statement fails instead of being retried, so none of them is one. Revisit when
+        // upgrading: every pool may pipeline then.
         .setPipeliningLimit(1);
   }
 }

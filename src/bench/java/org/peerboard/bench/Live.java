@@ -72,9 +72,12 @@ final class Live {
               + "; busiest processes: "
               + Machine.busiest());
       machine.start();
-      Checkpoints checkpoints = new Checkpoints(targets.get(0).databaseUrl());
+      // the database watchers query PostgreSQL all through the run (WAL waits every 20 ms), CPU
+      // the server does not get: -Dbench.dbWatch=false (the series' default) leaves them out
+      boolean dbWatch = Opts.flag("dbWatch", true);
+      Checkpoints checkpoints = dbWatch ? new Checkpoints(targets.get(0).databaseUrl()) : null;
       DiskStalls disk = new DiskStalls();
-      WalWaits walWaits = new WalWaits(targets.get(0).databaseUrl());
+      WalWaits walWaits = dbWatch ? new WalWaits(targets.get(0).databaseUrl()) : null;
       long interval = (long) (1e9 / rate);
       long total = (long) ((warmup + duration) * rate);
       long measureFrom = (long) (warmup * rate);
@@ -109,9 +112,11 @@ final class Live {
       }
       double elapsed = (System.nanoTime() - start) / 1e9;
       tracker.drain(30_000);
-      checkpoints.close();
+      if (dbWatch) {
+        checkpoints.close();
+        walWaits.close();
+      }
       disk.close();
-      walWaits.close();
       String cpu = machine.usage();
       report.note(cpu);
       report.note("load average after the run: " + Machine.load());
@@ -208,9 +213,11 @@ final class Live {
               + tracker.unacked());
       report.note("slow acks: " + tracker.stallSummary(100));
       report.note("disk stalls: " + disk.summary(List.copyOf(tracker.stalls)));
-      report.note("WAL flush waits: " + walWaits.summary(List.copyOf(tracker.stalls)));
-      report.note("PostgreSQL checkpoints: " + checkpoints.summary());
-      report.note("new WAL segment files: " + checkpoints.walSummary());
+      if (dbWatch) {
+        report.note("WAL flush waits: " + walWaits.summary(List.copyOf(tracker.stalls)));
+        report.note("PostgreSQL checkpoints: " + checkpoints.summary());
+        report.note("new WAL segment files: " + checkpoints.walSummary());
+      }
       fleet.closeAll(all);
     } finally {
       for (int i = targets.size() - 1; i >= 0; i--) {

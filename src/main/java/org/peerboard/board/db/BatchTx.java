@@ -25,6 +25,7 @@ import java.util.function.Predicate;
 import org.peerboard.board.db.OpPipeline.Pending;
 import org.peerboard.board.model.Actor;
 import org.peerboard.board.model.BoardEvent;
+import org.peerboard.board.model.BoardState;
 import org.peerboard.board.model.Decision;
 import org.peerboard.board.model.ErrorCode;
 import org.peerboard.board.model.NoteRules;
@@ -58,6 +59,8 @@ final class BatchTx {
   private final OpHandlers handlers;
   private final String origin;
   private final BiConsumer<UUID, StoredEvent> listener;
+  private final SeenBoards seen = new SeenBoards();
+  private final OneTripAdds oneTrip;
 
   BatchTx(
       Pool pool,
@@ -70,6 +73,7 @@ final class BatchTx {
     this.handlers = handlers;
     this.origin = origin;
     this.listener = listener;
+    this.oneTrip = new OneTripAdds(pool, origin, seen);
   }
 
   /**
@@ -114,31 +118,51 @@ final class BatchTx {
    * One transaction for the batch. On success it gives what is left to do, once committed: hand the
    * new events to the listener and answer every op ({@link #tell}); on failure no op has been
    * answered.
+   *
+   * <p>The transaction is spelled out rather than left to the pool, so that its ends travel with
+   * its statements (issue 28): BEGIN goes out with the lock and claim, COMMIT right behind the log,
+   * each pair in one round trip where the pool pipelines (Server's ops pool), instead of a round
+   * trip of their own each. It is as safe: the statements of a connection run in order, and a
+   * COMMIT after a failed statement only rolls back (PostgreSQL ends an aborted transaction so), so
+   * an op is answered only once the log and its COMMIT both succeeded. Any failure rolls back
+   * before the connection goes back to the pool.
    */
   Future<Runnable> commit(List<Pending> batch) {
-    Laps laps = new Laps();
-    return pool.withTransaction(
-            conn -> {
-              laps.lap("connection and BEGIN");
-              if (Stages.ON) {
-                batch.forEach(p -> Stages.stamp(p.opId(), Stages.BEGUN));
+    return oneTrip
+        .add(batch)
+        .transform(
+            added -> {
+              if (added.failed()) {
+                LOG.debug("A batch of new notes goes the usual way after", added.cause());
               }
-              return laps.time("lock and claim", lockAndClaim(conn, batch))
-                  .compose(outcomes -> replay(conn, outcomes))
-                  .compose(outcomes -> laps.time("apply", applyEach(outcomes, batch.size() > 1)))
-                  .compose(outcomes -> laps.time("insert", insertNotes(conn, outcomes)))
-                  .compose(outcomes -> giveBack(conn, outcomes))
-                  .compose(outcomes -> laps.time("log", log(conn, outcomes)))
-                  .onSuccess(
-                      outcomes -> {
-                        if (Stages.ON) {
-                          batch.forEach(p -> Stages.stamp(p.opId(), Stages.LOGGED));
-                        }
-                      });
-            })
+              return added.succeeded() && added.result() != null
+                  ? Future.succeededFuture(committed(batch, added.result()))
+                  : usual(batch);
+            });
+  }
+
+  /** What is left to do for a batch {@link OneTripAdds} committed: as {@link #usual}'s. */
+  private Runnable committed(List<Pending> batch, List<OpResult> results) {
+    List<Outcome> outcomes = new ArrayList<>(batch.size());
+    for (int i = 0; i < batch.size(); i++) {
+      Pending p = batch.get(i);
+      OpResult result = results.get(i);
+      if (Stages.ON) {
+        Stages.stamp(p.opId(), Stages.LOGGED);
+        Stages.stamp(p.opId(), Stages.COMMITTED);
+        Stages.logged(p.opId(), p.boardId(), result.seq());
+      }
+      outcomes.add(new Outcome(p, true, null, null, result, null));
+    }
+    return () -> tell(outcomes);
+  }
+
+  private Future<Runnable> usual(List<Pending> batch) {
+    Laps laps = new Laps();
+    return pool.getConnection()
+        .compose(conn -> inTransaction(conn, batch, laps).eventually(conn::close))
         .map(
             outcomes -> {
-              laps.lap("COMMIT");
               if (laps.totalMillis() >= SLOW_MILLIS) {
                 LOG.warn(
                     "A batch of {} ops took {} ms: {}", batch.size(), laps.totalMillis(), laps);
@@ -153,6 +177,45 @@ final class BatchTx {
               }
               return (Runnable) () -> tell(outcomes);
             });
+  }
+
+  private Future<List<Outcome>> inTransaction(SqlConnection conn, List<Pending> batch, Laps laps) {
+    laps.lap("connection");
+    if (Stages.ON) {
+      batch.forEach(p -> Stages.stamp(p.opId(), Stages.BEGUN));
+    }
+    Future<?> begun = conn.query("begin").execute();
+    // sent now, behind BEGIN: a failed BEGIN means a lost connection, which fails this too
+    Future<List<Outcome>> locked = lockAndClaim(conn, batch);
+    return laps.time("BEGIN, lock and claim", begun.compose(v -> locked))
+        .compose(outcomes -> replay(conn, outcomes))
+        .compose(outcomes -> laps.time("apply", applyEach(outcomes, batch.size() > 1)))
+        .compose(outcomes -> laps.time("insert", insertNotes(conn, outcomes)))
+        .compose(outcomes -> giveBack(conn, outcomes))
+        .compose(outcomes -> laps.time("log and COMMIT", logAndCommit(conn, outcomes, batch)))
+        .recover(
+            failure ->
+                conn.query("rollback")
+                    .execute()
+                    .transform(rolledBack -> Future.<List<Outcome>>failedFuture(failure)));
+  }
+
+  /**
+   * The log's statement and COMMIT right behind it. Should the log fail, its COMMIT only ends the
+   * aborted transaction, and the log's failure is the batch's.
+   */
+  private Future<List<Outcome>> logAndCommit(
+      SqlConnection conn, List<Outcome> outcomes, List<Pending> batch) {
+    Future<List<Outcome>> logged = log(conn, outcomes);
+    Future<?> committed = conn.query("commit").execute();
+    return logged
+        .onSuccess(
+            done -> {
+              if (Stages.ON) {
+                batch.forEach(p -> Stages.stamp(p.opId(), Stages.LOGGED));
+              }
+            })
+        .compose(done -> committed.map(done));
   }
 
   /**
@@ -215,6 +278,18 @@ final class BatchTx {
     return Future.all(new ArrayList<>(templatesById.values()))
         .map(
             loaded -> {
+              boards.forEach(
+                  (id, board) ->
+                      seen(id, board, templatesById.get(board.getString("template_id")).result()));
+              each(
+                  locked,
+                  "active",
+                  person ->
+                      seen.saw(
+                          UUID.fromString(person.getString("id")),
+                          new SeenBoards.Person(
+                              UUID.fromString(person.getString("board_id")),
+                              person.getString("name"))));
               List<Outcome> outcomes = new ArrayList<>(batch.size());
               for (Pending p : batch) {
                 JsonObject board = boards.get(p.boardId());
@@ -249,6 +324,18 @@ final class BatchTx {
               }
               return outcomes;
             });
+  }
+
+  /** Remembers the board as locked, for the next batch of new notes ({@link OneTripAdds}). */
+  private void seen(UUID id, JsonObject board, Template template) {
+    try {
+      BoardState state =
+          BoardStore.state(
+              board.getString("stage"), board.getString("focus"), board.getJsonObject("settings"));
+      seen.saw(id, new SeenBoards.Board(board, state, template));
+    } catch (RuntimeException unreadable) {
+      // the usual way judges this board every time, and fails its ops as it always did
+    }
   }
 
   private static void each(Row row, String column, Consumer<JsonObject> action) {

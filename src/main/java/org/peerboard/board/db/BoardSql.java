@@ -29,8 +29,76 @@ final class BoardSql {
                 from locked) as boards,
              (select coalesce(jsonb_agg(jsonb_build_object('board_id', board_id, 'op_id', op_id)), '[]')
                 from claimed) as claims,
-             (select coalesce(jsonb_agg(jsonb_build_object('id', p.id, 'board_id', p.board_id)), '[]')
+             (select coalesce(jsonb_agg(jsonb_build_object('id', p.id, 'board_id', p.board_id, 'name', p.name)), '[]')
                 from participant p where p.id = any($4::uuid[]) and p.removed_at is null) as active""";
+
+  /**
+   * A batch of new notes in one statement, so one round trip and one commit ({@link OneTripAdds},
+   * issue 28): $1 the notes with their events and answers (a JSON array in the batch's order,
+   * {@code ord} 0, 1, ...), $2 each board as the batch was judged on (id, stage, focus, settings,
+   * template_id), $3 the origin for the NOTIFY. It locks the boards in id order, as {@code
+   * LOCK_AND_CLAIM} does, and writes anything only if every check holds for the whole batch: each
+   * board is as judged, no op id was applied before, no note id is in use or was used on its board,
+   * and every participant author is still on the board under the name the event carries. Then it
+   * does what {@code INSERT_NOTES}, {@code LOG_EVENTS} and the claims do for these notes: the
+   * notes, the boards' seqs, the events, the ops' answers, one NOTIFY per board. One row per note
+   * ({@code ord}, {@code seq}, {@code at}) when it wrote; else one row with {@code ok} false, and
+   * nothing written. A race with another process's commit that the checks could not see fails the
+   * statement on a key, and nothing is written either.
+   */
+  static final String ADD_NOTES =
+      """
+      with input as (select * from jsonb_to_recordset($1::jsonb) as x(ord int, board_id uuid, op_id uuid, id uuid,
+                       lane text, tags text[], text text, author_id uuid, author_role text, author_name text,
+                       secret boolean, held boolean, type text, data jsonb, actor_id uuid, actor_client text,
+                       result jsonb)),
+           judged as (select * from jsonb_to_recordset($2::jsonb) as y(id uuid, stage text, focus text, settings jsonb,
+                        template_id text)),
+           locked as (select b.id, b.stage, b.focus, b.settings, w.template_id
+                        from board b join workshop w on w.id = b.workshop_id
+                       where b.id = any (array(select id from judged))
+                       order by b.id
+                         for no key update of b),
+           -- per note, each an index lookup (a subplan, never a join the planner could make a scan of)
+           taken as (select exists (select 1 from applied_op a where a.board_id = i.board_id and a.op_id = i.op_id)
+                            or exists (select 1 from note n where n.id = i.id)
+                            or exists (select 1 from board_event e where e.board_id = i.board_id and e.note_id = i.id)
+                            or (i.author_role = 'participant'
+                                and not exists (select 1 from participant p
+                                                 where p.id = i.author_id and p.board_id = i.board_id
+                                                   and p.removed_at is null
+                                                   and p.name is not distinct from i.author_name)) as taken
+                       from input i),
+           verdict as (select (select count(*) from locked l join judged j on j.id = l.id
+                                 and l.stage = j.stage and l.focus is not distinct from j.focus
+                                 and l.settings = j.settings and l.template_id = j.template_id)
+                                = (select count(*) from judged)
+                              and not (select coalesce(bool_or(taken), false) from taken)
+                              and (select count(distinct (board_id, op_id)) from input) = (select count(*) from input)
+                              and (select count(distinct id) from input) = (select count(*) from input) as ok),
+           counts as (select board_id, count(*) as n from input where (select ok from verdict) group by board_id),
+           bumped as (update board b set seq = b.seq + c.n from counts c where b.id = c.board_id
+                      returning b.id, b.seq - c.n as base, b.seq as head),
+           numbered as (select i.*, bumped.base + row_number() over (partition by i.board_id order by i.ord) as seq
+                          from input i join bumped on bumped.id = i.board_id),
+           added as (insert into note (id, board_id, lane, tags, text, author_id, author_role, secret, held, hidden,
+                                       created_at, updated_at)
+                     select id, board_id, lane, tags, text, author_id, author_role, secret, held, held,
+                            statement_timestamp() + ord * interval '1 microsecond',
+                            statement_timestamp() + ord * interval '1 microsecond'
+                       from numbered
+                     returning 1),
+           event as (insert into board_event (board_id, seq, type, data, actor_id, actor_role, note_id, actor_client)
+                     select board_id, seq, type, data, actor_id, author_role, id, actor_client from numbered
+                     returning board_id, seq, at),
+           op as (insert into applied_op (board_id, op_id, seq, result)
+                  select board_id, op_id, seq, result from numbered returning 1),
+           told as (select pg_notify('peerboard_events', id::text || ':' || head || ':' || $3) from bumped)
+      select (select ok from verdict) as ok, n.ord, n.seq, e.at, (select count(*) from added) as added,
+             (select count(*) from op) as ops, (select count(*) from told) as told
+        from (select 1) as one
+        left join (numbered n join event e on e.board_id = n.board_id and e.seq = n.seq) on true
+       order by n.ord""";
 
   /**
    * Gives back the op ids of refused ops ($1 boards, $2 op ids, pairwise), so their retries are

@@ -32,6 +32,9 @@ import org.peerboard.workshop.db.Templates;
  * process; the caller acks only after the op's future completes, that is after the commit.
  */
 public final class BoardStore {
+  /** The most transactions the op pipeline runs at once: its batch slots. */
+  public static final int OPS_CONNECTIONS = BatchSlots.MAX_IN_FLIGHT;
+
   private final Pool pool;
   private final Templates templates;
   private final List<SnapshotPart> parts;
@@ -44,17 +47,17 @@ public final class BoardStore {
    */
   private final String origin = UUID.randomUUID().toString().substring(0, 8);
 
-  public BoardStore(Vertx vertx, Pool pool, Templates templates) {
-    this(vertx, pool, templates, List.of(), List.of());
-  }
-
   /**
    * {@code features} register the ops the board itself does not know (e.g. voting); {@code parts}
-   * add to snapshots.
+   * add to snapshots. Ops commit through {@code opsPool}, reads go through {@code pool}: the ops'
+   * connections may pipeline (each transaction sends BEGIN with its first statement and COMMIT
+   * behind its last, {@link BatchTx#commit}), which the other callers' statements must not (see
+   * {@code Server.connectOptions}). It needs {@link #OPS_CONNECTIONS} connections.
    */
   public BoardStore(
       Vertx vertx,
       Pool pool,
+      Pool opsPool,
       Templates templates,
       List<OpHandlers.Feature> features,
       List<SnapshotPart> parts) {
@@ -64,7 +67,7 @@ public final class BoardStore {
     OpHandlers.board(handlers);
     features.forEach(feature -> feature.register(handlers));
     this.parts = parts;
-    this.ops = new OpPipeline(vertx, pool, templates, handlers, origin);
+    this.ops = new OpPipeline(vertx, opsPool, templates, handlers, origin);
   }
 
   /**

@@ -1,0 +1,203 @@
+package org.peerboard.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.peerboard.db.DbSettings;
+import org.peerboard.support.Api;
+import org.peerboard.support.TestApp;
+import org.peerboard.support.WsClient;
+
+/**
+ * Issue 28: a batch of new notes is judged on what the pipeline last saw of its board and author,
+ * and written in one statement that checks they are still so; otherwise it goes the usual way.
+ * Which way a note went is read from the database: written in one statement, the note row is the
+ * first command of its transaction ({@code cmin} 0), while the usual transaction inserts it in a
+ * later statement than the one that claims its op.
+ */
+@DisplayName("New notes in one round trip to the database")
+class OneTripNotesTest {
+  private int port;
+  private Api api;
+  private String boardId;
+  private String moderatorKey;
+  private Api.Participant alice;
+  private Api.Participant bruno;
+
+  @BeforeEach
+  void setUp() {
+    port = TestApp.shared().port();
+    api = TestApp.api();
+    Api.Workshop workshop = api.workshop("Firenze peer to peer", "A");
+    boardId = workshop.board(0).getString("id");
+    moderatorKey = workshop.board(0).getString("moderatorKey");
+    String code = workshop.board(0).getString("joinCode");
+    alice = api.join(code, "Alice");
+    bruno = api.join(code, "Bruno");
+  }
+
+  private static JsonObject note(String lane, String text, String... tags) {
+    return new JsonObject()
+        .put("lane", lane)
+        .put("text", text)
+        .put("tags", new JsonArray(List.of(tags)));
+  }
+
+  private static JsonObject acked(WsClient client, String opId) {
+    JsonObject answer = client.answer(opId);
+    assertEquals("ack", answer.getString("type"), answer.encode());
+    return answer;
+  }
+
+  /** Note id -> whether it went in one statement, for the board's notes. */
+  private Map<String, Boolean> ways() throws SQLException {
+    DbSettings s = TestApp.shared().database();
+    try (Connection db = DriverManager.getConnection(s.jdbcUrl(), s.user(), s.password());
+        PreparedStatement st =
+            db.prepareStatement(
+                "select n.id::text, n.cmin::text = '0' from note n"
+                    + " where n.board_id = ?::uuid order by n.created_at")) {
+      st.setString(1, boardId);
+      Map<String, Boolean> ways = new LinkedHashMap<>();
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          ways.put(rs.getString(1), rs.getBoolean(2));
+        }
+      }
+      return ways;
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "after a participant's first note, her notes go in one statement, reach others with the acks' seqs and read back the same")
+  void laterNotesGoInOneTrip() throws SQLException {
+    try (WsClient a = WsClient.hello(port, boardId, alice.token(), null);
+        WsClient b = WsClient.hello(port, boardId, bruno.token(), null);
+        WsClient m = WsClient.hello(port, boardId, moderatorKey, null)) {
+      // names shown, so that the events carry the author's name as the statement checked it
+      acked(m, m.op("board.settings", new JsonObject().put("anonymous", false)));
+      List<JsonObject> acks = new ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        acks.add(
+            acked(
+                a,
+                a.op(
+                    "note.add",
+                    note(
+                        "custody:issues",
+                        "Night shifts " + i + ": one educator for twelve children",
+                        "facility"))));
+      }
+      for (int i = 0; i < 6; i++) {
+        JsonObject event = b.nextEvent("note.added");
+        assertEquals(acks.get(i).getLong("seq"), event.getLong("seq"));
+        JsonObject seen = event.getJsonObject("data").getJsonObject("note");
+        assertEquals(acks.get(i).getJsonObject("result").getString("noteId"), seen.getString("id"));
+        assertEquals(
+            "Night shifts " + i + ": one educator for twelve children", seen.getString("text"));
+        assertEquals("Alice", seen.getString("author"), i + ": " + event.encode());
+        assertEquals(new JsonArray().add("facility"), seen.getJsonArray("tags"));
+        assertEquals(1, seen.getInteger("version"));
+      }
+      for (int i = 1; i < 6; i++) {
+        assertEquals(acks.get(i - 1).getLong("seq") + 1, acks.get(i).getLong("seq"));
+      }
+      List<Boolean> ways = new ArrayList<>(ways().values());
+      assertEquals(List.of(false, true, true, true, true, true), ways, "first the usual way");
+
+      JsonObject board = api.get("/api/boards/" + boardId, moderatorKey).json();
+      assertEquals(acks.get(5).getLong("seq"), board.getLong("seq"));
+      JsonArray notes = board.getJsonArray("notes");
+      assertEquals(6, notes.size());
+      for (int i = 0; i < 6; i++) {
+        JsonObject stored = notes.getJsonObject(i);
+        assertEquals(
+            acks.get(i).getJsonObject("result").getString("noteId"), stored.getString("id"));
+        assertEquals("Alice", stored.getString("author"), stored.encode());
+        assertFalse(stored.getBoolean("held", false));
+      }
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "a setting, stage or focus changed since her last note is seen: the note is held, refused or judged afresh")
+  void changesSinceTheLastNoteAreSeen() throws SQLException {
+    try (WsClient a = WsClient.hello(port, boardId, alice.token(), null);
+        WsClient m = WsClient.hello(port, boardId, moderatorKey, null)) {
+      acked(a, a.op("note.add", note("custody:issues", "Placement decided in a hurry")));
+      acked(a, a.op("note.add", note("custody:issues", "Nobody explains the decree")));
+
+      acked(m, m.op("board.settings", new JsonObject().put("approveNotes", true)));
+      String held =
+          acked(a, a.op("note.add", note("custody:issues", "Held until the moderator approves")))
+              .getJsonObject("result")
+              .getString("noteId");
+      JsonObject board = api.get("/api/boards/" + boardId, moderatorKey).json();
+      JsonObject stored = null;
+      for (Object n : board.getJsonArray("notes")) {
+        if (held.equals(((JsonObject) n).getString("id"))) {
+          stored = (JsonObject) n;
+        }
+      }
+      assertTrue(
+          stored != null && Boolean.TRUE.equals(stored.getBoolean("held")), "held: " + stored);
+
+      acked(m, m.op("board.settings", new JsonObject().put("approveNotes", false)));
+      acked(a, a.op("note.add", note("custody:issues", "Not held any more")));
+      acked(m, m.op("board.stage", new JsonObject().put("stage", "voting")));
+      JsonObject refused = a.answer(a.op("note.add", note("custody:issues", "Too late")));
+      assertEquals("error", refused.getString("type"), refused.encode());
+      assertEquals("conflict", refused.getString("code"), refused.encode());
+      assertTrue(
+          ways().values().stream().filter(oneTrip -> oneTrip).count() >= 1,
+          "some notes went in one statement: " + ways());
+      assertEquals(4, ways().size());
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "an op sent again is answered as the first time, and a note id already used is refused, nothing written twice")
+  void retriesAndTakenIdsGoTheUsualWay() throws SQLException {
+    try (WsClient a = WsClient.hello(port, boardId, alice.token(), null)) {
+      acked(a, a.op("note.add", note("custody:issues", "First, the usual way")));
+      String opId = UUID.randomUUID().toString();
+      String noteId = UUID.randomUUID().toString();
+      JsonObject data = note("custody:issues", "Sent twice on bad Wi-Fi").put("noteId", noteId);
+      a.op(opId, "note.add", data);
+      JsonObject first = acked(a, opId);
+      a.op(opId, "note.add", data);
+      JsonObject again = acked(a, opId);
+      assertEquals(first.getLong("seq"), again.getLong("seq"));
+      assertEquals(noteId, again.getJsonObject("result").getString("noteId"));
+
+      JsonObject taken =
+          a.answer(
+              a.op("note.add", note("custody:issues", "Same id, new op").put("noteId", noteId)));
+      assertEquals("error", taken.getString("type"), taken.encode());
+      assertEquals("conflict", taken.getString("code"), taken.encode());
+
+      Map<String, Boolean> ways = ways();
+      assertEquals(2, ways.size(), "two notes: " + ways);
+      assertTrue(ways.get(noteId), "the first send went in one statement");
+    }
+  }
+}
