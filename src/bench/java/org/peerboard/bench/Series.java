@@ -242,7 +242,7 @@ final class Series {
       tracker.drain(30_000);
       fleet.closeAll(all);
       return String.format(
-          "| %d | %s | %s | %s | %.0f/s | %s | %.1f | %s |",
+          "| %d | %s | %s | %s | %.0f/s | %s | %.1f | %s | %s |",
           round,
           loops,
           name,
@@ -250,10 +250,28 @@ final class Series {
           acked / elapsed,
           Tracker.ms(ack),
           ack.getValueAtPercentile(99.9) / 1000.0,
+          lost(target, tracker),
           cpu);
     } finally {
       targets.forEach(Target::close);
     }
+  }
+
+  /**
+   * "acked / not in the database / not delivered to every socket / unanswered", once the run has
+   * drained: every note acked must be stored and reach its board's sockets.
+   */
+  private static String lost(Target target, Tracker tracker) {
+    long acked = tracker.acked.get();
+    String stored;
+    try (java.sql.Connection db = Checkpoints.connect(target.databaseUrl());
+        java.sql.ResultSet rs = db.createStatement().executeQuery("select count(*) from note")) {
+      rs.next();
+      stored = Long.toString(Math.max(0, acked - rs.getLong(1)));
+    } catch (java.sql.SQLException e) {
+      stored = "? (" + e.getMessage() + ")";
+    }
+    return acked + " / " + stored + " / " + tracker.undelivered() + " / " + tracker.unacked();
   }
 
   private static void write(
@@ -287,8 +305,8 @@ final class Series {
     if (!eRows.isEmpty()) {
       sb.append(
           "| round | loops | build | load average before | acked/s | ack p50 / p99 / max, ms"
-              + " | ack p99.9, ms | CPU |\n");
-      sb.append("| --- | --- | --- | --- | --- | --- | --- | --- |\n");
+              + " | ack p99.9, ms | acked / not stored / not delivered / unanswered | CPU |\n");
+      sb.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
       eRows.forEach(row -> sb.append(row).append('\n'));
     }
     Files.writeString(out, sb.toString());

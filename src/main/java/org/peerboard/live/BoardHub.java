@@ -2,6 +2,7 @@ package org.peerboard.live;
 
 import io.vertx.core.buffer.Buffer;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -15,6 +16,7 @@ import org.peerboard.board.model.Actor;
 import org.peerboard.board.model.BoardEvent;
 import org.peerboard.board.model.LogPatch;
 import org.peerboard.board.model.Note;
+import org.peerboard.board.model.Role;
 
 /**
  * The sockets of one board in this process, the highest seq fetched from the log, and the recent
@@ -56,7 +58,7 @@ final class BoardHub {
   static final class Rendered {
     final StoredEvent stored;
     private BoardEvent event;
-    private final Map<String, Buffer> frames = new HashMap<>(4);
+    private final Map<Role, Buffer> frames = new EnumMap<>(Role.class);
 
     /**
      * The authors of the event's notes: their sockets get a frame of their own ({@code mine}). Most
@@ -86,9 +88,15 @@ final class BoardHub {
 
     Buffer frameFor(Actor viewer) {
       boolean personal = viewer.participantId() != null && mentions(viewer.participantId());
-      return personal
-          ? render(viewer)
-          : frames.computeIfAbsent(viewer.role().wire(), k -> render(viewer));
+      if (personal) {
+        return render(viewer);
+      }
+      Buffer frame = frames.get(viewer.role());
+      if (frame == null) {
+        frame = render(viewer);
+        frames.put(viewer.role(), frame);
+      }
+      return frame;
     }
 
     /** Whether the event says something only this participant may see (their own note). */

@@ -115,17 +115,13 @@ final class BatchTx {
   }
 
   /**
-   * One transaction for the batch. On success it gives what is left to do, once committed: hand the
-   * new events to the listener and answer every op ({@link #tell}); on failure no op has been
-   * answered.
-   *
-   * <p>The transaction is spelled out rather than left to the pool, so that its ends travel with
-   * its statements (issue 28): BEGIN goes out with the lock and claim, COMMIT right behind the log,
-   * each pair in one round trip where the pool pipelines (Server's ops pool), instead of a round
-   * trip of their own each. It is as safe: the statements of a connection run in order, and a
-   * COMMIT after a failed statement only rolls back (PostgreSQL ends an aborted transaction so), so
-   * an op is answered only once the log and its COMMIT both succeeded. Any failure rolls back
-   * before the connection goes back to the pool.
+   * Commits the batch. On success it gives what is left to do, once committed: hand the new events
+   * to the listener and answer every op ({@link #tell}); on failure no op has been answered. A
+   * batch of new notes on boards and by authors seen before goes in one statement ({@link
+   * OneTripAdds}); when it cannot, or that statement finds things otherwise than judged (and so
+   * wrote nothing), or fails, the batch goes the usual way ({@link #usual}), which decides every op
+   * afresh: an op that the one statement did commit before its answer was lost is then answered as
+   * a retry.
    */
   Future<Runnable> commit(List<Pending> batch) {
     return oneTrip
@@ -157,6 +153,15 @@ final class BatchTx {
     return () -> tell(outcomes);
   }
 
+  /**
+   * One transaction for the batch, spelled out rather than left to the pool so that its ends travel
+   * with its statements (issue 28): BEGIN goes out with the lock and claim, COMMIT right behind the
+   * log, each pair in one round trip on the pipelined ops pool ({@code Server.opsOptions}). It is
+   * as safe: the statements of a connection run in order, and a COMMIT after a failed statement
+   * only rolls back (PostgreSQL ends an aborted transaction so), so an op is answered only once the
+   * log and its COMMIT both succeeded. Any failure rolls back before the connection goes back to
+   * the pool.
+   */
   private Future<Runnable> usual(List<Pending> batch) {
     Laps laps = new Laps();
     return pool.getConnection()

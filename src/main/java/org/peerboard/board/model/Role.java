@@ -9,8 +9,13 @@ public enum Role {
   ORGANISER,
   VIEWER;
 
+  /**
+   * Its name on the wire and in the database, made once: it is asked for every socket of a fan-out.
+   */
+  private final String wire = name().toLowerCase(Locale.ROOT);
+
   public String wire() {
-    return name().toLowerCase(Locale.ROOT);
+    return wire;
   }
 
   public boolean runsTheBoard() {
