@@ -200,4 +200,34 @@ class OneTripNotesTest {
       assertTrue(ways.get(noteId), "the first send went in one statement");
     }
   }
+
+  @Test
+  @DisplayName(
+      "a participant who keeps sending a used note id is refused each time, and holds nobody else's notes back")
+  void reusedIdsHoldNobodyBack() throws SQLException {
+    try (WsClient a = WsClient.hello(port, boardId, alice.token(), null);
+        WsClient b = WsClient.hello(port, boardId, bruno.token(), null)) {
+      String noteId =
+          acked(a, a.op("note.add", note("custody:issues", "The first one")))
+              .getJsonObject("result")
+              .getString("noteId");
+      acked(b, b.op("note.add", note("custody:issues", "Bruno's first, the usual way")));
+      List<String> hostile = new ArrayList<>();
+      List<String> honest = new ArrayList<>();
+      for (int i = 0; i < 12; i++) {
+        hostile.add(a.op("note.add", note("custody:issues", "Again " + i).put("noteId", noteId)));
+        honest.add(b.op("note.add", note("custody:resources", "Bruno's note " + i)));
+      }
+      for (String opId : honest) {
+        acked(b, opId);
+      }
+      for (String opId : hostile) {
+        JsonObject refused = a.answer(opId);
+        assertEquals("error", refused.getString("type"), refused.encode());
+        assertEquals("conflict", refused.getString("code"), refused.encode());
+      }
+      Map<String, Boolean> ways = ways();
+      assertEquals(14, ways.size(), "one of Alice's, thirteen of Bruno's: " + ways);
+    }
+  }
 }
