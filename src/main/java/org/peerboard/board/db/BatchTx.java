@@ -32,6 +32,7 @@ import org.peerboard.board.model.NoteRules;
 import org.peerboard.board.model.Op;
 import org.peerboard.board.model.Rejection;
 import org.peerboard.board.model.Role;
+import org.peerboard.board.model.Settings;
 import org.peerboard.workshop.db.Templates;
 import org.peerboard.workshop.model.Template;
 import org.slf4j.Logger;
@@ -445,22 +446,7 @@ final class BatchTx {
         Actor actor = o.tx().actor();
         UUID noteId = add.noteId() == null ? UUID.randomUUID() : add.noteId();
         noteIds.put(o, noteId);
-        notes.add(
-            new JsonObject()
-                .put("ord", notes.size())
-                .put("id", noteId.toString())
-                .put("board_id", actor.boardId().toString())
-                .put("lane", add.lane())
-                .put("tags", new JsonArray(new ArrayList<>(add.tags())))
-                .put("text", add.text())
-                .put(
-                    "author_id",
-                    actor.participantId() == null ? null : actor.participantId().toString())
-                .put("author_role", actor.role().wire())
-                .put("secret", o.tx().board().settings().notesSecret())
-                .put(
-                    "held",
-                    actor.role() == Role.PARTICIPANT && o.tx().board().settings().approveNotes()));
+        notes.add(newNoteRow(notes.size(), noteId, actor, add, o.tx().board().settings()));
       }
     }
     if (notes.isEmpty()) {
@@ -484,6 +470,25 @@ final class BatchTx {
                                 BoardEvent.NoteAdded::new, row, o.tx().board().settings()));
                   });
             });
+  }
+
+  /**
+   * A new note as {@code INSERT_NOTES} and {@code ADD_NOTES} take it: held when a participant
+   * writes on a board that approves notes first, secret while the board hides notes.
+   */
+  static JsonObject newNoteRow(
+      int ord, UUID noteId, Actor actor, Op.NoteAdd add, Settings settings) {
+    return new JsonObject()
+        .put("ord", ord)
+        .put("id", noteId.toString())
+        .put("board_id", actor.boardId().toString())
+        .put("lane", add.lane())
+        .put("tags", new JsonArray(new ArrayList<>(add.tags())))
+        .put("text", add.text())
+        .put("author_id", actor.participantId() == null ? null : actor.participantId().toString())
+        .put("author_role", actor.role().wire())
+        .put("secret", settings.notesSecret())
+        .put("held", actor.role() == Role.PARTICIPANT && settings.approveNotes());
   }
 
   /**

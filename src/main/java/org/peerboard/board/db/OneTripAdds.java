@@ -128,21 +128,9 @@ final class OneTripAdds {
     BoardEvent event = new BoardEvent.NoteAdded(Notes.stored(note, settings));
     JsonObject result = new JsonObject().put("noteId", noteId.toString()).put("version", 1);
     JsonObject row =
-        new JsonObject()
-            .put("ord", ord)
-            .put("board_id", actor.boardId().toString())
+        BatchTx.newNoteRow(ord, noteId, actor, add, settings)
             .put("op_id", p.opId().toString())
-            .put("id", noteId.toString())
-            .put("lane", add.lane())
-            .put("tags", new JsonArray(new ArrayList<>(add.tags())))
-            .put("text", add.text())
-            .put(
-                "author_id",
-                actor.participantId() == null ? null : actor.participantId().toString())
-            .put("author_role", actor.role().wire())
             .put("author_name", name)
-            .put("secret", settings.notesSecret())
-            .put("held", held)
             .put("type", event.name())
             .put("data", EventCodec.encode(event))
             .put("actor_id", StoredEvent.actorId(event, actor))
