@@ -80,6 +80,7 @@ public final class PeerBoard implements AutoCloseable {
       vertx =
           Vertx.vertx(
               new VertxOptions()
+                  .setPreferNativeTransport(true)
                   .setEventLoopPoolSize(
                       Math.max(VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE, config.liveLoops())));
       Links links = Links.of(config.publicUrl(), config.port(), certificate.isPresent());
@@ -128,12 +129,13 @@ public final class PeerBoard implements AutoCloseable {
       }
       LOG.info(
           "PeerBoard is ready in {} ms: open {}/new on this machine or a phone on the same network "
-              + "(database: {})",
+              + "(database: {}; sockets: {})",
           Duration.ofNanos(System.nanoTime() - started).toMillis(),
           links.base(),
           embedded == null
               ? db.host() + ":" + db.port() + "/" + db.database()
-              : "embedded PostgreSQL in " + config.dataDir().resolve("postgres"));
+              : "embedded PostgreSQL in " + config.dataDir().resolve("postgres"),
+          vertx.isNativeTransportEnabled() ? "epoll" : "Java NIO");
       return new PeerBoard(vertx, embedded, servers.get(0), shared, deployment, db, links);
     } catch (Exception e) {
       if (vertx != null) {

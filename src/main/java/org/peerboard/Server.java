@@ -17,6 +17,7 @@ import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -146,7 +147,7 @@ public final class Server extends VerticleBase {
     final Clock clock;
 
     public Shared(Vertx vertx, Config config, DbSettings db, Links links) {
-      PgConnectOptions connect = connectOptions(db);
+      PgConnectOptions connect = connectOptions(db, vertx.isNativeTransportEnabled());
       pool =
           PgBuilder.pool()
               .with(
@@ -538,9 +539,14 @@ public final class Server extends VerticleBase {
         .setPreparedStatementCacheSqlLimit(16_384);
   }
 
-  static PgConnectOptions connectOptions(DbSettings db) {
+  /**
+   * {@code unixSockets}: whether this Vert.x can open Unix sockets (its native transport); the
+   * embedded database is then reached through its socket, not loopback TCP.
+   */
+  static PgConnectOptions connectOptions(DbSettings db, boolean unixSockets) {
     return new PgConnectOptions()
-        .setHost(db.host())
+        // a host that is a directory is a Unix socket's, with the port in the socket's name
+        .setHost(db.socketDir().filter(dir -> unixSockets).map(Path::toString).orElse(db.host()))
         .setPort(db.port())
         .setDatabase(db.database())
         .setUser(db.user())

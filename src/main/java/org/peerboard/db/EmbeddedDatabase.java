@@ -2,6 +2,7 @@ package org.peerboard.db;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,9 +20,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
   private final EmbeddedPostgres postgres;
+  private final Optional<Path> socketDir;
 
-  private EmbeddedDatabase(EmbeddedPostgres postgres) {
+  private EmbeddedDatabase(EmbeddedPostgres postgres, Optional<Path> socketDir) {
     this.postgres = postgres;
+    this.socketDir = socketDir;
   }
 
   /**
@@ -32,7 +35,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
     Path pgData = dataDir.resolve("postgres");
     Files.createDirectories(dataDir);
     stopOrphan(pgData);
-    EmbeddedPostgres postgres =
+    Optional<Path> socketDir = socketDir(dataDir, port);
+    if (socketDir.isPresent()) {
+      Files.createDirectories(socketDir.get());
+    }
+    EmbeddedPostgres.Builder builder =
         EmbeddedPostgres.builder()
             .setDataDirectory(pgData)
             .setCleanDataDirectory(false)
@@ -48,13 +55,28 @@ public final class EmbeddedDatabase implements AutoCloseable {
             // them: a deleted
             // workshop's text leaves the data directory at the checkpoint after its deletion
             // (db/Erasure)
-            .setServerConfig("wal_recycle", "off")
-            .start();
-    return new EmbeddedDatabase(postgres);
+            .setServerConfig("wal_recycle", "off");
+    // its Unix socket in a directory of ours, not PostgreSQL's default /tmp (everyone's), unless
+    // the data directory's path is too long for a socket's name
+    socketDir.ifPresent(dir -> builder.setServerConfig("unix_socket_directories", dir.toString()));
+    EmbeddedPostgres postgres = builder.start();
+    return new EmbeddedDatabase(postgres, socketDir);
+  }
+
+  /**
+   * Where the socket goes: {@code dataDir/socket}, unless its name ({@code .s.PGSQL.<port>} inside)
+   * would exceed the 107 bytes a Unix socket's path may have.
+   */
+  static Optional<Path> socketDir(Path dataDir, int port) {
+    Path dir = dataDir.toAbsolutePath().normalize().resolve("socket");
+    String name = dir.resolve(".s.PGSQL." + (port == 0 ? 65535 : port)).toString();
+    return name.getBytes(StandardCharsets.UTF_8).length <= 107
+        ? Optional.of(dir)
+        : Optional.empty();
   }
 
   public DbSettings settings() {
-    return new DbSettings("localhost", postgres.getPort(), "postgres", "postgres", "");
+    return new DbSettings("localhost", postgres.getPort(), "postgres", "postgres", "", socketDir);
   }
 
   @Override

@@ -158,5 +158,42 @@ public final class Stages {
               sorted[Math.min(n - 1, (int) Math.ceil(n * 0.99) - 1)] / 1e6));
     }
     LOG.info("{}; threads: {}", line, String.join(", ", THREADS));
+    if (DUMP != null) {
+      dump(all);
+    }
+  }
+
+  /**
+   * With {@code -Dpeerboard.stagesDump=<file>}, every op's stamps are appended to that file, one
+   * CSV line per op: the read's time in ms since the JVM started (to set against {@code -Xlog:gc}'s
+   * uptime), then each stage in ms since the read (empty when not stamped).
+   */
+  private static final String DUMP = System.getProperty("peerboard.stagesDump");
+
+  private static final long JVM_START =
+      System.nanoTime()
+          - java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000L;
+
+  private static void dump(List<long[]> all) {
+    StringBuilder out = new StringBuilder();
+    for (long[] s : all) {
+      out.append(String.format(java.util.Locale.ROOT, "%.3f", (s[READ] - JVM_START) / 1e6));
+      for (int stage = 1; stage < NAMES.length; stage++) {
+        out.append(',');
+        if (s[stage] != 0) {
+          out.append(String.format(java.util.Locale.ROOT, "%.3f", (s[stage] - s[READ]) / 1e6));
+        }
+      }
+      out.append('\n');
+    }
+    try {
+      java.nio.file.Files.writeString(
+          java.nio.file.Path.of(DUMP),
+          out,
+          java.nio.file.StandardOpenOption.CREATE,
+          java.nio.file.StandardOpenOption.APPEND);
+    } catch (java.io.IOException e) {
+      LOG.warn("Stages could not be written to {}: {}", DUMP, e.toString());
+    }
   }
 }
