@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /**
  * The benchmark harness of issue 7. {@code -Dbench.scenario} is one of a, a2, a3, b, c, d, e, f,
- * scaleout, disk, series (or a comma list); every run prints a table and updates its block in
+ * scaleout, disk, series, rtt (or a comma list); every run prints a table and updates its block in
  * docs/benchmarks.md. See docs/benchmarks.md.
  */
 public final class Bench {
@@ -55,6 +55,8 @@ public final class Bench {
       case "repaint" -> Repaint.run();
       // issue 28: builds and the floor interleaved with the same client
       case "series" -> Series.run();
+      // issue 28: one round trip to the database, by transport and socket
+      case "rtt" -> RoundTrip.run();
       default -> throw new IllegalArgumentException("unknown scenario " + scenario);
     };
   }
