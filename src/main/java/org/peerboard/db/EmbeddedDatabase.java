@@ -37,7 +37,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
     stopOrphan(pgData);
     Optional<Path> socketDir = socketDir(dataDir, port);
     if (socketDir.isPresent()) {
+      // this user's only: other accounts on the machine cannot reach the socket
       Files.createDirectories(socketDir.get());
+      if (Files.getFileStore(socketDir.get()).supportsFileAttributeView("posix")) {
+        Files.setPosixFilePermissions(
+            socketDir.get(), java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+      }
     }
     EmbeddedPostgres.Builder builder =
         EmbeddedPostgres.builder()

@@ -75,6 +75,11 @@ class UnixSocketTest {
       DbSettings db = app.database();
       assertEquals(Optional.of(dir.toAbsolutePath().resolve("socket")), db.socketDir());
       assertTrue(Files.exists(dir.resolve("socket").resolve(".s.PGSQL." + db.port())));
+      assertEquals(
+          "rwx------",
+          java.nio.file.attribute.PosixFilePermissions.toString(
+              Files.getPosixFilePermissions(dir.resolve("socket"))),
+          "the socket's directory is this user's only");
       long[] ways = unixAndTcp(db);
       assertTrue(ways[0] >= 3, "the pools' connections on the socket: " + ways[0]);
       assertEquals(0, ways[1], "connections over TCP besides this test's");
