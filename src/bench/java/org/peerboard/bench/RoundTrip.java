@@ -69,7 +69,7 @@ final class RoundTrip {
         }
       }
       report.row(
-          "one statement's round trip, ms p50 / p99 / max, per round and way",
+          "one statement's round trip, ms p50 / p99 / p99.9, per round and way",
           "see the table below",
           "-",
           null);
