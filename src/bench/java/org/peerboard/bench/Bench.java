@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /**
  * The benchmark harness of issue 7. {@code -Dbench.scenario} is one of a, a2, a3, b, c, d, e, f,
- * scaleout, disk, series, rtt (or a comma list); every run prints a table and updates its block in
+ * scaleout, disk, series, rtt, serve (or a comma list); every run prints a table and updates its block in
  * docs/benchmarks.md. See docs/benchmarks.md.
  */
 public final class Bench {
@@ -57,6 +57,8 @@ public final class Bench {
       case "series" -> Series.run();
       // issue 28: one round trip to the database, by transport and socket
       case "rtt" -> RoundTrip.run();
+      // issue 28: one server kept up for runs through -Dbench.url (cold, then warm)
+      case "serve" -> Serve.run();
       default -> throw new IllegalArgumentException("unknown scenario " + scenario);
     };
   }
