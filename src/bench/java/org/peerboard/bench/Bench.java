@@ -4,8 +4,8 @@ import java.nio.file.Path;
 
 /**
  * The benchmark harness of issue 7. {@code -Dbench.scenario} is one of a, a2, a3, b, c, d, e, f,
- * scaleout, disk, series, rtt, serve (or a comma list); every run prints a table and updates its block in
- * docs/benchmarks.md. See docs/benchmarks.md.
+ * scaleout, disk, series, rtt, serve (or a comma list); every run prints a table and updates its
+ * block in docs/benchmarks.md. See docs/benchmarks.md.
  */
 public final class Bench {
   private Bench() {}
