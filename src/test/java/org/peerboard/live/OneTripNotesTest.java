@@ -84,6 +84,61 @@ class OneTripNotesTest {
     }
   }
 
+  /** Runs {@code sql} on the app's database, as its owner. */
+  private static void execute(String sql) throws SQLException {
+    DbSettings s = TestApp.shared().database();
+    try (Connection db = DriverManager.getConnection(s.jdbcUrl(), s.user(), s.password());
+        java.sql.Statement st = db.createStatement()) {
+      st.execute(sql);
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "when the one statement fails with an error, the notes go the usual way: acked, delivered, stored, none lost")
+  void aFailingStatementFallsBack() throws SQLException {
+    try (WsClient a = WsClient.hello(port, boardId, alice.token(), null);
+        WsClient b = WsClient.hello(port, boardId, bruno.token(), null)) {
+      acked(a, a.op("note.add", note("custody:issues", "First: the usual way, as always")));
+      // the database refuses the one statement (its text begins so), and only it
+      execute(
+          """
+          create function pb_test_refuse_one_trip() returns trigger language plpgsql as $$
+          begin
+            if current_query() like 'with input as%' then
+              raise exception 'refused by OneTripNotesTest';
+            end if;
+            return new;
+          end $$;
+          create trigger pb_test_refuse_one_trip before insert on note
+            for each row execute function pb_test_refuse_one_trip();""");
+      List<JsonObject> acks = new ArrayList<>();
+      try {
+        for (int i = 0; i < 3; i++) {
+          acks.add(
+              acked(a, a.op("note.add", note("custody:issues", "Refused once, kept anyway " + i))));
+        }
+      } finally {
+        execute(
+            "drop trigger pb_test_refuse_one_trip on note;"
+                + " drop function pb_test_refuse_one_trip();");
+      }
+      b.nextEvent("note.added");
+      for (int i = 0; i < 3; i++) {
+        JsonObject event = b.nextEvent("note.added");
+        assertEquals(acks.get(i).getLong("seq"), event.getLong("seq"));
+        assertEquals(
+            "Refused once, kept anyway " + i,
+            event.getJsonObject("data").getJsonObject("note").getString("text"));
+      }
+      acked(a, a.op("note.add", note("custody:issues", "After the refusals, one statement again")));
+      assertEquals(
+          List.of(false, false, false, false, true),
+          new ArrayList<>(ways().values()),
+          "the refused ones the usual way, the next in one statement");
+    }
+  }
+
   @Test
   @DisplayName(
       "after a participant's first note, her notes go in one statement, reach others with the acks' seqs and read back the same")
