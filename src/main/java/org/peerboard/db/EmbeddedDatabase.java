@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -41,7 +42,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
       Files.createDirectories(socketDir.get());
       if (Files.getFileStore(socketDir.get()).supportsFileAttributeView("posix")) {
         Files.setPosixFilePermissions(
-            socketDir.get(), java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+            socketDir.get(), PosixFilePermissions.fromString("rwx------"));
       }
     }
     EmbeddedPostgres.Builder builder =

@@ -11,6 +11,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,8 +68,7 @@ class OneTripNotesTest {
 
   /** Note id -> whether it went in one statement, for the board's notes. */
   private Map<String, Boolean> ways() throws SQLException {
-    DbSettings s = TestApp.shared().database();
-    try (Connection db = DriverManager.getConnection(s.jdbcUrl(), s.user(), s.password());
+    try (Connection db = database();
         PreparedStatement st =
             db.prepareStatement(
                 "select n.id::text, n.cmin::text = '0' from note n"
@@ -84,11 +84,15 @@ class OneTripNotesTest {
     }
   }
 
-  /** Runs {@code sql} on the app's database, as its owner. */
-  private static void execute(String sql) throws SQLException {
+  /** A connection to the app's database, as its owner. */
+  private static Connection database() throws SQLException {
     DbSettings s = TestApp.shared().database();
-    try (Connection db = DriverManager.getConnection(s.jdbcUrl(), s.user(), s.password());
-        java.sql.Statement st = db.createStatement()) {
+    return DriverManager.getConnection(s.jdbcUrl(), s.user(), s.password());
+  }
+
+  private static void execute(String sql) throws SQLException {
+    try (Connection db = database();
+        Statement st = db.createStatement()) {
       st.execute(sql);
     }
   }

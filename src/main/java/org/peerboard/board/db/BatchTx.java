@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -128,43 +127,10 @@ final class BatchTx {
   Future<Runnable> commit(List<Pending> batch) {
     return oneTrip
         .add(batch)
-        .transform(
-            added -> {
-              if (added.failed()) {
-                oneTripFailed(added.cause());
-              }
-              return added.succeeded() && added.result() != null
-                  ? Future.succeededFuture(committed(batch, added.result()))
-                  : usual(batch);
-            });
+        .compose(
+            added ->
+                added != null ? Future.succeededFuture(committed(batch, added)) : usual(batch));
   }
-
-  /**
-   * The one statement failed (not judged otherwise: an error): its batch goes the usual way, three
-   * round trips instead of one, so nothing is lost, but a statement that fails every time (say,
-   * after a schema change it was not kept in step with) would only make every note slower. Said at
-   * once, then at most once a minute with the number of failures since.
-   */
-  private void oneTripFailed(Throwable cause) {
-    long failures = oneTripFailures.incrementAndGet();
-    long now = System.nanoTime();
-    long last = oneTripWarned.get();
-    if ((last == 0 || now - last >= ONE_TRIP_WARN_NANOS)
-        && oneTripWarned.compareAndSet(last, now)) {
-      oneTripFailures.addAndGet(-failures);
-      LOG.warn(
-          "{} batch(es) of new notes went the usual way (three round trips, not one) because the"
-              + " one-statement insert failed: {}",
-          failures,
-          String.valueOf(cause));
-    } else {
-      LOG.debug("A batch of new notes goes the usual way after", cause);
-    }
-  }
-
-  private static final long ONE_TRIP_WARN_NANOS = 60_000_000_000L;
-  private final AtomicLong oneTripFailures = new AtomicLong();
-  private final AtomicLong oneTripWarned = new AtomicLong();
 
   /** What is left to do for a batch {@link OneTripAdds} committed: as {@link #usual}'s. */
   private Runnable committed(List<Pending> batch, List<OpResult> results) {

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.peerboard.board.db.OpPipeline.Pending;
 import org.peerboard.board.model.Actor;
 import org.peerboard.board.model.BoardEvent;
@@ -23,6 +24,8 @@ import org.peerboard.board.model.NoteRules;
 import org.peerboard.board.model.Op;
 import org.peerboard.board.model.Role;
 import org.peerboard.board.model.Settings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A batch of new notes in one statement, {@code ADD_NOTES}: one round trip to the database and one
@@ -34,6 +37,7 @@ import org.peerboard.board.model.Settings;
  * as it always has: a note is acked only once committed, either way.
  */
 final class OneTripAdds {
+  private static final Logger LOG = LoggerFactory.getLogger(OneTripAdds.class);
   private final Pool pool;
   private final String origin;
   private final SeenBoards seen;
@@ -50,7 +54,8 @@ final class OneTripAdds {
   /**
    * The answers of the batch's ops, in its order, once committed; null when the batch does not go
    * this way (not only new notes, a board or author not seen, a note the rules refuse, or the
-   * statement found a board, author or id otherwise than judged), and nothing was written.
+   * statement found a board, author or id otherwise than judged, or failed), and nothing was
+   * written.
    */
   Future<List<OpResult>> add(List<Pending> batch) {
     List<Judged> judged = judge(batch);
@@ -69,7 +74,38 @@ final class OneTripAdds {
     }
     return pool.preparedQuery(ADD_NOTES)
         .execute(Tuple.of(input, new JsonArray(new ArrayList<>(boards.values())), origin))
-        .map(rows -> answers(judged, rows));
+        .map(rows -> answers(judged, rows))
+        .recover(
+            failure -> {
+              failed(failure);
+              return Future.succeededFuture(null);
+            });
+  }
+
+  private static final long WARN_EVERY_NANOS = 60_000_000_000L;
+  private final AtomicLong failures = new AtomicLong();
+  private final AtomicLong warnedAt = new AtomicLong();
+
+  /**
+   * The statement failed (an error, not a board found otherwise than judged): nothing was written
+   * and the batch goes the usual way, so nothing is lost, but a statement that fails every time
+   * (say, after a schema change it was not kept in step with) would only make every note three
+   * round trips slower. Said at once, then at most once a minute with the number of failures since.
+   */
+  private void failed(Throwable cause) {
+    long count = failures.incrementAndGet();
+    long now = System.nanoTime();
+    long last = warnedAt.get();
+    if ((last == 0 || now - last >= WARN_EVERY_NANOS) && warnedAt.compareAndSet(last, now)) {
+      failures.addAndGet(-count);
+      LOG.warn(
+          "{} batch(es) of new notes went the usual way (three round trips, not one) because the"
+              + " one-statement insert failed: {}",
+          count,
+          String.valueOf(cause));
+    } else {
+      LOG.debug("A batch of new notes goes the usual way after", cause);
+    }
   }
 
   /** The batch judged on what was last seen of its boards and authors; null if it cannot be. */

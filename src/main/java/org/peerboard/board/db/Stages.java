@@ -1,8 +1,14 @@
 package org.peerboard.board.db;
 
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -171,28 +177,23 @@ public final class Stages {
   private static final String DUMP = System.getProperty("peerboard.stagesDump");
 
   private static final long JVM_START =
-      System.nanoTime()
-          - java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000L;
+      System.nanoTime() - ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000L;
 
   private static void dump(List<long[]> all) {
     StringBuilder out = new StringBuilder();
     for (long[] s : all) {
-      out.append(String.format(java.util.Locale.ROOT, "%.3f", (s[READ] - JVM_START) / 1e6));
+      out.append(String.format(Locale.ROOT, "%.3f", (s[READ] - JVM_START) / 1e6));
       for (int stage = 1; stage < NAMES.length; stage++) {
         out.append(',');
         if (s[stage] != 0) {
-          out.append(String.format(java.util.Locale.ROOT, "%.3f", (s[stage] - s[READ]) / 1e6));
+          out.append(String.format(Locale.ROOT, "%.3f", (s[stage] - s[READ]) / 1e6));
         }
       }
       out.append('\n');
     }
     try {
-      java.nio.file.Files.writeString(
-          java.nio.file.Path.of(DUMP),
-          out,
-          java.nio.file.StandardOpenOption.CREATE,
-          java.nio.file.StandardOpenOption.APPEND);
-    } catch (java.io.IOException e) {
+      Files.writeString(Path.of(DUMP), out, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    } catch (IOException e) {
       LOG.warn("Stages could not be written to {}: {}", DUMP, e.toString());
     }
   }
