@@ -6,11 +6,20 @@ import static org.peerboard.action.PlanBoard.ack;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.peerboard.db.DbSettings;
 import org.peerboard.support.Api;
+import org.peerboard.support.TestApp;
 
 @DisplayName("Carrying a workshop's actions or improvements into the next one")
 class CarryForwardTest {
@@ -187,6 +196,78 @@ class CarryForwardTest {
                   carry(from, "actions", new JsonArray().add(from.organiserKey()))));
       assertEquals(201, none.status());
       assertTrue(improvements(api, new Api.Workshop(none.json()).board(0)).isEmpty());
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "when a carried note cannot be stored, the request fails and no workshop is made; sent again,"
+          + " it makes the workshop whole")
+  void aFailedPlantingMakesNothing() throws SQLException {
+    try (PlanBoard from = new PlanBoard("Winter session")) {
+      from.action(new JsonObject().put("title", "Train the educators").put("status", "agreed"));
+      from.action(new JsonObject().put("title", REFUSED).put("status", "proposed"));
+      String title = "Spring follow-up " + UUID.randomUUID();
+      JsonObject body =
+          request(title, carry(from, "actions", new JsonArray().add(from.organiserKey())));
+      // the database refuses the second carried note, after the first board's first one went in
+      execute(
+          """
+          create function pb_test_refuse_carried() returns trigger language plpgsql as $$
+          begin
+            if new.text = '%s' then
+              raise exception 'refused by CarryForwardTest';
+            end if;
+            return new;
+          end $$;
+          create trigger pb_test_refuse_carried before insert on note
+            for each row execute function pb_test_refuse_carried();"""
+              .formatted(REFUSED));
+      Api.Response failed;
+      try {
+        failed = from.api.post("/api/workshops", body);
+      } finally {
+        execute(
+            "drop trigger pb_test_refuse_carried on note; drop function pb_test_refuse_carried();");
+      }
+      assertTrue(failed.status() >= 500, failed.status() + " " + failed.body());
+      assertEquals(0, workshopsTitled(title), "the half-made workshop is taken back");
+
+      Api.Response made = from.api.post("/api/workshops", body);
+      assertEquals(201, made.status(), made.body());
+      assertEquals(1, workshopsTitled(title));
+      Api.Workshop next = new Api.Workshop(made.json());
+      for (int i = 0; i < 2; i++) {
+        assertEquals(
+            List.of("Train the educators", REFUSED), improvements(from.api, next.board(i)));
+      }
+    }
+  }
+
+  private static final String REFUSED = "Refused once by the database";
+
+  private static int workshopsTitled(String title) throws SQLException {
+    try (Connection db = database();
+        PreparedStatement st =
+            db.prepareStatement("select count(*) from workshop where title = ?")) {
+      st.setString(1, title);
+      try (ResultSet rs = st.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    }
+  }
+
+  /** A connection to the app's database, as its owner. */
+  private static Connection database() throws SQLException {
+    DbSettings s = TestApp.shared().database();
+    return DriverManager.getConnection(s.jdbcUrl(), s.user(), s.password());
+  }
+
+  private static void execute(String sql) throws SQLException {
+    try (Connection db = database();
+        Statement st = db.createStatement()) {
+      st.execute(sql);
     }
   }
 }

@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.peerboard.Config;
 import org.peerboard.board.model.ErrorCode;
 import org.peerboard.board.model.Rejection;
+import org.peerboard.db.Erasure;
 import org.peerboard.security.BoardKeys;
 import org.peerboard.security.KeyRing;
 import org.peerboard.security.Keys;
@@ -127,6 +128,23 @@ public final class WorkshopStore {
                                                     joinCode,
                                                     boards,
                                                     request.retainUntil())))));
+  }
+
+  /**
+   * Takes back a workshop this request made but could not finish setting up (its carried notes): it
+   * and everything in it go, in one transaction, so the request makes nothing. Nobody has its keys
+   * yet (the answer was not sent), so there is nothing to wipe from disk that was not already
+   * elsewhere; any process holding one of its boards is told, as for a deletion.
+   */
+  public Future<Void> unmake(UUID workshopId) {
+    return pool.withTransaction(
+        conn ->
+            Erasure.announce(conn, workshopId)
+                .compose(
+                    v ->
+                        conn.preparedQuery(RightsStore.DELETE_WORKSHOP)
+                            .execute(Tuple.of(workshopId)))
+                .mapEmpty());
   }
 
   private Future<String> insertWorkshop(

@@ -297,7 +297,10 @@ public final class WorkshopRoutes {
                         created ->
                             carry == null
                                 ? Future.succeededFuture(created)
-                                : carry.plant(plan, created.boards()).map(created)))
+                                : carry
+                                    .plant(plan, created.boards())
+                                    .map(created)
+                                    .recover(failure -> unmake(created, failure))))
         .onSuccess(
             created -> {
               JsonArray boardList = new JsonArray();
@@ -318,6 +321,28 @@ public final class WorkshopRoutes {
                   .end(answer.encode());
             })
         .onFailure(ctx::fail);
+  }
+
+  /**
+   * A workshop whose carried notes could not all be added is taken back, so that the request makes
+   * nothing and can be sent again; the request fails as the planting did.
+   */
+  private Future<WorkshopStore.Created> unmake(WorkshopStore.Created created, Throwable failure) {
+    LOG.warn(
+        "Workshop {} could not be given its carried notes, so it is taken back: {}",
+        created.id(),
+        failure.toString());
+    return store
+        .unmake(created.id())
+        .onFailure(
+            e ->
+                LOG.error(
+                    "Workshop {} lacks some carried notes and could not be taken back; delete it"
+                        + " (DELETE /api/workshops/{}) and make it again",
+                    created.id(),
+                    created.id(),
+                    e))
+        .transform(v -> Future.failedFuture(failure));
   }
 
   private void addBoard(RoutingContext ctx) {
