@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * Everything PeerBoard can be told at start-up. Defaults suit a laptop; environment variables
@@ -25,9 +26,22 @@ public record Config(
     Tls tls,
     int liveLoops,
     Budgets budgets,
-    Clock clock) {
+    Clock clock,
+    Optional<String> accessibilityContact) {
+
+  /** An e-mail address, or a web page (http or https), that the accessibility statement names. */
+  private static final Pattern CONTACT =
+      Pattern.compile(
+          "[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,180}\\.[A-Za-z]{2,24}"
+              + "|https?://[^\\s()\\[\\]*<>\"'`]{3,300}");
 
   public Config {
+    if (accessibilityContact.isPresent()
+        && !CONTACT.matcher(accessibilityContact.get()).matches()) {
+      throw new IllegalArgumentException(
+          "PEERBOARD_ACCESSIBILITY_CONTACT must be an e-mail address or an http(s) address, got "
+              + accessibilityContact.get());
+    }
     if (liveLoops < 1 || liveLoops > 256) {
       throw new IllegalArgumentException(
           "PEERBOARD_LIVE_LOOPS must be between 1 and 256, got " + liveLoops);
@@ -200,7 +214,8 @@ public record Config(
         tls,
         liveLoops,
         Budgets.DEFAULTS,
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        Optional.empty());
   }
 
   public static Config fromEnv(Map<String, String> env) {
@@ -248,7 +263,8 @@ public record Config(
             !"false".equalsIgnoreCase(env.get("PEERBOARD_TLS_FRONT"))),
         intOf(env, "PEERBOARD_LIVE_LOOPS", defaultLiveLoops()),
         budgets(env),
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        nonBlank(env.get("PEERBOARD_ACCESSIBILITY_CONTACT")).map(String::strip));
   }
 
   private static Budgets budgets(Map<String, String> env) {
@@ -311,6 +327,10 @@ public record Config(
     return copy(c -> c.clock = newClock);
   }
 
+  public Config withAccessibilityContact(Optional<String> contact) {
+    return copy(c -> c.accessibilityContact = contact);
+  }
+
   /** The fields of a Config, to copy one with a few of them changed. */
   private static final class Fields {
     String host;
@@ -328,6 +348,7 @@ public record Config(
     int liveLoops;
     Budgets budgets;
     Clock clock;
+    Optional<String> accessibilityContact;
   }
 
   private Config copy(Consumer<Fields> change) {
@@ -347,6 +368,7 @@ public record Config(
     c.liveLoops = liveLoops;
     c.budgets = budgets;
     c.clock = clock;
+    c.accessibilityContact = accessibilityContact;
     change.accept(c);
     return new Config(
         c.host,
@@ -363,7 +385,8 @@ public record Config(
         c.tls,
         c.liveLoops,
         c.budgets,
-        c.clock);
+        c.clock,
+        c.accessibilityContact);
   }
 
   /**

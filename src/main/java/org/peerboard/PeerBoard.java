@@ -14,6 +14,7 @@ import org.peerboard.db.DbSettings;
 import org.peerboard.db.EmbeddedDatabase;
 import org.peerboard.db.Migrations;
 import org.peerboard.http.Links;
+import org.peerboard.pages.StatementPage;
 import org.peerboard.security.AdminToken;
 import org.peerboard.security.Certificates;
 import org.slf4j.Logger;
@@ -136,6 +137,12 @@ public final class PeerBoard implements AutoCloseable {
               ? db.host() + ":" + db.port() + "/" + db.database()
               : "embedded PostgreSQL in " + config.dataDir().resolve("postgres"),
           vertx.isNativeTransportEnabled() ? "epoll" : "Java NIO");
+      if (config.accessibilityContact().isEmpty()) {
+        LOG.warn(
+            "The accessibility statement (/accessibility) names the placeholder {}: set"
+                + " PEERBOARD_ACCESSIBILITY_CONTACT to your organisation's e-mail address or web page",
+            StatementPage.PLACEHOLDER);
+      }
       return new PeerBoard(vertx, embedded, servers.get(0), shared, deployment, db, links);
     } catch (Exception e) {
       if (vertx != null) {

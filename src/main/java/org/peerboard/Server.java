@@ -361,7 +361,7 @@ public final class Server extends VerticleBase {
         pages,
         shared.exports);
     new ActionRoutes(vertx, shared.pool, new VoteFigures(shared.pool), pages).mount(router);
-    new StatementPage(pages).mount(router);
+    new StatementPage(pages, config.accessibilityContact()).mount(router);
     // browsers ask for /favicon.ico whatever the page links; answer with the same SVG instead of a
     // 404
     router.get("/favicon.ico").handler(ctx -> ctx.reroute("/static/favicon.svg"));
