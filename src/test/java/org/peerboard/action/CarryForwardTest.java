@@ -7,19 +7,16 @@ import static org.peerboard.action.PlanBoard.ack;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.peerboard.db.DbSettings;
 import org.peerboard.support.Api;
-import org.peerboard.support.TestApp;
+import org.peerboard.support.SharedDb;
 
 @DisplayName("Carrying a workshop's actions or improvements into the next one")
 class CarryForwardTest {
@@ -211,7 +208,7 @@ class CarryForwardTest {
       JsonObject body =
           request(title, carry(from, "actions", new JsonArray().add(from.organiserKey())));
       // the database refuses the second carried note, after the first board's first one went in
-      execute(
+      SharedDb.execute(
           """
           create function pb_test_refuse_carried() returns trigger language plpgsql as $$
           begin
@@ -227,7 +224,7 @@ class CarryForwardTest {
       try {
         failed = from.api.post("/api/workshops", body);
       } finally {
-        execute(
+        SharedDb.execute(
             "drop trigger pb_test_refuse_carried on note; drop function pb_test_refuse_carried();");
       }
       assertTrue(failed.status() >= 500, failed.status() + " " + failed.body());
@@ -247,7 +244,7 @@ class CarryForwardTest {
   private static final String REFUSED = "Refused once by the database";
 
   private static int workshopsTitled(String title) throws SQLException {
-    try (Connection db = database();
+    try (Connection db = SharedDb.connect();
         PreparedStatement st =
             db.prepareStatement("select count(*) from workshop where title = ?")) {
       st.setString(1, title);
@@ -255,19 +252,6 @@ class CarryForwardTest {
         rs.next();
         return rs.getInt(1);
       }
-    }
-  }
-
-  /** A connection to the app's database, as its owner. */
-  private static Connection database() throws SQLException {
-    DbSettings s = TestApp.shared().database();
-    return DriverManager.getConnection(s.jdbcUrl(), s.user(), s.password());
-  }
-
-  private static void execute(String sql) throws SQLException {
-    try (Connection db = database();
-        Statement st = db.createStatement()) {
-      st.execute(sql);
     }
   }
 }

@@ -7,11 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +18,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.peerboard.db.DbSettings;
 import org.peerboard.support.Api;
+import org.peerboard.support.SharedDb;
 import org.peerboard.support.TestApp;
 import org.peerboard.support.WsClient;
 
@@ -68,7 +66,7 @@ class OneTripNotesTest {
 
   /** Note id -> whether it went in one statement, for the board's notes. */
   private Map<String, Boolean> ways() throws SQLException {
-    try (Connection db = database();
+    try (Connection db = SharedDb.connect();
         PreparedStatement st =
             db.prepareStatement(
                 "select n.id::text, n.cmin::text = '0' from note n"
@@ -84,19 +82,6 @@ class OneTripNotesTest {
     }
   }
 
-  /** A connection to the app's database, as its owner. */
-  private static Connection database() throws SQLException {
-    DbSettings s = TestApp.shared().database();
-    return DriverManager.getConnection(s.jdbcUrl(), s.user(), s.password());
-  }
-
-  private static void execute(String sql) throws SQLException {
-    try (Connection db = database();
-        Statement st = db.createStatement()) {
-      st.execute(sql);
-    }
-  }
-
   @Test
   @DisplayName(
       "when the one statement fails with an error, the notes go the usual way: acked, delivered, stored, none lost")
@@ -105,7 +90,7 @@ class OneTripNotesTest {
         WsClient b = WsClient.hello(port, boardId, bruno.token(), null)) {
       acked(a, a.op("note.add", note("custody:issues", "First: the usual way, as always")));
       // the database refuses the one statement (its text begins so), and only it
-      execute(
+      SharedDb.execute(
           """
           create function pb_test_refuse_one_trip() returns trigger language plpgsql as $$
           begin
@@ -123,7 +108,7 @@ class OneTripNotesTest {
               acked(a, a.op("note.add", note("custody:issues", "Refused once, kept anyway " + i))));
         }
       } finally {
-        execute(
+        SharedDb.execute(
             "drop trigger pb_test_refuse_one_trip on note;"
                 + " drop function pb_test_refuse_one_trip();");
       }
