@@ -140,7 +140,7 @@ final class OneTripAdds {
 
   /**
    * The note as {@code INSERT_NOTES} would store it and its event as {@code LOG_EVENTS} would log
-   * it, from the same rules: {@link NoteChanges#noteChange} and {@link BatchTx}'s event row.
+   * it, from the same rules: {@link NoteChanges#noteChange} and {@link BatchRows}' event row.
    */
   private static Judged judged(int ord, Pending p, Op.NoteAdd add, Settings settings, String name) {
     Actor actor = p.actor();
@@ -164,7 +164,7 @@ final class OneTripAdds {
     BoardEvent event = new BoardEvent.NoteAdded(Notes.stored(note, settings));
     JsonObject result = new JsonObject().put("noteId", noteId.toString()).put("version", 1);
     JsonObject row =
-        BatchTx.newNoteRow(ord, noteId, actor, add, settings)
+        BatchRows.newNoteRow(ord, noteId, actor, add, settings)
             .put("op_id", p.opId().toString())
             .put("author_name", name)
             .put("type", event.name())
