@@ -45,12 +45,18 @@ public final class Erasure {
     this.pool = pool;
   }
 
+  static final String DELETE_WORKSHOP = "delete from workshop where id = $1";
+
   /**
-   * Inside the deleting transaction, before the rows go: tells every process to close the boards'
-   * sockets.
+   * Inside the caller's transaction: tells every process to close the workshop's boards' sockets
+   * (heard when it commits), then deletes the workshop and everything in it (the foreign keys
+   * cascade). Wiping the rows from disk is {@link #wipe}, after the commit.
    */
-  public static Future<Void> announce(SqlConnection conn, UUID workshopId) {
-    return conn.preparedQuery(NOTIFY_DELETED).execute(Tuple.of(workshopId)).mapEmpty();
+  public static Future<Void> deleteWorkshop(SqlConnection conn, UUID workshopId) {
+    return conn.preparedQuery(NOTIFY_DELETED)
+        .execute(Tuple.of(workshopId))
+        .compose(v -> conn.preparedQuery(DELETE_WORKSHOP).execute(Tuple.of(workshopId)))
+        .mapEmpty();
   }
 
   /**

@@ -128,7 +128,6 @@ final class ExportSql {
   static final String STUDY_WORKSHOPS_TEMPLATES =
       "select distinct template_id from workshop where id = any($1)";
   static final String DELETE_STUDY = "delete from study where id = $1";
-  static final String DELETE_WORKSHOP = "delete from workshop where id = $1";
 
   /**
    * Everything the report and the comparison page show, for all boards of some workshops: what the

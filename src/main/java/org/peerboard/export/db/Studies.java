@@ -116,15 +116,7 @@ public final class Studies {
   public Future<Void> deleteWorkshop(UUID workshopId, String organiserKey) {
     return access
         .workshop(workshopId, organiserKey)
-        .compose(
-            scope ->
-                pool.withTransaction(
-                    conn ->
-                        Erasure.announce(conn, workshopId)
-                            .compose(
-                                v ->
-                                    conn.preparedQuery(DELETE_WORKSHOP)
-                                        .execute(Tuple.of(workshopId)))))
+        .compose(scope -> pool.withTransaction(conn -> Erasure.deleteWorkshop(conn, workshopId)))
         .compose(deleted -> new Erasure(pool).wipe());
   }
 }

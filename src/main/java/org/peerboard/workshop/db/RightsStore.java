@@ -44,8 +44,6 @@ public final class RightsStore {
   static final String LOCK_EXPIRED =
       "select id from workshop where id = $1 and retain_until < $2 for update";
 
-  static final String DELETE_WORKSHOP = "delete from workshop where id = $1";
-
   private final Pool pool;
   private final WorkshopStore workshops;
 
@@ -133,12 +131,7 @@ public final class RightsStore {
                         locked ->
                             locked.size() == 0
                                 ? Future.succeededFuture(0)
-                                : Erasure.announce(conn, id)
-                                    .compose(
-                                        v ->
-                                            conn.preparedQuery(DELETE_WORKSHOP)
-                                                .execute(Tuple.of(id)))
-                                    .map(v -> 1)))
+                                : Erasure.deleteWorkshop(conn, id).map(v -> 1)))
         .onSuccess(
             deleted -> {
               if (deleted > 0) {

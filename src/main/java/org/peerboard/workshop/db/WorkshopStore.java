@@ -137,14 +137,7 @@ public final class WorkshopStore {
    * elsewhere; any process holding one of its boards is told, as for a deletion.
    */
   public Future<Void> unmake(UUID workshopId) {
-    return pool.withTransaction(
-        conn ->
-            Erasure.announce(conn, workshopId)
-                .compose(
-                    v ->
-                        conn.preparedQuery(RightsStore.DELETE_WORKSHOP)
-                            .execute(Tuple.of(workshopId)))
-                .mapEmpty());
+    return pool.withTransaction(conn -> Erasure.deleteWorkshop(conn, workshopId));
   }
 
   private Future<String> insertWorkshop(
