@@ -12,12 +12,14 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.peerboard.PeerBoard;
 import org.peerboard.db.DbSettings;
 import org.peerboard.support.Api;
 import org.peerboard.support.TestApp;
@@ -228,6 +230,55 @@ class ReactionTest {
       assertTrue(
           room.snapshot(room.projectorKey()).getJsonArray("notes").stream()
               .noneMatch(n -> ((JsonObject) n).getString("id").equals(noteId)));
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "catching up across a hide, from the server's memory or from the log of another instance,"
+          + " phones and projector get the note's earlier agreement without its count")
+  void hiddenSinceNotReplayed() throws Exception {
+    try (Room room = new Room()) {
+      String noteId = room.note(0, "The judge decides without hearing the child");
+      assertEquals(1L, room.react(1, noteId, true).getLong("count"));
+      assertEquals(2L, room.react(2, noteId, true).getLong("count"));
+      ack(room.moderator, "note.hide", new JsonObject().put("noteId", noteId).put("hidden", true));
+      try (PeerBoard other = PeerBoard.start(TestApp.onSharedDatabase("reactions-catch-up"));
+          // the other instance's first socket starts its memory at the head, so the later sockets
+          // there catch up from the log
+          WsClient first = WsClient.hello(other.port(), room.id, room.moderatorKey(), null)) {
+        for (int port : new int[] {ReactionTest.port, other.port()}) {
+          for (String key : List.of(room.people.get(0).token(), room.projectorKey())) {
+            List<JsonObject> replayed = reactedFrom(port, room.id, key);
+            assertEquals(2, replayed.size(), "both agreements are replayed: " + replayed);
+            replayed.forEach(
+                data -> assertEquals(Set.of("noteId"), data.fieldNames(), "port " + port));
+          }
+          List<JsonObject> moderator = reactedFrom(port, room.id, room.moderatorKey());
+          assertEquals(List.of(1L, 2L), moderator.stream().map(d -> d.getLong("count")).toList());
+        }
+        ack(
+            room.moderator,
+            "note.hide",
+            new JsonObject().put("noteId", noteId).put("hidden", false));
+        for (int port : new int[] {ReactionTest.port, other.port()}) {
+          List<JsonObject> replayed = reactedFrom(port, room.id, room.projectorKey());
+          assertEquals(
+              List.of(1L, 2L),
+              replayed.stream().map(d -> d.getLong("count")).toList(),
+              "shown again, the counts are replayed again (port " + port + ")");
+        }
+      }
+    }
+  }
+
+  /** The data of every note.reacted a socket that catches up from the start is sent. */
+  private static List<JsonObject> reactedFrom(int port, String boardId, String key) {
+    try (WsClient late = WsClient.hello(port, boardId, key, 0L)) {
+      return late.eventsWithin(Duration.ofMillis(500)).stream()
+          .filter(frame -> "note.reacted".equals(frame.getString("event")))
+          .map(frame -> frame.getJsonObject("data"))
+          .toList();
     }
   }
 

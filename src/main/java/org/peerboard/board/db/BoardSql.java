@@ -197,6 +197,12 @@ final class BoardSql {
               or (pb_event_note_ids(data) @> array[$2::text]
                   and (note_id is null or data ? 'notes' or data->'note'->>'id' is distinct from note_id::text)))""";
 
+  /** Marks a note's agreement counts ({@code note.reacted} carries no note) hidden or shown. */
+  static final String PATCH_REACTIONS_IN_LOG =
+      """
+      update board_event set data = data || jsonb_build_object('hidden', $3::boolean)
+       where board_id = $1 and note_id = $2 and type = 'note.reacted'""";
+
   static final String NOTES_BY_ID =
       "select "
           + NOTE_COLUMNS

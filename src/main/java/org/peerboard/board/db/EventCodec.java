@@ -79,7 +79,10 @@ public final class EventCodec {
               NoteReacted.NAME,
               d ->
                   new NoteReacted(
-                      uuid(d.getString("noteId")), d.getLong("count"), d.getBoolean("open"))),
+                      uuid(d.getString("noteId")),
+                      d.getLong("count"),
+                      d.getBoolean("open"),
+                      d.getBoolean("hidden"))),
           Map.entry(VoteOpened.NAME, d -> new VoteOpened(d.getJsonObject("round").getMap())),
           Map.entry(
               VoteProgress.NAME,
@@ -166,6 +169,9 @@ public final class EventCodec {
       JsonObject data = new JsonObject().put("noteId", e.noteId().toString());
       if (e.count() != null) {
         data.put("count", e.count());
+      }
+      if (e.hidden() != null) {
+        data.put("hidden", e.hidden());
       }
       return e.open() == null ? data : data.put("open", e.open());
     } else if (event instanceof VoteOpened e) {

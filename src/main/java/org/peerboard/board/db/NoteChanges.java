@@ -154,6 +154,11 @@ final class NoteChanges {
                           false))
                   .compose(
                       patched ->
+                          tx.conn()
+                              .preparedQuery(PATCH_REACTIONS_IN_LOG)
+                              .execute(Tuple.of(tx.boardId(), note.id(), hide.hidden())))
+                  .compose(
+                      patched ->
                           setFlags(
                               tx,
                               note,

@@ -357,10 +357,12 @@ public sealed interface BoardEvent {
 
   /**
    * How many participants agree with a note now ("me too"), never who. {@code open}: whether the
-   * room may see the count (as the log keeps it); null in the event as a viewer is sent it, whose
-   * {@code count} is null when withheld from that viewer.
+   * room may see the count; {@code hidden}: whether the note has been hidden since (a later {@code
+   * note.hide} patches it, as it patches the note's other events). Both are kept in the log and are
+   * null in the event as a viewer is sent it, whose {@code count} is null when withheld from that
+   * viewer.
    */
-  record NoteReacted(UUID noteId, Long count, Boolean open) implements BoardEvent {
+  record NoteReacted(UUID noteId, Long count, Boolean open, Boolean hidden) implements BoardEvent {
     public static final String NAME = "note.reacted";
 
     public String name() {

@@ -5,8 +5,9 @@ import java.util.UUID;
 /**
  * What an event does to the copies of one note in earlier events (the database does the same to the
  * stored log, see {@code V4__note_patches_in_log.sql}): a deletion, redaction or edit takes the
- * text out, hiding sets the flags. A hub that keeps recent events in memory applies it to them with
- * {@link #applyTo}.
+ * text out, hiding sets the flags (and marks the note's agreement counts, so that they are withheld
+ * as the note is). A hub that keeps recent events in memory applies it to them with {@link
+ * #applyTo}.
  */
 public record LogPatch(UUID noteId, boolean dropText, Boolean hidden, Boolean held) {
   /** The patch this event makes to earlier events, or null. */
@@ -29,6 +30,11 @@ public record LogPatch(UUID noteId, boolean dropText, Boolean hidden, Boolean he
 
   /** The earlier event with this note patched. */
   public BoardEvent applyTo(BoardEvent earlier) {
+    if (earlier instanceof BoardEvent.NoteReacted reacted) {
+      return hidden != null && reacted.noteId().equals(noteId)
+          ? new BoardEvent.NoteReacted(reacted.noteId(), reacted.count(), reacted.open(), hidden)
+          : reacted;
+    }
     return earlier.mapNotes(
         n -> n instanceof Note note && note.id().equals(noteId) ? patch(note) : n);
   }

@@ -19,8 +19,11 @@ public final class Visibility {
       return new BoardEvent.KeysRotated(rotated.roles(), null);
     }
     if (event instanceof BoardEvent.NoteReacted reacted) {
-      boolean sees = viewer.role().runsTheBoard() || Boolean.TRUE.equals(reacted.open());
-      return new BoardEvent.NoteReacted(reacted.noteId(), sees ? reacted.count() : null, null);
+      boolean sees =
+          viewer.role().runsTheBoard()
+              || (Boolean.TRUE.equals(reacted.open()) && !Boolean.TRUE.equals(reacted.hidden()));
+      return new BoardEvent.NoteReacted(
+          reacted.noteId(), sees ? reacted.count() : null, null, null);
     }
     return event.mapNotes(note -> note instanceof Note stored ? note(stored, viewer) : note);
   }

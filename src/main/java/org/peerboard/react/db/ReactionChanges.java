@@ -67,7 +67,7 @@ public final class ReactionChanges {
                       .put("count", open ? count : null)
                       .put("mine", op.on());
               return new Change(
-                  new BoardEvent.NoteReacted(op.noteId(), count, open), op.noteId(), result);
+                  new BoardEvent.NoteReacted(op.noteId(), count, open, null), op.noteId(), result);
             });
   }
 }
