@@ -1,26 +1,24 @@
 package org.peerboard.export.format;
 
+import static org.peerboard.export.format.QdpxCodes.code;
+import static org.peerboard.export.format.QdpxCodes.guid;
+
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
+import org.peerboard.export.format.QdpxProject.Case;
+import org.peerboard.export.format.QdpxProject.Selection;
+import org.peerboard.export.format.QdpxProject.Source;
 import org.peerboard.export.model.Cells;
 import org.peerboard.export.model.ClusterRow;
 import org.peerboard.export.model.Columns;
@@ -34,7 +32,6 @@ import org.peerboard.export.model.VoteRound;
 import org.peerboard.export.model.Votes;
 import org.peerboard.export.model.Words;
 import org.peerboard.export.model.WorkshopFacts;
-import org.peerboard.workshop.model.Template;
 
 /**
  * A REFI-QDA project (.qdpx): a zip with {@code project.qde} (QDA-XML, namespace {@code
@@ -48,21 +45,11 @@ import org.peerboard.workshop.model.Template;
  * Positions count Unicode code points from 0; the end position is exclusive.
  */
 public final class QdpxExport implements ExportSink {
-  static final String NS = "urn:QDA-XML:project:1.0";
-  private static final UUID USER =
-      UUID.nameUUIDFromBytes("peerboard:export-user".getBytes(StandardCharsets.UTF_8));
-
-  private final Path target;
   private final String language;
   private final ZipOutputStream zip;
-  private final String now = Instant.now().toString();
-  private final List<Source> sources = new ArrayList<>();
+  private final QdpxCodes codebook;
+  private final QdpxProject project;
 
-  /** Lane code guid → cluster codes (guid, name) under it, in first-seen order. */
-  private final Map<String, Map<UUID, String>> clustersByLane = new LinkedHashMap<>();
-
-  private final Map<String, String> laneNames = new LinkedHashMap<>();
-  private Template template;
   private Labels labels;
   private WorkshopFacts workshop;
   private String projectName;
@@ -71,46 +58,16 @@ public final class QdpxExport implements ExportSink {
   private Group group;
   private boolean study;
   private String version = "";
-
-  /**
-   * Every participant of every group, in order; their notes' selections are added as notes stream
-   * past.
-   */
-  private final List<Case> cases = new ArrayList<>();
-
   private Map<String, Case> casesOfGroup = new HashMap<>();
 
-  /**
-   * Duplicate code guid (derived from the original note) → its name; original note id → a short
-   * label.
-   */
-  private final Map<UUID, String> duplicateCodes = new LinkedHashMap<>();
-
-  private final Map<UUID, UUID> duplicatesWaiting = new LinkedHashMap<>();
-  private final Map<UUID, String> duplicateGroups = new HashMap<>();
-  private final Map<UUID, String> shortLabels = new HashMap<>();
-
-  /** A participant as a REFI-QDA case. */
-  private record Case(
-      UUID guid,
-      String name,
-      String pseudonym,
-      String profession,
-      String group,
-      String workshop,
-      String place,
-      List<UUID> selections) {}
-
-  /** A group's text and the selections in it. */
-  private record Source(UUID guid, String name, String description, List<Selection> selections) {}
-
-  /** One note inside its source, with the codes it carries. */
-  private record Selection(
-      UUID guid, String name, int start, int end, String createdAt, List<UUID> codes) {}
+  private StringBuilder text;
+  private int codePoints;
+  private String lastLane;
 
   public QdpxExport(Path target, String language) {
-    this.target = target;
     this.language = language;
+    this.codebook = new QdpxCodes(language);
+    this.project = new QdpxProject(language, codebook);
     try {
       zip = new ZipOutputStream(Files.newOutputStream(target), StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -132,9 +89,7 @@ public final class QdpxExport implements ExportSink {
   public void workshop(WorkshopFacts workshop, Labels labels) {
     this.workshop = workshop;
     this.labels = labels;
-    if (template == null) {
-      template = labels.template();
-    }
+    codebook.workshop(labels);
     if (projectName == null) {
       projectName = workshop.title();
     }
@@ -155,15 +110,11 @@ public final class QdpxExport implements ExportSink {
               workshop.title(),
               workshop.place(),
               new ArrayList<>());
-      cases.add(c);
+      project.add(c);
       casesOfGroup.put(p.pseudonym(), c);
     }
     for (ClusterRow cluster : clusters) {
-      String lane = cluster.lane();
-      laneNames.putIfAbsent(lane, labels.lane(lane, cluster.phase(), cluster.dimension()));
-      clustersByLane
-          .computeIfAbsent(lane, l -> new LinkedHashMap<>())
-          .put(cluster.id(), cluster.name() + " (" + whose() + ")");
+      codebook.cluster(cluster.lane(), cluster.id(), cluster.name() + " (" + whose() + ")");
     }
     String header =
         String.join(
@@ -189,10 +140,6 @@ public final class QdpxExport implements ExportSink {
         : group.name();
   }
 
-  private StringBuilder text;
-  private int codePoints;
-  private String lastLane;
-
   @Override
   public void notes(List<ExportNote> page) {
     for (ExportNote note : page) {
@@ -203,30 +150,9 @@ public final class QdpxExport implements ExportSink {
       int start = codePoints;
       append(Cells.clean(note.text()));
       int end = codePoints;
-      shortLabels.put(note.id(), excerpt(note.text()));
+      codebook.note(note.id(), excerpt(note.text()));
       append("\n\n");
-      List<UUID> codes = new ArrayList<>();
-      if (note.phase() != null) {
-        codes.add(code("phase", note.phase()));
-        codes.add(code("dimension", note.dimension()));
-      }
-      codes.add(code("lane", note.lane()));
-      laneNames.putIfAbsent(note.lane(), labels.lane(note.lane(), note.phase(), note.dimension()));
-      note.tags().forEach(tag -> codes.add(code("tag", tag)));
-      if (note.clusterId() != null) {
-        codes.add(note.clusterId());
-      }
-      if (note.held()) {
-        codes.add(code("moderation", "held"));
-      } else if (note.hidden()) {
-        codes.add(code("moderation", "hidden"));
-      }
-      if (note.duplicateOf() != null) {
-        UUID duplicate = code("duplicate", note.duplicateOf().toString());
-        duplicatesWaiting.putIfAbsent(duplicate, note.duplicateOf());
-        duplicateGroups.putIfAbsent(duplicate, whose());
-        codes.add(duplicate);
-      }
+      List<UUID> codes = codesOf(note);
       Case author = casesOfGroup.get(note.author());
       if (author != null) {
         author.selections().add(note.id());
@@ -241,6 +167,28 @@ public final class QdpxExport implements ExportSink {
           .selections()
           .add(new Selection(note.id(), name, start, end, Rows.time(note.createdAt()), codes));
     }
+  }
+
+  private List<UUID> codesOf(ExportNote note) {
+    List<UUID> codes = new ArrayList<>();
+    if (note.phase() != null) {
+      codes.add(code("phase", note.phase()));
+      codes.add(code("dimension", note.dimension()));
+    }
+    codes.add(code("lane", note.lane()));
+    note.tags().forEach(tag -> codes.add(code("tag", tag)));
+    if (note.clusterId() != null) {
+      codes.add(note.clusterId());
+    }
+    if (note.held()) {
+      codes.add(code("moderation", "held"));
+    } else if (note.hidden()) {
+      codes.add(code("moderation", "hidden"));
+    }
+    if (note.duplicateOf() != null) {
+      codes.add(codebook.duplicateOf(note.duplicateOf(), whose()));
+    }
+    return codes;
   }
 
   private void append(String more) {
@@ -279,7 +227,7 @@ public final class QdpxExport implements ExportSink {
           append("\n\n");
           List<UUID> codes = new ArrayList<>();
           codes.add(code("vote", "comment"));
-          if ("cluster".equals(p.kind()) && knownCluster(p.itemId())) {
+          if ("cluster".equals(p.kind()) && codebook.knownCluster(p.itemId())) {
             codes.add(p.itemId());
           }
           source
@@ -295,10 +243,6 @@ public final class QdpxExport implements ExportSink {
         }
       }
     }
-  }
-
-  private boolean knownCluster(UUID id) {
-    return clustersByLane.values().stream().anyMatch(m -> m.containsKey(id));
   }
 
   private static String excerpt(String text) {
@@ -318,7 +262,7 @@ public final class QdpxExport implements ExportSink {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    sources.add(source);
+    project.add(source);
     text = null;
   }
 
@@ -326,7 +270,7 @@ public final class QdpxExport implements ExportSink {
   public void finish() {
     try {
       zip.putNextEntry(new ZipEntry("project.qde"));
-      writeProject(zip);
+      project.write(zip, projectName, version);
       zip.closeEntry();
       zip.close();
     } catch (IOException | XMLStreamException e) {
@@ -343,252 +287,6 @@ public final class QdpxExport implements ExportSink {
     }
   }
 
-  private void writeProject(OutputStream out) throws XMLStreamException {
-    XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
-    xml.writeStartDocument("UTF-8", "1.0");
-    xml.setDefaultNamespace(NS);
-    xml.writeStartElement(NS, "Project");
-    xml.writeDefaultNamespace(NS);
-    xml.writeAttribute("name", clean(projectName == null ? "PeerBoard" : projectName));
-    xml.writeAttribute("origin", "PeerBoard " + version);
-    xml.writeAttribute("creatingUserGUID", USER.toString());
-    xml.writeAttribute("creationDateTime", now);
-
-    xml.writeStartElement(NS, "Users");
-    xml.writeEmptyElement(NS, "User");
-    xml.writeAttribute("guid", USER.toString());
-    xml.writeAttribute("name", "PeerBoard");
-    xml.writeEndElement();
-
-    xml.writeStartElement(NS, "CodeBook");
-    xml.writeStartElement(NS, "Codes");
-    if (template != null) {
-      group(xml, "phases", "export.qda.phases", "#1f77b4", template.phases(), "phase");
-      group(
-          xml,
-          "dimensions",
-          "export.qda.dimensions",
-          "#ff7f0e",
-          template.dimensions(),
-          "dimension");
-      lanes(xml);
-      group(xml, "tags", "export.qda.tags", "#2ca02c", template.tags(), "tag");
-    }
-    moderation(xml);
-    startGroup(xml, "votes", "export.qda.votes", "#8c564b");
-    codable(xml, code("vote", "comment"), Columns.label("export.qda.voteComment", language));
-    xml.writeEndElement();
-    xml.writeEndElement();
-    xml.writeEndElement();
-    casesAndVariables(xml);
-
-    xml.writeStartElement(NS, "Sources");
-    for (Source s : sources) {
-      xml.writeStartElement(NS, "TextSource");
-      xml.writeAttribute("guid", s.guid().toString());
-      xml.writeAttribute("name", clean(s.name()));
-      xml.writeAttribute("plainTextPath", "internal://" + s.guid() + ".txt");
-      xml.writeAttribute("creatingUser", USER.toString());
-      xml.writeAttribute("creationDateTime", now);
-      xml.writeStartElement(NS, "Description");
-      xml.writeCharacters(clean(s.description()));
-      xml.writeEndElement();
-      for (Selection sel : s.selections()) {
-        xml.writeStartElement(NS, "PlainTextSelection");
-        xml.writeAttribute("guid", sel.guid().toString());
-        xml.writeAttribute("name", clean(sel.name()));
-        xml.writeAttribute("startPosition", String.valueOf(sel.start()));
-        xml.writeAttribute("endPosition", String.valueOf(sel.end()));
-        xml.writeAttribute("creatingUser", USER.toString());
-        if (sel.createdAt() != null) {
-          xml.writeAttribute("creationDateTime", sel.createdAt());
-        }
-        for (UUID code : sel.codes()) {
-          xml.writeStartElement(NS, "Coding");
-          xml.writeAttribute("guid", guid(sel.guid() + ":" + code).toString());
-          xml.writeAttribute("creatingUser", USER.toString());
-          xml.writeEmptyElement(NS, "CodeRef");
-          xml.writeAttribute("targetGUID", code.toString());
-          xml.writeEndElement();
-        }
-        xml.writeEndElement();
-      }
-      xml.writeEndElement();
-    }
-    xml.writeEndElement();
-    xml.writeEndElement();
-    xml.writeEndDocument();
-    xml.flush();
-  }
-
-  private void group(
-      XMLStreamWriter xml,
-      String kind,
-      String nameKey,
-      String color,
-      List<Template.Item> items,
-      String codeKind)
-      throws XMLStreamException {
-    startGroup(xml, kind, nameKey, color);
-    for (Template.Item item : items) {
-      codable(xml, code(codeKind, item.key()), clean(item.label(language)));
-    }
-    xml.writeEndElement();
-  }
-
-  /**
-   * Moderation as codes: hidden, awaiting approval, and one "duplicate of …" code per note others
-   * duplicate.
-   */
-  private void moderation(XMLStreamWriter xml) throws XMLStreamException {
-    startGroup(xml, "moderation", "export.qda.moderation", "#d62728");
-    Set<String> names = new HashSet<>();
-    for (String key : List.of("hidden", "held")) {
-      codable(
-          xml,
-          code("moderation", key),
-          unique(names, Columns.label("export.qda." + key, language)));
-    }
-    for (Map.Entry<UUID, UUID> duplicate : duplicatesWaiting.entrySet()) {
-      String original =
-          shortLabels.getOrDefault(duplicate.getValue(), duplicate.getValue().toString());
-      codable(
-          xml,
-          duplicate.getKey(),
-          unique(
-              names,
-              Columns.label("export.qda.duplicateOf", language)
-                  + " «"
-                  + original
-                  + "» ("
-                  + duplicateGroups.get(duplicate.getKey())
-                  + ")"));
-    }
-    xml.writeEndElement();
-  }
-
-  /**
-   * A code's name, told apart from its siblings': QDA programs list codes by name, so two of one
-   * name under one parent read as one.
-   */
-  private static String unique(Set<String> taken, String name) {
-    String candidate = clean(name);
-    for (int n = 2; !taken.add(candidate); n++) {
-      candidate = clean(name) + " [" + n + "]";
-    }
-    return candidate;
-  }
-
-  /**
-   * Participants as Cases with the Variables pseudonym, profession and group (Project.xsd: after
-   * the CodeBook).
-   */
-  private void casesAndVariables(XMLStreamWriter xml) throws XMLStreamException {
-    if (cases.isEmpty()) {
-      return;
-    }
-    List<String> variables = List.of("pseudonym", "profession", "group", "workshop", "place");
-    xml.writeStartElement(NS, "Variables");
-    for (String variable : variables) {
-      xml.writeStartElement(NS, "Variable");
-      xml.writeAttribute("guid", guid("variable:" + variable).toString());
-      xml.writeAttribute("name", Columns.label("export.qda.variable." + variable, language));
-      xml.writeAttribute("typeOfVariable", "Text");
-      xml.writeEndElement();
-    }
-    xml.writeEndElement();
-    xml.writeStartElement(NS, "Cases");
-    Set<String> names = new HashSet<>();
-    for (Case c : cases) {
-      xml.writeStartElement(NS, "Case");
-      xml.writeAttribute("guid", c.guid().toString());
-      xml.writeAttribute("name", unique(names, c.name()));
-      List<String> values =
-          Arrays.asList(c.pseudonym(), c.profession(), c.group(), c.workshop(), c.place());
-      for (int i = 0; i < variables.size(); i++) {
-        if (values.get(i) == null || values.get(i).isBlank()) {
-          continue;
-        }
-        xml.writeStartElement(NS, "VariableValue");
-        xml.writeEmptyElement(NS, "VariableRef");
-        xml.writeAttribute("targetGUID", guid("variable:" + variables.get(i)).toString());
-        xml.writeStartElement(NS, "TextValue");
-        xml.writeCharacters(clean(values.get(i)));
-        xml.writeEndElement();
-        xml.writeEndElement();
-      }
-      for (UUID selection : c.selections()) {
-        xml.writeEmptyElement(NS, "SelectionRef");
-        xml.writeAttribute("targetGUID", selection.toString());
-      }
-      xml.writeEndElement();
-    }
-    xml.writeEndElement();
-  }
-
-  private void lanes(XMLStreamWriter xml) throws XMLStreamException {
-    startGroup(xml, "lanes", "export.qda.lanes", "#9467bd");
-    for (Template.LaneSpec lane : template.lanes()) {
-      startCodable(
-          xml,
-          code("lane", lane.id()),
-          clean(labels.lane(lane.id(), lane.phase(), lane.dimension())));
-      Set<String> names = new HashSet<>();
-      for (Map.Entry<UUID, String> cluster :
-          clustersByLane.getOrDefault(lane.id(), Map.of()).entrySet()) {
-        codable(xml, cluster.getKey(), unique(names, cluster.getValue()));
-      }
-      xml.writeEndElement();
-    }
-    xml.writeEndElement();
-  }
-
-  /**
-   * Opens a group of codes, not codable itself, in its colour; the caller writes its codes and
-   * closes it.
-   */
-  private void startGroup(XMLStreamWriter xml, String kind, String nameKey, String color)
-      throws XMLStreamException {
-    xml.writeStartElement(NS, "Code");
-    xml.writeAttribute("guid", guid("group:" + kind).toString());
-    xml.writeAttribute("name", Columns.label(nameKey, language));
-    xml.writeAttribute("isCodable", "false");
-    xml.writeAttribute("color", color);
-  }
-
-  /** A code a researcher can apply, with no codes under it. */
-  private static void codable(XMLStreamWriter xml, UUID guid, String name)
-      throws XMLStreamException {
-    xml.writeEmptyElement(NS, "Code");
-    codableAttributes(xml, guid, name);
-  }
-
-  /** A code a researcher can apply, with codes under it; the caller writes them and closes it. */
-  private static void startCodable(XMLStreamWriter xml, UUID guid, String name)
-      throws XMLStreamException {
-    xml.writeStartElement(NS, "Code");
-    codableAttributes(xml, guid, name);
-  }
-
-  private static void codableAttributes(XMLStreamWriter xml, UUID guid, String name)
-      throws XMLStreamException {
-    xml.writeAttribute("guid", guid.toString());
-    xml.writeAttribute("name", name);
-    xml.writeAttribute("isCodable", "true");
-  }
-
-  /**
-   * Code guids derived from the template's keys, so every export of a workshop names a code the
-   * same way.
-   */
-  static UUID code(String kind, String key) {
-    return guid(kind + ":" + key);
-  }
-
-  private static UUID guid(String name) {
-    return UUID.nameUUIDFromBytes(("peerboard:" + name).getBytes(StandardCharsets.UTF_8));
-  }
-
   private static List<String> nonEmpty(String... parts) {
     List<String> out = new ArrayList<>();
     for (String part : parts) {
@@ -597,10 +295,5 @@ public final class QdpxExport implements ExportSink {
       }
     }
     return out;
-  }
-
-  /** Drops the characters XML 1.0 cannot carry (control characters other than tab and newlines). */
-  static String clean(String value) {
-    return value == null ? "" : Cells.clean(value);
   }
 }
