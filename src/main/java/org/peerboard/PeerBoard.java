@@ -30,7 +30,7 @@ public final class PeerBoard implements AutoCloseable {
   private final Vertx vertx;
   private final EmbeddedDatabase embedded;
   private final Server server;
-  private final Server.Shared shared;
+  private final Shared shared;
   private final String deployment;
   private final DbSettings db;
   private final Links links;
@@ -39,7 +39,7 @@ public final class PeerBoard implements AutoCloseable {
       Vertx vertx,
       EmbeddedDatabase embedded,
       Server server,
-      Server.Shared shared,
+      Shared shared,
       String deployment,
       DbSettings db,
       Links links) {
@@ -86,7 +86,7 @@ public final class PeerBoard implements AutoCloseable {
                       Math.max(VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE, config.liveLoops())));
       Links links = Links.of(config.publicUrl(), config.port(), certificate.isPresent());
       Config configured = config;
-      Server.Shared shared = new Server.Shared(vertx, config, db, links);
+      Shared shared = new Shared(vertx, config, db, links);
       shared.start().await(60, TimeUnit.SECONDS);
       List<Server> servers = new CopyOnWriteArrayList<>();
       AtomicInteger loop = new AtomicInteger();

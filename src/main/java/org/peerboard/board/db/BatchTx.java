@@ -143,8 +143,8 @@ final class BatchTx {
   /**
    * One transaction for the batch, spelled out rather than left to the pool so that its ends travel
    * with its statements (issue 28): BEGIN goes out with the lock and claim, COMMIT right behind the
-   * log, each pair in one round trip on the pipelined ops pool ({@code Server.opsOptions}). It is
-   * as safe: the statements of a connection run in order, and a COMMIT after a failed statement
+   * log, each pair in one round trip on the pipelined ops pool ({@code PgOptions.opsOptions}). It
+   * is as safe: the statements of a connection run in order, and a COMMIT after a failed statement
    * only rolls back (PostgreSQL ends an aborted transaction so), so an op is answered only once the
    * log and its COMMIT both succeeded. Any failure rolls back before the connection goes back to
    * the pool.

@@ -52,7 +52,7 @@ public final class BoardStore {
    * add to snapshots. Ops commit through {@code opsPool}, reads go through {@code pool}: the ops'
    * connections may pipeline (each transaction sends BEGIN with its first statement and COMMIT
    * behind its last, {@link BatchTx#commit}), which the other callers' statements must not (see
-   * {@code Server.connectOptions}). It needs {@link #OPS_CONNECTIONS} connections.
+   * {@code PgOptions.connectOptions}). It needs {@link #OPS_CONNECTIONS} connections.
    */
   public BoardStore(
       Vertx vertx,
