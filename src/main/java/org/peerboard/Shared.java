@@ -50,8 +50,7 @@ import org.slf4j.LoggerFactory;
  * call on the caller's loop, the limiters are thread-safe.
  */
 public final class Shared {
-  // its warnings keep the logger they had when this class was nested in Server
-  private static final Logger LOG = LoggerFactory.getLogger(Server.class);
+  private static final Logger LOG = LoggerFactory.getLogger(Shared.class);
 
   final Pool pool;
   final Pool opsPool;
