@@ -35,8 +35,10 @@ import org.peerboard.suggest.web.Suggestions;
 import org.peerboard.vote.db.VoteChanges;
 import org.peerboard.vote.db.VoteFigures;
 import org.peerboard.vote.db.VoteStore;
+import org.peerboard.workshop.db.Joining;
 import org.peerboard.workshop.db.RightsStore;
 import org.peerboard.workshop.db.Templates;
+import org.peerboard.workshop.db.WorkshopCreation;
 import org.peerboard.workshop.db.WorkshopStore;
 import org.peerboard.workshop.web.JoinGuard;
 import org.peerboard.workshop.web.RightsRoutes;
@@ -134,9 +136,7 @@ public final class Shared {
             List.of(votes, new ReactionStore(), new ActionStore(), agendas));
     access = new Access(pool);
     Config.Defences defences = config.defences();
-    workshops =
-        new WorkshopStore(
-            pool, templates, config.limits().participantsPerBoard(), defences.codeExpiryDays());
+    workshops = new WorkshopStore(pool, defences.codeExpiryDays());
     hub = new LiveHub(vertx, boards, pool, config.liveLoops());
     boards.onCommitted(hub::committed);
     notifier = new Notifier(vertx, connect, hub, boards.origin());
@@ -163,6 +163,8 @@ public final class Shared {
     workshopRoutes =
         new WorkshopRoutes(
             workshops,
+            new WorkshopCreation(pool, templates, workshops),
+            new Joining(pool, config.limits().participantsPerBoard(), defences.codeExpiryDays()),
             templates,
             access,
             boards,

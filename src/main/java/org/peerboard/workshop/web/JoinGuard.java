@@ -54,6 +54,18 @@ public final class JoinGuard {
     }
   }
 
+  /**
+   * A code that matches nothing counts against this address ({@link #wrongCode}); other failures go
+   * to the router.
+   */
+  void wrongCodeOrFail(RoutingContext ctx, Throwable failure) {
+    if (failure instanceof Rejection r && r.code() == ErrorCode.NOT_FOUND) {
+      wrongCode(ctx, r);
+    } else {
+      ctx.fail(failure);
+    }
+  }
+
   public void sweep() {
     failures.sweep();
   }
