@@ -102,21 +102,64 @@ const proposals = proposalsView(boards, { onMode: refitAll });
 
 /**
  * Side by side, each board's width follows what its notes say (a board of 66 notes needs more room than one of
- * 46), beside a fixed part for its heads, and is never less than its heads need; one group large, or a phone's screen, keeps the columns of the style sheet.
+ * 46), and is never less than its heads need. Boards that cannot all stand side by side at that least width (four
+ * groups, or an old 1024-pixel projector) go in rows, as few as fit, with the boards spread evenly over them (five
+ * groups: three above, two below). One group large, or a phone's screen, keeps the columns of the style sheet.
  */
 let shares = '';
 function shareWidth() {
-  const together = !document.body.classList.contains('has-large') && matchMedia('(min-width: 900px)').matches;
+  const together = !document.body.classList.contains('has-large') && matchMedia('(min-width: 900px)').matches
+    && boards.length > 1;
+  const next = together ? arrangement() : { columns: '', rows: '', flow: '' };
+  const key = `${next.columns}|${next.rows}`;
+  if (key !== shares) {
+    shares = key;
+    main.style.gridTemplateColumns = next.columns;
+    main.style.gridTemplateRows = next.rows;
+    main.style.gridAutoFlow = next.flow;
+  }
+}
+
+/** How many boards stand in a row, and the columns and rows of the boards' grid for that. */
+function arrangement() {
+  const least = leastWidths();
+  const style = getComputedStyle(main);
+  const gap = parseFloat(style.columnGap) || 0;
+  const room = main.clientWidth - (parseFloat(style.paddingLeft) || 0) - (parseFloat(style.paddingRight) || 0);
+  const fits = (perRow) => {
+    let width = -gap;
+    for (let col = 0; col < perRow; col += 1) {
+      width += gap + Math.max(...least.filter((_, i) => i % perRow === col));
+    }
+    return width <= room + 0.5;
+  };
+  let most = boards.length;
+  while (most > 1 && !fits(most)) most -= 1;
+  const rows = Math.ceil(boards.length / most);
+  const perRow = Math.ceil(boards.length / rows);
   const loads = boards.map((b) => [...b.container.querySelectorAll('.note, .stack')]
     .reduce((sum, el) => sum + weightOf(el), 0));
-  const mean = loads.reduce((a, v) => a + v, 0) / Math.max(1, loads.length) || 1;
-  // never narrower than its heads' longest words (a board's grid is as wide as those at least)
-  const next = together && boards.length > 1
-    ? loads.map((v) => `minmax(min-content, ${(v / mean + 0.4).toFixed(2)}fr)`).join(' ') : '';
-  if (next !== shares) {
-    shares = next;
-    main.style.gridTemplateColumns = next;
-  }
+  const columnLoads = Array.from({ length: perRow }, (_, col) => {
+    const mine = loads.filter((_, i) => i % perRow === col);
+    return mine.reduce((a, v) => a + v, 0) / mine.length;
+  });
+  const mean = columnLoads.reduce((a, v) => a + v, 0) / perRow || 1;
+  return {
+    columns: columnLoads.map((v) => `minmax(min-content, ${(v / mean + 0.4).toFixed(2)}fr)`).join(' '),
+    rows: rows > 1 ? `repeat(${rows}, minmax(0, 1fr))` : '',
+    flow: rows > 1 ? 'row' : '',
+  };
+}
+
+/** Each board's least width (what its heads and longest words need), measured with every board side by side. */
+function leastWidths() {
+  const before = [main.style.gridTemplateColumns, main.style.gridTemplateRows, main.style.gridAutoFlow];
+  main.style.gridTemplateColumns = boards.map(() => 'min-content').join(' ');
+  main.style.gridTemplateRows = '';
+  main.style.gridAutoFlow = '';
+  const least = boards.map((b) => b.section.getBoundingClientRect().width);
+  [main.style.gridTemplateColumns, main.style.gridTemplateRows, main.style.gridAutoFlow] = before;
+  return least;
 }
 
 /**

@@ -116,10 +116,20 @@ function overflows(el) {
   return el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1;
 }
 
-/** Whether the grid and all of its cells show everything they hold. */
+/**
+ * Whether the grid and all of its cells show everything they hold. The grid itself is held to a fraction of a
+ * pixel (scrollHeight is rounded): a row a pixel too tall loses its bottom border at the screen's edge.
+ */
 export function gridFits(container, cells = cellsOf(container)) {
-  if (overflows(container)) return false;
-  return cells.every((c) => !overflows(c.cell));
+  if (container.scrollHeight > container.clientHeight || container.scrollWidth > container.clientWidth) return false;
+  const box = container.getBoundingClientRect();
+  const style = getComputedStyle(container);
+  const bottom = box.bottom - px(style.borderBottomWidth) - px(style.paddingBottom) + 0.25;
+  const right = box.right - px(style.borderRightWidth) - px(style.paddingRight) + 0.25;
+  return cells.every((c) => {
+    const r = c.cell.getBoundingClientRect();
+    return r.bottom <= bottom && r.right <= right && !overflows(c.cell);
+  });
 }
 
 /**
@@ -146,9 +156,13 @@ export function fitGrid(container, cells, { min, max, head = 'minmax(min-content
     if (size != null && (!best || size > best.size)) best = { size, columns };
   }
   if (!best) {
-    // Nothing fits: the rows share the height rather than the column heads taking what is left.
-    container.style.gridTemplateRows = `auto repeat(${rows}, minmax(max-content, 1fr))`;
+    // Nothing fits: the rows share the height equally, each showing what its share holds, rather than the last
+    // rows falling off the screen.
+    container.style.gridTemplateRows = `auto repeat(${rows}, minmax(0, 1fr))`;
     container.style.alignContent = '';
+    // row heads may take the width no column uses, so that they need fewer lines
+    container.style.gridTemplateColumns = container.style.gridTemplateColumns.replace(head,
+      'minmax(min-content, max-content)');
     return null;
   }
   container.style.gridTemplateColumns = best.columns;

@@ -261,6 +261,75 @@ class PlenaryFitTest {
 
   @Test
   @DisplayName(
+      "two groups on an old projector (1024x768), a 720p one and a 1680x1050 laptop: both boards whole on the"
+          + " screen, every row and lane inside it to the pixel")
+  void smallerAndOddScreens() {
+    for (int[] size : new int[][] {{1024, 768}, {1280, 720}, {1680, 1050}}) {
+      List<String> errors = new ArrayList<>();
+      try (BrowserContext screen = BoardOnScreen.screen(size[0], size[1])) {
+        Page page = plenary(screen, errors);
+        Browsers.screenshot(page, "plenary-" + size[0] + "x" + size[1] + "-two-boards");
+        String where = size[0] + "x" + size[1];
+        assertEquals("", BoardOnScreen.overflow(page), "the plenary does not scroll at " + where);
+        assertEquals(
+            List.of(), page.evaluate(BOARDS_OFF_SCREEN), "boards off the screen at " + where);
+        assertEquals(List.of(), page.evaluate(CUT_CELLS), "rows and lanes cut at " + where);
+        assertEquals(List.of(), errors, "no script errors");
+      }
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "four groups at 1920x1080 and at 1366x768 stand in two rows of two: every board, row and lane is on the"
+          + " screen, and at 1920 notes are read, not only counted")
+  void fourGroups() {
+    Api.Workshop four =
+        SessionLoad.workshop("Plenaria Toscana", "Gruppo A", "Gruppo B", "Gruppo C", "Gruppo D");
+    for (int i = 0; i < 4; i++) {
+      JsonObject board = four.board(i);
+      SessionLoad.post(board.getString("id"), board.getString("joinCode"), 30 + 10 * i);
+    }
+    for (int[] size : new int[][] {{1920, 1080}, {1366, 768}}) {
+      List<String> errors = new ArrayList<>();
+      try (BrowserContext screen = BoardOnScreen.screen(size[0], size[1])) {
+        Page page = screen.newPage();
+        page.onPageError(errors::add);
+        page.navigate(
+            TestApp.api().base() + "/w/" + four.id() + "/plenary?k=" + four.organiserKey());
+        assertThat(page.locator(".plenary-board .conn[data-state='online']")).hasCount(4);
+        page.waitForFunction(
+            "() => [...document.querySelectorAll('.plenary-grid')].every((g) => g.dataset.summarised)");
+        String where = size[0] + "x" + size[1];
+        Browsers.screenshot(page, "plenary-" + where + "-four-boards");
+        assertEquals(
+            List.of(), page.evaluate(BOARDS_OFF_SCREEN), "boards off the screen at " + where);
+        assertEquals(List.of(), page.evaluate(CUT_CELLS), "rows and lanes cut at " + where);
+        assertEquals(
+            2,
+            page.evaluate(
+                "() => new Set([...document.querySelectorAll('.plenary-board')]"
+                    + ".map((b) => Math.round(b.getBoundingClientRect().top))).size"),
+            "two rows of boards at " + where);
+        if (size[0] == 1920) {
+          readable(page, ".plenary-board");
+          assertTrue(page.locator(".plenary-board .note:visible").count() >= 12, "notes read");
+        }
+        assertEquals(List.of(), errors, "no script errors");
+      }
+    }
+  }
+
+  /** The names of the boards not wholly inside the screen. */
+  private static final String BOARDS_OFF_SCREEN =
+      """
+      () => [...document.querySelectorAll('.plenary-board')].filter((b) => {
+        const r = b.getBoundingClientRect();
+        return r.left < -0.5 || r.top < -0.5 || r.right > innerWidth + 0.5 || r.bottom > innerHeight + 0.5;
+      }).map((b) => b.querySelector('h2').textContent)""";
+
+  @Test
+  @DisplayName(
       "two boards of 66 and 46 notes at 1366x768: no row or lane is cut, heads never break inside a word, "
           + "notes read at 11px or counted; 'In grande' shows a board as the projector does, its pages "
           + "turning by themselves with a page number")
