@@ -94,7 +94,7 @@ public final class Shared {
                 // "Timeout" (answered 500), and one that fires as a connection is handed to
                 // its waiter throws "Promise already completed" and loses that connection
                 // (eclipse-vertx/vert.x#6169). Every caller bounds its own wait, race-free:
-                // an op is answered `unavailable` after WsHandler's op timeout, a request 503
+                // an op is answered `unavailable` after SocketOps's op timeout, a request 503
                 // after AnswerDeadline's, /health after 2 s.
                 .setConnectionTimeout(0));
     // the op pipeline's transactions, pipelined (BatchTx.commit): a pool of their own, since

@@ -9,6 +9,11 @@ import io.vertx.core.internal.buffer.BufferInternal;
 import java.nio.charset.StandardCharsets;
 import org.peerboard.board.db.OnLoop;
 import org.peerboard.board.model.Actor;
+import org.peerboard.board.model.ErrorCode;
+import org.peerboard.http.Failures;
+import org.peerboard.i18n.Messages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One open socket: who is on it once they said hello, and the last seq it was sent. The socket
@@ -17,6 +22,9 @@ import org.peerboard.board.model.Actor;
  * #catchingUp} and {@link #phase} once the socket is registered.
  */
 final class Connection {
+  /** WsHandler's: a failure on a socket is logged under the name of the socket protocol. */
+  private static final Logger LOG = LoggerFactory.getLogger(WsHandler.class);
+
   static final short SLOW_CONSUMER = 4008;
 
   /**
@@ -52,6 +60,19 @@ final class Connection {
   /** A frame for this socket alone (welcome, ack, error), encoded here. */
   void send(OutFrame frame) {
     send(frame.encode());
+  }
+
+  /**
+   * Answers a failure with an error frame in this socket's language; an unexpected one is logged.
+   */
+  void error(String opId, Throwable failure) {
+    Failures.Failure classified = Failures.classify(failure);
+    if (!classified.expected()) {
+      LOG.error("Unexpected failure on a socket", failure);
+    }
+    ErrorCode code = classified.code();
+    String key = classified.messageKey();
+    send(new OutFrame.Error(opId, code.wire(), Messages.error(language, key)));
   }
 
   /**

@@ -19,15 +19,15 @@ final class VoteFrames {
 
   static VoteOp.Open open(JsonObject data) {
     String lane =
-        data.getValue("lane") == null ? "improvements" : FrameParser.string(data, "lane", 100);
+        data.getValue("lane") == null ? "improvements" : FrameFields.string(data, "lane", 100);
     RoundKind kind =
-        RoundKind.fromWire(FrameParser.string(data, "kind", 20))
-            .orElseThrow(() -> FrameParser.invalid("error.invalidShape"));
+        RoundKind.fromWire(FrameFields.string(data, "kind", 20))
+            .orElseThrow(() -> FrameFields.invalid("error.invalidShape"));
     List<VoteOp.Criterion> criteria = null;
     Object raw = data.getValue("criteria");
     if (raw != null) {
       if (!(raw instanceof JsonArray array) || array.isEmpty() || array.size() > MAX_CRITERIA) {
-        throw FrameParser.invalid("error.invalidShape");
+        throw FrameFields.invalid("error.invalidShape");
       }
       criteria = new ArrayList<>();
       for (Object c : array) {
@@ -37,11 +37,11 @@ final class VoteFrames {
     return new VoteOp.Open(
         lane,
         kind,
-        FrameParser.optionalInt(data, "budget"),
-        FrameParser.optionalInt(data, "cap"),
+        FrameFields.optionalInt(data, "budget"),
+        FrameFields.optionalInt(data, "cap"),
         criteria,
-        FrameParser.optionalBool(data, "anonymous"),
-        FrameParser.optionalBool(data, "comments"));
+        FrameFields.optionalBool(data, "anonymous"),
+        FrameFields.optionalBool(data, "comments"));
   }
 
   static VoteOp.Cast cast(JsonObject data) {
@@ -49,24 +49,24 @@ final class VoteFrames {
     Object raw = data.getValue("scores");
     if (raw != null) {
       if (!(raw instanceof JsonObject object) || object.size() > MAX_CRITERIA) {
-        throw FrameParser.invalid("error.invalidShape");
+        throw FrameFields.invalid("error.invalidShape");
       }
       scores = new LinkedHashMap<>();
       for (String key : object.fieldNames()) {
-        Integer score = FrameParser.optionalInt(object, key);
+        Integer score = FrameFields.optionalInt(object, key);
         if (score == null || key.length() > 40) {
-          throw FrameParser.invalid("error.invalidShape");
+          throw FrameFields.invalid("error.invalidShape");
         }
         scores.put(key, score);
       }
     }
-    Integer dots = FrameParser.optionalInt(data, "dots");
+    Integer dots = FrameFields.optionalInt(data, "dots");
     if ((dots == null) == (scores == null)) {
-      throw FrameParser.invalid("error.invalidShape");
+      throw FrameFields.invalid("error.invalidShape");
     }
     String comment = comment(data.getValue("comment"));
     return new VoteOp.Cast(
-        FrameParser.uuid(data, "roundId"), FrameParser.uuid(data, "itemId"), dots, scores, comment);
+        FrameFields.uuid(data, "roundId"), FrameFields.uuid(data, "itemId"), dots, scores, comment);
   }
 
   private static String comment(Object value) {
@@ -74,23 +74,23 @@ final class VoteFrames {
       return null;
     }
     if (!(value instanceof String given)) {
-      throw FrameParser.invalid("error.textLength");
+      throw FrameFields.invalid("error.textLength");
     }
     String text = PlainText.strip(given);
     if (text.codePointCount(0, text.length()) > 500) {
-      throw FrameParser.invalid("error.textLength");
+      throw FrameFields.invalid("error.textLength");
     }
     return text.isBlank() ? null : text.strip();
   }
 
   static List<String> phases(JsonObject data) {
     if (!(data.getValue("phases") instanceof JsonArray array) || array.size() > 20) {
-      throw FrameParser.invalid("error.invalidShape");
+      throw FrameFields.invalid("error.invalidShape");
     }
     List<String> phases = new ArrayList<>();
     for (Object phase : array) {
       if (!(phase instanceof String s) || s.isEmpty() || s.length() > 100) {
-        throw FrameParser.invalid("error.invalidShape");
+        throw FrameFields.invalid("error.invalidShape");
       }
       phases.add(s);
     }
@@ -110,12 +110,12 @@ final class VoteFrames {
         if (!(labels.getValue(language) instanceof String label)
             || label.isBlank()
             || label.length() > MAX_LABEL) {
-          throw FrameParser.invalid("error.invalidShape");
+          throw FrameFields.invalid("error.invalidShape");
         }
         map.put(language, label.strip());
       }
       return new VoteOp.Criterion(key, map);
     }
-    throw FrameParser.invalid("error.invalidShape");
+    throw FrameFields.invalid("error.invalidShape");
   }
 }
