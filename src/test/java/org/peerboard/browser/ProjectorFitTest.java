@@ -272,6 +272,32 @@ class ProjectorFitTest {
 
   @Test
   @DisplayName(
+      "on an old 4:3 projector (1024x768) and a 720p one, 66 notes are read whole at 14px or more, page by"
+          + " page, with the join box beside them, and the page does not scroll")
+  void olderProjectors() {
+    try (Board board = Board.of("Proiettore vecchio", 66)) {
+      for (int[] size : new int[][] {{1024, 768}, {1280, 720}}) {
+        String where = size[0] + "x" + size[1];
+        List<String> errors = new ArrayList<>();
+        try (BrowserContext screen = BoardOnScreen.screen(size[0], size[1])) {
+          Page page = projector(screen, board, errors);
+          assertThat(page.locator(NOTES)).hasCount(66);
+          assertThat(page.locator("#join-box")).isVisible();
+          assertThat(page.locator("#grid"))
+              .hasAttribute("data-page", Pattern.compile("^\\d+/\\d+$"));
+          Browsers.screenshot(page, "projector-" + where + "-66-notes");
+          BoardOnScreen.Reading reading = BoardOnScreen.read(page, NOTES, 14);
+          assertEquals(List.of(), reading.problems(), where);
+          assertTrue(reading.ids().size() >= 10, "notes on the first page at " + where);
+          assertEquals("", BoardOnScreen.overflow(page), where);
+          assertEquals(List.of(), errors, "no script errors");
+        }
+      }
+    }
+  }
+
+  @Test
+  @DisplayName(
       "the widest join codes (WWWWWW, MMMMMM) stay inside the join box at 1366x768 and 1920x1080, and the page "
           + "does not scroll")
   void widestJoinCodeFits() {
