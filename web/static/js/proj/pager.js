@@ -1,4 +1,5 @@
-import { cellsOf, fitGrid, planPages, showLayout } from './fit.js';
+import { cellsOf, fitGrid, showLayout } from './fit.js';
+import { planPages } from './paging.js';
 
 /** What a board shows with a phase in focus: that phase's notes, and every other lane only how many it holds. */
 export function focusLayout(focus) {
