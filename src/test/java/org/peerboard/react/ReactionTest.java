@@ -12,7 +12,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -242,27 +241,34 @@ class ReactionTest {
       String noteId = room.note(0, "The judge decides without hearing the child");
       assertEquals(1L, room.react(1, noteId, true).getLong("count"));
       assertEquals(2L, room.react(2, noteId, true).getLong("count"));
-      ack(room.moderator, "note.hide", new JsonObject().put("noteId", noteId).put("hidden", true));
+      long hidden =
+          ack(
+                  room.moderator,
+                  "note.hide",
+                  new JsonObject().put("noteId", noteId).put("hidden", true))
+              .getLong("seq");
       try (PeerBoard other = PeerBoard.start(TestApp.onSharedDatabase("reactions-catch-up"));
           // the other instance's first socket starts its memory at the head, so the later sockets
           // there catch up from the log
           WsClient first = WsClient.hello(other.port(), room.id, room.moderatorKey(), null)) {
         for (int port : new int[] {ReactionTest.port, other.port()}) {
           for (String key : List.of(room.people.get(0).token(), room.projectorKey())) {
-            List<JsonObject> replayed = reactedFrom(port, room.id, key);
+            List<JsonObject> replayed = reactedFrom(port, room.id, key, hidden);
             assertEquals(2, replayed.size(), "both agreements are replayed: " + replayed);
             replayed.forEach(
                 data -> assertEquals(Set.of("noteId"), data.fieldNames(), "port " + port));
           }
-          List<JsonObject> moderator = reactedFrom(port, room.id, room.moderatorKey());
+          List<JsonObject> moderator = reactedFrom(port, room.id, room.moderatorKey(), hidden);
           assertEquals(List.of(1L, 2L), moderator.stream().map(d -> d.getLong("count")).toList());
         }
-        ack(
-            room.moderator,
-            "note.hide",
-            new JsonObject().put("noteId", noteId).put("hidden", false));
+        long shown =
+            ack(
+                    room.moderator,
+                    "note.hide",
+                    new JsonObject().put("noteId", noteId).put("hidden", false))
+                .getLong("seq");
         for (int port : new int[] {ReactionTest.port, other.port()}) {
-          List<JsonObject> replayed = reactedFrom(port, room.id, room.projectorKey());
+          List<JsonObject> replayed = reactedFrom(port, room.id, room.projectorKey(), shown);
           assertEquals(
               List.of(1L, 2L),
               replayed.stream().map(d -> d.getLong("count")).toList(),
@@ -272,13 +278,21 @@ class ReactionTest {
     }
   }
 
-  /** The data of every note.reacted a socket that catches up from the start is sent. */
-  private static List<JsonObject> reactedFrom(int port, String boardId, String key) {
+  /**
+   * The data of every note.reacted a socket that catches up from the start is sent, up to the event
+   * with seq {@code until}.
+   */
+  private static List<JsonObject> reactedFrom(int port, String boardId, String key, long until) {
+    List<JsonObject> reacted = new ArrayList<>();
     try (WsClient late = WsClient.hello(port, boardId, key, 0L)) {
-      return late.eventsWithin(Duration.ofMillis(500)).stream()
-          .filter(frame -> "note.reacted".equals(frame.getString("event")))
-          .map(frame -> frame.getJsonObject("data"))
-          .toList();
+      for (JsonObject frame = late.nextEvent(); ; frame = late.nextEvent()) {
+        if ("note.reacted".equals(frame.getString("event"))) {
+          reacted.add(frame.getJsonObject("data"));
+        }
+        if (frame.getLong("seq") >= until) {
+          return reacted;
+        }
+      }
     }
   }
 
