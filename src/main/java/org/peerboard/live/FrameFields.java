@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.UUID;
 import org.peerboard.board.model.ErrorCode;
 import org.peerboard.board.model.Rejection;
+import org.peerboard.board.model.Versions;
 
 /**
  * The typed readers of a frame's fields that every family of ops shares: a field that is missing
@@ -82,17 +83,7 @@ final class FrameFields {
   }
 
   static Integer version(JsonObject data) {
-    Object value = data.getValue("version");
-    if (value == null) {
-      return null;
-    }
-    if (!(value instanceof Number n)
-        || n.doubleValue() != Math.floor(n.doubleValue())
-        || n.longValue() < 1
-        || n.longValue() > Integer.MAX_VALUE) {
-      throw invalid("error.invalidShape");
-    }
-    return n.intValue();
+    return Versions.of(data.getValue("version"));
   }
 
   static Rejection invalid(String key) {

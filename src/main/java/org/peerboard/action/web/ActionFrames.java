@@ -16,6 +16,7 @@ import org.peerboard.board.model.NoteText;
 import org.peerboard.board.model.Op;
 import org.peerboard.board.model.PlainText;
 import org.peerboard.board.model.Rejection;
+import org.peerboard.board.model.Versions;
 
 /**
  * The action ops' part of the allow-list parser: {@code action.create}, {@code action.update},
@@ -133,17 +134,7 @@ public final class ActionFrames {
   }
 
   private static Integer version(JsonObject data) {
-    Object value = data.getValue("version");
-    if (value == null) {
-      return null;
-    }
-    if (!(value instanceof Number n)
-        || n.doubleValue() != Math.floor(n.doubleValue())
-        || n.longValue() < 1
-        || n.longValue() > Integer.MAX_VALUE) {
-      throw invalid("error.invalidShape");
-    }
-    return n.intValue();
+    return Versions.of(data.getValue("version"));
   }
 
   private static Rejection invalid(String key) {
