@@ -134,7 +134,7 @@ public final class Shared {
                 ActionChanges::register,
                 AgendaChanges::register),
             List.of(votes, new ReactionStore(), new ActionStore(), agendas));
-    access = new Access(pool);
+    access = new Access(pool, boards);
     Config.Defences defences = config.defences();
     workshops = new WorkshopStore(pool, defences.codeExpiryDays());
     hub = new LiveHub(vertx, boards, pool, config.liveLoops());

@@ -18,17 +18,19 @@ public final class KeyRing {
   static final String RESOLVE =
       """
       select 'organiser' as kind, w.id as workshop_id, null::uuid as board_id, null::uuid as holder_id,
-             false as removed
+             false as removed, null::text as holder_name
         from workshop w where w.organiser_key_hash = $1
       union all
-      select 'moderator', b.workshop_id, b.id, null, false from board b where b.moderator_key_hash = $1
+      select 'moderator', b.workshop_id, b.id, null, false, null
+        from board b where b.moderator_key_hash = $1
       union all
-      select 'projector', b.workshop_id, b.id, null, false from board b where b.projector_key_hash = $1
+      select 'projector', b.workshop_id, b.id, null, false, null
+        from board b where b.projector_key_hash = $1
       union all
-      select 'participant', b.workshop_id, p.board_id, p.id, p.removed_at is not null
+      select 'participant', b.workshop_id, p.board_id, p.id, p.removed_at is not null, p.name
         from participant p join board b on b.id = p.board_id where p.token_hash = $1
       union all
-      select 'study', null, null, s.id, false from study s where s.key_hash = $1""";
+      select 'study', null, null, s.id, false, null from study s where s.key_hash = $1""";
 
   private final Pool pool;
 
@@ -62,7 +64,8 @@ public final class KeyRing {
               row.getUUID("board_id"),
               row.getUUID("workshop_id"),
               row.getUUID("holder_id"),
-              row.getBoolean("removed"));
+              row.getBoolean("removed"),
+              row.getString("holder_name"));
       default -> new Principal.Study(row.getUUID("holder_id"));
     };
   }

@@ -72,8 +72,12 @@ public sealed interface Principal {
     }
   }
 
-  /** A participant's token; a removed participant's token is still known but gives no role. */
-  record Participant(UUID boardId, UUID workshopId, UUID participantId, boolean removed)
+  /**
+   * A participant's token, and the name they joined under (null if none); a removed participant's
+   * token is still known but gives no role.
+   */
+  record Participant(
+      UUID boardId, UUID workshopId, UUID participantId, boolean removed, String name)
       implements OfBoard {
     @Override
     public Role grants() {

@@ -130,13 +130,16 @@ class OneTripNotesTest {
 
   @Test
   @DisplayName(
-      "after a participant's first note, her notes go in one statement, reach others with the acks' seqs and read back the same")
-  void laterNotesGoInOneTrip() throws SQLException {
+      "once the board has been seen, a participant's notes go in one statement from her first, reach others with the acks' seqs and read back the same")
+  void notesGoInOneTrip() throws SQLException {
     try (WsClient a = WsClient.hello(port, boardId, alice.token(), null);
         WsClient b = WsClient.hello(port, boardId, bruno.token(), null);
         WsClient m = WsClient.hello(port, boardId, moderatorKey, null)) {
       // names shown, so that the events carry the author's name as the statement checked it
       acked(m, m.op("board.settings", new JsonObject().put("anonymous", false)));
+      // Bruno's note goes the usual way, which shows the pipeline the board as it now is
+      acked(b, b.op("note.add", note("custody:actors", "The guardian ad litem")));
+      b.nextEvent("note.added");
       List<JsonObject> acks = new ArrayList<>();
       for (int i = 0; i < 6; i++) {
         acks.add(
@@ -164,19 +167,40 @@ class OneTripNotesTest {
         assertEquals(acks.get(i - 1).getLong("seq") + 1, acks.get(i).getLong("seq"));
       }
       List<Boolean> ways = new ArrayList<>(ways().values());
-      assertEquals(List.of(false, true, true, true, true, true), ways, "first the usual way");
+      // her hello told the pipeline who she is: her first note too goes in one statement
+      assertEquals(
+          List.of(false, true, true, true, true, true, true), ways, "Bruno's, then all hers");
 
       JsonObject board = api.get("/api/boards/" + boardId, moderatorKey).json();
       assertEquals(acks.get(5).getLong("seq"), board.getLong("seq"));
       JsonArray notes = board.getJsonArray("notes");
-      assertEquals(6, notes.size());
+      assertEquals(7, notes.size());
       for (int i = 0; i < 6; i++) {
-        JsonObject stored = notes.getJsonObject(i);
+        JsonObject stored = notes.getJsonObject(i + 1);
         assertEquals(
             acks.get(i).getJsonObject("result").getString("noteId"), stored.getString("id"));
         assertEquals("Alice", stored.getString("author"), stored.encode());
         assertFalse(stored.getBoolean("held", false));
       }
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "a participant removed after her hello (by another process) is refused, though her hello told the pipeline of her")
+  void removedSinceHelloIsRefused() throws SQLException {
+    try (WsClient b = WsClient.hello(port, boardId, bruno.token(), null);
+        WsClient a = WsClient.hello(port, boardId, alice.token(), null)) {
+      // the board seen as it is, so that only her removal can stop the one statement
+      acked(b, b.op("note.add", note("custody:actors", "The guardian ad litem")));
+      // as another process's removal would, without this process's pipeline taking part
+      SharedDb.execute(
+          "update participant set removed_at = now() where id = '" + alice.participantId() + "'");
+      JsonObject answer =
+          a.answer(a.op("note.add", note("custody:issues", "Written after being removed")));
+      assertEquals("error", answer.getString("type"), answer.encode());
+      assertEquals("unauthorized", answer.getString("code"), answer.encode());
+      assertEquals(List.of(false), new ArrayList<>(ways().values()), "only Bruno's is stored");
     }
   }
 

@@ -17,10 +17,16 @@ public final class Access {
 
   private final Pool pool;
   private final KeyRing keys;
+  private final BoardStore boards;
 
-  public Access(Pool pool) {
+  /**
+   * {@code boards} learns of each participant resolved on their board, so that their first note can
+   * already go in one statement ({@link BoardStore#sawParticipant}).
+   */
+  public Access(Pool pool, BoardStore boards) {
     this.pool = pool;
     this.keys = new KeyRing(pool);
+    this.boards = boards;
   }
 
   /** The actor behind this key on this board; fails {@code not_found} or {@code unauthorized}. */
@@ -41,12 +47,12 @@ public final class Access {
                   holder
                       .roleOn(boardId, workshopId)
                       .orElseThrow(() -> new Rejection(ErrorCode.UNAUTHORIZED, "error.unknownKey"));
-              return new Actor(
-                  boardId,
-                  role,
-                  holder instanceof Principal.Participant participant
-                      ? participant.participantId()
-                      : null);
+              if (holder instanceof Principal.Participant participant) {
+                boards.sawParticipant(
+                    participant.participantId(), participant.boardId(), participant.name());
+                return new Actor(boardId, role, participant.participantId());
+              }
+              return new Actor(boardId, role, null);
             });
   }
 }

@@ -52,7 +52,7 @@ final class BatchTx {
   private final OpHandlers handlers;
   private final String origin;
   private final BiConsumer<UUID, StoredEvent> listener;
-  private final SeenBoards seen = new SeenBoards();
+  private final SeenBoards seen;
   private final OneTripAdds oneTrip;
 
   BatchTx(
@@ -60,8 +60,10 @@ final class BatchTx {
       Templates templates,
       OpHandlers handlers,
       String origin,
+      SeenBoards seen,
       BiConsumer<UUID, StoredEvent> listener) {
     this.pool = pool;
+    this.seen = seen;
     this.templates = templates;
     this.handlers = handlers;
     this.origin = origin;

@@ -39,6 +39,7 @@ public final class BoardStore {
   private final Templates templates;
   private final List<SnapshotPart> parts;
   private final OpPipeline ops;
+  private final SeenBoards seen = new SeenBoards();
 
   /**
    * This store among those on one database (one per process): its NOTIFYs carry it ({@code
@@ -67,7 +68,18 @@ public final class BoardStore {
     OpHandlers.board(handlers);
     features.forEach(feature -> feature.register(handlers));
     this.parts = parts;
-    this.ops = new OpPipeline(vertx, opsPool, templates, handlers, origin);
+    this.ops = new OpPipeline(vertx, opsPool, templates, handlers, origin, seen);
+  }
+
+  /**
+   * A participant's key was just resolved on their board, under this name: their notes can be
+   * judged before the board's lock from their first ({@link OneTripAdds}), not only from their
+   * second, once the board has been seen. A guess like every other the pipeline keeps: the one
+   * statement checks that they are still on the board under that name, and otherwise the note goes
+   * the usual way.
+   */
+  public void sawParticipant(UUID participantId, UUID boardId, String name) {
+    seen.saw(participantId, new SeenBoards.Person(boardId, name));
   }
 
   /**

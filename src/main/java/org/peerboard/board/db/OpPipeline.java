@@ -86,10 +86,21 @@ final class OpPipeline {
   private final Set<UUID> busy = new HashSet<>();
   private final BatchSlots slots = new BatchSlots();
 
-  OpPipeline(Vertx vertx, Pool pool, Templates templates, OpHandlers handlers, String origin) {
+  OpPipeline(
+      Vertx vertx,
+      Pool pool,
+      Templates templates,
+      OpHandlers handlers,
+      String origin,
+      SeenBoards seen) {
     this.tx =
         new BatchTx(
-            pool, templates, handlers, origin, (board, event) -> committed.accept(board, event));
+            pool,
+            templates,
+            handlers,
+            origin,
+            seen,
+            (board, event) -> committed.accept(board, event));
     this.context = vertx.getOrCreateContext();
   }
 
