@@ -64,7 +64,8 @@ public final class TestApp {
             Config.Limits.DEFAULTS)
         .withDefences(SUITE)
         .withBudgets(SUITE_BUDGETS)
-        .withLiveLoops(LOOPS);
+        .withLiveLoops(LOOPS)
+        .withWarmUpNotes(0);
   }
 
   /**
