@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
-import org.peerboard.live.WarmUp;
 
 /**
  * Everything PeerBoard can be told at start-up. Defaults suit a laptop; environment variables
@@ -28,8 +27,7 @@ public record Config(
     int liveLoops,
     Budgets budgets,
     Clock clock,
-    Optional<String> accessibilityContact,
-    int warmUpNotes) {
+    Optional<String> accessibilityContact) {
 
   /** An e-mail address, or a web page (http or https), that the accessibility statement names. */
   private static final Pattern CONTACT =
@@ -47,10 +45,6 @@ public record Config(
     if (liveLoops < 1 || liveLoops > 256) {
       throw new IllegalArgumentException(
           "PEERBOARD_LIVE_LOOPS must be between 1 and 256, got " + liveLoops);
-    }
-    if (warmUpNotes < 0 || warmUpNotes > 1_000_000) {
-      throw new IllegalArgumentException(
-          "PEERBOARD_WARM_UP_NOTES must be between 0 and 1000000, got " + warmUpNotes);
     }
   }
 
@@ -221,8 +215,7 @@ public record Config(
         liveLoops,
         Budgets.DEFAULTS,
         Clock.systemUTC(),
-        Optional.empty(),
-        WarmUp.DEFAULT_NOTES);
+        Optional.empty());
   }
 
   public static Config fromEnv(Map<String, String> env) {
@@ -271,8 +264,7 @@ public record Config(
         intOf(env, "PEERBOARD_LIVE_LOOPS", defaultLiveLoops()),
         budgets(env),
         Clock.systemUTC(),
-        nonBlank(env.get("PEERBOARD_ACCESSIBILITY_CONTACT")).map(String::strip),
-        intOf(env, "PEERBOARD_WARM_UP_NOTES", WarmUp.DEFAULT_NOTES));
+        nonBlank(env.get("PEERBOARD_ACCESSIBILITY_CONTACT")).map(String::strip));
   }
 
   private static Budgets budgets(Map<String, String> env) {
@@ -339,10 +331,6 @@ public record Config(
     return copy(c -> c.accessibilityContact = contact);
   }
 
-  public Config withWarmUpNotes(int notes) {
-    return copy(c -> c.warmUpNotes = notes);
-  }
-
   /** The fields of a Config, to copy one with a few of them changed. */
   private static final class Fields {
     String host;
@@ -361,7 +349,6 @@ public record Config(
     Budgets budgets;
     Clock clock;
     Optional<String> accessibilityContact;
-    int warmUpNotes;
   }
 
   private Config copy(Consumer<Fields> change) {
@@ -382,7 +369,6 @@ public record Config(
     c.budgets = budgets;
     c.clock = clock;
     c.accessibilityContact = accessibilityContact;
-    c.warmUpNotes = warmUpNotes;
     change.accept(c);
     return new Config(
         c.host,
@@ -400,8 +386,7 @@ public record Config(
         c.liveLoops,
         c.budgets,
         c.clock,
-        c.accessibilityContact,
-        c.warmUpNotes);
+        c.accessibilityContact);
   }
 
   /**

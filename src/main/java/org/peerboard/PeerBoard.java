@@ -7,7 +7,6 @@ import io.vertx.core.VertxOptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,7 +14,6 @@ import org.peerboard.db.DbSettings;
 import org.peerboard.db.EmbeddedDatabase;
 import org.peerboard.db.Migrations;
 import org.peerboard.http.Links;
-import org.peerboard.live.WarmUp;
 import org.peerboard.pages.StatementPage;
 import org.peerboard.security.AdminToken;
 import org.peerboard.security.Certificates;
@@ -36,7 +34,6 @@ public final class PeerBoard implements AutoCloseable {
   private final String deployment;
   private final DbSettings db;
   private final Links links;
-  private volatile CompletableFuture<WarmUp.Done> warmUp;
 
   private PeerBoard(
       Vertx vertx,
@@ -146,9 +143,7 @@ public final class PeerBoard implements AutoCloseable {
                 + " PEERBOARD_ACCESSIBILITY_CONTACT to your organisation's e-mail address or web page",
             StatementPage.PLACEHOLDER);
       }
-      PeerBoard app = new PeerBoard(vertx, embedded, servers.get(0), shared, deployment, db, links);
-      app.warmUp = WarmUp.start(config.warmUpNotes());
-      return app;
+      return new PeerBoard(vertx, embedded, servers.get(0), shared, deployment, db, links);
     } catch (Exception e) {
       if (vertx != null) {
         vertx.close().await(10, TimeUnit.SECONDS);
@@ -163,11 +158,6 @@ public final class PeerBoard implements AutoCloseable {
   /** The port answering plain HTTP with a redirect to HTTPS; -1 when there is none. */
   public int redirectPort() {
     return server.redirectPort();
-  }
-
-  /** The warm-up of a note's code that began when the server was ready ({@link WarmUp}). */
-  public CompletableFuture<WarmUp.Done> warmUp() {
-    return warmUp;
   }
 
   public Server server() {

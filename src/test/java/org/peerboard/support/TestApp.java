@@ -64,8 +64,7 @@ public final class TestApp {
             Config.Limits.DEFAULTS)
         .withDefences(SUITE)
         .withBudgets(SUITE_BUDGETS)
-        .withLiveLoops(LOOPS)
-        .withWarmUpNotes(0);
+        .withLiveLoops(LOOPS);
   }
 
   /**

@@ -24,7 +24,6 @@ import org.peerboard.board.model.Settings;
 import org.peerboard.board.model.Stage;
 import org.peerboard.board.model.Visibility;
 import org.peerboard.workshop.db.Templates;
-import org.peerboard.workshop.model.Template;
 
 /**
  * Applies ops to a board and reads it. Each op is committed in ONE transaction (shared with the ops
@@ -106,29 +105,6 @@ public final class BoardStore {
    */
   public void pipelineOn(io.vertx.core.Context loop) {
     ops.runOn(loop);
-  }
-
-  /**
-   * A new note's own work in this package, without the database: judged, its row and event made and
-   * encoded, and answered as if logged at {@code seq}; nothing is stored or remembered. For the
-   * warm-up at start ({@code live.WarmUp}); null when the rules refuse the note.
-   */
-  public static OpResult rehearseNewNote(
-      Actor actor,
-      String client,
-      UUID opId,
-      Op.NoteAdd add,
-      BoardState state,
-      Template template,
-      String name,
-      long seq) {
-    return OneTripAdds.rehearse(
-        new OpPipeline.Pending(actor, client, opId, add, null, null),
-        add,
-        state,
-        template,
-        name,
-        seq);
   }
 
   /** What this store's NOTIFYs end with (see {@code BoardSql.LOG_EVENTS}). */

@@ -9,7 +9,6 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,14 +18,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.peerboard.board.db.OpPipeline.Pending;
 import org.peerboard.board.model.Actor;
 import org.peerboard.board.model.BoardEvent;
-import org.peerboard.board.model.BoardState;
 import org.peerboard.board.model.Decision;
 import org.peerboard.board.model.Note;
 import org.peerboard.board.model.NoteRules;
 import org.peerboard.board.model.Op;
 import org.peerboard.board.model.Role;
 import org.peerboard.board.model.Settings;
-import org.peerboard.workshop.model.Template;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -139,29 +136,6 @@ final class OneTripAdds {
       judged.add(judged(judged.size(), p, add, board.state().settings(), name));
     }
     return judged;
-  }
-
-  /**
-   * A new note's work in this class without its statement, for the warm-up at start ({@code
-   * live.WarmUp}): judged by the same rules into the same row, event and answer, the row encoded as
-   * the statement's parameter is, and answered as if logged at {@code seq}. Nothing is stored, and
-   * nothing is remembered of the board or the author. Null when the rules refuse the note.
-   */
-  static OpResult rehearse(
-      Pending p, Op.NoteAdd add, BoardState state, Template template, String name, long seq) {
-    if (NoteRules.mayAdd(p.actor(), state, template, add.lane(), add.tags())
-        instanceof Decision.Rejected) {
-      return null;
-    }
-    Judged j = judged(0, p, add, state.settings(), name);
-    new JsonArray().add(j.row()).encode();
-    return new OpResult(
-        seq,
-        j.result(),
-        false,
-        StoredEvent.logged(
-            seq, j.event(), j.row().getJsonObject("data"), p.actor(), OffsetDateTime.now()),
-        List.of());
   }
 
   /**
